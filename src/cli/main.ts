@@ -1,0 +1,86 @@
+/**
+ * The headless face of the extension: the same discovery and checks for terminals, CI and
+ * admins. Exit codes: 0 healthy, 1 problems found, 2 usage error.
+ */
+
+import { parseArgs } from 'node:util';
+import { pickLocale, type Locale } from '../core/locale';
+import { doctorCommand } from './doctorCommand';
+import { UsageError, type CommandOutput } from './output';
+import { profilesCommand } from './profilesCommand';
+import { cliText } from './text';
+
+declare const __VERSION__: string | undefined;
+
+function parse(argv: readonly string[], locale: Locale) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        profile: { type: 'string' },
+        region: { type: 'string' },
+        timeout: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(cliText(locale, 'badOption', { detail: (error as Error).message }));
+  }
+}
+
+/** Runs the CLI on arguments and an environment; returns what to print and the exit code. */
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<CommandOutput> {
+  let locale = pickLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+  try {
+    const langIndex = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+    if (langIndex >= 0) {
+      const lang = argv[langIndex]!.includes('=') ? argv[langIndex]!.split('=')[1] : argv[langIndex + 1];
+      if (lang !== 'en' && lang !== 'ja') throw new UsageError(cliText(locale, 'badLang', { value: lang ?? '' }));
+      locale = lang;
+    }
+    const { values, positionals } = parse(argv, locale);
+    if (values.version) return { stdout: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev', exitCode: 0 };
+    const command = positionals[0];
+    if (values.help || command === undefined || command === 'help') {
+      return { stdout: cliText(locale, 'usage'), exitCode: command === undefined && !values.help ? 2 : 0 };
+    }
+    if (positionals.length > 1) throw new UsageError(cliText(locale, 'badOption', { detail: `Unexpected argument "${positionals[1]}".` }));
+    switch (command) {
+      case 'profiles':
+        return await profilesCommand({ json: values.json ?? false, locale, env });
+      case 'doctor': {
+        let timeoutMs = 10_000;
+        if (values.timeout !== undefined) {
+          const seconds = Number(values.timeout);
+          if (!Number.isFinite(seconds) || seconds < 1 || seconds > 300) throw new UsageError(cliText(locale, 'badTimeout', { value: values.timeout }));
+          timeoutMs = seconds * 1000;
+        }
+        return await doctorCommand({ profile: values.profile, region: values.region, timeoutMs, json: values.json ?? false, locale, env });
+      }
+      default:
+        throw new UsageError(cliText(locale, 'unknownCommand', { command }));
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return { stderr: error.message, exitCode: 2 };
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), process.env).then(
+    (output) => {
+      if (output.stdout !== undefined) process.stdout.write(`${output.stdout}\n`);
+      if (output.stderr !== undefined) process.stderr.write(`${output.stderr}\n`);
+      process.exitCode = output.exitCode;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Watches the AWS config and credentials files and the SSO token cache, wherever the environment
+ * puts them, and reports changes (debounced) so the profile list is read afresh, never cached.
+ */
+
+import { dirname, basename } from 'node:path';
+import * as vscode from 'vscode';
+import { awsFilePaths, type Environment } from '../aws/awsFiles';
+
+export function watchAwsFiles(env: Environment, onChange: () => void, debounceMs = 300): vscode.Disposable {
+  const paths = awsFilePaths(env);
+  let timer: NodeJS.Timeout | undefined;
+  const fire = () => {
+    clearTimeout(timer);
+    timer = setTimeout(onChange, debounceMs);
+  };
+  const patterns = [
+    new vscode.RelativePattern(vscode.Uri.file(dirname(paths.config)), basename(paths.config)),
+    new vscode.RelativePattern(vscode.Uri.file(dirname(paths.credentials)), basename(paths.credentials)),
+    new vscode.RelativePattern(vscode.Uri.file(paths.ssoCacheDir), '*.json'),
+    new vscode.RelativePattern(vscode.Uri.file(paths.loginCacheDir), '*.json'),
+  ];
+  const disposables: vscode.Disposable[] = [];
+  for (const pattern of patterns) {
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    disposables.push(watcher, watcher.onDidChange(fire), watcher.onDidCreate(fire), watcher.onDidDelete(fire));
+  }
+  return new vscode.Disposable(() => {
+    clearTimeout(timer);
+    for (const disposable of disposables) disposable.dispose();
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * Activation: registers the profiles view, its commands and the file watchers. Nothing here loads
+ * the AWS SDK: it is imported on the first identity check.
+ */
+
+import * as vscode from 'vscode';
+import { awsFilePaths } from '../aws/awsFiles';
+import { watchAwsFiles } from './awsFileWatcher';
+import { runChecks, runSsoLogin } from './identityCommands';
+import { IdentityState } from './identityState';
+import { ProfilesView, type ProfileNode } from './profilesView';
+
+export const PROFILES_VIEW_ID = 'claudeBedrock.profiles';
+
+/** A profile name, the environment key, or a tree node: what commands receive from menus and links. */
+type CommandArgument = string | ProfileNode | { file: string; line?: number } | undefined;
+
+function argumentKey(argument: CommandArgument): string | undefined {
+  if (typeof argument === 'string') return argument;
+  if (argument && 'type' in argument) {
+    if (argument.type === 'profile') return argument.profile.name;
+    if (argument.type === 'environment') return '(environment)';
+  }
+  return undefined;
+}
+
+async function openAwsFile(argument: CommandArgument): Promise<void> {
+  let file = awsFilePaths(process.env).config;
+  let line: number | undefined;
+  if (argument && typeof argument === 'object' && 'file' in argument) {
+    file = argument.file;
+    line = argument.line;
+  } else if (argument && typeof argument === 'object' && 'type' in argument && argument.type === 'profile') {
+    const source = argument.profile.sources[0];
+    if (source) {
+      file = source.file;
+      line = source.line;
+    }
+  }
+  const uri = vscode.Uri.file(file);
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    // A missing config file opens as a new file at its path, ready to be saved.
+    const document = await vscode.workspace.openTextDocument(uri.with({ scheme: 'untitled' }));
+    await vscode.window.showTextDocument(document);
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  const position = new vscode.Position(Math.max(0, (line ?? 1) - 1), 0);
+  await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
+}
+
+export function activate(context: vscode.ExtensionContext): void {
+  const identities = new IdentityState();
+  const view = new ProfilesView(identities);
+  const tree = vscode.window.createTreeView(PROFILES_VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
+
+  context.subscriptions.push(
+    identities,
+    view,
+    tree,
+    watchAwsFiles(process.env, () => view.refresh()),
+    vscode.commands.registerCommand('claudeBedrock.refreshProfiles', () => view.refresh()),
+    vscode.commands.registerCommand('claudeBedrock.checkAllIdentities', async () => {
+      await runChecks(view, identities, await view.checkTargets());
+    }),
+    vscode.commands.registerCommand('claudeBedrock.checkIdentity', async (argument: CommandArgument) => {
+      const key = argumentKey(argument);
+      const targets = (await view.checkTargets()).filter((target) => target.key === key);
+      if (targets.length === 0) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('The profile "{0}" no longer exists or has no credentials to check.', key ?? ''));
+        return;
+      }
+      await runChecks(view, identities, targets);
+    }),
+    vscode.commands.registerCommand('claudeBedrock.ssoLogin', async (argument: CommandArgument) => {
+      await runSsoLogin(view, identities, argumentKey(argument));
+    }),
+    vscode.commands.registerCommand('claudeBedrock.openAwsConfig', (argument: CommandArgument) => openAwsFile(argument)),
+  );
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,74 @@
+/** Identity checks and SSO sign-in as the sidebar runs them: progress, MFA prompts, re-checks. */
+
+import * as vscode from 'vscode';
+import type { CredentialTarget } from '../aws/clients';
+import { shellQuote } from '../core/shell';
+import type { IdentityState } from './identityState';
+import { ENVIRONMENT_KEY, ssoLoginProfile, type CheckTarget, type ProfilesView } from './profilesView';
+
+function timeoutMs(): number {
+  const seconds = vscode.workspace.getConfiguration('claudeBedrock').get<number>('identityCheckTimeoutSeconds', 10);
+  return Math.min(120, Math.max(1, seconds)) * 1000;
+}
+
+async function askMfaCode(profile: string, serial: string): Promise<string> {
+  const code = await vscode.window.showInputBox({
+    title: vscode.l10n.t('MFA code for {0}', profile),
+    prompt: vscode.l10n.t('Enter the current code of the MFA device {0}.', serial),
+    ignoreFocusOut: true,
+    validateInput: (text) => (/^\d{6}$/.test(text.trim()) ? undefined : vscode.l10n.t('An MFA code is six digits.')),
+  });
+  if (code === undefined) throw new Error(vscode.l10n.t('MFA code entry was cancelled.'));
+  return code.trim();
+}
+
+/** Checks the targets concurrently, showing progress on the view; results land in `identities`. */
+export async function runChecks(view: ProfilesView, identities: IdentityState, targets: readonly CheckTarget[]): Promise<void> {
+  if (targets.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('There are no AWS profiles with credentials to check.'));
+    return;
+  }
+  for (const target of targets) identities.start(target.key);
+  await vscode.window.withProgress({ location: { viewId: 'claudeBedrock.profiles' } }, async () => {
+    // The AWS SDK is loaded here, on the first check, never during activation.
+    const { checkIdentity } = await import('../aws/identity');
+    const limit = timeoutMs();
+    let next = 0;
+    const worker = async () => {
+      while (next < targets.length) {
+        const target = targets[next++]!;
+        const credentialTarget: CredentialTarget =
+          target.key === ENVIRONMENT_KEY ? { type: 'environment' } : { type: 'profile', profile: target.key };
+        const result = await checkIdentity({
+          target: credentialTarget,
+          region: target.region,
+          timeoutMs: limit,
+          mfaCodeProvider: (serial) => askMfaCode(target.key, serial),
+        });
+        identities.finish(target.key, { result, checkedAt: new Date(), fingerprint: target.fingerprint });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, targets.length) }, worker));
+  });
+  view.refresh();
+}
+
+/** Opens a terminal running `aws sso login` for the profile's sign-in, and checks again when it closes. */
+export async function runSsoLogin(view: ProfilesView, identities: IdentityState, key: string | undefined): Promise<void> {
+  const discovery = await view.current();
+  const profile = discovery.profiles.find((candidate) => candidate.name === key);
+  const loginProfile = profile ? ssoLoginProfile(profile) : undefined;
+  if (!profile || !loginProfile) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The profile "{0}" does not sign in through AWS SSO.', key ?? ''));
+    return;
+  }
+  const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('AWS SSO sign-in: {0}', loginProfile) });
+  terminal.show();
+  terminal.sendText(`aws sso login --profile ${shellQuote(loginProfile)}`);
+  const closed = vscode.window.onDidCloseTerminal(async (closedTerminal) => {
+    if (closedTerminal !== terminal) return;
+    closed.dispose();
+    const targets = (await view.checkTargets()).filter((target) => target.key === profile.name);
+    await runChecks(view, identities, targets);
+  });
+}

@@ -4,3 +4,5 @@ for (const name of Object.keys(process.env)) {
   if (name.startsWith('AWS_')) delete process.env[name];
 }
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
+// The bundled SDK supports Node 20; its warning is about SDK releases we do not use.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

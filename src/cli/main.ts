@@ -72,6 +72,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
 }
 
 if (require.main === module) {
+  // The SDK copy bundled here supports this Node; its warning concerns later SDK releases only.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   runCli(process.argv.slice(2), process.env).then(
     (output) => {
       if (output.stdout !== undefined) process.stdout.write(`${output.stdout}\n`);

@@ -104,7 +104,8 @@ export function classifyIdentityError(error: RawIdentityError, profile?: string)
     }
     if (/please re-authenticate using aws login|login_session/i.test(message)) return failure('login-expired');
     if (/requires multi-factor authentication/.test(message)) return failure('mfa-required');
-    if (/credential_process/.test(message)) {
+    // fromProcess rethrows a failed command as "Command failed: <the whole command line>…".
+    if (/credential_process/.test(message) || /^Command failed:/.test(message)) {
       // The SDK's own sentences are safe; a failed command's output may echo its arguments.
       const safe = /^Profile \S+ credential_process (did not return Version 1|returned invalid credentials|returned expired credentials|returned invalid JSON)\.$/.test(message);
       return { ...base, reason: 'credential-process-failed', detail: safe ? message : undefined };

@@ -554,3 +554,19 @@ function environmentProblems(
   }
   return problems;
 }
+
+/**
+ * Every profile's keys and values as the SDK's `parseKnownFiles` sees them. Holds secrets: for
+ * parity tests against the SDK only, never for display.
+ */
+export function profileValues(configText: string | undefined, credentialsText: string | undefined): Record<string, Record<string, string>> {
+  const problems: Problem[] = [];
+  const config = configText === undefined ? undefined : parseAwsFile(configText, 'config', 'config');
+  const credentials = credentialsText === undefined ? undefined : parseAwsFile(credentialsText, 'credentials', 'credentials');
+  const { data } = assemble(config, credentials, problems);
+  const result: Record<string, Record<string, string>> = {};
+  for (const [name, entries] of data) {
+    result[name] = Object.fromEntries([...entries].map(([key, entry]) => [key, entry.value]));
+  }
+  return result;
+}

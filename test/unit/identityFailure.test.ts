@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { classifyIdentityError, describeIdentityFailure, type IdentityFailureReason, type RawIdentityError } from '../../src/core/identityFailure';
+
+const cases: [string, RawIdentityError, IdentityFailureReason][] = [
+  ['an expired sso-session token', { phase: 'credentials', name: 'TokenProviderError', message: "Token is expired. To refresh this SSO session run 'aws sso login' with the corresponding profile." }, 'sso-expired'],
+  ['an expired legacy SSO token', { phase: 'credentials', name: 'CredentialsProviderError', message: 'The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.' }, 'sso-expired'],
+  ['a missing SSO token', { phase: 'credentials', name: 'TokenProviderError', message: "The SSO session token associated with profile=dev was not found or is invalid. To refresh this SSO session run 'aws sso login' with the corresponding profile." }, 'sso-not-signed-in'],
+  ['the portal refusing the token', { phase: 'credentials', name: 'UnauthorizedException', message: 'Session token not found or invalid' }, 'sso-not-signed-in'],
+  ['no profile', { phase: 'credentials', name: 'CredentialsProviderError', message: 'Could not resolve credentials using profile: [x] in configuration/credentials file(s).' }, 'no-credentials'],
+  ['MFA', { phase: 'credentials', name: 'CredentialsProviderError', message: 'Profile r requires multi-factor authentication, but no MFA code callback was provided.' }, 'mfa-required'],
+  ['a failed process', { phase: 'credentials', name: 'CredentialsProviderError', message: 'Command failed: /bin/creds --token abc' }, 'credential-process-failed'],
+  ['AssumeRole denied', { phase: 'credentials', name: 'AccessDenied', message: 'User: arn:aws:iam::1:user/u is not authorized to perform: sts:AssumeRole' }, 'role-assumption-denied'],
+  ['unknown keys', { phase: 'call', name: 'InvalidClientTokenId', message: 'The security token included in the request is invalid.' }, 'invalid-keys'],
+  ['a wrong secret', { phase: 'call', name: 'SignatureDoesNotMatch', message: 'The request signature we calculated does not match' }, 'invalid-keys'],
+  ['expired STS keys', { phase: 'call', name: 'ExpiredToken', message: 'The security token included in the request is expired' }, 'expired-keys'],
+  ['JSON-protocol expiry', { phase: 'call', name: 'ExpiredTokenException', message: 'expired' }, 'expired-keys'],
+  ['denied', { phase: 'call', name: 'AccessDenied', message: 'denied' }, 'access-denied'],
+  ['throttled', { phase: 'call', name: 'Throttling', message: 'Rate exceeded' }, 'throttled'],
+  ['refused connection', { phase: 'call', name: 'Error', message: 'connect ECONNREFUSED 127.0.0.1:9', networkCode: 'ECONNREFUSED' }, 'unreachable'],
+  ['DNS failure', { phase: 'call', name: 'Error', message: 'getaddrinfo ENOTFOUND sts.example', networkCode: 'ENOTFOUND' }, 'unreachable'],
+  ['the deadline', { phase: 'call', timedOut: true }, 'timeout'],
+  ['a cancel', { phase: 'credentials', cancelled: true }, 'cancelled'],
+  ['something new', { phase: 'call', name: 'BrandNewException', message: 'what is this' }, 'unknown'],
+];
+
+describe('identity failure classification', () => {
+  for (const [label, raw, reason] of cases) {
+    it(`classifies ${label} as ${reason}`, () => {
+      assert.equal(classifyIdentityError(raw, 'dev').reason, reason);
+    });
+  }
+
+  it('keeps the code and message of unknown errors visible', () => {
+    const failure = classifyIdentityError({ phase: 'call', name: 'BrandNewException', message: 'what is this' }, 'dev');
+    assert.equal(failure.code, 'BrandNewException');
+    assert.equal(failure.detail, 'what is this');
+  });
+
+  it('never keeps the command line of a failed credential process', () => {
+    const failure = classifyIdentityError({ phase: 'credentials', name: 'CredentialsProviderError', message: 'Command failed: /bin/creds --token abc123' }, 'p');
+    assert.equal(failure.detail, undefined);
+  });
+
+  it('redacts secrets that an error message echoes', () => {
+    const failure = classifyIdentityError({ phase: 'call', name: 'Weird', message: 'bad aws_secret_access_key=abcdEFGHijklMNOPqrstUVWXyz0123456789ABCD here' });
+    assert.ok(!failure.detail?.includes('abcdEFGH'), failure.detail);
+  });
+
+  it('gives the exact sign-in command, quoted for the shell when needed, in both languages', () => {
+    const failure = classifyIdentityError({ phase: 'credentials', message: 'Token is expired.' }, 'my profile');
+    const en = describeIdentityFailure(failure, 'en');
+    const ja = describeIdentityFailure(failure, 'ja');
+    assert.equal(en.command, "aws sso login --profile 'my profile'");
+    assert.ok(en.fix.includes(en.command!));
+    assert.ok(ja.fix.includes(en.command!));
+    assert.notEqual(en.cause, ja.cause);
+    assert.equal(describeIdentityFailure(classifyIdentityError({ phase: 'call', name: 'ExpiredToken' }, 'x'), 'en').command, undefined);
+  });
+});

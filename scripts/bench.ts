@@ -1,0 +1,82 @@
+/**
+ * Prints the figures we budget: VSIX and bundle sizes, the time to load and activate the
+ * extension bundle (with a `vscode` stand-in, in Node), and profile discovery time for 1,000
+ * profiles. Figures, not assertions: these machines are too noisy for timed tests.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { loadProfiles } from '../src/aws/awsFiles';
+
+const root = join(__dirname, '..');
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const rows: [string, string][] = [];
+
+// Sizes.
+execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const vsix = readdirSync(join(root, 'vsix')).filter((file) => file.endsWith('.vsix')).sort().pop()!;
+rows.push(['VSIX size', kib(statSync(join(root, 'vsix', vsix)).size)]);
+for (const bundle of ['extension.js', 'cli.js']) {
+  const bytes = readFileSync(join(root, 'dist', bundle));
+  rows.push([`dist/${bundle}`, `${kib(bytes.length)} (gzip ${kib(gzipSync(bytes).length)})`]);
+}
+
+// Cold load and activation, each in a fresh Node process.
+const loads: number[] = [];
+const activations: number[] = [];
+for (let run = 0; run < 10; run++) {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'activateOnce.ts')], { cwd: root, encoding: 'utf8' });
+  const { loadMs, activateMs } = JSON.parse(output) as { loadMs: number; activateMs: number };
+  loads.push(loadMs);
+  activations.push(activateMs);
+}
+rows.push(['load extension bundle (median of 10 cold processes)', `${median(loads).toFixed(1)} ms (min ${Math.min(...loads).toFixed(1)})`]);
+rows.push(['activate() (median of 10)', `${median(activations).toFixed(2)} ms (min ${Math.min(...activations).toFixed(2)})`]);
+
+// Discovery of 1,000 profiles of mixed kinds from real files.
+async function discoveryBench(): Promise<void> {
+  const home = mkdtempSync(join(tmpdir(), 'cbs-bench-'));
+  const config: string[] = ['[sso-session corp]', 'sso_start_url = https://bench.awsapps.com/start', 'sso_region = us-east-1'];
+  const credentials: string[] = [];
+  for (let i = 0; i < 1000; i++) {
+    switch (i % 4) {
+      case 0:
+        config.push(`[profile p${i}]`, 'region = ap-northeast-1');
+        credentials.push(`[p${i}]`, `aws_access_key_id = BENCHKEY${String(i).padStart(8, '0')}`, 'aws_secret_access_key = bench-secret');
+        break;
+      case 1:
+        config.push(`[profile p${i}]`, 'sso_session = corp', 'sso_account_id = 111122223333', 'sso_role_name = Dev', 'region = us-east-1');
+        break;
+      case 2:
+        config.push(`[profile p${i}]`, 'role_arn = arn:aws:iam::111122223333:role/R', `source_profile = p${i - 2}`, 'region = eu-central-1');
+        break;
+      default:
+        config.push(`[profile p${i}]`, 'credential_process = /usr/bin/creds --profile x', 'region = us-west-2');
+    }
+  }
+  const awsDir = join(home, '.aws');
+  execFileSync('mkdir', ['-p', awsDir]);
+  writeFileSync(join(awsDir, 'config'), config.join('\n'));
+  writeFileSync(join(awsDir, 'credentials'), credentials.join('\n'));
+  const env = { HOME: home };
+  const times: number[] = [];
+  let count = 0;
+  for (let run = 0; run < 20; run++) {
+    const start = performance.now();
+    const discovery = await loadProfiles(env);
+    times.push(performance.now() - start);
+    count = discovery.profiles.length;
+  }
+  rows.push([`discover ${count} profiles from files (median of 20)`, `${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)})`]);
+  rmSync(home, { recursive: true, force: true });
+}
+
+void discoveryBench().then(() => {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log('Benchmark figures (no budgets are asserted; compare runs on the same machine)');
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+});

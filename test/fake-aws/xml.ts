@@ -1,0 +1,28 @@
+/**
+ * Just enough XML writing for awsQuery responses (STS today, old-style CloudWatch maybe later).
+ * Object key order is element order, which is all these small documents need.
+ */
+export interface XmlTree {
+  [element: string]: string | number | XmlTree | undefined;
+}
+
+/** Text content escaping; quotes stay literal, as in AWS's own documents. */
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function renderChildren(tree: XmlTree): string {
+  let out = '';
+  for (const [name, value] of Object.entries(tree)) {
+    if (value === undefined) continue;
+    const inner = typeof value === 'object' ? renderChildren(value) : escapeXml(String(value));
+    out += `<${name}>${inner}</${name}>`;
+  }
+  return out;
+}
+
+/** `<root xmlns="…">children</root>`. */
+export function renderXml(root: string, children: XmlTree, xmlns?: string): string {
+  const attribute = xmlns === undefined ? '' : ` xmlns="${escapeXml(xmlns).replace(/"/g, '&quot;')}"`;
+  return `<${root}${attribute}>${renderChildren(children)}</${root}>`;
+}

@@ -3,7 +3,7 @@
  * in plain Node: for the activation test and the activation benchmark. Real behaviour is tested
  * in a real VS Code (test/e2e); this only records what the extension registers.
  */
-import Module from 'node:module';
+import Module, { createRequire } from 'node:module';
 
 type Listener<T> = (value: T) => unknown;
 
@@ -121,8 +121,9 @@ export function loadWithStandIn<T>(bundlePath: string, standIn: StandIn, during:
     return originalLoad.call(this, request, parent, isMain);
   };
   try {
-    delete require.cache[bundlePath];
-    during(require(bundlePath) as T);
+    const load = createRequire(__filename);
+    delete load.cache[bundlePath];
+    during(load(bundlePath) as T);
   } finally {
     moduleApi._load = originalLoad;
   }

@@ -8,7 +8,7 @@ import type { CredentialTarget } from '../aws/clients';
 import { describeIdentityFailure } from '../core/identityFailure';
 import type { Locale } from '../core/locale';
 import { kindLabel } from '../core/profileLabels';
-import type { AwsProfile } from '../core/profiles';
+import { usesMetadataService, type AwsProfile } from '../core/profiles';
 import { REPORT_SCHEMA_VERSION, problemReport, type ProblemReport } from './report';
 import { UsageError, type CommandOutput } from './output';
 import { printable } from './table';
@@ -89,6 +89,13 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
     });
   }
 
+  const metadataProblem = profile && usesMetadataService(profile) ? profile.problems.find((problem) => problem.code === 'metadata-credential-source') : undefined;
+  if (metadataProblem) {
+    const text = problemReport(metadataProblem, locale);
+    checks.push({ id: 'identity', status: 'warning', title: cliText(locale, 'checkIdentity'), problems: [{ ...text, severity: 'warning' }] });
+    return render(options, target, region, checks);
+  }
+
   // Loaded only now: listing profiles never pays for the AWS SDK.
   const { checkIdentity } = await import('../aws/identity');
   const result = await checkIdentity({ target, region, timeoutMs: options.timeoutMs });
@@ -151,6 +158,13 @@ function render(options: DoctorOptions, target: CredentialTarget, region: string
       lines.push(`    ${cliText(locale, 'fixLabel')}: ${printable(check.failure.fix)}`);
     }
   }
-  lines.push('', failed === 0 ? cliText(locale, 'summaryHealthy') : cliText(locale, 'summaryProblems', { count: failed }));
+  const warned = checks.filter((check) => check.status === 'warning').length;
+  const summary =
+    failed > 0
+      ? cliText(locale, 'summaryProblems', { count: failed })
+      : warned > 0
+        ? cliText(locale, 'summaryWarnings', { count: warned })
+        : cliText(locale, 'summaryHealthy');
+  lines.push('', summary);
   return { stdout: lines.join('\n'), exitCode };
 }

@@ -48,6 +48,7 @@ Exit codes: 0 healthy, 1 problems found, 2 usage error.`,
   identityOk: '{arn} (account {account}) in {ms} ms',
   summaryHealthy: 'Healthy.',
   summaryProblems: '{count} problem(s) found.',
+  summaryWarnings: 'Nothing failed; {count} check(s) with a warning.',
   environmentTarget: 'environment credentials',
   profileTarget: 'profile {profile}',
 };
@@ -100,6 +101,7 @@ const ja: CliText = {
   identityOk: '{arn} (アカウント {account})、{ms} ミリ秒',
   summaryHealthy: '正常です。',
   summaryProblems: '問題が {count} 件見つかりました。',
+  summaryWarnings: '失敗はありません。警告のある確認が {count} 件あります。',
   environmentTarget: '環境変数の認証情報',
   profileTarget: 'プロファイル {profile}',
 };

@@ -114,7 +114,7 @@ export function classifyIdentityError(error: RawIdentityError, profile?: string)
     if (INVALID_KEY_CODES.has(name)) return failure('invalid-keys');
     if (EXPIRED_KEY_CODES.has(name)) return failure('expired-keys');
     if (THROTTLE_CODES.has(name)) return failure('throttled');
-    if (/Could not (resolve|load) credentials|could not be found|was not found|not configured with SSO|did not contain|Web identity configuration not specified|invalid SSO credentials|Unable to find environment variable credentials/i.test(message)) {
+    if (/Detected a cycle|Could not (resolve|load) credentials|could not be found|was not found|not configured with SSO|did not contain|Web identity configuration not specified|invalid SSO credentials|Unable to find environment variable credentials/i.test(message)) {
       return failure('no-credentials');
     }
     return failure('unknown');

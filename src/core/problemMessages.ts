@@ -71,6 +71,10 @@ const en: Catalog = {
     message: 'Assuming this role needs an MFA code.',
     fix: 'The check asks for the code; headless tools cannot answer it.',
   },
+  'metadata-credential-source': {
+    message: 'Credentials come from the {value} metadata service, which this extension never contacts: the profile is not checked here.',
+    fix: 'Check it with the AWS CLI on that machine (aws sts get-caller-identity --profile {profile}).',
+  },
   'no-credentials': {
     message: 'This profile holds no credentials (only settings such as region).',
     fix: 'Add keys, SSO settings, role_arn with source_profile, or credential_process; or use it only as a source of settings.',
@@ -197,6 +201,10 @@ const ja: Catalog = {
   'mfa-required': {
     message: 'このロールの引き受けには MFA コードが必要です。',
     fix: '確認時にコードを尋ねます。ヘッドレスのツールでは入力できません。',
+  },
+  'metadata-credential-source': {
+    message: '認証情報は {value} のメタデータサービスから取得されます。この拡張機能はそこに接続しないため、ここでは確認しません。',
+    fix: 'そのマシンで AWS CLI を使って確認してください (aws sts get-caller-identity --profile {profile})。',
   },
   'no-credentials': {
     message: 'このプロファイルには認証情報がありません (region などの設定のみ)。',

@@ -20,6 +20,7 @@ export type ProblemCode =
   | 'source-profile-and-credential-source'
   | 'unsupported-credential-source'
   | 'mfa-required'
+  | 'metadata-credential-source'
   | 'no-credentials'
   | 'incomplete-static-keys'
   | 'sso-session-missing'

@@ -126,6 +126,17 @@ interface Assembled {
 }
 
 const SUPPORTED_CREDENTIAL_SOURCES = new Set(['Environment', 'Ec2InstanceMetadata', 'EcsContainer']);
+/** Sources served from link-local metadata addresses, which the extension never contacts. */
+const METADATA_CREDENTIAL_SOURCES = new Set(['Ec2InstanceMetadata', 'EcsContainer']);
+
+/**
+ * True when the profile's credentials would come from the EC2 instance or ECS container metadata
+ * service. The extension never calls those addresses, so such a profile is listed but not checked.
+ */
+export function usesMetadataService(profile: AwsProfile): boolean {
+  const source = profile.chain?.[profile.chain.length - 1]?.credentialSource;
+  return source !== undefined && METADATA_CREDENTIAL_SOURCES.has(source);
+}
 
 /** Discovers every profile of the shared files and the credentials in the environment. */
 export function discoverProfiles(input: DiscoveryInput): ProfileDiscovery {
@@ -377,6 +388,8 @@ function resolveChain(name: string, context: ClassifyContext, problems: Problem[
         chain.push({ profile: current, roleArn: value(data, 'role_arn'), credentialSource });
         if (!SUPPORTED_CREDENTIAL_SOURCES.has(credentialSource)) {
           problems.push(problemAt(context, current, 'credential_source', 'unsupported-credential-source', 'error', { value: credentialSource }));
+        } else if (METADATA_CREDENTIAL_SOURCES.has(credentialSource)) {
+          problems.push(problemAt(context, current, 'credential_source', 'metadata-credential-source', 'info', { value: credentialSource }));
         }
         break;
       }

@@ -11,7 +11,7 @@ import { describeIdentityFailure } from '../core/identityFailure';
 import { describeProblem } from '../core/problemMessages';
 import { formatUtc, kindLabel, tokenLabel } from '../core/profileLabels';
 import type { Problem } from '../core/problems';
-import type { AwsProfile, EnvironmentState, ProfileDiscovery } from '../core/profiles';
+import { usesMetadataService, type AwsProfile, type EnvironmentState, type ProfileDiscovery } from '../core/profiles';
 import type { IdentityState } from './identityState';
 import { uiLocale } from './uiLocale';
 
@@ -61,7 +61,7 @@ export class ProfilesView implements vscode.TreeDataProvider<ProfileNode>, vscod
     const targets: CheckTarget[] = [];
     if (discovery.environment.credentials) targets.push(environmentTarget(discovery));
     for (const profile of discovery.profiles) {
-      if (profile.kind !== 'none') targets.push(profileTarget(profile, discovery));
+      if (isCheckable(profile)) targets.push(profileTarget(profile, discovery));
     }
     return targets;
   }
@@ -125,7 +125,7 @@ export class ProfilesView implements vscode.TreeDataProvider<ProfileNode>, vscod
     item.tooltip = profileTooltip(profile, entry?.result);
     item.accessibilityInformation = { label: `${profile.name}, ${item.description}` };
     const context = ['profile', 'hasSource'];
-    if (profile.kind !== 'none') context.push('checkable');
+    if (isCheckable(profile)) context.push('checkable');
     if (ssoLoginProfile(profile)) context.push('sso');
     item.contextValue = context.join(' ');
     return item;
@@ -212,7 +212,7 @@ export class ProfilesView implements vscode.TreeDataProvider<ProfileNode>, vscod
     if (profile.webIdentityTokenFile) nodes.push(detail(`${id}/webIdentity`, vscode.l10n.t('Web identity token file'), profile.webIdentityTokenFile, 'file'));
     if (profile.accessKeyIdHint) nodes.push(detail(`${id}/key`, vscode.l10n.t('Access key'), profile.accessKeyIdHint, 'key'));
     profile.problems
-      .filter((problem) => problem.severity !== 'info' || problem.code === 'no-region')
+      .filter((problem) => problem.severity !== 'info' || problem.code === 'no-region' || problem.code === 'metadata-credential-source')
       .forEach((problem, index) => nodes.push({ type: 'problem', problem, parentId: id, index }));
     return nodes;
   }
@@ -296,6 +296,11 @@ function profileTooltip(profile: AwsProfile, result: IdentityResult | undefined)
     tooltip.appendMarkdown('  \n');
   }
   return tooltip;
+}
+
+/** Profiles with credentials the extension may resolve: not settings-only, not from metadata services. */
+export function isCheckable(profile: AwsProfile): boolean {
+  return profile.kind !== 'none' && !usesMetadataService(profile);
 }
 
 /** The profile whose `aws sso login` fixes this profile's sign-in: itself, or the root of its chain. */

@@ -180,6 +180,16 @@ describe('CLI', function () {
       assert.match(result.stdout, /正常です。/);
     });
 
+    it('does not check a profile whose credentials come from instance metadata, and says why', async () => {
+      fake.clearLog();
+      const result = await run(['doctor', '--profile', 'role-from-ec2', '--json'], { HOME: everyKind, ...fake.env() });
+      assert.equal(result.code, 0, result.stdout);
+      const identity = JSON.parse(result.stdout).checks.find((check: { id: string }) => check.id === 'identity');
+      assert.equal(identity.status, 'warning');
+      assert.equal(identity.problems[0].code, 'metadata-credential-source');
+      assert.equal(fake.requests.length, 0, 'nothing was called');
+    });
+
     it('exits 1 for a profile that does not exist, saying where it looked', async () => {
       const result = await run(['doctor', '--profile', 'nobody', '--region', 'us-east-1'], env());
       assert.equal(result.code, 1);

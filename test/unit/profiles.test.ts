@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { discoverProfiles, profileValues, tokenState, type CachedToken, type ProfileDiscovery } from '../../src/core/profiles';
+import { discoverProfiles, profileValues, tokenState, usesMetadataService, type CachedToken, type ProfileDiscovery } from '../../src/core/profiles';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 
@@ -137,6 +137,16 @@ describe('profile discovery', () => {
       const result = discover({ config: '[profile ec2]\nrole_arn = arn:aws:iam::1:role/R\ncredential_source = Ec2InstanceMetadata\n[profile bad]\nrole_arn = arn:aws:iam::1:role/R\ncredential_source = Laptop\n' });
       assert.deepEqual(profile(result, 'ec2').chain, [{ profile: 'ec2', roleArn: 'arn:aws:iam::1:role/R', credentialSource: 'Ec2InstanceMetadata' }]);
       assert.ok(codes(profile(result, 'bad').problems).includes('unsupported-credential-source'));
+    });
+
+    it('marks profiles fed by the instance or container metadata service as not checkable here', () => {
+      const result = discover({
+        config: '[profile ec2]\nrole_arn = arn:aws:iam::1:role/R\ncredential_source = Ec2InstanceMetadata\n[profile env]\nrole_arn = arn:aws:iam::1:role/R\ncredential_source = Environment\n[profile via]\nrole_arn = arn:aws:iam::1:role/S\nsource_profile = ecs\n[profile ecs]\ncredential_source = EcsContainer\n',
+      });
+      assert.equal(usesMetadataService(profile(result, 'ec2')), true);
+      assert.ok(codes(profile(result, 'ec2').problems).includes('metadata-credential-source'));
+      assert.equal(usesMetadataService(profile(result, 'env')), false);
+      assert.equal(usesMetadataService(profile(result, 'via')), true, 'a chain that starts at the container endpoint');
     });
 
     it('follows the SDK when both source_profile and credential_source are set: no role assumption', () => {

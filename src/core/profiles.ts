@@ -583,3 +583,29 @@ export function profileValues(configText: string | undefined, credentialsText: s
   }
   return result;
 }
+
+const SIGN_IN_PROBLEMS = new Set<ProblemCode>([
+  'sso-token-missing',
+  'sso-token-expired',
+  'sso-token-unreadable',
+  'login-token-missing',
+  'login-token-expired',
+]);
+
+/**
+ * What identifies a profile's definition, leaving out its sign-in state: a check result stays
+ * valid while this is unchanged, even when the SDK refreshed the SSO token during the check.
+ */
+export function profileDefinitionKey(profile: AwsProfile): string {
+  return JSON.stringify({
+    ...profile,
+    sso: profile.sso && { ...profile.sso, token: undefined },
+    loginSession: profile.loginSession && { ...profile.loginSession, token: undefined },
+    problems: profile.problems.filter((problem) => !SIGN_IN_PROBLEMS.has(problem.code)),
+  });
+}
+
+/** True when the profile, or the start of its role chain, has a sign-in that is missing or expired. */
+export function needsSignIn(profile: AwsProfile): boolean {
+  return profile.problems.some((problem) => SIGN_IN_PROBLEMS.has(problem.code) && problem.severity === 'error');
+}

@@ -11,8 +11,8 @@ import { describeIdentityFailure } from '../core/identityFailure';
 import { describeProblem } from '../core/problemMessages';
 import { formatUtc, kindLabel, tokenLabel } from '../core/profileLabels';
 import type { Problem } from '../core/problems';
-import { usesMetadataService, type AwsProfile, type EnvironmentState, type ProfileDiscovery } from '../core/profiles';
-import type { IdentityState } from './identityState';
+import { needsSignIn, profileDefinitionKey, usesMetadataService, type AwsProfile, type EnvironmentState, type ProfileDiscovery } from '../core/profiles';
+import type { IdentityEntry, IdentityState } from './identityState';
 import { uiLocale } from './uiLocale';
 
 export const ENVIRONMENT_KEY = '(environment)';
@@ -32,10 +32,13 @@ export interface CheckTarget {
   readonly region: string;
 }
 
-/** Identifies a profile's definition: a check result is shown only while it is unchanged. */
-export function fingerprint(profile: AwsProfile | EnvironmentState): string {
-  return JSON.stringify(profile);
+/** Identifies what was checked: a result is shown only while the definition is unchanged. */
+export function fingerprint(target: AwsProfile | EnvironmentState): string {
+  return 'name' in target ? profileDefinitionKey(target) : JSON.stringify(target);
 }
+
+/** Failures that signing in fixes: stale as soon as the files say the sign-in is good again. */
+const SIGN_IN_FAILURES = new Set(['sso-expired', 'sso-not-signed-in', 'login-expired']);
 
 export class ProfilesView implements vscode.TreeDataProvider<ProfileNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ProfileNode | undefined>();
@@ -112,13 +115,20 @@ export class ProfilesView implements vscode.TreeDataProvider<ProfileNode>, vscod
     }
   }
 
+  /** The last check of a profile, unless the user has signed in since it failed for want of a sign-in. */
+  private entryFor(profile: AwsProfile): IdentityEntry | undefined {
+    const entry = this.identities.get(profile.name, fingerprint(profile));
+    if (entry && !entry.result.ok && SIGN_IN_FAILURES.has(entry.result.failure.reason) && !needsSignIn(profile)) return undefined;
+    return entry;
+  }
+
   private profileItem(profile: AwsProfile): vscode.TreeItem {
     const locale = uiLocale();
     const item = new vscode.TreeItem(profile.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `profile:${profile.name}`;
     const parts = [kindLabel(profile.kind, locale), profile.region ?? vscode.l10n.t('no region')];
     if (profile.isActive) parts.push(vscode.l10n.t('active'));
-    const entry = this.identities.get(profile.name, fingerprint(profile));
+    const entry = this.entryFor(profile);
     if (entry?.result.ok) parts.push(entry.result.identity.account);
     item.description = parts.join(' · ');
     item.iconPath = this.stateIcon(profile.name, entry?.result, profile.problems);
@@ -154,9 +164,8 @@ export class ProfilesView implements vscode.TreeDataProvider<ProfileNode>, vscod
     return new vscode.ThemeIcon('account');
   }
 
-  private identityDetail(key: string, print: string, id: string): ProfileNode {
+  private identityDetail(key: string, entry: IdentityEntry | undefined, id: string): ProfileNode {
     const locale = uiLocale();
-    const entry = this.identities.get(key, print);
     const item = new vscode.TreeItem(vscode.l10n.t('Identity'));
     item.id = `${id}/identity`;
     if (this.identities.isRunning(key)) {
@@ -193,7 +202,7 @@ export class ProfilesView implements vscode.TreeDataProvider<ProfileNode>, vscod
   private profileChildren(profile: AwsProfile): ProfileNode[] {
     const locale = uiLocale();
     const id = `profile:${profile.name}`;
-    const nodes: ProfileNode[] = [this.identityDetail(profile.name, fingerprint(profile), id)];
+    const nodes: ProfileNode[] = [this.identityDetail(profile.name, this.entryFor(profile), id)];
     if (profile.sso) {
       nodes.push(detail(`${id}/sso`, vscode.l10n.t('SSO'), [profile.sso.accountId, profile.sso.roleName].filter(Boolean).join(' · '), 'organization'));
       nodes.push(detail(`${id}/signin`, vscode.l10n.t('Sign-in'), tokenLabel(profile.sso.token, locale), profile.sso.token.state === 'valid' ? 'unlock' : 'lock'));
@@ -221,7 +230,7 @@ export class ProfilesView implements vscode.TreeDataProvider<ProfileNode>, vscod
     const locale = uiLocale();
     const nodes: ProfileNode[] = [];
     if (environment.credentials) {
-      nodes.push(this.identityDetail(ENVIRONMENT_KEY, fingerprint(environment), 'environment'));
+      nodes.push(this.identityDetail(ENVIRONMENT_KEY, this.identities.get(ENVIRONMENT_KEY, fingerprint(environment)), 'environment'));
       nodes.push(detail('environment/keys', 'AWS_ACCESS_KEY_ID', `${kindLabel(environment.credentials.kind, locale)} ${environment.credentials.accessKeyIdHint}`, 'key'));
     }
     if (environment.profile) nodes.push(detail('environment/profile', 'AWS_PROFILE', environment.profile, 'account'));

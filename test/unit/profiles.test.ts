@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { discoverProfiles, profileValues, tokenState, usesMetadataService, type CachedToken, type ProfileDiscovery } from '../../src/core/profiles';
+import { discoverProfiles, needsSignIn, profileDefinitionKey, profileValues, tokenState, usesMetadataService, type CachedToken, type ProfileDiscovery } from '../../src/core/profiles';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 
@@ -347,6 +347,22 @@ describe('profile discovery', () => {
       for (const secret of ['do-not-print', 'super-secret-argument', 'FAKEAKIDSTATIC0001']) {
         assert.ok(!text.includes(secret), `${secret} leaked into the discovery result`);
       }
+    });
+  });
+
+  describe('what a check result depends on', () => {
+    const config = '[profile s]\nsso_session = c\nsso_account_id = 1\nsso_role_name = R\nregion = us-east-1\n[sso-session c]\nsso_start_url = https://x\nsso_region = us-east-1\n';
+    const at = (expiresAt: string) => profile(discover({ config, tokens: { 'sso:c': { state: 'found', expiresAt, refreshable: false } } }), 's');
+
+    it('keeps the definition key when only the sign-in changes, and changes it when the definition does', () => {
+      assert.equal(profileDefinitionKey(at('2020-01-01T00:00:00Z')), profileDefinitionKey(at('2027-01-01T00:00:00Z')));
+      const otherRole = profile(discover({ config: config.replace('sso_role_name = R', 'sso_role_name = Admin') }), 's');
+      assert.notEqual(profileDefinitionKey(otherRole), profileDefinitionKey(at('2027-01-01T00:00:00Z')));
+    });
+
+    it('says when a sign-in is needed', () => {
+      assert.equal(needsSignIn(at('2020-01-01T00:00:00Z')), true);
+      assert.equal(needsSignIn(at('2027-01-01T00:00:00Z')), false);
     });
   });
 

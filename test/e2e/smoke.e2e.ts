@@ -1,0 +1,350 @@
+/**
+ * End-to-end smoke test in a real VS Code (code-server 4.139.1 = VS Code 1.139.1) driven through
+ * Debian's Chromium by playwright-core.
+ *
+ *   scripts/e2e-tools.sh            # once: chromium, Node 24, code-server, playwright-core
+ *   npm run package                 # builds vsix/claude-bedrock-setup-<version>.vsix
+ *   npx tsx test/e2e/smoke.e2e.ts   # this test
+ *
+ * It installs the packaged VSIX into a fresh extensions dir, starts code-server on a random free
+ * 127.0.0.1 port with a temporary HOME holding a small AWS config fixture, opens a temporary
+ * workspace folder in Chromium, opens the "Claude on Bedrock" activity-bar container and checks
+ * that the "AWS Profiles" tree lists the fixture's profiles and that the extension's commands run.
+ *
+ * Screenshots and logs go to test-results/e2e/. The last line printed is "N passed, M failed";
+ * the exit code is non-zero when anything failed. Nothing here leaves 127.0.0.1: the AWS
+ * environment is cleared and AWS_ENDPOINT_URL points at a closed loopback port.
+ *
+ * Options: --headed (needs a display), --keep (keep temp dirs), E2E_TOOLS_DIR, E2E_CHROMIUM.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  EXTENSION_ID,
+  RESULTS_DIR,
+  cleanEnv,
+  findVsix,
+  launchBrowser,
+  mkTempDir,
+  readExtensionHostLogs,
+  startCodeServer,
+  toolPaths,
+  type BrowserSession,
+  type CodeServer,
+} from './codeServer';
+import type { PwPage } from './pw';
+import { startFakeAws, type FakeAws } from '../fake-aws';
+import { BASIC_ACCOUNT_ID, BASIC_STATIC_KEY } from '../fake-aws/scenarios/basic';
+
+const CONTAINER_TITLE = 'Claude on Bedrock';
+const VIEW_NAME = 'AWS Profiles';
+const PROFILES = ['e2e-static', 'e2e-sso'];
+/** Appended to ~/.aws/config just before the refresh command runs. */
+const ADDED_PROFILE = 'e2e-added';
+const REFRESH_COMMAND = 'Claude on Bedrock: Refresh AWS Profiles';
+const CHECK_ALL_COMMAND = 'Claude on Bedrock: Check All AWS Identities';
+/** Appended to ~/.aws/config with no command run: the file watcher must pick it up. */
+const WATCHED_PROFILE = 'e2e-watched';
+
+const argv = process.argv.slice(2);
+const HEADED = argv.includes('--headed');
+const KEEP = argv.includes('--keep');
+
+// ------------------------------------------------------------------------------------------------
+// A tiny runner: ordered checks, screenshots per step, "N passed, M failed" at the end.
+
+interface Result { name: string; ok: boolean; detail?: string }
+const results: Result[] = [];
+const t0 = Date.now();
+const elapsed = (): string => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+let page: PwPage | undefined;
+let shotNo = 0;
+
+function log(msg: string): void {
+  console.log(`[smoke ${elapsed()}] ${msg}`);
+}
+
+async function shot(name: string): Promise<void> {
+  if (!page) return;
+  const file = path.join(RESULTS_DIR, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
+  try {
+    await page.screenshot({ path: file, timeout: 30_000 });
+    log(`  screenshot ${path.relative(process.cwd(), file)}`);
+  } catch (e) {
+    log(`  (screenshot ${name} failed: ${String(e)})`);
+  }
+}
+
+/** Runs one check; a failing `fatal` check stops the run (later checks are reported as not run). */
+async function check(name: string, fn: () => Promise<string | void>, opts: { fatal?: boolean } = {}): Promise<boolean> {
+  log(`▶ ${name}`);
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true, ...(detail ? { detail } : {}) });
+    log(`  ✔ ${name}${detail ? ` (${detail})` : ''}`);
+    return true;
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    results.push({ name, ok: false, detail });
+    log(`  ✘ ${name}: ${detail}`);
+    await shot(`FAILED-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+    if (opts.fatal) throw new FatalError(name);
+    return false;
+  }
+}
+
+class FatalError extends Error {}
+
+// ------------------------------------------------------------------------------------------------
+// Fixture: a HOME with ~/.aws/config and ~/.aws/credentials, and a workspace folder.
+
+function writeFixture(root: string): { home: string; workspace: string } {
+  const home = path.join(root, 'home');
+  const workspace = path.join(root, 'workspace');
+  fs.mkdirSync(path.join(home, '.aws'), { recursive: true });
+  fs.mkdirSync(workspace, { recursive: true });
+  fs.writeFileSync(
+    path.join(home, '.aws', 'config'),
+    [
+      '[profile e2e-static]',
+      'region = ap-northeast-1',
+      'output = json',
+      '',
+      '[profile e2e-sso]',
+      'sso_session = e2e-session',
+      'sso_account_id = 111122223333',
+      'sso_role_name = E2EReadOnly',
+      'region = us-east-1',
+      '',
+      '[sso-session e2e-session]',
+      'sso_start_url = http://127.0.0.1:9/start',
+      'sso_region = us-east-1',
+      'sso_registration_scopes = sso:account:access',
+      '',
+    ].join('\n'),
+  );
+  fs.writeFileSync(
+    path.join(home, '.aws', 'credentials'),
+    // The fake AWS knows this key: the identity check from the UI must reach it and succeed.
+    ['[e2e-static]', `aws_access_key_id = ${BASIC_STATIC_KEY.accessKeyId}`, `aws_secret_access_key = ${BASIC_STATIC_KEY.secretAccessKey}`, ''].join('\n'),
+  );
+  fs.writeFileSync(path.join(workspace, 'README.md'), '# e2e smoke workspace\n');
+  return { home, workspace };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Workbench helpers
+
+/** Error notifications currently shown (toasts), as text. */
+async function errorToasts(p: PwPage): Promise<string[]> {
+  const toasts = p.locator('.notifications-toasts .notification-toast').filter({ has: p.locator('.codicon-error') });
+  return (await toasts.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+/** The description shown beside a tree row's label. */
+async function rowDescription(p: PwPage, label: string): Promise<string> {
+  const row = p.locator('.part.sidebar .monaco-list-row', { has: p.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  return (await row.locator('.label-description').allInnerTexts()).join(' ').trim();
+}
+
+/** Labels of the rows of the tree view in the side bar. */
+async function treeLabels(p: PwPage): Promise<string[]> {
+  const labels = await p.locator('.part.sidebar .monaco-list-row .label-name').allInnerTexts();
+  return labels.map((l) => l.trim()).filter(Boolean);
+}
+
+async function waitForLabels(p: PwPage, want: string[], timeoutMs: number): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let seen: string[] = [];
+  for (;;) {
+    seen = await treeLabels(p);
+    if (want.every((w) => seen.includes(w))) return seen;
+    if (Date.now() > deadline) {
+      throw new Error(`tree shows [${seen.join(', ')}], expected to include [${want.join(', ')}]`);
+    }
+    await p.waitForTimeout(1_000);
+  }
+}
+
+async function runFromPalette(p: PwPage, title: string): Promise<void> {
+  await p.keyboard.press('Escape');
+  await p.keyboard.press('F1');
+  const input = p.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 30_000 });
+  await p.keyboard.type(title);
+  // The palette entry with this exact label must be there (i.e. the command is contributed).
+  const entry = p.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  await entry.waitFor({ state: 'visible', timeout: 30_000 });
+  await shot(`palette-${title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+  await p.keyboard.press('Enter');
+  await p.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 30_000 });
+}
+
+// ------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  for (const f of fs.readdirSync(RESULTS_DIR)) {
+    if (f.endsWith('.png')) fs.rmSync(path.join(RESULTS_DIR, f));
+  }
+  const tmp = mkTempDir('cbs-e2e-smoke-');
+  let server: CodeServer | undefined;
+  let browser: BrowserSession | undefined;
+  let fake: FakeAws | undefined;
+
+  try {
+    let vsix = '';
+    await check('VSIX and e2e tools are present', async () => {
+      vsix = findVsix();
+      toolPaths();
+      return path.relative(process.cwd(), vsix);
+    }, { fatal: true });
+
+    const { home, workspace } = writeFixture(tmp);
+    fake = await startFakeAws({ scenario: 'basic' });
+    const fakeAws = fake;
+    const env = cleanEnv({
+      HOME: home,
+      // Every AWS call the extension makes goes to the loopback fake AWS.
+      ...fakeAws.env(),
+      XDG_CONFIG_HOME: path.join(home, '.config'),
+      XDG_DATA_HOME: path.join(home, '.local', 'share'),
+      LANG: 'C.UTF-8',
+    });
+
+    await check('VSIX installs into a fresh extensions dir and code-server answers HTTP', async () => {
+      server = await startCodeServer({
+        env,
+        vsix,
+        folder: workspace,
+        extensionsDir: path.join(tmp, 'extensions'),
+        userDataDir: path.join(tmp, 'user-data'),
+        disableWorkspaceTrust: true,
+        logName: 'smoke-code-server',
+      });
+      const installed = fs.readdirSync(server.extensionsDir).filter((d) => d.startsWith(`${EXTENSION_ID}-`));
+      if (installed.length !== 1) throw new Error(`extension folder not found in ${server.extensionsDir}`);
+      return `${server.url}, ${installed[0]}`;
+    }, { fatal: true });
+    const srv = server as unknown as CodeServer;
+
+    await check('workbench loads in Chromium with the folder open', async () => {
+      browser = await launchBrowser({ headless: !HEADED });
+      page = browser.page;
+      await page.goto(srv.folderUrl, { timeout: 120_000, waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('.monaco-workbench', { timeout: 180_000 });
+      // The explorer shows the workspace's file once the folder is open and the workbench is ready.
+      await page.locator('.part.activitybar').waitFor({ state: 'visible', timeout: 120_000 });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'README.md' })
+        .first().waitFor({ state: 'visible', timeout: 120_000 });
+      await shot('workbench');
+      return await page.title();
+    }, { fatal: true });
+    const p = page as unknown as PwPage;
+
+    await check(`activity bar has "${CONTAINER_TITLE}" and clicking it opens the "${VIEW_NAME}" view`, async () => {
+      const item = p.locator(`.part.activitybar .action-item [aria-label^="${CONTAINER_TITLE}"], .part.activitybar .action-item[aria-label^="${CONTAINER_TITLE}"]`).first();
+      await item.waitFor({ state: 'visible', timeout: 120_000 });
+      await item.click();
+      await p.locator('.part.sidebar .composite.title', { hasText: new RegExp(CONTAINER_TITLE, 'i') })
+        .first().waitFor({ state: 'visible', timeout: 60_000 });
+      // With a single view in the container VS Code hides the view's own header (its name joins the
+      // container title), so the header only has to be in the DOM.
+      await p.locator(`.part.sidebar .pane-header[aria-label^="${VIEW_NAME}"]`)
+        .first().waitFor({ state: 'attached', timeout: 60_000 });
+      await shot('container-opened');
+      return (await p.locator('.part.sidebar .composite.title').first().innerText()).replace(/\s+/g, ' ').trim();
+    }, { fatal: true });
+
+    await check(`tree lists the fixture's profiles (${PROFILES.join(', ')})`, async () => {
+      const seen = await waitForLabels(p, PROFILES, 120_000);
+      await shot('profiles');
+      return `rows: ${seen.join(', ')}`;
+    });
+
+    await check('no error notifications after opening the view', async () => {
+      const errs = await errorToasts(p);
+      if (errs.length) throw new Error(errs.join(' | '));
+    });
+
+    await check(`"${REFRESH_COMMAND}" runs from the command palette without an error and shows a newly added profile`, async () => {
+      fs.appendFileSync(path.join(home, '.aws', 'config'), `\n[profile ${ADDED_PROFILE}]\nregion = eu-west-1\n`);
+      await runFromPalette(p, REFRESH_COMMAND);
+      // Give a failing command (or a failed activation) time to show its error toast.
+      await p.waitForTimeout(3_000);
+      await shot('after-refresh');
+      const errs = await errorToasts(p);
+      if (errs.length) throw new Error(`error notification: ${errs.join(' | ')}`);
+      const seen = await waitForLabels(p, [...PROFILES, ADDED_PROFILE], 60_000);
+      await shot('profile-added');
+      return `tree after refresh: ${seen.join(', ')}`;
+    });
+
+    await check(`the file watcher shows a profile added to ~/.aws/config without any command`, async () => {
+      fs.appendFileSync(path.join(home, '.aws', 'config'), `\n[profile ${WATCHED_PROFILE}]\nregion = ap-northeast-3\n`);
+      const seen = await waitForLabels(p, [WATCHED_PROFILE], 60_000);
+      await shot('profile-watched');
+      return `tree: ${seen.join(', ')}`;
+    });
+
+    await check(`"${CHECK_ALL_COMMAND}" checks identities against the fake AWS and shows the account`, async () => {
+      fakeAws.clearLog();
+      await runFromPalette(p, CHECK_ALL_COMMAND);
+      const deadline = Date.now() + 60_000;
+      let description = '';
+      while (!description.includes(BASIC_ACCOUNT_ID)) {
+        if (Date.now() > deadline) throw new Error(`e2e-static row shows "${description}", expected the account ${BASIC_ACCOUNT_ID}`);
+        await p.waitForTimeout(500);
+        description = await rowDescription(p, 'e2e-static');
+      }
+      await shot('identities-checked');
+      const calls = fakeAws.requests.filter((entry) => entry.operation === 'GetCallerIdentity');
+      if (!calls.some((entry) => entry.accessKeyId === BASIC_STATIC_KEY.accessKeyId && entry.status === 200)) {
+        throw new Error(`the fake AWS saw no successful GetCallerIdentity signed by the e2e-static key: ${JSON.stringify(calls)}`);
+      }
+      return `e2e-static: ${description}; fake AWS saw ${calls.length} GetCallerIdentity call(s)`;
+    });
+
+    await check('extension host activated the extension without errors', async () => {
+      const logs = readExtensionHostLogs(srv.userDataDir);
+      const escaped = EXTENSION_ID.replace(/\./g, '\\.');
+      const failed = logs.split('\n').filter((l) => new RegExp(`Activating extension '?${escaped}'? failed|${escaped}.*\\[error\\]|\\[error\\].*${escaped}`, 'i').test(l));
+      if (failed.length) throw new Error(failed.slice(0, 5).join('\n'));
+      const activated = logs.split('\n').find((l) => l.includes(EXTENSION_ID) && /activat/i.test(l));
+      return activated ? activated.replace(/^.*?\[(info|trace|debug)\]\s*/, '').slice(0, 160) : 'no activation line logged (tree already proves activation)';
+    });
+  } catch (e) {
+    if (!(e instanceof FatalError)) {
+      results.push({ name: 'unexpected error', ok: false, detail: e instanceof Error ? e.stack ?? e.message : String(e) });
+      log(`unexpected error: ${String(e)}`);
+      await shot('FAILED-unexpected');
+    }
+  } finally {
+    if (browser) {
+      const errs = browser.errors.filter((e) => !/marketplace|gallery|ERR_|Failed to load resource/i.test(e));
+      if (errs.length) log(`browser console errors (not asserted):\n    ${errs.slice(0, 10).join('\n    ')}`);
+      await browser.close().catch((e) => log(`closing chromium: ${String(e)}`));
+    }
+    if (server) {
+      await server.stop().catch((e) => log(`stopping code-server: ${String(e)}`));
+      log(`code-server log: ${path.relative(process.cwd(), server.logFile)}`);
+    }
+    if (fake) await fake.stop().catch((e) => log(`stopping the fake AWS: ${String(e)}`));
+    if (KEEP) log(`kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main()
+  .catch((e) => {
+    results.push({ name: 'harness', ok: false, detail: String(e) });
+  })
+  .finally(() => {
+    const passed = results.filter((r) => r.ok).length;
+    const failed = results.length - passed;
+    console.log('');
+    for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${!r.ok && r.detail ? `\n      ${r.detail.split('\n').join('\n      ')}` : ''}`);
+    console.log(`smoke took ${elapsed()}`);
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(failed > 0 || passed === 0 ? 1 : 0);
+  });

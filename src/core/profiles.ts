@@ -609,3 +609,16 @@ export function profileDefinitionKey(profile: AwsProfile): string {
 export function needsSignIn(profile: AwsProfile): boolean {
   return profile.problems.some((problem) => SIGN_IN_PROBLEMS.has(problem.code) && problem.severity === 'error');
 }
+
+/** Profiles whose credentials the extension may resolve: not settings-only, not from metadata services. */
+export function isCheckable(profile: AwsProfile): boolean {
+  return profile.kind !== 'none' && !usesMetadataService(profile);
+}
+
+/** The profile whose `aws sso login` fixes this profile's sign-in: itself, or the start of its chain. */
+export function ssoLoginProfile(profile: AwsProfile): string | undefined {
+  if (profile.kind === 'sso' || profile.kind === 'sso-legacy') return profile.name;
+  const last = profile.chain?.[profile.chain.length - 1];
+  if (last && (last.kind === 'sso' || last.kind === 'sso-legacy')) return last.profile;
+  return undefined;
+}

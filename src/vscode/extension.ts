@@ -8,7 +8,9 @@ import { awsFilePaths } from '../aws/awsFiles';
 import { watchAwsFiles } from './awsFileWatcher';
 import { runChecks, runSsoLogin } from './identityCommands';
 import { IdentityState } from './identityState';
-import { ProfilesView, type ProfileNode } from './profilesView';
+import { ENVIRONMENT_KEY } from './checkTargets';
+import { ProfilesView } from './profilesView';
+import type { ProfileNode } from './treeItems';
 
 export const PROFILES_VIEW_ID = 'claudeBedrock.profiles';
 
@@ -19,7 +21,7 @@ function argumentKey(argument: CommandArgument): string | undefined {
   if (typeof argument === 'string') return argument;
   if (argument && 'type' in argument) {
     if (argument.type === 'profile') return argument.profile.name;
-    if (argument.type === 'environment') return '(environment)';
+    if (argument.type === 'environment') return ENVIRONMENT_KEY;
   }
   return undefined;
 }

@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import type { CredentialTarget } from '../aws/clients';
 import { shellQuote } from '../core/shell';
 import type { IdentityState } from './identityState';
-import { ENVIRONMENT_KEY, ssoLoginProfile, type CheckTarget, type ProfilesView } from './profilesView';
+import { ssoLoginProfile } from '../core/profiles';
+import { ENVIRONMENT_KEY, type CheckTarget } from './checkTargets';
+import type { ProfilesView } from './profilesView';
 
 function timeoutMs(): number {
   const seconds = vscode.workspace.getConfiguration('claudeBedrock').get<number>('identityCheckTimeoutSeconds', 10);

@@ -8,34 +8,13 @@ import * as vscode from 'vscode';
 import { loadProfiles } from '../aws/awsFiles';
 import type { IdentityResult } from '../aws/identity';
 import { describeIdentityFailure } from '../core/identityFailure';
-import { describeProblem } from '../core/problemMessages';
 import { formatUtc, kindLabel, tokenLabel } from '../core/profileLabels';
 import type { Problem } from '../core/problems';
-import { needsSignIn, profileDefinitionKey, usesMetadataService, type AwsProfile, type EnvironmentState, type ProfileDiscovery } from '../core/profiles';
+import { isCheckable, needsSignIn, ssoLoginProfile, type AwsProfile, type EnvironmentState, type ProfileDiscovery } from '../core/profiles';
+import { checkTargets, ENVIRONMENT_KEY, fingerprint, type CheckTarget } from './checkTargets';
 import type { IdentityEntry, IdentityState } from './identityState';
+import { detail, problemItem, profileTooltip, type ProfileNode } from './treeItems';
 import { uiLocale } from './uiLocale';
-
-export const ENVIRONMENT_KEY = '(environment)';
-
-export type ProfileNode =
-  | { readonly type: 'profile'; readonly profile: AwsProfile }
-  | { readonly type: 'environment'; readonly environment: EnvironmentState; readonly problems: readonly Problem[] }
-  | { readonly type: 'fileProblems'; readonly problems: readonly Problem[] }
-  | { readonly type: 'problem'; readonly problem: Problem; readonly parentId: string; readonly index: number }
-  | { readonly type: 'detail'; readonly id: string; readonly item: vscode.TreeItem };
-
-/** What a check needs to know about its target. */
-export interface CheckTarget {
-  readonly key: string;
-  readonly profile?: AwsProfile;
-  readonly fingerprint: string;
-  readonly region: string;
-}
-
-/** Identifies what was checked: a result is shown only while the definition is unchanged. */
-export function fingerprint(target: AwsProfile | EnvironmentState): string {
-  return 'name' in target ? profileDefinitionKey(target) : JSON.stringify(target);
-}
 
 /** Failures that signing in fixes: stale as soon as the files say the sign-in is good again. */
 const SIGN_IN_FAILURES = new Set(['sso-expired', 'sso-not-signed-in', 'login-expired']);
@@ -58,15 +37,9 @@ export class ProfilesView implements vscode.TreeDataProvider<ProfileNode>, vscod
     return loadProfiles(process.env);
   }
 
-  /** Everything that can be checked now: the environment's keys first, then every profile with credentials. */
+  /** Everything that can be checked now, as the files say now. */
   async checkTargets(): Promise<CheckTarget[]> {
-    const discovery = await this.current();
-    const targets: CheckTarget[] = [];
-    if (discovery.environment.credentials) targets.push(environmentTarget(discovery));
-    for (const profile of discovery.profiles) {
-      if (isCheckable(profile)) targets.push(profileTarget(profile, discovery));
-    }
-    return targets;
+    return checkTargets(await this.current());
   }
 
   async getChildren(node?: ProfileNode): Promise<ProfileNode[]> {
@@ -249,82 +222,3 @@ export class ProfilesView implements vscode.TreeDataProvider<ProfileNode>, vscod
   }
 }
 
-function detail(id: string, label: string, description: string, icon: string): ProfileNode {
-  const item = new vscode.TreeItem(label);
-  item.id = id;
-  item.description = description;
-  item.tooltip = `${label}: ${description}`;
-  item.iconPath = new vscode.ThemeIcon(icon);
-  return { type: 'detail', id, item };
-}
-
-function problemItem(problem: Problem, id: string): vscode.TreeItem {
-  const text = describeProblem(problem, uiLocale());
-  const item = new vscode.TreeItem(text.message);
-  item.id = id;
-  item.iconPath =
-    problem.severity === 'error'
-      ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
-      : problem.severity === 'warning'
-        ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
-        : new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendText(text.message);
-  tooltip.appendMarkdown('\n\n**' + vscode.l10n.t('Fix') + ':** ');
-  tooltip.appendText(text.fix);
-  if (problem.file) {
-    tooltip.appendMarkdown('\n\n');
-    tooltip.appendText(`${problem.file}${problem.line ? `:${problem.line}` : ''}`);
-  }
-  item.tooltip = tooltip;
-  item.description = text.fix;
-  if (problem.file) {
-    item.command = { command: 'claudeBedrock.openAwsConfig', title: vscode.l10n.t('Open AWS Config File'), arguments: [{ file: problem.file, line: problem.line }] };
-  }
-  return item;
-}
-
-function profileTooltip(profile: AwsProfile, result: IdentityResult | undefined): vscode.MarkdownString {
-  const locale = uiLocale();
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown('**');
-  tooltip.appendText(profile.name);
-  tooltip.appendMarkdown('**\n\n');
-  const rows: [string, string][] = [[vscode.l10n.t('Kind'), kindLabel(profile.kind, locale)]];
-  rows.push([vscode.l10n.t('Region'), profile.region ?? vscode.l10n.t('no region')]);
-  if (profile.sso) rows.push([vscode.l10n.t('Sign-in'), tokenLabel(profile.sso.token, locale)]);
-  if (profile.chain && profile.chain.length > 1) rows.push([vscode.l10n.t('Role chain'), profile.chain.map((link) => link.profile).join(' → ')]);
-  if (result?.ok) rows.push([vscode.l10n.t('Identity'), result.identity.arn]);
-  else if (result) rows.push([vscode.l10n.t('Identity'), describeIdentityFailure(result.failure, locale).cause]);
-  for (const [label, value] of rows) {
-    tooltip.appendText(`${label}: ${value}`);
-    tooltip.appendMarkdown('  \n');
-  }
-  for (const source of profile.sources) {
-    tooltip.appendText(`${source.file}:${source.line}`);
-    tooltip.appendMarkdown('  \n');
-  }
-  return tooltip;
-}
-
-/** Profiles with credentials the extension may resolve: not settings-only, not from metadata services. */
-export function isCheckable(profile: AwsProfile): boolean {
-  return profile.kind !== 'none' && !usesMetadataService(profile);
-}
-
-/** The profile whose `aws sso login` fixes this profile's sign-in: itself, or the root of its chain. */
-export function ssoLoginProfile(profile: AwsProfile): string | undefined {
-  if (profile.kind === 'sso' || profile.kind === 'sso-legacy') return profile.name;
-  const last = profile.chain?.[profile.chain.length - 1];
-  if (last && (last.kind === 'sso' || last.kind === 'sso-legacy')) return last.profile;
-  return undefined;
-}
-
-export function profileTarget(profile: AwsProfile, discovery: ProfileDiscovery): CheckTarget {
-  // STS answers GetCallerIdentity in every region: any sensible region proves the identity.
-  return { key: profile.name, profile, fingerprint: fingerprint(profile), region: profile.region ?? discovery.environment.region ?? 'us-east-1' };
-}
-
-export function environmentTarget(discovery: ProfileDiscovery): CheckTarget {
-  return { key: ENVIRONMENT_KEY, fingerprint: fingerprint(discovery.environment), region: discovery.environment.region ?? 'us-east-1' };
-}

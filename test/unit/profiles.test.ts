@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { discoverProfiles, needsSignIn, profileDefinitionKey, profileValues, tokenState, usesMetadataService, type CachedToken, type ProfileDiscovery } from '../../src/core/profiles';
+import { discoverProfiles, isCheckable, needsSignIn, ssoLoginProfile, profileDefinitionKey, profileValues, tokenState, usesMetadataService, type CachedToken, type ProfileDiscovery } from '../../src/core/profiles';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 
@@ -175,6 +175,17 @@ describe('profile discovery', () => {
       assert.equal(missing?.file, '/home/u/.aws/config');
       assert.equal(missing?.line, 3);
       assert.equal(profile(result, 'b').problems.find((problem) => problem.code === 'source-profile-without-credentials')?.params.source, 'empty');
+    });
+
+    it('knows which profile to sign in with and which profiles can be checked', () => {
+      const result = discover({
+        config: '[profile sso]\nsso_session = s\nsso_account_id = 1\nsso_role_name = R\n[sso-session s]\nsso_start_url = https://x\nsso_region = us-east-1\n[profile role]\nrole_arn = arn:aws:iam::1:role/A\nsource_profile = sso\n[profile plain]\nregion = us-east-1\n',
+        credentials: '[keys]\naws_access_key_id = FAKEAKIDKEYS00001\naws_secret_access_key = x\n',
+      });
+      assert.equal(ssoLoginProfile(profile(result, 'sso')), 'sso');
+      assert.equal(ssoLoginProfile(profile(result, 'role')), 'sso');
+      assert.equal(ssoLoginProfile(profile(result, 'keys')), undefined);
+      assert.deepEqual(result.profiles.filter(isCheckable).map((p) => p.name), ['sso', 'role', 'keys']);
     });
 
     it('names the root SSO profile in the sign-in fix of a chain that starts from SSO', () => {

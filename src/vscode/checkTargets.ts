@@ -2,8 +2,8 @@
 
 import { isCheckable, profileDefinitionKey, type AwsProfile, type EnvironmentState, type ProfileDiscovery } from '../core/profiles';
 
-/** The key under which the environment's own credentials are checked, beside profile names. */
-export const ENVIRONMENT_KEY = '(environment)';
+/** The key of the environment's own credentials beside profile names: no profile name holds a line break. */
+export const ENVIRONMENT_KEY = '\nenvironment';
 
 /** What a check needs to know about its target. */
 export interface CheckTarget {

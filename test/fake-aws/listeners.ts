@@ -87,16 +87,8 @@ function listen(server: http.Server | http2.Http2Server, host: string, port: num
 /** HTTP/1.1 on host:port (port 0: a free one). */
 export async function startHttp1Listener(handler: RequestHandler, host: string, port: number): Promise<Listener> {
   const server = http.createServer(serve(handler));
-  const boundPort = await listen(server, host, port);
-  return {
-    port: boundPort,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // The SDK keeps connections alive; without this, close() would wait for them to idle out.
-        server.closeAllConnections();
-      }),
-  };
+  // The SDK keeps connections alive; without dropping them, close() would wait for them to idle out.
+  return listenerOf(server, await listen(server, host, port), () => server.closeAllConnections());
 }
 
 /** Cleartext HTTP/2 (h2c with prior knowledge, as the SDK's NodeHttp2Handler speaks to http:// endpoints). */
@@ -107,13 +99,19 @@ export async function startHttp2Listener(handler: RequestHandler, host: string, 
     sessions.add(session);
     session.on('close', () => sessions.delete(session));
   });
-  const boundPort = await listen(server, host, port);
+  return listenerOf(server, await listen(server, host, port), () => {
+    for (const session of sessions) session.destroy();
+  });
+}
+
+/** A listener whose close() stops accepting, drops the open connections, and waits for the server to end. */
+function listenerOf(server: http.Server | http2.Http2Server, port: number, dropConnections: () => void): Listener {
   return {
-    port: boundPort,
+    port,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        for (const session of sessions) session.destroy();
+        dropConnections();
       }),
   };
 }

@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): void {
     watchAwsFiles(process.env, () => view.refresh()),
     vscode.commands.registerCommand('claudeBedrock.refreshProfiles', () => view.refresh()),
     vscode.commands.registerCommand('claudeBedrock.checkAllIdentities', async () => {
-      await runChecks(view, identities, await view.checkTargets());
+      await runChecks(identities, await view.checkTargets());
     }),
     vscode.commands.registerCommand('claudeBedrock.checkIdentity', async (argument: CommandArgument) => {
       const key = argumentKey(argument);
@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): void {
         void vscode.window.showWarningMessage(vscode.l10n.t('The profile "{0}" no longer exists or has no credentials to check.', key ?? ''));
         return;
       }
-      await runChecks(view, identities, targets);
+      await runChecks(identities, targets);
     }),
     vscode.commands.registerCommand('claudeBedrock.ssoLogin', async (argument: CommandArgument) => {
       await runSsoLogin(view, identities, argumentKey(argument));

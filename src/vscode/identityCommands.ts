@@ -25,7 +25,7 @@ async function askMfaCode(profile: string, serial: string): Promise<string> {
 }
 
 /** Checks the targets concurrently, showing progress on the view; results land in `identities`. */
-export async function runChecks(view: ProfilesView, identities: IdentityState, targets: readonly CheckTarget[]): Promise<void> {
+export async function runChecks(identities: IdentityState, targets: readonly CheckTarget[]): Promise<void> {
   if (targets.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There are no AWS profiles with credentials to check.'));
     return;
@@ -52,7 +52,6 @@ export async function runChecks(view: ProfilesView, identities: IdentityState, t
     };
     await Promise.all(Array.from({ length: Math.min(8, targets.length) }, worker));
   });
-  view.refresh();
 }
 
 /** Opens a terminal running `aws sso login` for the profile's sign-in, and checks again when it closes. */
@@ -71,6 +70,6 @@ export async function runSsoLogin(view: ProfilesView, identities: IdentityState,
     if (closedTerminal !== terminal) return;
     closed.dispose();
     const targets = (await view.checkTargets()).filter((target) => target.key === profile.name);
-    await runChecks(view, identities, targets);
+    await runChecks(identities, targets);
   });
 }

@@ -16,7 +16,8 @@ export interface IdentityEntry {
 export class IdentityState implements vscode.Disposable {
   private readonly results = new Map<string, IdentityEntry>();
   private readonly running = new Set<string>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the key of the profile whose check started or finished. */
   readonly onDidChange = this.changed.event;
 
   isRunning(key: string): boolean {
@@ -31,13 +32,13 @@ export class IdentityState implements vscode.Disposable {
 
   start(key: string): void {
     this.running.add(key);
-    this.changed.fire();
+    this.changed.fire(key);
   }
 
   finish(key: string, entry: IdentityEntry): void {
     this.running.delete(key);
     this.results.set(key, entry);
-    this.changed.fire();
+    this.changed.fire(key);
   }
 
   dispose(): void {

@@ -23,9 +23,11 @@ export class ProfilesView implements vscode.TreeDataProvider<ProfileNode>, vscod
   private readonly changed = new vscode.EventEmitter<ProfileNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** The rows on screen by profile key, so a finished check redraws its row without re-reading the files. */
+  private readonly shownRows = new Map<string, ProfileNode>();
 
   constructor(private readonly identities: IdentityState) {
-    this.subscription = identities.onDidChange(() => this.changed.fire(undefined));
+    this.subscription = identities.onDidChange((key) => this.changed.fire(this.shownRows.get(key)));
   }
 
   refresh(): void {
@@ -54,6 +56,11 @@ export class ProfilesView implements vscode.TreeDataProvider<ProfileNode>, vscod
       const fileProblems = discovery.problems.filter((problem) => problem.file && problem.severity !== 'info');
       if (fileProblems.length > 0) nodes.push({ type: 'fileProblems', problems: fileProblems });
       for (const profile of discovery.profiles) nodes.push({ type: 'profile', profile });
+      this.shownRows.clear();
+      for (const row of nodes) {
+        if (row.type === 'profile') this.shownRows.set(row.profile.name, row);
+        else if (row.type === 'environment') this.shownRows.set(ENVIRONMENT_KEY, row);
+      }
       return nodes;
     }
     switch (node.type) {

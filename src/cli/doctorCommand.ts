@@ -8,7 +8,7 @@ import type { CredentialTarget } from '../aws/clients';
 import { describeIdentityFailure } from '../core/identityFailure';
 import type { Locale } from '../core/locale';
 import { kindLabel } from '../core/profileLabels';
-import { usesMetadataService, type AwsProfile } from '../core/profiles';
+import { usesMetadataService } from '../core/profiles';
 import { REPORT_SCHEMA_VERSION, problemReport, type ProblemReport } from './report';
 import { UsageError, type CommandOutput } from './output';
 import { printable } from './table';
@@ -35,18 +35,19 @@ interface Check {
   readonly failure?: { reason: string; code?: string; detail?: string; cause: string; fix: string; command?: string };
 }
 
-function chooseTarget(options: DoctorOptions, profiles: readonly AwsProfile[], hasEnvironmentKeys: boolean): CredentialTarget {
+/** The profile named, else AWS_PROFILE, else the environment's keys, else `default`: what the SDK would use. */
+function chooseTarget(options: DoctorOptions, hasEnvironmentKeys: boolean): CredentialTarget {
   if (options.profile) return { type: 'profile', profile: options.profile };
   const envProfile = options.env.AWS_PROFILE?.trim();
   if (envProfile) return { type: 'profile', profile: envProfile };
   if (hasEnvironmentKeys) return { type: 'environment' };
-  return { type: 'profile', profile: profiles.find((profile) => profile.isActive)?.name ?? 'default' };
+  return { type: 'profile', profile: 'default' };
 }
 
 export async function doctorCommand(options: DoctorOptions): Promise<CommandOutput> {
   const { locale } = options;
   const discovery = await loadProfiles(options.env);
-  const target = chooseTarget(options, discovery.profiles, discovery.environment.credentials !== undefined);
+  const target = chooseTarget(options, discovery.environment.credentials !== undefined);
   const profile = target.type === 'profile' ? discovery.profiles.find((candidate) => candidate.name === target.profile) : undefined;
   const region = options.region ?? profile?.region ?? discovery.environment.region;
   const checks: Check[] = [];
@@ -66,9 +67,7 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
     });
     return render(options, target, region ?? '-', checks);
   }
-  if (!region) {
-    throw new UsageError(cliText(locale, 'noRegion', { profile: target.type === 'profile' ? target.profile : '(environment)' }));
-  }
+  if (!region) throw new UsageError(cliText(locale, 'noRegion', { target: targetText(target, locale) }));
 
   if (profile) {
     const problems = profile.problems.filter((problem) => problem.severity !== 'info').map((problem) => problemReport(problem, locale));
@@ -127,6 +126,10 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
   return render(options, target, region, checks);
 }
 
+function targetText(target: CredentialTarget, locale: Locale): string {
+  return target.type === 'profile' ? cliText(locale, 'profileTarget', { profile: printable(target.profile) }) : cliText(locale, 'environmentTarget');
+}
+
 function render(options: DoctorOptions, target: CredentialTarget, region: string, checks: readonly Check[]): CommandOutput {
   const { locale } = options;
   const failed = checks.filter((check) => check.status === 'error').length;
@@ -141,9 +144,7 @@ function render(options: DoctorOptions, target: CredentialTarget, region: string
     };
     return { stdout: JSON.stringify(document, null, 2), exitCode };
   }
-  const targetText =
-    target.type === 'profile' ? cliText(locale, 'profileTarget', { profile: printable(target.profile) }) : cliText(locale, 'environmentTarget');
-  const lines = [cliText(locale, 'doctorTitle', { target: targetText, region: printable(region) }), ''];
+  const lines = [cliText(locale, 'doctorTitle', { target: targetText(target, locale), region: printable(region) }), ''];
   const mark: Record<CheckStatus, string> = { ok: '✔', warning: '⚠', error: '✖' };
   for (const check of checks) {
     lines.push(`${mark[check.status]} ${check.title}${check.summary ? `: ${check.summary}` : ''}`);

@@ -88,10 +88,13 @@ export async function checkIdentity(options: IdentityCheckOptions): Promise<Iden
   }
 }
 
-/** Checks several targets at once, at most `concurrency` in flight; results keep the input order. */
+/**
+ * Checks several targets at once, at most `concurrency` in flight; results keep the input order.
+ * `onResult` hears of each result as it arrives, for callers that show progress.
+ */
 export async function checkIdentities(
   checks: readonly IdentityCheckOptions[],
-  concurrency = 8,
+  options: { concurrency?: number; onResult?: (index: number, result: IdentityResult) => void } = {},
 ): Promise<IdentityResult[]> {
   const results: IdentityResult[] = new Array(checks.length);
   let next = 0;
@@ -99,8 +102,9 @@ export async function checkIdentities(
     while (next < checks.length) {
       const index = next++;
       results[index] = await checkIdentity(checks[index]!);
+      options.onResult?.(index, results[index]!);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, checks.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, checks.length) }, worker));
   return results;
 }

@@ -33,24 +33,22 @@ export async function runChecks(identities: IdentityState, targets: readonly Che
   for (const target of targets) identities.start(target.key);
   await vscode.window.withProgress({ location: { viewId: 'claudeBedrock.profiles' } }, async () => {
     // The AWS SDK is loaded here, on the first check, never during activation.
-    const { checkIdentity } = await import('../aws/identity');
+    const { checkIdentities } = await import('../aws/identity');
     const limit = timeoutMs();
-    let next = 0;
-    const worker = async () => {
-      while (next < targets.length) {
-        const target = targets[next++]!;
-        const credentialTarget: CredentialTarget =
-          target.key === ENVIRONMENT_KEY ? { type: 'environment' } : { type: 'profile', profile: target.key };
-        const result = await checkIdentity({
-          target: credentialTarget,
-          region: target.region,
-          timeoutMs: limit,
-          mfaCodeProvider: (serial) => askMfaCode(target.key, serial),
-        });
-        identities.finish(target.key, { result, checkedAt: new Date(), fingerprint: target.fingerprint });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(8, targets.length) }, worker));
+    await checkIdentities(
+      targets.map((target) => ({
+        target: (target.key === ENVIRONMENT_KEY ? { type: 'environment' } : { type: 'profile', profile: target.key }) satisfies CredentialTarget,
+        region: target.region,
+        timeoutMs: limit,
+        mfaCodeProvider: (serial: string) => askMfaCode(target.key, serial),
+      })),
+      {
+        onResult: (index, result) => {
+          const target = targets[index]!;
+          identities.finish(target.key, { result, checkedAt: new Date(), fingerprint: target.fingerprint });
+        },
+      },
+    );
   });
 }
 

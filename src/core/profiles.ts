@@ -122,7 +122,6 @@ interface Assembled {
   readonly data: Map<string, ProfileData>;
   readonly sources: Map<string, SourceLocation[]>;
   readonly ssoSessions: Map<string, ProfileData>;
-  readonly problems: Problem[];
 }
 
 const SUPPORTED_CREDENTIAL_SOURCES = new Set(['Environment', 'Ec2InstanceMetadata', 'EcsContainer']);
@@ -246,7 +245,7 @@ function assemble(config: ParsedAwsFile | undefined, credentials: ParsedAwsFile 
       for (const section of sections) addSource(sources, name, credentials.file, section);
     }
   }
-  return { data, sources, ssoSessions, problems };
+  return { data, sources, ssoSessions };
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -1,43 +1,24 @@
 // The identity check end to end: the real SDK credential chain resolves every kind of profile
 // from real files, and the real STS client calls the loopback fake AWS over HTTP.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { loadProfiles } from '../../src/aws/awsFiles';
 import { checkIdentities, checkIdentity } from '../../src/aws/identity';
 import { describeIdentityFailure } from '../../src/core/identityFailure';
-import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
+import type { FakeAws } from '../fake-aws';
 import { BASIC_ACCOUNT_ID, BASIC_CHAIN_ACCOUNT_ID, BASIC_STATIC_KEY } from '../fake-aws/scenarios/basic';
-import { snapshotEnv } from '../fake-aws/testEnv';
+import { useFakeAwsHome } from '../support/fakeAwsHome';
 
 const REGION = 'ap-northeast-1';
-let suffix = 0;
 
 describe('identity check against the fake AWS', function () {
+  const context = useFakeAwsHome('identity');
   let fake: FakeAws;
   let home: string;
-  let restoreEnv: () => void;
-
-  before(async () => {
-    fake = await startFakeAws({ scenario: 'basic' });
-  });
-  after(async () => fake.stop());
-
-  beforeEach(async () => {
-    restoreEnv = snapshotEnv();
-    home = mkdtempSync(join(tmpdir(), 'cbs-identity-'));
-    // A fresh sso-session name per test: the SDK refuses to retry a refresh of one name within 30 s.
-    await writeDemoHome(home, fake.state, { ssoSessionSuffix: `-${++suffix}` });
-    process.env.HOME = home;
-    Object.assign(process.env, fake.env());
-    fake.clearLog();
-    fake.clearFaults();
-  });
-  afterEach(() => {
-    restoreEnv();
-    rmSync(home, { recursive: true, force: true });
+  beforeEach(() => {
+    ({ fake, home } = context);
   });
 
   const profile = (name: string, timeoutMs = 10_000) => checkIdentity({ target: { type: 'profile', profile: name }, region: REGION, timeoutMs });

@@ -1,37 +1,18 @@
 // The sidebar's identity checks through the built bundle (with a `vscode` stand-in): the AWS SDK
 // is loaded on the first check, the call reaches the fake AWS, and only the checked row redraws.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
-import { snapshotEnv } from '../fake-aws/testEnv';
+import { useFakeAwsHome } from '../support/fakeAwsHome';
 import { createVscodeStandIn, loadWithStandIn } from '../support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
 
 describe('sidebar identity checks (built bundle, fake AWS)', () => {
-  let fake: FakeAws;
-  let home: string;
-  let restoreEnv: () => void;
-  before(async () => {
-    fake = await startFakeAws({ scenario: 'basic' });
-  });
-  after(async () => fake.stop());
-  beforeEach(async () => {
-    restoreEnv = snapshotEnv();
-    home = mkdtempSync(join(tmpdir(), 'cbs-sidebar-'));
-    await writeDemoHome(home, fake.state, { ssoSessionSuffix: '-sidebar' });
-    process.env.HOME = home;
-    Object.assign(process.env, fake.env());
-  });
-  afterEach(() => {
-    restoreEnv();
-    rmSync(home, { recursive: true, force: true });
-  });
+  const context = useFakeAwsHome('sidebar');
 
   it('checks one profile on demand, redraws only its row, and shows the account', async () => {
+    const { fake } = context;
     const standIn = createVscodeStandIn();
     const required = loadWithStandIn<{ activate(context: unknown): void }>(bundle, standIn, (extension) => extension.activate({ subscriptions: [] }));
     assert.ok(!required.includes('https'), 'activation did not load the SDK');
@@ -46,7 +27,6 @@ describe('sidebar identity checks (built bundle, fake AWS)', () => {
     const redrawn: unknown[] = [];
     provider.onDidChangeTreeData((node) => redrawn.push(node));
 
-    fake.clearLog();
     await standIn.commands.get('claudeBedrock.checkIdentity')!('role-dev');
 
     assert.ok(redrawn.length >= 2, 'the row redrew when the check started and when it finished');

@@ -3,7 +3,9 @@
  * demo script) can read the request log and inject faults without importing this code.
  *
  *   GET    /__fake/health    → {"ok":true,"scenario":…}
- *   GET    /__fake/requests  → the request log (JSON array)
+ *   GET    /__fake/requests  → the request log (JSON array of RequestLogEntry: time, service,
+ *                               operation, resource?, accessKeyId?, signingRegion?, signingService?,
+ *                               status, errorCode?, injected?, aborted?)
  *   DELETE /__fake/requests  → clears the log
  *   GET    /__fake/faults    → the active fault rules
  *   POST   /__fake/faults    → adds one rule (JSON body, same shape as fake.inject())

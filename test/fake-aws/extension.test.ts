@@ -3,7 +3,7 @@ import http2 from 'node:http2';
 import { jsonResponse } from './http';
 import { jsonProtocol } from './protocols';
 import type { ServiceModule } from './serviceModule';
-import { startFakeAws, type FakeAws } from './index';
+import { defaultModules, startFakeAws, type FakeAws } from './index';
 
 /** The extension points later service modules rely on: extra modules and the HTTP/2 listener. */
 describe('fake-aws: service module extension points', () => {
@@ -14,8 +14,9 @@ describe('fake-aws: service module extension points', () => {
     name: 'runtime-probe',
     listener: 'runtime',
     protocol: jsonProtocol({ style: 'restJson1' }),
-    matches: (req) => req.method === 'POST' && /^\/model\/[^/]+\/converse$/.test(req.path),
-    operation: () => 'Converse',
+    // A path the default Bedrock Runtime module does not claim, so the extra module is reached.
+    matches: (req) => req.method === 'POST' && /^\/model\/[^/]+\/probe$/.test(req.path),
+    operation: () => 'Probe',
     handle: (ctx) => jsonResponse(200, { echoed: ctx.req.body.toString('utf8'), host: ctx.req.headers.host }),
   };
 
@@ -27,7 +28,7 @@ describe('fake-aws: service module extension points', () => {
     const session = http2.connect(fake.runtimeEndpoint);
     try {
       const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const stream = session.request({ ':method': 'POST', ':path': '/model/m/converse', 'content-type': 'application/json' });
+        const stream = session.request({ ':method': 'POST', ':path': '/model/m/probe', 'content-type': 'application/json' });
         let status = 0;
         let body = '';
         stream.on('response', (headers) => {
@@ -46,14 +47,19 @@ describe('fake-aws: service module extension points', () => {
     }
     assert.deepEqual(
       fake.requests.map(({ service, operation, status }) => [service, operation, status]),
-      [['runtime-probe', 'Converse', 200]],
+      [['runtime-probe', 'Probe', 200]],
     );
     // Runtime modules are not reachable on the HTTP/1.1 port.
-    assert.equal((await fetch(`${fake.endpoint}/model/m/converse`, { method: 'POST' })).status, 404);
+    assert.equal((await fetch(`${fake.endpoint}/model/m/probe`, { method: 'POST' })).status, 404);
   });
 
-  it('starts no HTTP/2 listener when no runtime module is registered', async () => {
+  it('serves Bedrock Runtime by default, and starts no HTTP/2 listener when no runtime module is registered', async () => {
     fake = await startFakeAws({ scenario: 'basic' });
+    assert.ok(fake.runtimeEndpoint);
+    assert.equal(fake.env().AWS_ENDPOINT_URL_BEDROCK_RUNTIME, fake.runtimeEndpoint);
+    await fake.stop();
+
+    fake = await startFakeAws({ scenario: 'basic', modules: defaultModules().filter((module) => module.listener !== 'runtime') });
     assert.equal(fake.runtimeEndpoint, undefined);
     assert.deepEqual(Object.keys(fake.env()).sort(), ['AWS_EC2_METADATA_DISABLED', 'AWS_ENDPOINT_URL']);
   });

@@ -241,20 +241,7 @@ describe('fake-aws: STS through the real SDK', () => {
 describe('fake-aws: SigV4 verification on the wire', () => {
   let fake: FakeAws;
   beforeEach(async () => {
-    fake = await startFakeAws({
-      scenario: 'basic',
-      extraModules: [
-        {
-          // A restJson1-style stand-in for a later module, to prove raw paths and queries verify.
-          name: 'probe',
-          signingName: 'bedrock',
-          protocol: (await import('./protocols')).jsonProtocol({ style: 'restJson1' }),
-          matches: (req) => req.path.startsWith('/inference-profiles/'),
-          operation: () => 'GetInferenceProfile',
-          handle: (ctx) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ arn: ctx.caller?.key.arn }) }),
-        },
-      ],
-    });
+    fake = await startFakeAws({ scenario: 'basic' });
   });
   afterEach(() => fake.stop());
 
@@ -329,10 +316,14 @@ describe('fake-aws: SigV4 verification on the wire', () => {
   });
 
   it('verifies restJson-style requests with encoded paths and queries, and renders JSON auth errors', async () => {
-    const path = `/inference-profiles/${encodeURIComponent('arn:aws:bedrock:ap-northeast-1:111122223333:inference-profile/jp.anthropic.x')}`;
-    const ok = await signedFetch({ service: 'bedrock', method: 'GET', path, query: { maxResults: '10', type: 'SYSTEM_DEFINED' } });
+    const arn = 'arn:aws:bedrock:ap-northeast-1:111122223333:inference-profile/jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
+    const path = `/inference-profiles/${encodeURIComponent(arn)}`;
+    const ok = await signedFetch({ service: 'bedrock', method: 'GET', path });
     assert.equal(ok.status, 200, await ok.clone().text());
-    assert.deepEqual(await ok.json(), { arn: BASIC_STATIC_KEY.arn });
+    assert.equal(((await ok.json()) as { inferenceProfileArn: string }).inferenceProfileArn, arn);
+    const listed = await signedFetch({ service: 'bedrock', method: 'GET', path: '/inference-profiles', query: { maxResults: '2', type: 'SYSTEM_DEFINED' } });
+    assert.equal(listed.status, 200, await listed.clone().text());
+    assert.equal(((await listed.json()) as { inferenceProfileSummaries: unknown[] }).inferenceProfileSummaries.length, 2);
 
     const wrong = await signedFetch({ service: 'sts', method: 'GET', path });
     assert.equal(wrong.status, 403);

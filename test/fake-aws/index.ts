@@ -25,14 +25,19 @@ export interface StartFakeAwsOptions {
   host?: '127.0.0.1';
   /** Port of the main listener; default 0 (a free port). */
   port?: number;
+  /** Replaces the default modules (tests of the core that need, say, no runtime listener). */
+  modules?: ServiceModule[];
   /** Modules served in addition to the defaults (tried after them). */
   extraModules?: ServiceModule[];
 }
 
 export interface FakeAws {
-  /** http://127.0.0.1:PORT — STS, SSO, SSO OIDC and the /__fake/ control API. */
+  /** http://127.0.0.1:PORT — STS, SSO, SSO OIDC, Bedrock and the /__fake/ control API. */
   readonly endpoint: string;
-  /** http://127.0.0.1:PORT of the HTTP/2 listener, present only when a runtime module is served. */
+  /**
+   * http://127.0.0.1:PORT of the HTTP/2 listener (Bedrock Runtime); present whenever a runtime
+   * module is served, which the defaults do.
+   */
   readonly runtimeEndpoint?: string;
   readonly scenarioName: string;
   /** The live scenario state; tests may mutate it (expire keys, revoke tokens, add roles). */
@@ -53,7 +58,7 @@ export async function startFakeAws(options: StartFakeAwsOptions): Promise<FakeAw
   if (host !== '127.0.0.1') throw new Error('fake-aws listens on 127.0.0.1 only');
   const log = new RequestLog();
   const faults = new FaultBook();
-  const modules = [...defaultModules(), ...(options.extraModules ?? [])];
+  const modules = [...(options.modules ?? defaultModules()), ...(options.extraModules ?? [])];
   const mainModules = modules.filter((module) => (module.listener ?? 'main') === 'main');
   const runtimeModules = modules.filter((module) => module.listener === 'runtime');
 
@@ -106,16 +111,27 @@ export type {
   DemoHomeSpec,
   FakeAccessKey,
   FakeAccount,
+  FakeApplicationProfile,
+  FakeBedrock,
+  FakeBedrockAccount,
+  FakeBedrockRegion,
+  FakeFoundationModel,
+  FakeModelAccess,
   FakeOidcClient,
   FakeRefreshToken,
   FakeRole,
   FakeSsoAccessToken,
   FakeSsoAssignment,
   FakeSsoDirectory,
+  FakeSystemProfile,
   Scenario,
 } from './scenario';
+export { applicationProfileArn, foundationModelArn, inferenceProfileArn } from './scenario';
 export type { ServiceContext, ServiceModule } from './serviceModule';
 export { AwsError, awsQueryProtocol, jsonProtocol, type Protocol } from './protocols';
 export { getScenario, scenarioNames, type ScenarioName } from './scenarios';
 export { ssoRoleSessionArn } from './services/sso';
+export { defaultModules } from './services';
+export { BEDROCK_ERROR_MESSAGES } from './services/bedrockWorld';
+export { estimateInputTokens } from './services/bedrockRuntime';
 export { writeDemoHome, type DemoHome, type WriteDemoHomeOptions } from './demoHome';

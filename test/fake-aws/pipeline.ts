@@ -62,10 +62,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const operation = module.operation(req);
     const requestId = randomUUID();
     const signing = module.signingName === undefined ? undefined : claimedSigning(req);
+    const resource = module.resource?.(req);
     const entry: RequestLogEntry = {
       time,
       service: module.name,
       operation,
+      ...(resource !== undefined && { resource }),
       ...(signing && { accessKeyId: signing.accessKeyId, signingRegion: signing.region, signingService: signing.service }),
       status: 0,
     };

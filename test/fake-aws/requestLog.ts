@@ -8,6 +8,11 @@ export interface RequestLogEntry {
   /** Module name ('sts', 'sso', 'sso-oidc', …), or 'unknown' when no module matched. */
   service: string;
   operation: string;
+  /**
+   * The model or profile identifier the path names, decoded (Bedrock and Bedrock Runtime):
+   * `jp.anthropic.claude-sonnet-4-5-20250929-v1:0`, an application-profile ARN, a bare model ID.
+   */
+  resource?: string;
   accessKeyId?: string;
   signingRegion?: string;
   signingService?: string;

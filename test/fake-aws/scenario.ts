@@ -3,8 +3,8 @@
  * `fake.state` (expire a key, revoke a token, add a role) without leaking into other tests.
  * Times are epoch milliseconds so a test can write `key.expiresAt = Date.now() - 1`.
  *
- * Later service modules (Bedrock, Service Quotas, CloudWatch) add their own optional sections
- * here; modules that find their section absent should serve an empty world.
+ * Service modules keep their own optional sections here (`bedrock`; later Service Quotas,
+ * CloudWatch); modules that find their section absent serve an empty world.
  */
 export interface Scenario {
   name: string;
@@ -16,6 +16,8 @@ export interface Scenario {
   sso: FakeSsoDirectory;
   /** Which scenario entries play which part in a demo ~/.aws (see demoHome.ts). */
   demoHome?: DemoHomeSpec;
+  /** Bedrock control plane and runtime; absent: every region lists nothing, every ID is invalid. */
+  bedrock?: FakeBedrock;
 }
 
 export interface FakeAccount {
@@ -118,6 +120,99 @@ export interface DemoHomeSpec {
   };
 }
 
+/**
+ * What Bedrock serves. Regions hold what AWS defines (models, system-defined profiles); the
+ * per-account part holds what differs between customers (application profiles, model access,
+ * IAM and SCP denials). ARNs of system profiles are built per request with the caller's account,
+ * as AWS does, so the region data is account-neutral.
+ */
+export interface FakeBedrock {
+  /** Keyed by region name (the SigV4 signing region of a request). A region absent here offers nothing. */
+  regions: Record<string, FakeBedrockRegion>;
+  /** Application inference profiles; each belongs to one account in one region. */
+  applicationProfiles: FakeApplicationProfile[];
+  /** Keyed by account id; an account absent here may list and invoke everything. */
+  accounts: Record<string, FakeBedrockAccount>;
+}
+
+export interface FakeBedrockRegion {
+  /** What ListFoundationModels answers in the region; bare IDs of these resolve at the runtime. */
+  foundationModels: FakeFoundationModel[];
+  /** System-defined inference profiles listed in (and invocable from) the region. */
+  systemProfiles: FakeSystemProfile[];
+}
+
+export interface FakeFoundationModel {
+  /** `anthropic.claude-sonnet-4-5-20250929-v1:0` */
+  modelId: string;
+  modelName: string;
+  /** `Anthropic`, `Amazon`, … (ListFoundationModels' byProvider compares case-insensitively). */
+  providerName: string;
+  inputModalities: string[];
+  outputModalities: string[];
+  responseStreamingSupported: boolean;
+  customizationsSupported?: string[];
+  /** `ON_DEMAND`, `PROVISIONED`, `INFERENCE_PROFILE`; a bare ID is invocable only with `ON_DEMAND`. */
+  inferenceTypesSupported: string[];
+  lifecycle: 'ACTIVE' | 'LEGACY';
+}
+
+export interface FakeSystemProfile {
+  /** `jp.anthropic.claude-sonnet-4-5-20250929-v1:0` */
+  id: string;
+  /** `JP Anthropic Claude Sonnet 4.5` */
+  name: string;
+  description: string;
+  /** The base foundation model ID the profile serves. */
+  modelId: string;
+  /**
+   * Regions the profile routes to, in order; each becomes one model ARN. `''` is the empty region
+   * of a global profile: `arn:aws:bedrock:::foundation-model/<id>`, meaning any commercial region.
+   */
+  destinations: string[];
+  /** ISO-8601. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FakeApplicationProfile {
+  account: string;
+  region: string;
+  /** The 12-character id at the end of the ARN. */
+  id: string;
+  name: string;
+  description?: string;
+  /** Foundation-model ARNs, copied from the profile or model it was created from. */
+  modelArns: string[];
+  /** ISO-8601. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Why an account can or cannot use a base model. Only `not-authorized` and `marketplace` show in
+ * GetFoundationModelAvailability; the others surface only when the model is invoked, as at AWS.
+ */
+export type FakeModelAccess =
+  | 'authorized'
+  | 'not-authorized' // 403 "You don't have access to the model with the specified model ID."
+  | 'marketplace' // 403: the caller may not perform the AWS Marketplace subscription actions
+  | 'use-case' // 404: the Anthropic use-case form was never submitted
+  | 'legacy' // 404: a Legacy model the account has not used in the last 15 days
+  | 'throttled'; // 429 "Too many tokens, please wait before trying again."
+
+export interface FakeBedrockAccount {
+  /**
+   * Access per base model. Keys are a model ID, or a prefix ending in `*` (`anthropic.*`, `*`); an
+   * exact key wins over prefixes, a longer prefix over a shorter. Unmatched models: `authorized`.
+   */
+  modelAccess?: Record<string, FakeModelAccess>;
+  /** Regions an organisation SCP denies for invocation (explicit deny on their foundation models). */
+  scpDeniedRegions?: string[];
+  /** IAM actions no identity-based policy allows: `bedrock:ListInferenceProfiles`, `bedrock:InvokeModel`, … */
+  deniedActions?: string[];
+}
+
 /** A deep copy, so one server's mutations never reach another server or the registry. */
 export function cloneScenario(scenario: Scenario): Scenario {
   return structuredClone(scenario);
@@ -127,4 +222,32 @@ export function cloneScenario(scenario: Scenario): Scenario {
 export function parseRoleArn(arn: string): { account: string; name: string } | undefined {
   const match = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[^/]+\/)*([\w+=,.@-]+)$/.exec(arn);
   return match?.[1] !== undefined && match[2] !== undefined ? { account: match[1], name: match[2] } : undefined;
+}
+
+/** `arn:aws:bedrock:REGION::foundation-model/ID`; region `''` gives the global form `arn:aws:bedrock:::…`. */
+export function foundationModelArn(region: string, modelId: string): string {
+  return `arn:aws:bedrock:${region}::foundation-model/${modelId}`;
+}
+
+/** A system-defined profile's ARN as the given account sees it: AWS puts the caller's account in it. */
+export function inferenceProfileArn(region: string, account: string, profileId: string): string {
+  return `arn:aws:bedrock:${region}:${account}:inference-profile/${profileId}`;
+}
+
+export function applicationProfileArn(profile: Pick<FakeApplicationProfile, 'region' | 'account' | 'id'>): string {
+  return `arn:aws:bedrock:${profile.region}:${profile.account}:application-inference-profile/${profile.id}`;
+}
+
+/** The parts of a Bedrock ARN the fake cares about, or undefined for anything else. */
+export function parseBedrockArn(
+  arn: string,
+): { region: string; account: string; kind: 'foundation-model' | 'inference-profile' | 'application-inference-profile'; id: string } | undefined {
+  const match = /^arn:aws:bedrock:([a-z0-9-]*):(\d{12})?:(foundation-model|inference-profile|application-inference-profile)\/(.+)$/.exec(arn);
+  if (!match?.[3] || match[4] === undefined) return undefined;
+  return {
+    region: match[1] ?? '',
+    account: match[2] ?? '',
+    kind: match[3] as 'foundation-model' | 'inference-profile' | 'application-inference-profile',
+    id: match[4],
+  };
 }

@@ -32,6 +32,11 @@ export interface ServiceModule {
   matches(req: FakeRequest): boolean;
   /** The AWS operation name, for the log and fault matching. */
   operation(req: FakeRequest): string;
+  /**
+   * The resource the request names, for the log: Bedrock's decoded model or profile identifier
+   * of the path. Side-effect-free; must never return a secret.
+   */
+  resource?(req: FakeRequest): string | undefined;
   /** The answer; throw an AwsError for service errors. */
   handle(ctx: ServiceContext): FakeResponse | Promise<FakeResponse>;
 }

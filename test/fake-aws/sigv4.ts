@@ -19,7 +19,7 @@ export interface SigV4Authorization {
 }
 
 const AUTHORIZATION =
-  /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request\s*,\s*SignedHeaders=([a-z0-9;_.-]+)\s*,\s*Signature=([0-9a-f]{64})\s*$/;
+  /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request\s*,\s*SignedHeaders=([a-z0-9;_.:-]+)\s*,\s*Signature=([0-9a-f]{64})\s*$/;
 
 /** Parses the Authorization header; undefined when it is not a well-formed SigV4 header. */
 export function parseAuthorization(header: string): SigV4Authorization | undefined {
@@ -86,7 +86,9 @@ export async function computeSignature(
 ): Promise<string> {
   const headers: Record<string, string> = {};
   for (const name of auth.signedHeaders) {
-    const value = req.headers[name];
+    // Over HTTP/2 the SDK signs the `:authority` pseudo-header instead of `host`; the listener
+    // hands it over as `host` (see listeners.ts).
+    const value = name === ':authority' ? req.headers.host : req.headers[name];
     if (value !== undefined) headers[name] = value;
   }
   const host = req.headers.host ?? '';

@@ -3,7 +3,8 @@
  * account, and an IAM Identity Center user. Every value is visibly fake: key ids never have the
  * AKIA shape of real keys, so secret scanners and humans cannot mistake them.
  */
-import type { Scenario } from '../scenario';
+import { applicationProfileArn, foundationModelArn, type Scenario } from '../scenario';
+import { BEDROCK_GEO_DESTINATIONS, BEDROCK_MODEL_IDS, bedrockCatalog } from './bedrockCatalog';
 
 export const BASIC_REGION = 'ap-northeast-1';
 export const BASIC_ACCOUNT_ID = '111122223333';
@@ -62,6 +63,23 @@ export const BASIC_SSO = {
   revokedRefreshToken: 'fake-sso-refresh-token-revoked-0001',
 } as const;
 
+/**
+ * The application inference profile of BASIC_ACCOUNT_ID in ap-northeast-1, copied from the jp.
+ * Sonnet 4.5 profile. Listed only with `type=APPLICATION`, only to that account in that region.
+ */
+export const BASIC_APP_PROFILE = {
+  account: BASIC_ACCOUNT_ID,
+  region: BASIC_REGION,
+  id: 'a1b2c3d4e5f6',
+  name: 'team-sonnet-jp',
+  description: 'Team Claude Sonnet 4.5, Japan-domestic routing',
+  arn: applicationProfileArn({ account: BASIC_ACCOUNT_ID, region: BASIC_REGION, id: 'a1b2c3d4e5f6' }),
+  modelId: BEDROCK_MODEL_IDS.sonnet45,
+  modelArns: BEDROCK_GEO_DESTINATIONS.jp.map((region) => foundationModelArn(region, BEDROCK_MODEL_IDS.sonnet45)),
+  createdAt: '2025-11-04T02:15:00.000Z',
+  updatedAt: '2025-11-04T02:15:00.000Z',
+} as const;
+
 const HOUR = 3600_000;
 
 /** Built at call time so expiries are relative to now. */
@@ -69,7 +87,8 @@ export function basicScenario(): Scenario {
   const now = Date.now();
   return {
     name: 'basic',
-    description: 'Static-key developer, role chain into a second account, IAM Identity Center user.',
+    description:
+      'Static-key developer, role chain into a second account, IAM Identity Center user; Bedrock in five regions, every model usable.',
     accounts: [
       { id: BASIC_ACCOUNT_ID, alias: 'fake-dev' },
       { id: BASIC_CHAIN_ACCOUNT_ID, alias: 'fake-bedrock' },
@@ -102,6 +121,23 @@ export function basicScenario(): Scenario {
       clients: [{ clientId: BASIC_SSO.clientId, clientSecret: BASIC_SSO.clientSecret, expiresAt: now + 90 * 24 * HOUR }],
       refreshTokens: [{ token: BASIC_SSO.refreshToken, clientId: BASIC_SSO.clientId, user: BASIC_SSO.user }],
       assignments: [{ user: BASIC_SSO.user, accountId: BASIC_SSO.accountId, roleName: BASIC_SSO.roleName }],
+    },
+    // Every account may list and invoke everything; Claude 3.7 Sonnet still answers (actively used).
+    bedrock: {
+      regions: bedrockCatalog(),
+      applicationProfiles: [
+        {
+          account: BASIC_APP_PROFILE.account,
+          region: BASIC_APP_PROFILE.region,
+          id: BASIC_APP_PROFILE.id,
+          name: BASIC_APP_PROFILE.name,
+          description: BASIC_APP_PROFILE.description,
+          modelArns: [...BASIC_APP_PROFILE.modelArns],
+          createdAt: BASIC_APP_PROFILE.createdAt,
+          updatedAt: BASIC_APP_PROFILE.updatedAt,
+        },
+      ],
+      accounts: {},
     },
     demoHome: {
       region: BASIC_REGION,

@@ -4,9 +4,11 @@
  */
 import { cloneScenario, type Scenario } from '../scenario';
 import { basicScenario } from './basic';
+import { bedrockFailureScenarios } from './bedrockFailures';
 
 const factories = {
   basic: basicScenario,
+  ...bedrockFailureScenarios,
 } satisfies Record<string, () => Scenario>;
 
 export type ScenarioName = keyof typeof factories;

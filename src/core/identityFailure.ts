@@ -67,7 +67,8 @@ const NETWORK_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
 ]);
 
-const INVALID_KEY_CODES = new Set([
+/** Error names AWS gives credentials it does not recognise. */
+export const INVALID_KEY_CODES: ReadonlySet<string> = new Set([
   'InvalidClientTokenId',
   'UnrecognizedClientException',
   'SignatureDoesNotMatch',
@@ -75,7 +76,8 @@ const INVALID_KEY_CODES = new Set([
   'InvalidAccessKeyId',
   'InvalidSignatureException',
 ]);
-const EXPIRED_KEY_CODES = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+/** Error names AWS gives temporary credentials that expired. */
+export const EXPIRED_KEY_CODES: ReadonlySet<string> = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
 const DENIED_CODES = new Set(['AccessDenied', 'AccessDeniedException', 'ForbiddenException']);
 const THROTTLE_CODES = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded']);
 

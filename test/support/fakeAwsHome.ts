@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
+import type { ScenarioName } from '../fake-aws/scenarios';
 import { snapshotEnv } from '../fake-aws/testEnv';
 
 // Unique across the whole run: the SDK refuses to retry an SSO refresh of one session name within 30 s.
@@ -17,12 +18,12 @@ export interface FakeAwsHome {
   readonly home: string;
 }
 
-export function useFakeAwsHome(prefix: string): FakeAwsHome {
+export function useFakeAwsHome(prefix: string, scenario: ScenarioName = 'basic'): FakeAwsHome {
   let fake: FakeAws | undefined;
   let home: string | undefined;
   let restoreEnv: (() => void) | undefined;
   before(async () => {
-    fake = await startFakeAws({ scenario: 'basic' });
+    fake = await startFakeAws({ scenario });
   });
   after(async () => fake?.stop());
   beforeEach(async () => {

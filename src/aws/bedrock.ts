@@ -1,0 +1,178 @@
+/**
+ * The Bedrock adapters: the control plane (listings, one profile, model availability) and the
+ * runtime probe. Credentials are resolved once per session; every call then has its own timeout
+ * and comes back as a value, either the core record or a RawAwsError for `diagnoseAwsError`.
+ */
+
+import {
+  BedrockClient,
+  GetFoundationModelAvailabilityCommand,
+  GetInferenceProfileCommand,
+  ListFoundationModelsCommand,
+  ListInferenceProfilesCommand,
+  type FoundationModelSummary,
+  type GetInferenceProfileResponse,
+  type InferenceProfileSummary,
+} from '@aws-sdk/client-bedrock';
+import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import type {
+  FoundationModelRecord,
+  InferenceProfileRecord,
+  ModelAvailabilityRecord,
+  ProbeRecord,
+  RawAwsError,
+} from '../core/bedrockTypes';
+import { rawAwsError, withTimeout } from './callErrors';
+import { baseClientConfig, credentialProvider, DEFAULT_TIMEOUT_MS, type AwsCallContext } from './clients';
+
+export type CallResult<T> =
+  | { readonly ok: true; readonly value: T; readonly durationMs: number }
+  | { readonly ok: false; readonly error: RawAwsError; readonly durationMs: number };
+
+export interface BedrockSessionOptions extends AwsCallContext {
+  /** Per call, and for resolving credentials. */
+  readonly timeoutMs?: number;
+}
+
+/** Clients for one profile and region, sharing one set of resolved credentials. */
+export interface BedrockSession {
+  readonly region: string;
+  readonly control: BedrockClient;
+  readonly runtime: BedrockRuntimeClient;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  close(): void;
+}
+
+/** Resolves credentials (once) and builds both clients; a failure is a credentials-phase error. */
+export async function openBedrockSession(options: BedrockSessionOptions): Promise<CallResult<BedrockSession>> {
+  const started = Date.now();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  try {
+    const credentials = await withTimeout(() => credentialProvider(options)(), timeoutMs, 'credentials', options.signal);
+    const config = baseClientConfig(options, credentials, timeoutMs);
+    const control = new BedrockClient(config);
+    // Runtime speaks HTTP/2 by default; its handler takes requestTimeout and sessionTimeout only.
+    const runtime = new BedrockRuntimeClient({ ...config, requestHandler: { requestTimeout: timeoutMs } });
+    const session: BedrockSession = {
+      region: options.region,
+      control,
+      runtime,
+      timeoutMs,
+      signal: options.signal,
+      close() {
+        control.destroy();
+        runtime.destroy();
+      },
+    };
+    return { ok: true, value: session, durationMs: Date.now() - started };
+  } catch (error) {
+    return { ok: false, error: rawAwsError(error, 'ResolveCredentials', 'credentials', options.signal?.aborted), durationMs: Date.now() - started };
+  }
+}
+
+/** One call with the session's timeout, as a value. */
+async function call<T>(session: BedrockSession, operation: string, step: (signal: AbortSignal) => Promise<T>): Promise<CallResult<T>> {
+  const started = Date.now();
+  try {
+    const value = await withTimeout(step, session.timeoutMs, 'call', session.signal);
+    return { ok: true, value, durationMs: Date.now() - started };
+  } catch (error) {
+    return { ok: false, error: rawAwsError(error, operation, 'call', session.signal?.aborted), durationMs: Date.now() - started };
+  }
+}
+
+function profileRecord(summary: InferenceProfileSummary | GetInferenceProfileResponse): InferenceProfileRecord {
+  return {
+    id: summary.inferenceProfileId ?? '',
+    arn: summary.inferenceProfileArn ?? '',
+    name: summary.inferenceProfileName ?? '',
+    type: summary.type === 'APPLICATION' ? 'APPLICATION' : 'SYSTEM_DEFINED',
+    status: summary.status ?? '',
+    modelArns: (summary.models ?? []).map((model) => model.modelArn ?? '').filter((arn) => arn !== ''),
+    description: summary.description,
+  };
+}
+
+function foundationModelRecord(summary: FoundationModelSummary): FoundationModelRecord {
+  return {
+    modelId: summary.modelId ?? '',
+    modelArn: summary.modelArn ?? '',
+    modelName: summary.modelName ?? '',
+    providerName: summary.providerName ?? '',
+    inferenceTypes: (summary.inferenceTypesSupported ?? []).map(String),
+    lifecycle: summary.modelLifecycle?.status ?? 'ACTIVE',
+  };
+}
+
+/** Every inference profile of the region, system-defined and application, across all pages. */
+export async function listInferenceProfiles(session: BedrockSession, pageSize = 100): Promise<CallResult<InferenceProfileRecord[]>> {
+  return call(session, 'ListInferenceProfiles', async (abortSignal) => {
+    const pages = await Promise.all(
+      (['SYSTEM_DEFINED', 'APPLICATION'] as const).map(async (typeEquals) => {
+        const records: InferenceProfileRecord[] = [];
+        let nextToken: string | undefined;
+        do {
+          const output = await session.control.send(new ListInferenceProfilesCommand({ typeEquals, maxResults: pageSize, nextToken }), { abortSignal });
+          records.push(...(output.inferenceProfileSummaries ?? []).map(profileRecord));
+          nextToken = output.nextToken;
+        } while (nextToken);
+        return records;
+      }),
+    );
+    return pages.flat();
+  });
+}
+
+/** The Anthropic foundation models of the region. */
+export async function listFoundationModels(session: BedrockSession): Promise<CallResult<FoundationModelRecord[]>> {
+  return call(session, 'ListFoundationModels', async (abortSignal) => {
+    const output = await session.control.send(new ListFoundationModelsCommand({ byProvider: 'Anthropic' }), { abortSignal });
+    return (output.modelSummaries ?? []).map(foundationModelRecord);
+  });
+}
+
+/** One inference profile by ID or ARN, with its destinations. */
+export async function getInferenceProfile(session: BedrockSession, idOrArn: string): Promise<CallResult<InferenceProfileRecord>> {
+  return call(session, 'GetInferenceProfile', async (abortSignal) =>
+    profileRecord(await session.control.send(new GetInferenceProfileCommand({ inferenceProfileIdentifier: idOrArn }), { abortSignal })),
+  );
+}
+
+/** Whether the account may use a base model in this region: authorisation, agreement, entitlement, region. */
+export async function getModelAvailability(session: BedrockSession, baseModelId: string): Promise<CallResult<ModelAvailabilityRecord>> {
+  return call(session, 'GetFoundationModelAvailability', async (abortSignal) => {
+    const output = await session.control.send(new GetFoundationModelAvailabilityCommand({ modelId: baseModelId }), { abortSignal });
+    return {
+      modelId: output.modelId ?? baseModelId,
+      authorization: output.authorizationStatus ?? '',
+      agreement: output.agreementAvailability?.status ?? '',
+      agreementMessage: output.agreementAvailability?.errorMessage,
+      entitlement: output.entitlementAvailability ?? '',
+      region: output.regionAvailability ?? '',
+    };
+  });
+}
+
+/** The probe's prompt; short, so the call costs a handful of input tokens and one output token. */
+export const PROBE_PROMPT = 'Reply with OK.';
+
+/**
+ * The only proof that an ID is invocable: a real Converse call with a one-token answer, on
+ * exactly the ID that would be written to the settings.
+ */
+export async function probeModel(session: BedrockSession, modelId: string): Promise<CallResult<ProbeRecord>> {
+  return call(session, 'Converse', async (abortSignal) => {
+    const started = Date.now();
+    const output = await session.runtime.send(
+      new ConverseCommand({ modelId, messages: [{ role: 'user', content: [{ text: PROBE_PROMPT }] }], inferenceConfig: { maxTokens: 1 } }),
+      { abortSignal },
+    );
+    return {
+      modelId,
+      latencyMs: output.metrics?.latencyMs ?? Date.now() - started,
+      inputTokens: output.usage?.inputTokens ?? 0,
+      outputTokens: output.usage?.outputTokens ?? 0,
+    };
+  });
+}

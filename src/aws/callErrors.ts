@@ -1,0 +1,66 @@
+/**
+ * What the AWS layer keeps of an SDK error: its name, message, HTTP status and network code.
+ * Core decides what they mean; nothing here interprets them.
+ */
+
+import type { RawAwsError } from '../core/bedrockTypes';
+
+/** Raised by a deadline; tells which phase ran out of time. */
+export class TimedOut extends Error {
+  constructor(readonly phase: 'credentials' | 'call') {
+    super('timed out');
+  }
+}
+
+interface ErrorShape {
+  name?: string;
+  message?: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number };
+  cause?: { code?: string };
+}
+
+/** The fields of an SDK or Node error that a classifier may read. */
+export function errorFields(error: unknown): { name?: string; message: string; networkCode?: string; httpStatus?: number } {
+  const value = error as ErrorShape | undefined;
+  const networkCode = typeof value?.code === 'string' ? value.code : typeof value?.cause?.code === 'string' ? value.cause.code : undefined;
+  return { name: value?.name, message: value?.message ?? String(error), networkCode, httpStatus: value?.$metadata?.httpStatusCode };
+}
+
+/** A failed call as a value, for `diagnoseAwsError`. */
+export function rawAwsError(error: unknown, operation: string, phase: 'credentials' | 'call', cancelled = false): RawAwsError {
+  if (cancelled) return { operation, phase, cancelled: true };
+  if (error instanceof TimedOut) return { operation, phase: error.phase, timedOut: true };
+  return { operation, phase, ...errorFields(error) };
+}
+
+/**
+ * Runs `step` with its own deadline and abort signal: the step is aborted when the deadline
+ * passes or when `outer` aborts. Rejects with TimedOut on the deadline.
+ */
+export async function withTimeout<T>(
+  step: (signal: AbortSignal) => Promise<T>,
+  timeoutMs: number,
+  /** The phase a timeout is reported in; a function when the step moves from one to the other. */
+  phase: 'credentials' | 'call' | (() => 'credentials' | 'call'),
+  outer?: AbortSignal,
+): Promise<T> {
+  const abort = new AbortController();
+  const onOuterAbort = () => abort.abort();
+  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      reject(new TimedOut(typeof phase === 'function' ? phase() : phase));
+    }, timeoutMs);
+  });
+  // A late rejection after the race is settled must not surface as unhandled.
+  deadline.catch(() => undefined);
+  try {
+    return await Promise.race([step(abort.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onOuterAbort);
+  }
+}

@@ -9,14 +9,22 @@ import { describeIdentityFailure } from '../core/identityFailure';
 import type { Locale } from '../core/locale';
 import { kindLabel } from '../core/profileLabels';
 import { usesMetadataService } from '../core/profiles';
-import { REPORT_SCHEMA_VERSION, problemReport, type ProblemReport } from './report';
+import { diagnosisReport, REPORT_SCHEMA_VERSION, problemReport, type DiagnosisReport, type ProblemReport } from './report';
+import { renderDiagnoses, routeText } from './modelsCommand';
+import type { ModelAccessReport } from '../core/modelAccess';
+import { probeCostUsd } from '../core/probeCost';
 import { UsageError, type CommandOutput } from './output';
 import { printable } from './table';
+import { chooseTarget, targetText } from './target';
 import { cliText } from './text';
 
 export interface DoctorOptions {
   readonly profile?: string;
   readonly region?: string;
+  /** Model IDs whose access to check, as they would be written. */
+  readonly models?: readonly string[];
+  /** Also send each model a one-token request. */
+  readonly probe?: boolean;
   readonly timeoutMs: number;
   readonly json: boolean;
   readonly locale: Locale;
@@ -26,28 +34,24 @@ export interface DoctorOptions {
 type CheckStatus = 'ok' | 'warning' | 'error';
 
 interface Check {
-  readonly id: 'profile' | 'identity';
+  readonly id: 'profile' | 'identity' | 'model';
   readonly status: CheckStatus;
   readonly title: string;
   readonly summary?: string;
   readonly problems?: readonly ProblemReport[];
   readonly identity?: { account: string; arn: string; userId: string; durationMs: number };
   readonly failure?: { reason: string; code?: string; detail?: string; cause: string; fix: string; command?: string };
-}
-
-/** The profile named, else AWS_PROFILE, else the environment's keys, else `default`: what the SDK would use. */
-function chooseTarget(options: DoctorOptions, hasEnvironmentKeys: boolean): CredentialTarget {
-  if (options.profile) return { type: 'profile', profile: options.profile };
-  const envProfile = options.env.AWS_PROFILE?.trim();
-  if (envProfile) return { type: 'profile', profile: envProfile };
-  if (hasEnvironmentKeys) return { type: 'environment' };
-  return { type: 'profile', profile: 'default' };
+  readonly model?: string;
+  readonly access?: Omit<ModelAccessReport, 'diagnoses' | 'modelId'>;
+  readonly diagnoses?: readonly DiagnosisReport[];
+  /** A line printed under the check in text output. */
+  readonly hint?: string;
 }
 
 export async function doctorCommand(options: DoctorOptions): Promise<CommandOutput> {
   const { locale } = options;
   const discovery = await loadProfiles(options.env);
-  const target = chooseTarget(options, discovery.environment.credentials !== undefined);
+  const target = chooseTarget(options.profile, options.env, discovery.environment.credentials !== undefined);
   const profile = target.type === 'profile' ? discovery.profiles.find((candidate) => candidate.name === target.profile) : undefined;
   const region = options.region ?? profile?.region ?? discovery.environment.region;
   const checks: Check[] = [];
@@ -106,6 +110,7 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
       summary: cliText(locale, 'identityOk', { arn: result.identity.arn, account: result.identity.account, ms: result.durationMs }),
       identity: { ...result.identity, durationMs: result.durationMs },
     });
+    checks.push(...(await modelChecks(options, target, region)));
   } else {
     const description = describeIdentityFailure(result.failure, locale);
     checks.push({
@@ -122,12 +127,50 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
         command: description.command,
       },
     });
+    if (options.models?.length) {
+      checks.push({ id: 'model', status: 'warning', title: cliText(locale, 'checkModel', { model: options.models.map(printable).join(', ') }), summary: cliText(locale, 'modelsSkipped') });
+    }
   }
   return render(options, target, region, checks);
 }
 
-function targetText(target: CredentialTarget, locale: Locale): string {
-  return target.type === 'profile' ? cliText(locale, 'profileTarget', { profile: printable(target.profile) }) : cliText(locale, 'environmentTarget');
+function costText(modelIds: readonly string[]): string {
+  const total = modelIds.reduce((sum, modelId) => sum + (probeCostUsd(modelId) ?? 0.0001), 0);
+  return total < 0.001 ? '0.001' : total.toFixed(3);
+}
+
+/** One check per --model: availability, the inference profile and, with --probe, a one-token call. */
+async function modelChecks(options: DoctorOptions, target: CredentialTarget, region: string): Promise<Check[]> {
+  const { locale } = options;
+  const models = options.models ?? [];
+  if (models.length === 0) return [];
+  const { validateModelAccess } = await import('../aws/modelAccess');
+  const result = await validateModelAccess({ target, region, models, probe: options.probe ?? false, timeoutMs: options.timeoutMs });
+  if (result.credentials) {
+    const diagnosis = diagnosisReport(result.credentials, locale);
+    return [{ id: 'model', status: 'error', title: cliText(locale, 'checkModel', { model: models.map(printable).join(', ') }), summary: diagnosis.cause, diagnoses: [diagnosis] }];
+  }
+  return result.reports.map((report): Check => {
+    const { diagnoses, modelId, ...access } = report;
+    const status: CheckStatus = report.state === 'accessible' ? (diagnoses.length > 0 ? 'warning' : 'ok') : report.state === 'unverified' ? 'warning' : 'error';
+    const summary =
+      report.state === 'accessible' && report.probe
+        ? cliText(locale, 'modelAccessible', { ms: report.probe.latencyMs, input: report.probe.inputTokens, output: report.probe.outputTokens })
+        : report.state === 'unverified'
+          ? cliText(locale, report.probed ? 'modelUnproven' : 'modelUnverified')
+          : cliText(locale, 'modelNotAccessible');
+    const routes = report.anyRegion || report.destinations.length > 0 ? cliText(locale, 'modelRoutes', { routes: routeText(report, locale) }) : undefined;
+    return {
+      id: 'model',
+      status,
+      title: cliText(locale, 'checkModel', { model: printable(modelId) }),
+      summary: [summary, routes].filter(Boolean).join('; '),
+      model: modelId,
+      access,
+      diagnoses: diagnoses.map((diagnosis) => diagnosisReport(diagnosis, locale)),
+      hint: report.state === 'unverified' && !report.probed ? cliText(locale, 'probeHint', { cost: costText([modelId]) }) : undefined,
+    };
+  });
 }
 
 function render(options: DoctorOptions, target: CredentialTarget, region: string, checks: readonly Check[]): CommandOutput {
@@ -145,6 +188,7 @@ function render(options: DoctorOptions, target: CredentialTarget, region: string
     return { stdout: JSON.stringify(document, null, 2), exitCode };
   }
   const lines = [cliText(locale, 'doctorTitle', { target: targetText(target, locale), region: printable(region) }), ''];
+  if (options.probe && options.models?.length) lines.splice(1, 0, cliText(locale, 'probeCost', { cost: costText(options.models) }));
   const mark: Record<CheckStatus, string> = { ok: '✔', warning: '⚠', error: '✖' };
   for (const check of checks) {
     lines.push(`${mark[check.status]} ${check.title}${check.summary ? `: ${check.summary}` : ''}`);
@@ -158,6 +202,8 @@ function render(options: DoctorOptions, target: CredentialTarget, region: string
       }
       lines.push(`    ${cliText(locale, 'fixLabel')}: ${printable(check.failure.fix)}`);
     }
+    lines.push(...renderDiagnoses(check.diagnoses ?? [], locale, '    '));
+    if (check.hint) lines.push(`    ${check.hint}`);
   }
   const warned = checks.filter((check) => check.status === 'warning').length;
   const summary =

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { pickLocale, type Locale } from '../core/locale';
 import { doctorCommand } from './doctorCommand';
+import { modelsCommand } from './modelsCommand';
 import { UsageError, type CommandOutput } from './output';
 import { profilesCommand } from './profilesCommand';
 import { cliText } from './text';
@@ -22,6 +23,8 @@ function parse(argv: readonly string[], locale: Locale) {
         json: { type: 'boolean', default: false },
         profile: { type: 'string' },
         region: { type: 'string' },
+        model: { type: 'string', multiple: true },
+        probe: { type: 'boolean', default: false },
         timeout: { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -31,6 +34,13 @@ function parse(argv: readonly string[], locale: Locale) {
   } catch (error) {
     throw new UsageError(cliText(locale, 'badOption', { detail: (error as Error).message }));
   }
+}
+
+function timeoutOption(value: string | undefined, locale: Locale): number {
+  if (value === undefined) return 10_000;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 300) throw new UsageError(cliText(locale, 'badTimeout', { value }));
+  return seconds * 1000;
 }
 
 /** Runs the CLI on arguments and an environment; returns what to print and the exit code. */
@@ -53,15 +63,19 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
     switch (command) {
       case 'profiles':
         return await profilesCommand({ json: values.json ?? false, locale, env });
-      case 'doctor': {
-        let timeoutMs = 10_000;
-        if (values.timeout !== undefined) {
-          const seconds = Number(values.timeout);
-          if (!Number.isFinite(seconds) || seconds < 1 || seconds > 300) throw new UsageError(cliText(locale, 'badTimeout', { value: values.timeout }));
-          timeoutMs = seconds * 1000;
-        }
-        return await doctorCommand({ profile: values.profile, region: values.region, timeoutMs, json: values.json ?? false, locale, env });
-      }
+      case 'doctor':
+        return await doctorCommand({
+          profile: values.profile,
+          region: values.region,
+          models: values.model ?? [],
+          probe: values.probe ?? false,
+          timeoutMs: timeoutOption(values.timeout, locale),
+          json: values.json ?? false,
+          locale,
+          env,
+        });
+      case 'models':
+        return await modelsCommand({ profile: values.profile, region: values.region, timeoutMs: timeoutOption(values.timeout, locale), json: values.json ?? false, locale, env });
       default:
         throw new UsageError(cliText(locale, 'unknownCommand', { command }));
     }

@@ -1,5 +1,7 @@
 /** The JSON shapes the CLI prints: the discovery result with every problem's words attached. */
 
+import type { Diagnosis } from '../core/bedrockTypes';
+import { describeDiagnosis } from '../core/diagnosis';
 import type { Locale } from '../core/locale';
 import { describeProblem } from '../core/problemMessages';
 import type { Problem } from '../core/problems';
@@ -33,4 +35,18 @@ export function profilesReport(discovery: ProfileDiscovery, locale: Locale) {
     profiles: discovery.profiles.map((profile) => profileReport(profile, locale)),
     problems: discovery.problems.map((problem) => problemReport(problem, locale)),
   };
+}
+
+export interface DiagnosisReport extends Diagnosis {
+  readonly cause: string;
+  readonly fix: string;
+  readonly command?: string;
+  readonly consoleUrl?: string;
+}
+
+/** A diagnosis with its cause and fix in a locale, for JSON and text output. */
+export function diagnosisReport(diagnosis: Diagnosis, locale: Locale): DiagnosisReport {
+  const text = describeDiagnosis(diagnosis, locale);
+  const { identity: _identity, ...rest } = diagnosis;
+  return { ...rest, ...(diagnosis.identity ? { identityReason: diagnosis.identity.reason } : {}), ...text };
 }

@@ -7,13 +7,16 @@ const en = {
 
 Commands:
   profiles                     List the AWS profiles on this machine, with kind, region and problems.
-  doctor                       Check that a profile works right now (credentials and identity).
+  doctor                       Check that a profile works right now (credentials, identity, and the --model list).
+  models                       List the Claude models a profile can use in a region, with scopes and routing.
 
 Options:
   --json                       Print JSON instead of text.
-  --profile <name>             doctor: the profile to check (default: AWS_PROFILE, environment keys, or "default").
-  --region <region>            doctor: the region to check in (default: the profile's region, then AWS_REGION).
-  --timeout <seconds>          doctor: how long the identity check may take (default: 10).
+  --profile <name>             doctor, models: the profile to use (default: AWS_PROFILE, environment keys, or "default").
+  --region <region>            doctor, models: the region (default: the profile's region, then AWS_REGION).
+  --model <id>                 doctor: check access to this model ID (repeatable), e.g. jp.anthropic.claude-sonnet-4-5-20250929-v1:0.
+  --probe                      doctor: also send each --model a real request with a 1-token answer (costs a few tokens).
+  --timeout <seconds>          doctor, models: how long each AWS call may take (default: 10).
   --lang <en|ja>               Language of the output (default: from LANG).
   -h, --help                   Show this help.
   -v, --version                Show the version.
@@ -51,6 +54,27 @@ Exit codes: 0 healthy, 1 problems found, 2 usage error.`,
   summaryWarnings: 'Nothing failed; {count} check(s) with a warning.',
   environmentTarget: 'environment credentials',
   profileTarget: 'profile {profile}',
+  modelsTitle: 'Claude models for {target} in {region} ({regionName})',
+  modelsFromAccount: 'From the account\'s own inference-profile listing.',
+  modelsFallback: 'Unverified: the account\'s inference profiles could not be listed, so this is the bundled table of {asOf} ({source}). Check a model with doctor --model … --probe.',
+  modelsNone: 'No Claude models are offered in {region}.',
+  legacy: 'legacy',
+  anyRegion: 'any commercial region',
+  headerModel: 'MODEL',
+  headerScope: 'SCOPE',
+  headerModelId: 'MODEL ID',
+  headerRoutes: 'ROUTES TO',
+  headerPrice: 'PRICE VS GLOBAL',
+  applicationProfiles: 'Application inference profiles:',
+  checkModel: 'Model {model}',
+  modelAccessible: 'accessible: probe answered in {ms} ms ({input} input + {output} output tokens)',
+  modelUnverified: 'looks available (access granted, profile found); not probed',
+  modelNotAccessible: 'not accessible',
+  modelUnproven: 'not proven: the probe did not succeed',
+  modelRoutes: 'routes to {routes}',
+  probeHint: 'Add --probe to prove it with one real request (a 1-token answer, under ${cost} at list prices).',
+  probeCost: 'Probing sends one real request per model with a 1-token answer: under ${cost} in total at list prices.',
+  modelsSkipped: 'Model checks skipped: the credentials do not work.',
 };
 
 export type CliText = typeof en;
@@ -60,13 +84,16 @@ const ja: CliText = {
 
 コマンド:
   profiles                     このマシンの AWS プロファイルを、種類・リージョン・問題点とともに一覧表示します。
-  doctor                       プロファイルが今使えるか (認証情報と ID) を確認します。
+  doctor                       プロファイルが今使えるか (認証情報、ID、--model のモデル) を確認します。
+  models                       プロファイルがリージョンで使える Claude モデルを、スコープとルーティング先とともに一覧表示します。
 
 オプション:
   --json                       テキストの代わりに JSON を出力します。
-  --profile <名前>             doctor: 確認するプロファイル (既定: AWS_PROFILE、環境変数のキー、または "default")。
-  --region <リージョン>        doctor: 確認するリージョン (既定: プロファイルのリージョン、次に AWS_REGION)。
-  --timeout <秒>               doctor: ID 確認にかけてよい時間 (既定: 10)。
+  --profile <名前>             doctor, models: 使うプロファイル (既定: AWS_PROFILE、環境変数のキー、または "default")。
+  --region <リージョン>        doctor, models: リージョン (既定: プロファイルのリージョン、次に AWS_REGION)。
+  --model <ID>                 doctor: このモデル ID へのアクセスを確認します (複数指定可)。例: jp.anthropic.claude-sonnet-4-5-20250929-v1:0
+  --probe                      doctor: --model の各モデルに 1 トークンだけ応答させる実際のリクエストも送ります (数トークン分の料金がかかります)。
+  --timeout <秒>               doctor, models: 各 AWS 呼び出しにかけてよい時間 (既定: 10)。
   --lang <en|ja>               出力の言語 (既定: LANG から判断)。
   -h, --help                   このヘルプを表示します。
   -v, --version                バージョンを表示します。
@@ -104,6 +131,27 @@ const ja: CliText = {
   summaryWarnings: '失敗はありません。警告のある確認が {count} 件あります。',
   environmentTarget: '環境変数の認証情報',
   profileTarget: 'プロファイル {profile}',
+  modelsTitle: '{target} の Claude モデル ({region}、{regionName})',
+  modelsFromAccount: 'アカウント自身の推論プロファイル一覧から取得しました。',
+  modelsFallback: '未検証: アカウントの推論プロファイルを一覧できなかったため、同梱の表 ({asOf}、{source}) を表示しています。doctor --model … --probe でモデルを確認してください。',
+  modelsNone: '{region} では Claude モデルが提供されていません。',
+  legacy: 'レガシー',
+  anyRegion: '世界中の商用リージョン',
+  headerModel: 'モデル',
+  headerScope: 'スコープ',
+  headerModelId: 'モデル ID',
+  headerRoutes: 'ルーティング先',
+  headerPrice: 'global との価格差',
+  applicationProfiles: 'アプリケーション推論プロファイル:',
+  checkModel: 'モデル {model}',
+  modelAccessible: 'アクセス可能: プローブの応答 {ms} ミリ秒 (入力 {input} + 出力 {output} トークン)',
+  modelUnverified: '利用できる見込み (アクセス許可あり、プロファイルあり)。プローブは未実施',
+  modelNotAccessible: 'アクセスできません',
+  modelUnproven: '未確認: プローブが成功しませんでした',
+  modelRoutes: 'ルーティング先: {routes}',
+  probeHint: '--probe を付けると実際のリクエスト 1 回で確認します (応答 1 トークン、定価で ${cost} 未満)。',
+  probeCost: 'プローブはモデルごとに応答 1 トークンの実際のリクエストを 1 回送ります: 合計で定価 ${cost} 未満です。',
+  modelsSkipped: '認証情報が使えないため、モデルの確認は省略しました。',
 };
 
 const catalogs: Record<Locale, CliText> = { en, ja };

@@ -1,44 +1,14 @@
 // The built CLI as a user runs it: a separate Node process with its own environment, its JSON
 // output and exit codes, against fixture homes and the loopback fake AWS.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { BASIC_ACCOUNT_ID, BASIC_STATIC_KEY } from '../fake-aws/scenarios/basic';
+import { assertNoSecrets, cli, run } from './runCli';
 
-const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
 const everyKind = join(__dirname, '..', 'fixtures', 'every-kind');
-const SECRETS = ['do-not-print', 'super-secret-argument', 'NOT-A-REAL-SECRET', 'fake-session-token', 'FAKEAKIDSTATIC0001', 'fake-sso-access-token'];
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI with only the variables given (plus PATH): nothing AWS leaks in from the machine. */
-function run(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      env: { PATH: process.env.PATH ?? '', AWS_EC2_METADATA_DISABLED: 'true', LANG: 'C', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function assertNoSecrets(result: Run) {
-  for (const secret of SECRETS) {
-    assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), `output contains ${secret}`);
-  }
-}
 
 describe('CLI', function () {
   before(() => {

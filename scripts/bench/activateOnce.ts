@@ -1,7 +1,7 @@
 // One cold load and activation of the bundle in a fresh process; prints the timings as JSON.
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
-import { createVscodeStandIn, loadWithStandIn } from '../../test/support/vscodeStandIn';
+import { createVscodeStandIn, extensionContext, loadWithStandIn } from '../../test/support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
 const standIn = createVscodeStandIn();
@@ -13,7 +13,7 @@ const startLoad = performance.now();
 loadWithStandIn<{ activate(context: unknown): void }>(bundle, standIn, (extension) => {
   loadMs = performance.now() - startLoad;
   const startActivate = performance.now();
-  extension.activate({ subscriptions: [] });
+  extension.activate(extensionContext(standIn));
   activateMs = performance.now() - startActivate;
 });
 process.stdout.write(JSON.stringify({ loadMs, activateMs }));

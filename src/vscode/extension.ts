@@ -9,6 +9,21 @@ import { watchAwsFiles } from './awsFileWatcher';
 import { runChecks, runSsoLogin } from './identityCommands';
 import { IdentityState } from './identityState';
 import { ENVIRONMENT_KEY } from './checkTargets';
+import {
+  chooseModel,
+  chosenModels,
+  copyModelId,
+  loadModelsCatalog,
+  MODELS_VIEW_ID,
+  runDiagnosisFix,
+  selectModelsProfile,
+  selectRegion,
+  showIamPolicy,
+  validateModels,
+  validateOffer,
+} from './modelCommands';
+import { ModelsState } from './modelsState';
+import { ModelsView, type ModelsNode } from './modelsView';
 import { ProfilesView } from './profilesView';
 import type { ProfileNode } from './treeItems';
 
@@ -53,10 +68,15 @@ async function openAwsFile(argument: CommandArgument): Promise<void> {
   await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
 }
 
+type ModelArgument = ModelsNode | string | undefined;
+
 export function activate(context: vscode.ExtensionContext): void {
   const identities = new IdentityState();
   const view = new ProfilesView(identities);
   const tree = vscode.window.createTreeView(PROFILES_VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
+  const models = new ModelsState(context.workspaceState);
+  const modelsView = new ModelsView(models, () => void loadModelsCatalog(models));
+  const modelsTree = vscode.window.createTreeView(MODELS_VIEW_ID, { treeDataProvider: modelsView, showCollapseAll: true });
 
   context.subscriptions.push(
     identities,
@@ -80,6 +100,30 @@ export function activate(context: vscode.ExtensionContext): void {
       await runSsoLogin(view, identities, argumentKey(argument));
     }),
     vscode.commands.registerCommand('claudeBedrock.openAwsConfig', (argument: CommandArgument) => openAwsFile(argument)),
+    models,
+    modelsView,
+    modelsTree,
+    vscode.commands.registerCommand('claudeBedrock.useProfileForModels', async (argument: CommandArgument) => {
+      const name = argumentKey(argument);
+      if (!name || name === ENVIRONMENT_KEY) return;
+      const profile = (await view.current()).profiles.find((candidate) => candidate.name === name);
+      await models.select(name, models.region ?? profile?.region);
+      await vscode.commands.executeCommand(`${MODELS_VIEW_ID}.focus`);
+    }),
+    vscode.commands.registerCommand('claudeBedrock.selectModelsProfile', () => selectModelsProfile(models)),
+    vscode.commands.registerCommand('claudeBedrock.selectRegion', () => selectRegion(models)),
+    vscode.commands.registerCommand('claudeBedrock.refreshModels', async () => {
+      models.finishCatalog(undefined);
+      await loadModelsCatalog(models);
+    }),
+    vscode.commands.registerCommand('claudeBedrock.validateModel', (argument: ModelArgument) => validateOffer(models, modelsView, argument, false)),
+    vscode.commands.registerCommand('claudeBedrock.probeModel', (argument: ModelArgument) => validateOffer(models, modelsView, argument, true)),
+    vscode.commands.registerCommand('claudeBedrock.validateChosenModels', () => validateModels(models, chosenModels(models), true)),
+    vscode.commands.registerCommand('claudeBedrock.usePrimaryModel', (argument: ModelArgument) => chooseModel(models, modelsView, 'primary', argument)),
+    vscode.commands.registerCommand('claudeBedrock.useBackgroundModel', (argument: ModelArgument) => chooseModel(models, modelsView, 'background', argument)),
+    vscode.commands.registerCommand('claudeBedrock.copyModelId', (argument: ModelArgument) => copyModelId(modelsView, argument)),
+    vscode.commands.registerCommand('claudeBedrock.showIamPolicy', (argument: ModelArgument) => showIamPolicy(models, modelsView, argument)),
+    vscode.commands.registerCommand('claudeBedrock.runDiagnosisFix', (argument: { command?: string; consoleUrl?: string } | undefined) => runDiagnosisFix(argument)),
   );
 }
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
-import { createVscodeStandIn, loadWithStandIn } from '../support/vscodeStandIn';
+import { createVscodeStandIn, extensionContext, loadWithStandIn } from '../support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
 
@@ -14,7 +14,7 @@ describe('sidebar identity checks (built bundle, fake AWS)', () => {
   it('checks one profile on demand, redraws only its row, and shows the account', async () => {
     const { fake } = context;
     const standIn = createVscodeStandIn();
-    const required = loadWithStandIn<{ activate(context: unknown): void }>(bundle, standIn, (extension) => extension.activate({ subscriptions: [] }));
+    const required = loadWithStandIn<{ activate(context: unknown): void }>(bundle, standIn, (extension) => extension.activate(extensionContext(standIn)));
     assert.ok(!required.includes('https'), 'activation did not load the SDK');
     const provider = standIn.treeProviders.get('claudeBedrock.profiles')! as unknown as {
       getChildren(node?: unknown): Promise<unknown[]>;

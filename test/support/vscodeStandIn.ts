@@ -33,6 +33,14 @@ export interface StandIn {
   readonly commands: Map<string, (...args: unknown[]) => unknown>;
   readonly treeProviders: Map<string, { getChildren(node?: unknown): Promise<unknown[]>; getTreeItem(node: unknown): { label?: unknown; description?: unknown; contextValue?: string } }>;
   readonly watchers: unknown[];
+  /** Every message the extension showed, in order. */
+  readonly messages: { readonly level: 'info' | 'warning' | 'error'; readonly text: string; readonly items: readonly unknown[] }[];
+  /** Decides which button a message's user presses (default: none, as if dismissed). */
+  answer: (text: string, items: readonly unknown[]) => unknown;
+  /** Decides what a QuickPick returns (default: dismissed). */
+  pick: (items: readonly unknown[]) => unknown;
+  readonly clipboard: string[];
+  readonly memento: Map<string, unknown>;
 }
 
 export function createVscodeStandIn(language = 'en'): StandIn {
@@ -40,6 +48,15 @@ export function createVscodeStandIn(language = 'en'): StandIn {
   const treeProviders: StandIn['treeProviders'] = new Map();
   const watchers: unknown[] = [];
   const noopDisposable = { dispose() {} };
+  const messages: StandIn['messages'] = [];
+  const clipboard: string[] = [];
+  const memento = new Map<string, unknown>();
+  const standIn = { answer: (() => undefined) as StandIn['answer'], pick: (() => undefined) as StandIn['pick'] };
+  const show = (level: 'info' | 'warning' | 'error') => async (text: string, ...rest: unknown[]) => {
+    const items = rest.filter((item) => typeof item === 'string');
+    messages.push({ level, text, items });
+    return standIn.answer(text, items);
+  };
   const api = {
     EventEmitter,
     Disposable,
@@ -80,21 +97,29 @@ export function createVscodeStandIn(language = 'en'): StandIn {
     Position: class {},
     Range: class {},
     l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)])) },
-    env: { language },
+    env: {
+      language,
+      clipboard: { writeText: async (text: string) => void clipboard.push(text) },
+      openExternal: async () => true,
+    },
     window: {
       createTreeView: (id: string, options: { treeDataProvider: StandIn['treeProviders'] extends Map<string, infer P> ? P : never }) => {
         treeProviders.set(id, options.treeDataProvider);
         return noopDisposable;
       },
       withProgress: (_options: unknown, task: () => Promise<unknown>) => task(),
-      showInformationMessage: async () => undefined,
-      showWarningMessage: async () => undefined,
+      showInformationMessage: show('info'),
+      showWarningMessage: show('warning'),
+      showErrorMessage: show('error'),
+      showQuickPick: async (items: readonly unknown[]) => standIn.pick(await items),
+      setStatusBarMessage: () => noopDisposable,
     },
     commands: {
       registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => {
         commands.set(id, handler);
         return noopDisposable;
       },
+      executeCommand: async (id: string, ...args: unknown[]) => commands.get(id)?.(...args),
     },
     workspace: {
       createFileSystemWatcher: (pattern: unknown) => {
@@ -104,7 +129,39 @@ export function createVscodeStandIn(language = 'en'): StandIn {
       getConfiguration: () => ({ get: (_key: string, fallback: unknown) => fallback }),
     },
   };
-  return { api, commands, treeProviders, watchers };
+  return {
+    api,
+    commands,
+    treeProviders,
+    watchers,
+    messages,
+    clipboard,
+    memento,
+    get answer() {
+      return standIn.answer;
+    },
+    set answer(value) {
+      standIn.answer = value;
+    },
+    get pick() {
+      return standIn.pick;
+    },
+    set pick(value) {
+      standIn.pick = value;
+    },
+  };
+}
+
+/** An ExtensionContext with the parts the extension uses, its workspaceState backed by the stand-in's memento. */
+export function extensionContext(standIn: StandIn) {
+  return {
+    subscriptions: [] as { dispose(): unknown }[],
+    workspaceState: {
+      get: (key: string, fallback?: unknown) => (standIn.memento.has(key) ? standIn.memento.get(key) : fallback),
+      update: async (key: string, value: unknown) => void standIn.memento.set(key, value),
+      keys: () => [...standIn.memento.keys()],
+    },
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createVscodeStandIn, loadWithStandIn } from '../support/vscodeStandIn';
+import { createVscodeStandIn, extensionContext, loadWithStandIn } from '../support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
@@ -18,10 +18,11 @@ describe('extension activation (built bundle)', () => {
     const standIn = createVscodeStandIn();
     const subscriptions: { dispose(): void }[] = [];
     const required = loadWithStandIn<{ activate(context: unknown): void }>(bundle, standIn, (extension) => {
-      extension.activate({ subscriptions });
+      extension.activate({ ...extensionContext(standIn), subscriptions });
     });
     assert.deepEqual([...standIn.commands.keys()].sort(), manifest.contributes.commands.map((command: { command: string }) => command.command).sort());
     assert.ok(standIn.treeProviders.has('claudeBedrock.profiles'));
+    assert.ok(standIn.treeProviders.has('claudeBedrock.models'));
     assert.equal(standIn.watchers.length, 4, 'config, credentials, SSO cache and login cache are watched');
     for (const module of ['http', 'https', 'http2']) assert.ok(!required.includes(module), `activation required ${module}: the AWS SDK was loaded`);
     for (const subscription of subscriptions) subscription.dispose();
@@ -32,7 +33,7 @@ describe('extension activation (built bundle)', () => {
     const savedHome = process.env.HOME;
     process.env.HOME = fixtureHome;
     try {
-      loadWithStandIn<{ activate(context: unknown): void }>(bundle, standIn, (extension) => extension.activate({ subscriptions: [] }));
+      loadWithStandIn<{ activate(context: unknown): void }>(bundle, standIn, (extension) => extension.activate(extensionContext(standIn)));
       const provider = standIn.treeProviders.get('claudeBedrock.profiles')!;
       const nodes = await provider.getChildren();
       const labels = nodes.map((node) => provider.getTreeItem(node).label);

@@ -1,0 +1,149 @@
+/** How model offers, access reports and diagnoses look as rows and tooltips of the models view. */
+
+import * as vscode from 'vscode';
+import type { CatalogOffer, Diagnosis } from '../core/bedrockTypes';
+import { describeDiagnosis } from '../core/diagnosis';
+import type { ModelAccessReport } from '../core/modelAccess';
+import { regionCity } from '../core/regions';
+import { describeScope } from '../core/modelTable';
+import type { ModelsState } from './modelsState';
+import { uiLocale } from './uiLocale';
+
+/** "Tokyo, Osaka" or "any commercial region": where an offer's requests may be served. */
+export function routeText(offer: Pick<CatalogOffer, 'destinations' | 'anyRegion'>): string {
+  if (offer.anyRegion) return vscode.l10n.t('any commercial region');
+  const locale = uiLocale();
+  return offer.destinations.map((region) => regionCity(region, locale)).join(', ');
+}
+
+function stateIcon(report: ModelAccessReport | undefined, running: boolean): vscode.ThemeIcon {
+  if (running) return new vscode.ThemeIcon('loading~spin');
+  switch (report?.state) {
+    case 'accessible':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'not-accessible':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    case 'unverified':
+      return new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    default:
+      return new vscode.ThemeIcon('circle-outline');
+  }
+}
+
+function stateText(report: ModelAccessReport | undefined, running: boolean): string {
+  if (running) return vscode.l10n.t('checking…');
+  switch (report?.state) {
+    case 'accessible':
+      return vscode.l10n.t('accessible');
+    case 'not-accessible':
+      return vscode.l10n.t('not accessible');
+    case 'unverified':
+      return report.probed ? vscode.l10n.t('not proven: the probe did not succeed') : vscode.l10n.t('looks available; not probed');
+    default:
+      return vscode.l10n.t('not validated');
+  }
+}
+
+/** A row for one way of invoking a model; its icon is the access state of the last validation. */
+export function offerItem(offer: CatalogOffer, state: ModelsState, id: string): vscode.TreeItem {
+  const locale = uiLocale();
+  const entry = state.report(offer.modelId);
+  const running = state.isRunning(offer.modelId);
+  const report = entry?.report;
+  const scope = offer.scope === 'application' ? { label: vscode.l10n.t('application profile'), description: '' } : describeScope(offer.scope, locale);
+  const hasChildren = report !== undefined && (report.diagnoses.length > 0 || report.probe !== undefined || report.destinations.length > 0);
+  const item = new vscode.TreeItem(scope.label, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  item.id = id;
+  const premium = offer.priceFactor !== undefined && offer.priceFactor !== 1 ? `+${Math.round((offer.priceFactor - 1) * 100)}%` : undefined;
+  item.description = [offer.modelId, routeText(offer), premium].filter(Boolean).join(' · ');
+  item.iconPath = stateIcon(report, running);
+  const roles = [state.chosen('primary') === offer.modelId ? 'primary' : '', state.chosen('background') === offer.modelId ? 'background' : ''].filter(Boolean);
+  item.contextValue = ['offer', ...roles].join(' ');
+
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown('**');
+  tooltip.appendText(scope.label);
+  tooltip.appendMarkdown('**  \n');
+  tooltip.appendMarkdown('`');
+  tooltip.appendText(offer.modelId);
+  tooltip.appendMarkdown('`\n\n');
+  if (scope.description) {
+    tooltip.appendText(scope.description);
+    tooltip.appendMarkdown('  \n');
+  }
+  tooltip.appendText(vscode.l10n.t('Routes to: {0}', routeText(offer)));
+  tooltip.appendMarkdown('  \n');
+  if (premium) {
+    tooltip.appendText(vscode.l10n.t('Price: {0} compared with global', premium));
+    tooltip.appendMarkdown('  \n');
+  }
+  tooltip.appendText(vscode.l10n.t('Access: {0}', stateText(report, running)));
+  if (entry) tooltip.appendText(` (${entry.checkedAt.toLocaleTimeString()})`);
+  for (const diagnosis of report?.diagnoses ?? []) {
+    const text = describeDiagnosis(diagnosis, locale);
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendMarkdown(diagnosis.severity === 'error' ? '$(error) ' : '$(warning) ');
+    tooltip.appendText(text.cause);
+    tooltip.appendMarkdown('  \n**' + vscode.l10n.t('Fix') + ':** ');
+    tooltip.appendText(text.fix);
+  }
+  tooltip.supportThemeIcons = true;
+  item.tooltip = tooltip;
+  item.accessibilityInformation = { label: `${scope.label}, ${offer.modelId}, ${stateText(report, running)}` };
+  return item;
+}
+
+/** A diagnosis row: the cause, the fix beside it, and a click that runs the fix when there is one. */
+export function diagnosisItem(diagnosis: Diagnosis, id: string): vscode.TreeItem {
+  const text = describeDiagnosis(diagnosis, uiLocale());
+  const item = new vscode.TreeItem(text.cause);
+  item.id = id;
+  item.description = text.fix;
+  item.iconPath =
+    diagnosis.severity === 'error'
+      ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
+      : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendText(text.cause);
+  tooltip.appendMarkdown('\n\n**' + vscode.l10n.t('Fix') + ':** ');
+  tooltip.appendText(text.fix);
+  if (text.command) {
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendCodeblock(text.command, 'shell');
+  }
+  if (diagnosis.awsCode || diagnosis.detail) {
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendText([diagnosis.operation, diagnosis.awsCode, diagnosis.detail].filter(Boolean).join(': '));
+  }
+  item.tooltip = tooltip;
+  item.contextValue = text.command ? 'diagnosis command' : text.consoleUrl ? 'diagnosis console' : 'diagnosis';
+  if (text.command || text.consoleUrl) {
+    item.command = {
+      command: 'claudeBedrock.runDiagnosisFix',
+      title: text.command ? vscode.l10n.t('Run the fix in a terminal') : vscode.l10n.t('Open the AWS console'),
+      arguments: [{ command: text.command, consoleUrl: text.consoleUrl, profile: diagnosis.profile }],
+    };
+  }
+  return item;
+}
+
+/** Rows under a validated model: the probe's latency and tokens, the profile's destinations. */
+export function reportDetailItems(report: ModelAccessReport, prefix: string): vscode.TreeItem[] {
+  const items: vscode.TreeItem[] = [];
+  if (report.probe) {
+    const item = new vscode.TreeItem(vscode.l10n.t('Probe'));
+    item.id = `${prefix}/probe`;
+    item.description = vscode.l10n.t('{0} ms · {1} input + {2} output tokens', report.probe.latencyMs, report.probe.inputTokens, report.probe.outputTokens);
+    item.iconPath = new vscode.ThemeIcon('zap');
+    items.push(item);
+  }
+  if (report.inferenceProfile) {
+    const item = new vscode.TreeItem(vscode.l10n.t('Destinations'));
+    item.id = `${prefix}/destinations`;
+    item.description = routeText(report);
+    item.tooltip = report.inferenceProfile.modelArns.join('\n');
+    item.iconPath = new vscode.ThemeIcon('location');
+    items.push(item);
+  }
+  return items;
+}

@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { loadProfiles } from '../src/aws/awsFiles';
+import { getInferenceProfile, getModelAvailability, openBedrockSession, probeModel } from '../src/aws/bedrock';
+import { validateModelAccess } from '../src/aws/modelAccess';
+import { startFakeAws, writeDemoHome } from '../test/fake-aws';
 
 const root = join(__dirname, '..');
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -20,7 +23,7 @@ const rows: [string, string][] = [];
 execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 const vsix = readdirSync(join(root, 'vsix')).filter((file) => file.endsWith('.vsix')).sort().pop()!;
 rows.push(['VSIX size', kib(statSync(join(root, 'vsix', vsix)).size)]);
-for (const bundle of ['extension.js', 'cli.js']) {
+for (const bundle of ['extension.js', 'cli.js', 'aws.js']) {
   const bytes = readFileSync(join(root, 'dist', bundle));
   rows.push([`dist/${bundle}`, `${kib(bytes.length)} (gzip ${kib(gzipSync(bytes).length)})`]);
 }
@@ -36,6 +39,13 @@ for (let run = 0; run < 10; run++) {
 }
 rows.push(['load extension bundle (median of 10 cold processes)', `${median(loads).toFixed(1)} ms (min ${Math.min(...loads).toFixed(1)})`]);
 rows.push(['activate() (median of 10)', `${median(activations).toFixed(2)} ms (min ${Math.min(...activations).toFixed(2)})`]);
+// The AWS layer is parsed once, on the first AWS call of a window or CLI run.
+const layerLoads: number[] = [];
+for (let run = 0; run < 10; run++) {
+  const script = `const t = performance.now(); require(${JSON.stringify(join(root, 'dist', 'aws.js'))}); process.stdout.write(String(performance.now() - t));`;
+  layerLoads.push(Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
+}
+rows.push(['load dist/aws.js on the first AWS call (median of 10 cold processes)', `${median(layerLoads).toFixed(1)} ms (min ${Math.min(...layerLoads).toFixed(1)})`]);
 
 // Discovery of 1,000 profiles of mixed kinds from real files.
 async function discoveryBench(): Promise<void> {
@@ -75,7 +85,54 @@ async function discoveryBench(): Promise<void> {
   rmSync(home, { recursive: true, force: true });
 }
 
-void discoveryBench().then(() => {
+// Validating two models (profile lookup, availability and probe each) with 200 ms injected on
+// every Bedrock call: the wall time against the sum of the calls made one after another.
+async function validationBench(): Promise<void> {
+  const latencyMs = 200;
+  const fake = await startFakeAws({ scenario: 'basic' });
+  const home = mkdtempSync(join(tmpdir(), 'cbs-bench-validate-'));
+  await writeDemoHome(home, fake.state);
+  for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
+  Object.assign(process.env, { HOME: home, AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, fake.env());
+  for (const operation of ['GetInferenceProfile', 'GetFoundationModelAvailability', 'Converse']) fake.inject({ operation, latencyMs });
+  const models = ['jp.anthropic.claude-sonnet-4-5-20250929-v1:0', 'jp.anthropic.claude-haiku-4-5-20251001-v1:0'];
+  const options = { target: { type: 'profile' as const, profile: 'static-dev' }, region: 'ap-northeast-1', timeoutMs: 10_000 };
+  await validateModelAccess({ ...options, models, probe: true }); // warm-up: loads the SDK, opens connections
+  const walls: number[] = [];
+  const sums: number[] = [];
+  let calls = 0;
+  for (let run = 0; run < 5; run++) {
+    fake.clearLog();
+    const start = performance.now();
+    const result = await validateModelAccess({ ...options, models, probe: true });
+    walls.push(performance.now() - start);
+    if (result.reports.some((report) => report.state !== 'accessible')) throw new Error('validation failed in the benchmark');
+    calls = fake.requests.length;
+
+    const opened = await openBedrockSession(options);
+    if (!opened.ok) throw new Error('no session');
+    let sum = 0;
+    for (const modelId of models) {
+      for (const step of [
+        () => getInferenceProfile(opened.value, modelId),
+        () => getModelAvailability(opened.value, modelId.replace(/^jp\./, '')),
+        () => probeModel(opened.value, modelId),
+      ]) {
+        const result = await step();
+        if (!result.ok) throw new Error('a call failed in the benchmark');
+        sum += result.durationMs;
+      }
+    }
+    opened.value.close();
+    sums.push(sum);
+  }
+  await fake.stop();
+  rmSync(home, { recursive: true, force: true });
+  rows.push([`validate 2 models with probe, ${latencyMs} ms per call (median of 5)`, `${median(walls).toFixed(0)} ms wall for ${calls} calls`]);
+  rows.push([`  the same ${calls} calls one after another (median of 5)`, `${median(sums).toFixed(0)} ms`]);
+}
+
+void discoveryBench().then(validationBench).then(() => {
   const width = Math.max(...rows.map(([label]) => label.length));
   console.log('Benchmark figures (no budgets are asserted; compare runs on the same machine)');
   for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);

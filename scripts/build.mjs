@@ -1,5 +1,6 @@
 // Bundles the extension and the CLI with esbuild. `vscode` stays external (the host provides it);
-// the AWS SDK v3 is bundled so the VSIX carries no node_modules.
+// the AWS SDK v3 is bundled (into dist/aws.js, loaded on first use) so the VSIX carries no
+// node_modules and activation never parses the SDK.
 import * as esbuild from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
 
@@ -28,6 +29,12 @@ const builds = [
     entryPoints: { extension: 'src/vscode/extension.ts' },
     outdir: 'dist',
     external: ['vscode'],
+  },
+  {
+    // Everything that needs the AWS SDK, loaded by the two bundles above on their first AWS call.
+    ...common,
+    entryPoints: { aws: 'src/aws/layer.ts' },
+    outdir: 'dist',
   },
   {
     ...common,

@@ -17,6 +17,7 @@ import { UsageError, type CommandOutput } from './output';
 import { printable } from './table';
 import { chooseTarget, targetText } from './target';
 import { cliText } from './text';
+import { loadAwsLayer } from '../aws/loadLayer';
 
 export interface DoctorOptions {
   readonly profile?: string;
@@ -100,7 +101,7 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
   }
 
   // Loaded only now: listing profiles never pays for the AWS SDK.
-  const { checkIdentity } = await import('../aws/identity');
+  const { checkIdentity } = await loadAwsLayer();
   const result = await checkIdentity({ target, region, timeoutMs: options.timeoutMs });
   if (result.ok) {
     checks.push({
@@ -144,7 +145,7 @@ async function modelChecks(options: DoctorOptions, target: CredentialTarget, reg
   const { locale } = options;
   const models = options.models ?? [];
   if (models.length === 0) return [];
-  const { validateModelAccess } = await import('../aws/modelAccess');
+  const { validateModelAccess } = await loadAwsLayer();
   const result = await validateModelAccess({ target, region, models, probe: options.probe ?? false, timeoutMs: options.timeoutMs });
   if (result.credentials) {
     const diagnosis = diagnosisReport(result.credentials, locale);

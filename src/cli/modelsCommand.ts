@@ -14,6 +14,7 @@ import { UsageError, type CommandOutput } from './output';
 import { printable, renderTable } from './table';
 import { chooseTarget, targetText } from './target';
 import { cliText } from './text';
+import { loadAwsLayer } from '../aws/loadLayer';
 
 export interface ModelsOptions {
   readonly profile?: string;
@@ -63,7 +64,7 @@ export async function modelsCommand(options: ModelsOptions): Promise<CommandOutp
   if (!region) throw new UsageError(cliText(locale, 'noRegion', { target: targetText(target, locale) }));
 
   // Loaded only now: listing profiles never pays for the AWS SDK.
-  const { loadCatalog } = await import('../aws/modelAccess');
+  const { loadCatalog } = await loadAwsLayer();
   const result = await loadCatalog({ target, region, timeoutMs: options.timeoutMs });
   const diagnoses = result.diagnoses.map((diagnosis) => diagnosisReport(diagnosis, locale));
   const failed = result.catalog === undefined || diagnoses.some((diagnosis) => diagnosis.severity === 'error');

@@ -7,6 +7,7 @@ import type { IdentityState } from './identityState';
 import { ssoLoginProfile } from '../core/profiles';
 import { ENVIRONMENT_KEY, type CheckTarget } from './checkTargets';
 import type { ProfilesView } from './profilesView';
+import { loadAwsLayer } from '../aws/loadLayer';
 
 function timeoutMs(): number {
   const seconds = vscode.workspace.getConfiguration('claudeBedrock').get<number>('identityCheckTimeoutSeconds', 10);
@@ -33,7 +34,7 @@ export async function runChecks(identities: IdentityState, targets: readonly Che
   for (const target of targets) identities.start(target.key);
   await vscode.window.withProgress({ location: { viewId: 'claudeBedrock.profiles' } }, async () => {
     // The AWS SDK is loaded here, on the first check, never during activation.
-    const { checkIdentities } = await import('../aws/identity');
+    const { checkIdentities } = await loadAwsLayer();
     const limit = timeoutMs();
     await checkIdentities(
       targets.map((target) => ({

@@ -17,6 +17,7 @@ import { CLAUDE_REGIONS, refineRegions } from '../core/regions';
 import type { ModelRole, ModelsState } from './modelsState';
 import type { ModelsNode, ModelsView } from './modelsView';
 import { uiLocale } from './uiLocale';
+import { loadAwsLayer } from '../aws/loadLayer';
 
 export const MODELS_VIEW_ID = 'claudeBedrock.models';
 
@@ -38,7 +39,7 @@ export async function loadModelsCatalog(state: ModelsState): Promise<void> {
   try {
     await vscode.window.withProgress({ location: { viewId: MODELS_VIEW_ID } }, async () => {
       // The AWS SDK is loaded here, when the view first needs a catalog, never during activation.
-      const { loadCatalog } = await import('../aws/modelAccess');
+      const { loadCatalog } = await loadAwsLayer();
       const result = await loadCatalog({ target: credentials, region, timeoutMs: timeoutMs() });
       state.finishCatalog({ result, profile, region, loadedAt: new Date() });
     });
@@ -122,7 +123,7 @@ export async function validateModels(state: ModelsState, modelIds: readonly stri
   state.startValidation(modelIds);
   try {
     await vscode.window.withProgress({ location: { viewId: MODELS_VIEW_ID } }, async () => {
-      const { validateModelAccess } = await import('../aws/modelAccess');
+      const { validateModelAccess } = await loadAwsLayer();
       const result = await validateModelAccess({
         target: credentials,
         region,

@@ -52,10 +52,13 @@ export function offerItem(offer: CatalogOffer, state: ModelsState, id: string): 
   const report = entry?.report;
   const scope = offer.scope === 'application' ? { label: vscode.l10n.t('application profile'), description: '' } : describeScope(offer.scope, locale);
   const hasChildren = report !== undefined && (report.diagnoses.length > 0 || report.probe !== undefined || report.destinations.length > 0);
-  const item = new vscode.TreeItem(scope.label, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  // "Japan (jp)": the words, and the prefix the ID starts with.
+  const label = offer.scope === 'application' || offer.scope === 'in-region' ? scope.label : `${scope.label} (${offer.scope})`;
+  const item = new vscode.TreeItem(label, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
   item.id = id;
   const premium = offer.priceFactor !== undefined && offer.priceFactor !== 1 ? `+${Math.round((offer.priceFactor - 1) * 100)}%` : undefined;
-  item.description = [offer.modelId, routeText(offer), premium].filter(Boolean).join(' · ');
+  // Where it routes first: the sidebar is narrow and the ID is long (it is in the tooltip too).
+  item.description = [routeText(offer), premium, offer.modelId].filter(Boolean).join(' · ');
   item.iconPath = stateIcon(report, running);
   const roles = [state.chosen('primary') === offer.modelId ? 'primary' : '', state.chosen('background') === offer.modelId ? 'background' : ''].filter(Boolean);
   item.contextValue = ['offer', ...roles].join(' ');

@@ -72,7 +72,7 @@ describe('models view (built bundle, fake AWS)', () => {
     assert.match(String(provider.getTreeItem(root[1]!).description), /^ap-northeast-1 · Asia Pacific \(Tokyo\)$/);
 
     const jpSonnet = await findOffer(provider, JP_SONNET);
-    assert.match(String(provider.getTreeItem(jpSonnet).description), /Tokyo, Osaka · \+10%$/);
+    assert.equal(provider.getTreeItem(jpSonnet).description, `Tokyo, Osaka · +10% · ${JP_SONNET}`);
     await standIn.commands.get('claudeBedrock.usePrimaryModel')!(jpSonnet);
     await standIn.commands.get('claudeBedrock.useBackgroundModel')!(await findOffer(provider, JP_HAIKU));
 
@@ -111,25 +111,84 @@ describe('models view (built bundle, fake AWS)', () => {
   });
 });
 
-for (const [language, cause] of [
-  ['en', /access/i],
-  ['ja', /[\u3040-\u30ff\u4e00-\u9fff]/],
-] as const) {
-  describe(`models view diagnoses in ${language} (bedrock-not-authorized)`, () => {
-    setUp('bedrock-not-authorized');
+/** Each failure scenario, probed from the view: the model, and the cause's words in English and Japanese. */
+const failures: [ScenarioName, string, RegExp, RegExp][] = [
+  ['bedrock-not-authorized', JP_HAIKU, /access/i, /アクセス/],
+  ['bedrock-marketplace', JP_SONNET, /Marketplace/, /Marketplace/],
+  ['bedrock-use-case', JP_SONNET, /use case/i, /ユースケース/],
+  ['bedrock-legacy', `apac.${BEDROCK_MODEL_IDS.sonnet37}`, /legacy/i, /レガシー/],
+  ['bedrock-throttled', JP_SONNET, /tokens per minute|too many/i, /上限|クォータ/],
+  ['bedrock-scp-osaka', JP_SONNET, /ap-northeast-3|Osaka/, /ap-northeast-3|大阪/],
+];
 
-    it('shows the Haiku background model as not accessible with the fix', async () => {
-      const { standIn, provider } = activate(language);
-      await standIn.commands.get('claudeBedrock.useProfileForModels')!('static-dev');
-      await standIn.commands.get('claudeBedrock.useBackgroundModel')!(await findOffer(provider, JP_HAIKU));
-      await standIn.commands.get('claudeBedrock.validateModel')!(JP_HAIKU);
-      const row = await chosenRow(provider, 'background');
-      assert.equal(provider.getTreeItem(row).iconPath?.id, 'error');
-      const children = await provider.getChildren(row);
-      const diagnosis = children.map((node) => provider.getTreeItem(node)).find((item) => item.contextValue?.startsWith('diagnosis'))!;
-      assert.match(String(diagnosis.label), cause);
-      assert.ok(String(diagnosis.description).length > 0, 'the fix is shown beside the cause');
-      assert.equal(diagnosis.contextValue, 'diagnosis console', 'the fix opens the model access page');
-    });
+for (const [scenario, modelId, english, japanese] of failures) {
+  describe(`models view in ${scenario}`, () => {
+    setUp(scenario);
+
+    for (const [language, cause] of [
+      ['en', english],
+      ['ja', japanese],
+    ] as const) {
+      it(`shows the probed model's diagnosis beside it, in ${language}`, async () => {
+        const { standIn, provider } = activate(language);
+        await standIn.commands.get('claudeBedrock.useProfileForModels')!('static-dev');
+        const offer = await findOffer(provider, modelId);
+        standIn.answer = (_, items) => items[0];
+        await standIn.commands.get('claudeBedrock.probeModel')!(offer);
+        const row = await findOffer(provider, modelId);
+        assert.notEqual(provider.getTreeItem(row).iconPath?.id, 'pass');
+        const items = (await provider.getChildren(row)).map((node) => provider.getTreeItem(node));
+        const diagnosis = items.find((item) => item.contextValue?.startsWith('diagnosis') && cause.test(String(item.label)));
+        assert.ok(diagnosis, `no diagnosis matching ${cause} in ${items.map((item) => item.label).join(' | ')}`);
+        assert.ok(String(diagnosis.description).length > 0, 'the fix is shown beside the cause');
+      });
+    }
   });
 }
+
+describe('models view (bedrock-not-authorized, no probe)', () => {
+  setUp('bedrock-not-authorized');
+
+  it('shows the Haiku background model as not accessible with the console fix', async () => {
+    const { standIn, provider } = activate('en');
+    await standIn.commands.get('claudeBedrock.useProfileForModels')!('static-dev');
+    await standIn.commands.get('claudeBedrock.useBackgroundModel')!(await findOffer(provider, JP_HAIKU));
+    await standIn.commands.get('claudeBedrock.validateModel')!(JP_HAIKU);
+    const row = await chosenRow(provider, 'background');
+    assert.equal(provider.getTreeItem(row).iconPath?.id, 'error');
+    const children = await provider.getChildren(row);
+    const diagnosis = children.map((node) => provider.getTreeItem(node)).find((item) => item.contextValue?.startsWith('diagnosis'))!;
+    assert.match(String(diagnosis.label), /access/i);
+    assert.equal(diagnosis.contextValue, 'diagnosis console', 'the fix opens the model access page');
+  });
+});
+
+describe('models view (bedrock-list-denied)', () => {
+  setUp('bedrock-list-denied');
+
+  it('shows the bundled table as unverified, with the missing permission', async () => {
+    const { standIn, provider } = activate('ja');
+    await standIn.commands.get('claudeBedrock.useProfileForModels')!('static-dev');
+    const root = await loadedRoot(provider);
+    const notice = root.find((node) => (node as { id?: string }).id === 'notice:fallback');
+    assert.ok(notice, 'a fallback notice heads the list');
+    const reasons = (await provider.getChildren(notice)).map((node) => String(provider.getTreeItem(node).label));
+    assert.ok(reasons.some((label) => label.includes('bedrock:ListInferenceProfiles')), reasons.join(' | '));
+    await findOffer(provider, JP_SONNET);
+  });
+});
+
+describe('models view with expired SSO credentials', () => {
+  setUp('basic');
+
+  it('says the models could not be listed and offers the sign-in command', async () => {
+    const { standIn, provider } = activate('en');
+    await standIn.commands.get('claudeBedrock.useProfileForModels')!('sso-expired');
+    const root = await loadedRoot(provider);
+    const notice = root.find((node) => (node as { id?: string }).id === 'notice:failed')!;
+    assert.ok(notice);
+    const [diagnosis] = (await provider.getChildren(notice)).map((node) => provider.getTreeItem(node));
+    assert.equal(diagnosis!.contextValue, 'diagnosis command');
+    assert.match(JSON.stringify(diagnosis!.tooltip), /aws sso login --profile sso-expired/);
+  });
+});

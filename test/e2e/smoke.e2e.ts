@@ -9,7 +9,8 @@
  * It installs the packaged VSIX into a fresh extensions dir, starts code-server on a random free
  * 127.0.0.1 port with a temporary HOME holding a small AWS config fixture, opens a temporary
  * workspace folder in Chromium, opens the "Claude on Bedrock" activity-bar container and checks
- * that the "AWS Profiles" tree lists the fixture's profiles and that the extension's commands run.
+ * that the "AWS Profiles" tree lists the fixture's profiles and that the extension's commands run,
+ * then that the "Claude Models" view lists a region's models and probes one against the fake AWS.
  *
  * Screenshots and logs go to test-results/e2e/. The last line printed is "N passed, M failed";
  * the exit code is non-zero when anything failed. Nothing here leaves 127.0.0.1: the AWS
@@ -43,6 +44,10 @@ const PROFILES = ['e2e-static', 'e2e-sso'];
 const ADDED_PROFILE = 'e2e-added';
 const REFRESH_COMMAND = 'Claude on Bedrock: Refresh AWS Profiles';
 const CHECK_ALL_COMMAND = 'Claude on Bedrock: Check All AWS Identities';
+const MODELS_VIEW = 'Claude Models';
+const CHOOSE_PROFILE_COMMAND = 'Claude on Bedrock: Choose AWS Profile for Models';
+const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
+const GLOBAL_SONNET = 'global.anthropic.claude-sonnet-4-5-20250929-v1:0';
 /** Appended to ~/.aws/config with no command run: the file watcher must pick it up. */
 const WATCHED_PROFILE = 'e2e-watched';
 
@@ -303,6 +308,58 @@ async function main(): Promise<void> {
         throw new Error(`the fake AWS saw no successful GetCallerIdentity signed by the e2e-static key: ${JSON.stringify(calls)}`);
       }
       return `e2e-static: ${description}; fake AWS saw ${calls.length} GetCallerIdentity call(s)`;
+    });
+
+    await check(`"${MODELS_VIEW}" lists Tokyo's jp. and global. Sonnet 4.5 for the chosen profile`, async () => {
+      fakeAws.clearLog();
+      await p.keyboard.press('Escape');
+      await p.keyboard.press('F1');
+      await p.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 30_000 });
+      await p.keyboard.type(CHOOSE_PROFILE_COMMAND);
+      await p.locator('.quick-input-widget .monaco-list-row', { hasText: CHOOSE_PROFILE_COMMAND }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await p.keyboard.press('Enter');
+      // The profile picker replaces the palette: choose the static profile (region ap-northeast-1).
+      await p.locator('.quick-input-widget .monaco-list-row', { hasText: 'e2e-static' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await shot('models-profile-picker');
+      await p.keyboard.type('e2e-static');
+      await p.keyboard.press('Enter');
+      await p.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 30_000 });
+      await waitForLabels(p, ['Sonnet', 'Claude Sonnet 4.5'], 60_000);
+      await p.locator('.part.sidebar .monaco-list-row', { has: p.locator('.label-name', { hasText: /^Claude Sonnet 4\.5$/ }) }).first().click();
+      await waitForLabels(p, ['Japan (jp)', 'Global (global)'], 30_000);
+      await shot('models-sonnet-scopes');
+      const jp = await rowDescription(p, 'Japan \\(jp\\)');
+      const global = await rowDescription(p, 'Global \\(global\\)');
+      if (!jp.endsWith(JP_SONNET) || !jp.startsWith('Tokyo, Osaka')) throw new Error(`jp row shows "${jp}"`);
+      if (!global.endsWith(GLOBAL_SONNET)) throw new Error(`global row shows "${global}"`);
+      const listed = fakeAws.requests.filter((entry) => entry.operation === 'ListInferenceProfiles' && entry.status === 200);
+      if (listed.length === 0) throw new Error('the fake AWS saw no ListInferenceProfiles');
+      return `jp: ${jp}; global: ${global}`;
+    });
+
+    await check('probing the jp. Sonnet row asks first, then invokes exactly that ID and shows it accessible', async () => {
+      fakeAws.clearLog();
+      const row = p.locator('.part.sidebar .monaco-list-row', { has: p.locator('.label-name', { hasText: /^Japan \(jp\)$/ }) }).first();
+      await row.click({ button: 'right' });
+      const item = p.locator('.context-view .action-label', { hasText: 'Probe Model (1-Token Request)' }).first();
+      await item.waitFor({ state: 'visible', timeout: 30_000 });
+      await item.click();
+      const dialog = p.locator('.monaco-dialog-box');
+      await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+      const text = (await dialog.innerText()).replace(/\s+/g, ' ');
+      if (!/less than \$0\.\d+/.test(text)) throw new Error(`the confirmation does not state the cost: ${text}`);
+      await shot('models-probe-confirm');
+      if (fakeAws.requests.some((entry) => entry.operation === 'Converse')) throw new Error('invoked before the confirmation');
+      await dialog.locator('.monaco-button', { hasText: /^Probe$/ }).first().click();
+      const deadline = Date.now() + 60_000;
+      while (!(await row.locator('.codicon-pass').count())) {
+        if (Date.now() > deadline) throw new Error(`the row never showed accessible: ${await row.innerText()}`);
+        await p.waitForTimeout(500);
+      }
+      await shot('models-probed');
+      const invoked = fakeAws.requests.filter((entry) => entry.operation === 'Converse').map((entry) => entry.resource);
+      if (invoked.length !== 1 || invoked[0] !== JP_SONNET) throw new Error(`the fake AWS saw Converse on ${JSON.stringify(invoked)}`);
+      return `Converse on ${invoked[0]}; ${text.slice(0, 120)}`;
     });
 
     await check('extension host activated the extension without errors', async () => {

@@ -86,6 +86,10 @@ export function createVscodeStandIn(language = 'en'): StandIn {
         this.value += text;
         return this;
       }
+      appendCodeblock(code: string, language = '') {
+        this.value += `\n\`\`\`${language}\n${code}\n\`\`\`\n`;
+        return this;
+      }
     },
     RelativePattern: class {
       constructor(

@@ -51,16 +51,24 @@ const INCONCLUSIVE = new Set(['iam-denied', 'list-profiles-denied', 'throttled',
  * identifier"; otherwise the runtime's words about an ID the region does not list say more than
  * the profile lookup's "not found".
  */
-function withoutRepeats(diagnoses: readonly Diagnosis[]): Diagnosis[] {
-  const baseMissing = diagnoses.find((diagnosis) => diagnosis.code === 'model-not-in-region' && diagnosis.operation === 'GetFoundationModelAvailability');
-  if (baseMissing) return diagnoses.filter((diagnosis) => diagnosis === baseMissing || (diagnosis.code !== 'invalid-identifier' && diagnosis.code !== 'model-not-in-region'));
-  if (diagnoses.some((diagnosis) => diagnosis.code === 'invalid-identifier')) return diagnoses.filter((diagnosis) => diagnosis.code !== 'model-not-in-region');
-  return [...diagnoses];
+function withoutRepeats(diagnoses: readonly Diagnosis[], modelId: string): Diagnosis[] {
+  let kept = [...diagnoses];
+  const baseMissing = kept.find((diagnosis) => diagnosis.code === 'model-not-in-region' && diagnosis.operation === 'GetFoundationModelAvailability');
+  if (baseMissing) kept = kept.filter((diagnosis) => diagnosis === baseMissing || (diagnosis.code !== 'invalid-identifier' && diagnosis.code !== 'model-not-in-region'));
+  else if (kept.some((diagnosis) => diagnosis.code === 'invalid-identifier')) kept = kept.filter((diagnosis) => diagnosis.code !== 'model-not-in-region');
+  // Availability (on the base model) and the probe (on the written ID) often say the same thing:
+  // keep one per code, preferably the one that names the ID the user chose.
+  const byCode = new Map<string, Diagnosis>();
+  for (const diagnosis of kept) {
+    const seen = byCode.get(diagnosis.code);
+    if (!seen || (seen.modelId !== modelId && diagnosis.modelId === modelId)) byCode.set(diagnosis.code, diagnosis);
+  }
+  return kept.filter((diagnosis) => byCode.get(diagnosis.code) === diagnosis);
 }
 
 /** The verdict on one model from its evidence. */
 export function assessAccess(evidence: AccessEvidence): ModelAccessReport {
-  const diagnoses = withoutRepeats(evidence.diagnoses).map((diagnosis) =>
+  const diagnoses = withoutRepeats(evidence.diagnoses, evidence.modelId).map((diagnosis) =>
     diagnosis.operation !== 'Converse' && diagnosis.severity === 'error' && INCONCLUSIVE.has(diagnosis.code) ? { ...diagnosis, severity: 'warning' as const } : diagnosis,
   );
   // A bare ID is served in the region itself; a profile that could not be read routes nowhere we know.

@@ -58,4 +58,14 @@ describe('assessAccess', () => {
       ['model-not-in-region/GetFoundationModelAvailability'],
     );
   });
+
+  it('says the same cause once, naming the ID the user chose', () => {
+    const onBase = { ...diagnosis('model-access-not-granted', 'GetFoundationModelAvailability'), modelId: 'anthropic.claude-sonnet-4-5-20250929-v1:0' };
+    const onProfile = { ...diagnosis('model-access-not-granted', 'Converse'), modelId: JP };
+    const report = assessAccess({ ...base, probed: true, diagnoses: [onBase, onProfile, diagnosis('throttled', 'GetInferenceProfile', 'warning')] });
+    assert.deepEqual(
+      report.diagnoses.map((d) => `${d.code}/${d.modelId ?? ''}`),
+      [`model-access-not-granted/${JP}`, 'throttled/'],
+    );
+  });
 });

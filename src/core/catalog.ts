@@ -287,7 +287,8 @@ export interface OfferMatch {
   readonly applicationProfile?: ApplicationProfileEntry;
 }
 
-function applicationOffer(entry: ApplicationProfileEntry): CatalogOffer {
+/** An application inference profile as an offer: its ARN is the ID that would be written. */
+export function applicationOffer(entry: ApplicationProfileEntry): CatalogOffer {
   return offer({
     modelId: entry.arn,
     scope: 'application',

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { loadProfiles } from '../aws/awsFiles';
 import type { CredentialTarget } from '../aws/clients';
 import type { CatalogOffer } from '../core/bedrockTypes';
-import { baseModelIdOf } from '../core/catalog';
+import { baseModelIdOf, findOffer } from '../core/catalog';
 import { buildIamPolicy, renderIamPolicy } from '../core/iamPolicy';
 import { PROBE_INPUT_TOKENS, PROBE_OUTPUT_TOKENS, probeCostUsd } from '../core/probeCost';
 import { kindLabel } from '../core/profileLabels';
@@ -175,6 +175,7 @@ function accountOf(offers: readonly CatalogOffer[]): string | undefined {
 /** Opens the least-privilege IAM policy for the node's model, or for the chosen models, as JSON. */
 export async function showIamPolicy(state: ModelsState, view: ModelsView, argument: ModelsNode | string | undefined): Promise<void> {
   const region = state.region;
+  const catalog = state.catalog?.result.catalog;
   const single = offerOf(view, argument);
   const offers = single ? [single] : chosenModels(state).map((modelId) => offerOf(view, modelId)!);
   if (!region || offers.length === 0) {
@@ -184,7 +185,11 @@ export async function showIamPolicy(state: ModelsState, view: ModelsView, argume
   const policy = buildIamPolicy({
     region,
     accountId: accountOf(offers),
-    offers: offers.map((offer) => ({ ...offer, baseModelId: baseModelIdOf(offer.modelId) ?? state.report(offer.modelId)?.report.baseModelId })),
+    offers: offers.map((offer) => ({
+      ...offer,
+      // An application profile's base model is known from the catalog or a validation, not its ARN.
+      baseModelId: baseModelIdOf(offer.modelId) ?? (catalog && findOffer(catalog, offer.modelId)?.baseModelId) ?? state.report(offer.modelId)?.report.baseModelId,
+    })),
     includeDiagnostics: true,
   });
   const text = renderIamPolicy(policy);

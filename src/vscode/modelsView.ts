@@ -7,6 +7,7 @@
 
 import * as vscode from 'vscode';
 import type { ApplicationProfileEntry, CatalogModel, CatalogOffer, Diagnosis, ModelFamily } from '../core/bedrockTypes';
+import { applicationOffer, findOffer } from '../core/catalog';
 import { regionName } from '../core/regions';
 import { diagnosisItem, offerItem, reportDetailItems } from './modelItems';
 import type { ModelRole, ModelsState } from './modelsState';
@@ -59,11 +60,7 @@ export class ModelsView implements vscode.TreeDataProvider<ModelsNode>, vscode.D
       case 'model':
         return node.model.offers.map((offer) => ({ type: 'offer', offer, model: node.model, parent: node.model.baseModelId }));
       case 'applicationGroup':
-        return node.profiles.map((entry) => ({
-          type: 'offer',
-          parent: 'application',
-          offer: { modelId: entry.arn, scope: 'application', arn: entry.arn, destinations: entry.destinations, anyRegion: entry.anyRegion, status: entry.status },
-        }));
+        return node.profiles.map((entry) => ({ type: 'offer', parent: 'application', offer: applicationOffer(entry) }));
       case 'offer':
         return this.reportChildren(`${node.parent}/${node.offer.modelId}`, node.offer.modelId);
       default:
@@ -206,15 +203,7 @@ export class ModelsView implements vscode.TreeDataProvider<ModelsNode>, vscode.D
   /** The catalog's offer for a model ID, for rows that know only the ID. */
   findOffer(modelId: string): CatalogOffer | undefined {
     const catalog = this.state.catalog?.result.catalog;
-    if (!catalog) return undefined;
-    for (const model of catalog.models) {
-      const offer = model.offers.find((candidate) => candidate.modelId === modelId);
-      if (offer) return offer;
-    }
-    const application = catalog.applicationProfiles.find((entry) => entry.arn === modelId);
-    return application
-      ? { modelId: application.arn, scope: 'application', arn: application.arn, destinations: application.destinations, anyRegion: application.anyRegion, status: application.status }
-      : undefined;
+    return catalog ? findOffer(catalog, modelId)?.offer : undefined;
   }
 
   dispose(): void {

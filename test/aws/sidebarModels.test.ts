@@ -109,6 +109,21 @@ describe('models view (built bundle, fake AWS)', () => {
     assert.ok(resources.includes(`arn:aws:bedrock:ap-northeast-3::foundation-model/${BEDROCK_MODEL_IDS.sonnet45}`));
     assert.equal(standIn.clipboard[0], opened[0], 'Copy put the same policy on the clipboard');
   });
+
+  it('builds the IAM policy of an application profile from its base model in the catalog', async () => {
+    const { standIn, provider } = activate('en');
+    await standIn.commands.get('claudeBedrock.useProfileForModels')!('static-dev');
+    const root = await loadedRoot(provider);
+    const group = root.find((node) => (node as { type: string }).type === 'applicationGroup')!;
+    const [application] = await provider.getChildren(group);
+    const opened: string[] = [];
+    (standIn.api.workspace as Record<string, unknown>).openTextDocument = async (options: { content: string }) => void opened.push(options.content);
+    (standIn.api.window as Record<string, unknown>).showTextDocument = async () => undefined;
+    await standIn.commands.get('claudeBedrock.showIamPolicy')!(application);
+    const resources = (JSON.parse(opened[0]!) as { Statement: { Resource: string | string[] }[] }).Statement.flatMap((statement) => [statement.Resource].flat());
+    assert.ok(resources.some((resource) => resource.includes(':application-inference-profile/')));
+    assert.ok(resources.includes(`arn:aws:bedrock:ap-northeast-3::foundation-model/${BEDROCK_MODEL_IDS.sonnet45}`), resources.join('\n'));
+  });
 });
 
 /** Each failure scenario, probed from the view: the model, and the cause's words in English and Japanese. */

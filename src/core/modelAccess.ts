@@ -40,11 +40,17 @@ export interface AccessEvidence {
   readonly diagnoses: readonly Diagnosis[];
 }
 
+/** Codes that say a call could not run (the network, throttling of our own call): nothing is known either way. */
+const INCONCLUSIVE = new Set(['throttled', 'timeout', 'unreachable', 'cancelled']);
 /**
- * Codes that say a read-only check could not run (our permission, throttling of our own call, the
- * network): the model may still be fine, so they warn instead of failing the model.
+ * Codes that, on a read-only check, mean our own permission or an odd answer stopped the check,
+ * not the model: the model may still be fine, so they warn instead of failing it.
  */
-const INCONCLUSIVE = new Set(['iam-denied', 'list-profiles-denied', 'throttled', 'timeout', 'unreachable', 'cancelled', 'unknown']);
+const INCONCLUSIVE_READ = new Set([...INCONCLUSIVE, 'iam-denied', 'list-profiles-denied', 'unknown']);
+
+function inconclusive(diagnosis: Diagnosis): boolean {
+  return diagnosis.operation === 'Converse' ? INCONCLUSIVE.has(diagnosis.code) : INCONCLUSIVE_READ.has(diagnosis.code);
+}
 
 /**
  * One diagnosis per cause. A base model the region lacks explains the runtime's "invalid
@@ -69,7 +75,7 @@ function withoutRepeats(diagnoses: readonly Diagnosis[], modelId: string): Diagn
 /** The verdict on one model from its evidence. */
 export function assessAccess(evidence: AccessEvidence): ModelAccessReport {
   const diagnoses = withoutRepeats(evidence.diagnoses, evidence.modelId).map((diagnosis) =>
-    diagnosis.operation !== 'Converse' && diagnosis.severity === 'error' && INCONCLUSIVE.has(diagnosis.code) ? { ...diagnosis, severity: 'warning' as const } : diagnosis,
+    diagnosis.severity === 'error' && inconclusive(diagnosis) ? { ...diagnosis, severity: 'warning' as const } : diagnosis,
   );
   // A bare ID is served in the region itself; a profile that could not be read routes nowhere we know.
   const route = evidence.inferenceProfile

@@ -86,6 +86,19 @@ describe('model access validation (fake AWS, real SDK)', () => {
     assert.ok(!context.fake.requests.some((entry) => entry.service === 'bedrock-runtime' || entry.operation === 'Converse'));
   });
 
+  it('gives each call its own timeout: a hanging probe times out while the other checks answer', async () => {
+    context.fake.inject({ operation: 'Converse', latencyMs: 5_000 });
+    const result = await validateModelAccess({ target: profile('static-dev'), region: TOKYO, models: [JP_SONNET], probe: true, timeoutMs: 300 });
+    const report = result.reports[0]!;
+    assert.equal(report.availability?.authorization, 'AUTHORIZED');
+    assert.deepEqual(report.destinations, ['ap-northeast-1', 'ap-northeast-3']);
+    assert.deepEqual(
+      report.diagnoses.map((diagnosis) => `${diagnosis.code}/${diagnosis.operation}`),
+      ['timeout/Converse'],
+    );
+    assert.equal(report.state, 'unverified', 'a probe that did not answer proves nothing either way');
+  });
+
   it('finds an application profile\'s base model through its ARNs', async () => {
     const { catalog } = await loadCatalog({ target: profile('static-dev'), region: TOKYO });
     const arn = catalog!.applicationProfiles[0]!.arn;

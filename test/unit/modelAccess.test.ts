@@ -31,6 +31,12 @@ describe('assessAccess', () => {
     assert.equal(invoke.state, 'not-accessible');
   });
 
+  it('treats a probe that timed out as proving nothing either way', () => {
+    const report = assessAccess({ ...base, probed: true, diagnoses: [diagnosis('timeout', 'Converse')] });
+    assert.equal(report.state, 'unverified');
+    assert.equal(report.diagnoses[0]!.severity, 'warning');
+  });
+
   it('routes a profile by its ARNs, a bare ID to its region, and an unreadable profile nowhere', () => {
     const profile = {
       id: JP,

@@ -11,6 +11,11 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 /** Whose credentials: a named profile of the shared files, or the environment variables. */
 export type CredentialTarget = { readonly type: 'profile'; readonly profile: string } | { readonly type: 'environment' };
 
+/** The profile name of a target, or undefined for the environment's keys. */
+export function profileNameOf(target: CredentialTarget): string | undefined {
+  return target.type === 'profile' ? target.profile : undefined;
+}
+
 export interface AwsCallContext {
   readonly target: CredentialTarget;
   readonly region: string;
@@ -43,7 +48,7 @@ export function baseClientConfig(context: AwsCallContext, credentials: AwsCreden
     region: context.region,
     credentials,
     // Endpoint settings of the chosen profile (`endpoint_url`, `services`) apply to it, as in the CLI.
-    profile: context.target.type === 'profile' ? context.target.profile : undefined,
+    profile: profileNameOf(context.target),
     defaultsMode: 'standard' as const,
     maxAttempts: 1,
     requestHandler: { connectionTimeout: Math.min(timeoutMs, 5_000), requestTimeout: timeoutMs },

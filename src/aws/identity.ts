@@ -6,7 +6,7 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { classifyIdentityError, type IdentityFailure, type IdentityPhase } from '../core/identityFailure';
 import { errorFields, TimedOut, withTimeout } from './callErrors';
-import { baseClientConfig, credentialProvider, DEFAULT_TIMEOUT_MS, type AwsCallContext } from './clients';
+import { baseClientConfig, credentialProvider, DEFAULT_TIMEOUT_MS, profileNameOf, type AwsCallContext } from './clients';
 
 export interface CallerIdentity {
   readonly account: string;
@@ -31,7 +31,7 @@ function rawError(error: unknown, phase: IdentityPhase) {
 export async function checkIdentity(options: IdentityCheckOptions): Promise<IdentityResult> {
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const profile = options.target.type === 'profile' ? options.target.profile : undefined;
+  const profile = profileNameOf(options.target);
   let phase: IdentityPhase = 'credentials';
   try {
     // One deadline for both steps: resolving credentials (SSO refresh, role chain) and the call.

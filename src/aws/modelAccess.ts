@@ -18,6 +18,7 @@ import {
   type BedrockSession,
   type BedrockSessionOptions,
 } from './bedrock';
+import { profileNameOf } from './clients';
 
 export interface ValidateOptions extends BedrockSessionOptions {
   /** IDs as they would be written: profile IDs, application profile ARNs or bare model IDs. */
@@ -32,10 +33,6 @@ export interface ValidationResult {
   /** Set when credentials could not be resolved; then no call was made. */
   readonly credentials?: Diagnosis;
   readonly reports: readonly ModelAccessReport[];
-}
-
-function profileName(options: BedrockSessionOptions): string | undefined {
-  return options.target.type === 'profile' ? options.target.profile : undefined;
 }
 
 /** Claude Code strips a `[1m]` suffix before calling Bedrock (it selects a beta header instead). */
@@ -101,12 +98,12 @@ async function validateOne(session: BedrockSession, modelId: string, probe: bool
 /** Validates each model; resolves credentials once, then runs every model's checks at once. */
 export async function validateModelAccess(options: ValidateOptions): Promise<ValidationResult> {
   const opened = await openBedrockSession(options);
-  if (!opened.ok) return { credentials: diagnoseAwsError(opened.error, { profile: profileName(options), region: options.region }), reports: [] };
+  if (!opened.ok) return { credentials: diagnoseAwsError(opened.error, { profile: profileNameOf(options.target), region: options.region }), reports: [] };
   const session = opened.value;
   try {
     const reports = await Promise.all(
       options.models.map(async (modelId, index) => {
-        const report = await validateOne(session, modelId, options.probe, profileName(options));
+        const report = await validateOne(session, modelId, options.probe, profileNameOf(options.target));
         options.onReport?.(index, report);
         return report;
       }),
@@ -129,7 +126,7 @@ export interface CatalogResult {
  * marked unverified; a denied model listing only loses the lifecycle and on-demand details.
  */
 export async function loadCatalog(options: BedrockSessionOptions & { readonly pageSize?: number }): Promise<CatalogResult> {
-  const context = { profile: profileName(options), region: options.region };
+  const context = { profile: profileNameOf(options.target), region: options.region };
   const opened = await openBedrockSession(options);
   if (!opened.ok) return { diagnoses: [diagnoseAwsError(opened.error, context)] };
   const session = opened.value;

@@ -10,12 +10,13 @@ import type { Locale } from '../core/locale';
 import { kindLabel } from '../core/profileLabels';
 import { usesMetadataService } from '../core/profiles';
 import { diagnosisReport, REPORT_SCHEMA_VERSION, problemReport, type DiagnosisReport, type ProblemReport } from './report';
-import { renderDiagnoses, routeText } from './modelsCommand';
+import { renderDiagnoses } from './modelsCommand';
+import { routeText } from '../core/regions';
 import type { ModelAccessReport } from '../core/modelAccess';
-import { probeCostUsd } from '../core/probeCost';
+import { probeCostCeiling } from '../core/probeCost';
 import { UsageError, type CommandOutput } from './output';
 import { printable } from './table';
-import { chooseTarget, targetText } from './target';
+import { profileMissingText, resolveTarget, targetJson, targetText } from './target';
 import { cliText } from './text';
 import { loadAwsLayer } from '../aws/loadLayer';
 
@@ -52,17 +53,11 @@ interface Check {
 export async function doctorCommand(options: DoctorOptions): Promise<CommandOutput> {
   const { locale } = options;
   const discovery = await loadProfiles(options.env);
-  const target = chooseTarget(options.profile, options.env, discovery.environment.credentials !== undefined);
-  const profile = target.type === 'profile' ? discovery.profiles.find((candidate) => candidate.name === target.profile) : undefined;
-  const region = options.region ?? profile?.region ?? discovery.environment.region;
+  const { target, profile, region } = resolveTarget(options, discovery);
   const checks: Check[] = [];
 
   if (target.type === 'profile' && !profile) {
-    const cause = cliText(locale, 'profileMissing', {
-      profile: printable(target.profile),
-      config: discovery.files.config.path,
-      credentials: discovery.files.credentials.path,
-    });
+    const cause = profileMissingText(target.profile, discovery, locale);
     checks.push({
       id: 'profile',
       status: 'error',
@@ -135,11 +130,6 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
   return render(options, target, region, checks);
 }
 
-function costText(modelIds: readonly string[]): string {
-  const total = modelIds.reduce((sum, modelId) => sum + (probeCostUsd(modelId) ?? 0.0001), 0);
-  return total < 0.001 ? '0.001' : total.toFixed(3);
-}
-
 /** One check per --model: availability, the inference profile and, with --probe, a one-token call. */
 async function modelChecks(options: DoctorOptions, target: CredentialTarget, region: string): Promise<Check[]> {
   const { locale } = options;
@@ -169,7 +159,7 @@ async function modelChecks(options: DoctorOptions, target: CredentialTarget, reg
       model: modelId,
       access,
       diagnoses: diagnoses.map((diagnosis) => diagnosisReport(diagnosis, locale)),
-      hint: report.state === 'unverified' && !report.probed ? cliText(locale, 'probeHint', { cost: costText([modelId]) }) : undefined,
+      hint: report.state === 'unverified' && !report.probed ? cliText(locale, 'probeHint', { cost: probeCostCeiling([modelId]) }) : undefined,
     };
   });
 }
@@ -182,14 +172,14 @@ function render(options: DoctorOptions, target: CredentialTarget, region: string
     const document = {
       schemaVersion: REPORT_SCHEMA_VERSION,
       healthy: failed === 0,
-      target: target.type === 'profile' ? { profile: target.profile } : { environment: true },
+      target: targetJson(target),
       region,
       checks,
     };
     return { stdout: JSON.stringify(document, null, 2), exitCode };
   }
   const lines = [cliText(locale, 'doctorTitle', { target: targetText(target, locale), region: printable(region) }), ''];
-  if (options.probe && options.models?.length) lines.splice(1, 0, cliText(locale, 'probeCost', { cost: costText(options.models) }));
+  if (options.probe && options.models?.length) lines.splice(1, 0, cliText(locale, 'probeCost', { cost: probeCostCeiling(options.models) }));
   const mark: Record<CheckStatus, string> = { ok: '✔', warning: '⚠', error: '✖' };
   for (const check of checks) {
     lines.push(`${mark[check.status]} ${check.title}${check.summary ? `: ${check.summary}` : ''}`);

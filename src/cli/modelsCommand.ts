@@ -8,11 +8,11 @@ import { loadProfiles, type Environment } from '../aws/awsFiles';
 import type { CatalogOffer, ModelCatalog } from '../core/bedrockTypes';
 import type { Locale } from '../core/locale';
 import { describeScope } from '../core/modelTable';
-import { regionCity, regionName } from '../core/regions';
+import { regionName, routeText } from '../core/regions';
 import { diagnosisReport, REPORT_SCHEMA_VERSION, type DiagnosisReport } from './report';
 import { UsageError, type CommandOutput } from './output';
 import { printable, renderTable } from './table';
-import { chooseTarget, targetText } from './target';
+import { profileMissingText, resolveTarget, targetJson, targetText } from './target';
 import { cliText } from './text';
 import { loadAwsLayer } from '../aws/loadLayer';
 
@@ -23,12 +23,6 @@ export interface ModelsOptions {
   readonly json: boolean;
   readonly locale: Locale;
   readonly env: Environment;
-}
-
-/** "Tokyo, Osaka" or "any commercial region". */
-export function routeText(offer: Pick<CatalogOffer, 'destinations' | 'anyRegion'>, locale: Locale): string {
-  if (offer.anyRegion) return cliText(locale, 'anyRegion');
-  return offer.destinations.map((region) => regionCity(region, locale)).join(', ');
 }
 
 function premiumText(offer: CatalogOffer): string {
@@ -50,17 +44,11 @@ function catalogJson(catalog: ModelCatalog, locale: Locale) {
 export async function modelsCommand(options: ModelsOptions): Promise<CommandOutput> {
   const { locale } = options;
   const discovery = await loadProfiles(options.env);
-  const target = chooseTarget(options.profile, options.env, discovery.environment.credentials !== undefined);
-  const profile = target.type === 'profile' ? discovery.profiles.find((candidate) => candidate.name === target.profile) : undefined;
+  const { target, profile, region } = resolveTarget(options, discovery);
   if (target.type === 'profile' && !profile) {
-    const cause = cliText(locale, 'profileMissing', {
-      profile: printable(target.profile),
-      config: discovery.files.config.path,
-      credentials: discovery.files.credentials.path,
-    });
+    const cause = profileMissingText(target.profile, discovery, locale);
     return { stderr: `${cause}\n${cliText(locale, 'fixLabel')}: ${cliText(locale, 'profileMissingFix')}`, exitCode: 1 };
   }
-  const region = options.region ?? profile?.region ?? discovery.environment.region;
   if (!region) throw new UsageError(cliText(locale, 'noRegion', { target: targetText(target, locale) }));
 
   // Loaded only now: listing profiles never pays for the AWS SDK.
@@ -73,7 +61,7 @@ export async function modelsCommand(options: ModelsOptions): Promise<CommandOutp
   if (options.json) {
     const document = {
       schemaVersion: REPORT_SCHEMA_VERSION,
-      target: target.type === 'profile' ? { profile: target.profile } : { environment: true },
+      target: targetJson(target),
       region,
       ...(result.catalog ? catalogJson(result.catalog, locale) : { source: null, models: [], applicationProfiles: [] }),
       diagnoses,

@@ -18,3 +18,12 @@ export function probeCostUsd(modelId: string): number | undefined {
   if (prices === undefined) return undefined;
   return (PROBE_INPUT_TOKENS * prices.input + PROBE_OUTPUT_TOKENS * prices.output) / 1_000_000;
 }
+
+/** A model the price table does not know is assumed to cost no more than this per probe. */
+const UNKNOWN_PROBE_COST_USD = 0.0001;
+
+/** The stated ceiling for probing these model IDs once each, as a dollar amount text (`0.001`). */
+export function probeCostCeiling(modelIds: readonly string[]): string {
+  const total = modelIds.reduce((sum, modelId) => sum + (probeCostUsd(modelId) ?? UNKNOWN_PROBE_COST_USD), 0);
+  return total < 0.001 ? '0.001' : total.toFixed(3);
+}

@@ -102,3 +102,11 @@ export function refineRegions(bundled: readonly ClaudeRegion[], reported: readon
   }
   return options;
 }
+
+const ANY_REGION: Readonly<Record<Locale, string>> = { en: 'any commercial region', ja: '世界中の商用リージョン' };
+
+/** Where a profile's requests may be served, in words: `Tokyo, Osaka`, or any region for `global.`. */
+export function routeText(route: { readonly destinations: readonly string[]; readonly anyRegion: boolean }, locale: Locale): string {
+  if (route.anyRegion) return ANY_REGION[locale];
+  return route.destinations.map((code) => regionCity(code, locale)).join(', ');
+}

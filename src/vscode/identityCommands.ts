@@ -9,7 +9,8 @@ import { ENVIRONMENT_KEY, type CheckTarget } from './checkTargets';
 import type { ProfilesView } from './profilesView';
 import { loadAwsLayer } from '../aws/loadLayer';
 
-function timeoutMs(): number {
+/** The per-call timeout the user set for checks against AWS (`claudeBedrock.identityCheckTimeoutSeconds`). */
+export function checkTimeoutMs(): number {
   const seconds = vscode.workspace.getConfiguration('claudeBedrock').get<number>('identityCheckTimeoutSeconds', 10);
   return Math.min(120, Math.max(1, seconds)) * 1000;
 }
@@ -35,7 +36,7 @@ export async function runChecks(identities: IdentityState, targets: readonly Che
   await vscode.window.withProgress({ location: { viewId: 'claudeBedrock.profiles' } }, async () => {
     // The AWS SDK is loaded here, on the first check, never during activation.
     const { checkIdentities } = await loadAwsLayer();
-    const limit = timeoutMs();
+    const limit = checkTimeoutMs();
     await checkIdentities(
       targets.map((target) => ({
         target: (target.key === ENVIRONMENT_KEY ? { type: 'environment' } : { type: 'profile', profile: target.key }) satisfies CredentialTarget,

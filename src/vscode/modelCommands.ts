@@ -10,21 +10,17 @@ import type { CredentialTarget } from '../aws/clients';
 import type { CatalogOffer } from '../core/bedrockTypes';
 import { baseModelIdOf, findOffer } from '../core/catalog';
 import { buildIamPolicy, renderIamPolicy } from '../core/iamPolicy';
-import { PROBE_INPUT_TOKENS, PROBE_OUTPUT_TOKENS, probeCostUsd } from '../core/probeCost';
+import { PROBE_INPUT_TOKENS, PROBE_OUTPUT_TOKENS, probeCostCeiling } from '../core/probeCost';
 import { kindLabel } from '../core/profileLabels';
 import { isCheckable } from '../core/profiles';
 import { CLAUDE_REGIONS, refineRegions } from '../core/regions';
+import { checkTimeoutMs } from './identityCommands';
 import type { ModelRole, ModelsState } from './modelsState';
 import type { ModelsNode, ModelsView } from './modelsView';
 import { uiLocale } from './uiLocale';
 import { loadAwsLayer } from '../aws/loadLayer';
 
 export const MODELS_VIEW_ID = 'claudeBedrock.models';
-
-function timeoutMs(): number {
-  const seconds = vscode.workspace.getConfiguration('claudeBedrock').get<number>('identityCheckTimeoutSeconds', 10);
-  return Math.min(120, Math.max(1, seconds)) * 1000;
-}
 
 function target(state: ModelsState): CredentialTarget | undefined {
   return state.profile ? { type: 'profile', profile: state.profile } : undefined;
@@ -40,7 +36,7 @@ export async function loadModelsCatalog(state: ModelsState): Promise<void> {
     await vscode.window.withProgress({ location: { viewId: MODELS_VIEW_ID } }, async () => {
       // The AWS SDK is loaded here, when the view first needs a catalog, never during activation.
       const { loadCatalog } = await loadAwsLayer();
-      const result = await loadCatalog({ target: credentials, region, timeoutMs: timeoutMs() });
+      const result = await loadCatalog({ target: credentials, region, timeoutMs: checkTimeoutMs() });
       state.finishCatalog({ result, profile, region, loadedAt: new Date() });
     });
   } catch (error) {
@@ -90,10 +86,9 @@ function offerOf(view: ModelsView, argument: ModelsNode | string | undefined): C
 
 /** A plain-words statement of what probing costs, for the confirmation. */
 function probeCostText(modelIds: readonly string[]): string {
-  const total = modelIds.reduce((sum, modelId) => sum + (probeCostUsd(modelId) ?? 0.0001), 0);
   return vscode.l10n.t(
     'The probe sends one real request per model with a one-token answer (at most {1} input tokens and {2} output token each). Together they cost less than ${0} at list prices, billed to the AWS account.',
-    total < 0.001 ? '0.001' : total.toFixed(3),
+    probeCostCeiling(modelIds),
     PROBE_INPUT_TOKENS,
     PROBE_OUTPUT_TOKENS,
   );
@@ -129,7 +124,7 @@ export async function validateModels(state: ModelsState, modelIds: readonly stri
         region,
         models: modelIds,
         probe,
-        timeoutMs: timeoutMs(),
+        timeoutMs: checkTimeoutMs(),
         onReport: (_, report) => state.finishReport(report),
       });
       if (result.credentials) state.failValidation(modelIds, result.credentials);

@@ -4,17 +4,10 @@ import * as vscode from 'vscode';
 import type { CatalogOffer, Diagnosis } from '../core/bedrockTypes';
 import { describeDiagnosis } from '../core/diagnosis';
 import type { ModelAccessReport } from '../core/modelAccess';
-import { regionCity } from '../core/regions';
+import { routeText } from '../core/regions';
 import { describeScope } from '../core/modelTable';
 import type { ModelsState } from './modelsState';
 import { uiLocale } from './uiLocale';
-
-/** "Tokyo, Osaka" or "any commercial region": where an offer's requests may be served. */
-export function routeText(offer: Pick<CatalogOffer, 'destinations' | 'anyRegion'>): string {
-  if (offer.anyRegion) return vscode.l10n.t('any commercial region');
-  const locale = uiLocale();
-  return offer.destinations.map((region) => regionCity(region, locale)).join(', ');
-}
 
 function stateIcon(report: ModelAccessReport | undefined, running: boolean): vscode.ThemeIcon {
   if (running) return new vscode.ThemeIcon('loading~spin');
@@ -51,14 +44,14 @@ export function offerItem(offer: CatalogOffer, state: ModelsState, id: string): 
   const running = state.isRunning(offer.modelId);
   const report = entry?.report;
   const scope = offer.scope === 'application' ? { label: vscode.l10n.t('application profile'), description: '' } : describeScope(offer.scope, locale);
-  const hasChildren = report !== undefined && (report.diagnoses.length > 0 || report.probe !== undefined || report.destinations.length > 0);
+  const hasChildren = report !== undefined && (report.diagnoses.length > 0 || report.probe !== undefined || report.inferenceProfile !== undefined);
   // "Japan (jp)": the words, and the prefix the ID starts with.
   const label = offer.scope === 'application' || offer.scope === 'in-region' ? scope.label : `${scope.label} (${offer.scope})`;
   const item = new vscode.TreeItem(label, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
   item.id = id;
   const premium = offer.priceFactor !== undefined && offer.priceFactor !== 1 ? `+${Math.round((offer.priceFactor - 1) * 100)}%` : undefined;
   // Where it routes first: the sidebar is narrow and the ID is long (it is in the tooltip too).
-  item.description = [routeText(offer), premium, offer.modelId].filter(Boolean).join(' · ');
+  item.description = [routeText(offer, uiLocale()), premium, offer.modelId].filter(Boolean).join(' · ');
   item.iconPath = stateIcon(report, running);
   const roles = [state.chosen('primary') === offer.modelId ? 'primary' : '', state.chosen('background') === offer.modelId ? 'background' : ''].filter(Boolean);
   item.contextValue = ['offer', ...roles].join(' ');
@@ -74,7 +67,7 @@ export function offerItem(offer: CatalogOffer, state: ModelsState, id: string): 
     tooltip.appendText(scope.description);
     tooltip.appendMarkdown('  \n');
   }
-  tooltip.appendText(vscode.l10n.t('Routes to: {0}', routeText(offer)));
+  tooltip.appendText(vscode.l10n.t('Routes to: {0}', routeText(offer, uiLocale())));
   tooltip.appendMarkdown('  \n');
   if (premium) {
     tooltip.appendText(vscode.l10n.t('Price: {0} compared with global', premium));
@@ -143,7 +136,7 @@ export function reportDetailItems(report: ModelAccessReport, prefix: string): vs
   if (report.inferenceProfile) {
     const item = new vscode.TreeItem(vscode.l10n.t('Destinations'));
     item.id = `${prefix}/destinations`;
-    item.description = routeText(report);
+    item.description = routeText(report, uiLocale());
     item.tooltip = report.inferenceProfile.modelArns.join('\n');
     item.iconPath = new vscode.ThemeIcon('location');
     items.push(item);

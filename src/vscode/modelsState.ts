@@ -34,8 +34,8 @@ export class ModelsState implements vscode.Disposable {
   private readonly running = new Set<string>();
   /** A credentials failure of the last validation: no model could be checked. */
   private validationFailure: Diagnosis | undefined;
-  private readonly changed = new vscode.EventEmitter<string | undefined>();
-  /** Fires with a model ID when only that model's rows changed, else with undefined. */
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires whenever anything shown changed; the tree is small enough to redraw whole. */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly memento: vscode.Memento) {}
@@ -55,7 +55,7 @@ export class ModelsState implements vscode.Disposable {
     this.catalogEntry = undefined;
     this.reports.clear();
     this.validationFailure = undefined;
-    this.changed.fire(undefined);
+    this.changed.fire();
   }
 
   get catalog(): CatalogEntry | undefined {
@@ -68,7 +68,7 @@ export class ModelsState implements vscode.Disposable {
 
   startCatalog(): void {
     this.loadingCatalog = true;
-    this.changed.fire(undefined);
+    this.changed.fire();
   }
 
   finishCatalog(entry: CatalogEntry | undefined): void {
@@ -76,7 +76,7 @@ export class ModelsState implements vscode.Disposable {
     // A result for a pair the user has since left is dropped.
     if (entry && (entry.profile !== this.profile || entry.region !== this.region)) entry = undefined;
     this.catalogEntry = entry;
-    this.changed.fire(undefined);
+    this.changed.fire();
   }
 
   chosen(role: ModelRole): string | undefined {
@@ -86,7 +86,7 @@ export class ModelsState implements vscode.Disposable {
   async choose(role: ModelRole, modelId: string): Promise<void> {
     const current = this.memento.get<Partial<Record<ModelRole, string>>>(CHOSEN_KEY, {});
     await this.memento.update(CHOSEN_KEY, { ...current, [role]: modelId });
-    this.changed.fire(undefined);
+    this.changed.fire();
   }
 
   report(modelId: string): ReportEntry | undefined {
@@ -104,19 +104,19 @@ export class ModelsState implements vscode.Disposable {
   startValidation(modelIds: readonly string[]): void {
     this.validationFailure = undefined;
     for (const modelId of modelIds) this.running.add(modelId);
-    this.changed.fire(undefined);
+    this.changed.fire();
   }
 
   finishReport(report: ModelAccessReport): void {
     this.running.delete(report.modelId);
     this.reports.set(report.modelId, { report, checkedAt: new Date() });
-    this.changed.fire(report.modelId);
+    this.changed.fire();
   }
 
   failValidation(modelIds: readonly string[], diagnosis: Diagnosis | undefined): void {
     for (const modelId of modelIds) this.running.delete(modelId);
     this.validationFailure = diagnosis;
-    this.changed.fire(undefined);
+    this.changed.fire();
   }
 
   dispose(): void {

@@ -80,7 +80,7 @@ export class ModelsView implements vscode.TreeDataProvider<ModelsNode>, vscode.D
     }
     const { catalog, diagnoses } = entry.result;
     if (!catalog) {
-      nodes.push({ ...this.notice('failed', vscode.l10n.t('The models could not be listed'), 'error'), diagnoses });
+      nodes.push(this.notice('failed', vscode.l10n.t('The models could not be listed'), 'error', diagnoses));
       return nodes;
     }
     if (catalog.source === 'fallback') {
@@ -88,14 +88,15 @@ export class ModelsView implements vscode.TreeDataProvider<ModelsNode>, vscode.D
         'fallback',
         vscode.l10n.t('Unverified: bundled table of {0}', catalog.fallback?.asOf ?? '?'),
         'warning',
+        diagnoses,
       );
       notice.item.tooltip = vscode.l10n.t('The account did not list its inference profiles, so this is the bundled table ({0}, {1}). Validate a model to know whether it works.', catalog.fallback?.asOf ?? '?', catalog.fallback?.source ?? '?');
-      nodes.push({ ...notice, diagnoses });
+      nodes.push(notice);
     } else if (diagnoses.length > 0) {
-      nodes.push({ ...this.notice('partial', vscode.l10n.t('Some details could not be listed'), 'warning'), diagnoses });
+      nodes.push(this.notice('partial', vscode.l10n.t('Some details could not be listed'), 'warning', diagnoses));
     }
     const failure = this.state.lastValidationFailure;
-    if (failure) nodes.push({ ...this.notice('validation-failed', vscode.l10n.t('Validation could not run'), 'error'), diagnoses: [failure] });
+    if (failure) nodes.push(this.notice('validation-failed', vscode.l10n.t('Validation could not run'), 'error', [failure]));
     nodes.push({ type: 'chosenGroup' });
     for (const family of FAMILY_ORDER) {
       const models = catalog.models.filter((model) => model.family === family);
@@ -106,12 +107,12 @@ export class ModelsView implements vscode.TreeDataProvider<ModelsNode>, vscode.D
     return nodes;
   }
 
-  private notice(id: string, label: string, icon: string): { type: 'notice'; id: string; item: vscode.TreeItem } {
-    const diagnosesFollow = id === 'failed' || id === 'fallback' || id === 'partial' || id === 'validation-failed';
-    const item = new vscode.TreeItem(label, diagnosesFollow ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  /** A status row; the diagnoses that explain it are its children, shown expanded. */
+  private notice(id: string, label: string, icon: string, diagnoses: readonly Diagnosis[] = []): Extract<ModelsNode, { type: 'notice' }> {
+    const item = new vscode.TreeItem(label, diagnoses.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = `notice:${id}`;
     item.iconPath = new vscode.ThemeIcon(icon);
-    return { type: 'notice', id: `notice:${id}`, item };
+    return { type: 'notice', id: `notice:${id}`, item, diagnoses };
   }
 
   private reportChildren(prefix: string, modelId: string): ModelsNode[] {

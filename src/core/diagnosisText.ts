@@ -4,6 +4,7 @@
  * Credential failures are worded by identityFailure.ts and have no entry here.
  */
 
+import type { DiagnosisCode } from './bedrockTypes';
 import type { Locale } from './locale';
 
 export interface DiagnosisEntry {
@@ -11,38 +12,21 @@ export interface DiagnosisEntry {
   readonly fix: string;
 }
 
-/** Every wording a diagnosis can take: a code, or `code:variant`. */
+/** Every wording a diagnosis can take: a code (credentials excepted), or `code:variant`. */
 export type DiagnosisTextKey =
-  | 'on-demand-not-supported'
+  | Exclude<DiagnosisCode, 'credentials'>
   | 'on-demand-not-supported:suggest'
-  | 'model-access-not-granted'
-  | 'agreement-pending'
-  | 'marketplace-actions-missing'
   | 'marketplace-actions-missing:agreement-not-available'
   | 'marketplace-actions-missing:agreement-error'
-  | 'use-case-form-missing'
-  | 'entitlement-not-available'
-  | 'legacy-model'
-  | 'throttled'
   | 'throttled:tokens'
   | 'throttled:daily-tokens'
   | 'throttled:requests'
-  | 'scp-denied-region'
   | 'scp-denied-region:destination'
   | 'scp-denied-region:source'
   | 'scp-denied-region:global'
-  | 'iam-denied'
   | 'iam-denied:admin'
-  | 'invalid-identifier'
   | 'invalid-identifier:1m'
   | 'invalid-identifier:prefix'
-  | 'list-profiles-denied'
-  | 'model-not-in-region'
-  | 'region-not-available'
-  | 'timeout'
-  | 'unreachable'
-  | 'cancelled'
-  | 'unknown'
   | 'unknown:unnamed';
 
 /** Which policy an `iam-denied` message says refused the call. */

@@ -113,25 +113,27 @@ function anthropicModelName(modelId: string): string {
   return modelId.replace(/^anthropic\./, '').replace(/-v\d+(:\d+)?$/, '');
 }
 
+/** A Converse-shaped answer (Converse itself, and Nova's messages-v1 body): the reply and its token counts. */
+function conversationAnswer(body: Record<string, unknown>, maxTokensValue: unknown) {
+  requireConversation(body.messages);
+  const maxTokens = positiveMaxTokens(maxTokensValue, 'inferenceConfig.maxTokens');
+  const inputTokens = estimateInputTokens([...converseTexts(body.system), ...converseMessageTexts(body.messages)]);
+  const answer = reply(maxTokens);
+  const payload = {
+    output: { message: { role: 'assistant', content: [{ text: answer.text }] } },
+    stopReason: answer.stopped ? 'max_tokens' : 'end_turn',
+    usage: { inputTokens, outputTokens: answer.outputTokens, totalTokens: inputTokens + answer.outputTokens },
+  };
+  return { inputTokens, outputTokens: answer.outputTokens, payload };
+}
+
 function converse(ctx: ServiceContext, model: FakeFoundationModel): FakeResponse {
   if (!model.outputModalities.includes('TEXT')) throw validation(BEDROCK_ERROR_MESSAGES.converseUnsupported);
   const body = jsonBody(ctx.req);
   if (!body) throw validation('Malformed input request, please reformat your input and try again.');
-  requireConversation(body.messages);
   const inferenceConfig = isRecord(body.inferenceConfig) ? body.inferenceConfig : {};
-  const maxTokens = positiveMaxTokens(inferenceConfig.maxTokens, 'inferenceConfig.maxTokens');
-  const inputTokens = estimateInputTokens([...converseTexts(body.system), ...converseMessageTexts(body.messages)]);
-  const answer = reply(maxTokens);
-  return jsonResponse(
-    200,
-    {
-      output: { message: { role: 'assistant', content: [{ text: answer.text }] } },
-      stopReason: answer.stopped ? 'max_tokens' : 'end_turn',
-      usage: { inputTokens, outputTokens: answer.outputTokens, totalTokens: inputTokens + answer.outputTokens },
-      metrics: { latencyMs: latencyMs(answer.outputTokens) },
-    },
-    { 'x-amzn-requestid': ctx.requestId },
-  );
+  const { outputTokens, payload } = conversationAnswer(body, inferenceConfig.maxTokens);
+  return jsonResponse(200, { ...payload, metrics: { latencyMs: latencyMs(outputTokens) } }, { 'x-amzn-requestid': ctx.requestId });
 }
 
 function invokeHeaders(ctx: ServiceContext, inputTokens: number, outputTokens: number): Record<string, string> {
@@ -188,20 +190,9 @@ function invokeAmazon(ctx: ServiceContext, model: FakeFoundationModel): FakeResp
     const embedding = Array.from({ length: 8 }, (_, index) => Number(Math.sin(index + text.length).toFixed(6)));
     return jsonResponse(200, { embedding, inputTextTokenCount: inputTokens }, invokeHeaders(ctx, inputTokens, 0));
   }
-  requireConversation(body.messages);
   const inferenceConfig = isRecord(body.inferenceConfig) ? body.inferenceConfig : {};
-  const maxTokens = positiveMaxTokens(inferenceConfig.maxTokens ?? inferenceConfig.max_new_tokens, 'inferenceConfig.maxTokens');
-  const inputTokens = estimateInputTokens([...converseTexts(body.system), ...converseMessageTexts(body.messages)]);
-  const answer = reply(maxTokens);
-  return jsonResponse(
-    200,
-    {
-      output: { message: { role: 'assistant', content: [{ text: answer.text }] } },
-      stopReason: answer.stopped ? 'max_tokens' : 'end_turn',
-      usage: { inputTokens, outputTokens: answer.outputTokens, totalTokens: inputTokens + answer.outputTokens },
-    },
-    invokeHeaders(ctx, inputTokens, answer.outputTokens),
-  );
+  const { inputTokens, outputTokens, payload } = conversationAnswer(body, inferenceConfig.maxTokens ?? inferenceConfig.max_new_tokens);
+  return jsonResponse(200, payload, invokeHeaders(ctx, inputTokens, outputTokens));
 }
 
 /** `{"input":{"converse":{messages,system}}}` or `{"input":{"invokeModel":{"body":"<base64>"}}}`. */

@@ -23,9 +23,13 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: restrict(
-      ['vscode', '@aws-sdk/*', '@smithy/*', ...nodeBuiltins, ...nodeBuiltins.map((name) => `node:${name}`), '../aws/*', '../cli/*', '../vscode/*', '../webview/*'],
+      ['vscode', '@aws-sdk/*', '@smithy/*', ...nodeBuiltins, ...nodeBuiltins.map((name) => `node:${name}`), '../aws/*', '../cli/*', '../vscode/*', '../webview/*', '../files/*'],
       'core is pure: no vscode, no AWS SDK, no I/O, no outer layer.',
     ),
+  },
+  {
+    files: ['src/files/**/*.ts'],
+    rules: restrict(['vscode', '@aws-sdk/*', '@smithy/*', '../aws/*', '../cli/*', '../vscode/*', '../webview/*'], 'files does node file I/O only: no vscode, no AWS SDK, no outer layer.'),
   },
   {
     files: ['src/aws/**/*.ts', 'src/cli/**/*.ts'],

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 const root = join(__dirname, '..', '..');
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
 const manifest = readJson('package.json');
-const vscodeSources = readdirSync(join(root, 'src', 'vscode'))
+const vscodeSources = (readdirSync(join(root, 'src', 'vscode'), { recursive: true }) as string[])
   .filter((file) => file.endsWith('.ts'))
   .map((file) => readFileSync(join(root, 'src', 'vscode', file), 'utf8'))
   .join('\n');

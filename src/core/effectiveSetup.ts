@@ -1,0 +1,62 @@
+/**
+ * The Claude-on-Bedrock setup a workspace really has: the Bedrock keys of every settings file
+ * merged the way Claude Code merges them (managed over local over project over user, key by key),
+ * each value with the file it comes from. Secret values are replaced before they leave.
+ */
+
+import { parseSettings } from './settingsJson';
+import { BEDROCK_ENV_KEYS, BEDROCK_TOP_LEVEL_KEYS, isTruthyFlag, SECRET_ENV_KEYS } from './settingsKeys';
+import type { EffectiveSetup, EffectiveValue, SettingsFileInput, SettingsSource } from './settingsTypes';
+
+const ORDER: readonly SettingsSource[] = ['managed', 'local', 'project', 'user'];
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Merges the files (any order; several managed files allowed, later drop-ins winning) into the effective setup. */
+export function effectiveSetup(files: readonly SettingsFileInput[]): EffectiveSetup {
+  const broken: EffectiveSetup['broken'][number][] = [];
+  const layers: { source: SettingsSource; path: string; value: Record<string, unknown> }[] = [];
+  const sorted = [...files].map((file, index) => ({ file, index })).sort((a, b) => ORDER.indexOf(a.file.source) - ORDER.indexOf(b.file.source) || b.index - a.index);
+  for (const { file } of sorted) {
+    if (file.unreadable !== undefined) {
+      broken.push({ source: file.source, path: file.path, unreadable: file.unreadable });
+      continue;
+    }
+    if (file.text === undefined) continue;
+    const parsed = parseSettings(file.text);
+    if (!parsed.ok) broken.push({ source: file.source, path: file.path, error: parsed.error });
+    else layers.push({ source: file.source, path: file.path, value: parsed.value });
+  }
+
+  const values: EffectiveValue[] = [];
+  const lookup = (key: string, read: (settings: Record<string, unknown>) => unknown, secret: boolean) => {
+    const found = layers.map((layer) => ({ layer, value: read(layer.value) })).filter((entry) => entry.value !== undefined);
+    const winner = found[0];
+    if (!winner) return;
+    values.push({
+      key,
+      value: secret ? '(set)' : text(winner.value),
+      secret,
+      source: winner.layer.source,
+      path: winner.layer.path,
+      overrides: found
+        .slice(1)
+        .filter((entry) => text(entry.value) !== text(winner.value))
+        .map((entry) => ({ source: entry.layer.source, path: entry.layer.path })),
+    });
+  };
+  for (const name of BEDROCK_ENV_KEYS) {
+    lookup(`env.${name}`, (settings) => (settings.env as Record<string, unknown> | undefined)?.[name], SECRET_ENV_KEYS.has(name));
+  }
+  for (const name of BEDROCK_TOP_LEVEL_KEYS) lookup(name, (settings) => settings[name], false);
+
+  const flag = values.find((value) => value.key === 'env.CLAUDE_CODE_USE_BEDROCK');
+  return { bedrock: isTruthyFlag(flag?.value), values, broken };
+}
+
+/** The effective value of one key (`env.AWS_REGION`), if any file sets it. */
+export function effectiveValue(setup: EffectiveSetup, key: string): EffectiveValue | undefined {
+  return setup.values.find((value) => value.key === key);
+}

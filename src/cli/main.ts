@@ -9,6 +9,7 @@ import { doctorCommand } from './doctorCommand';
 import { modelsCommand } from './modelsCommand';
 import { UsageError, type CommandOutput } from './output';
 import { profilesCommand } from './profilesCommand';
+import { setupCommand } from './setupCommand';
 import { cliText } from './text';
 
 declare const __VERSION__: string | undefined;
@@ -27,6 +28,15 @@ function parse(argv: readonly string[], locale: Locale) {
         probe: { type: 'boolean', default: false },
         timeout: { type: 'string' },
         lang: { type: 'string' },
+        folder: { type: 'string' },
+        'background-model': { type: 'string' },
+        'sonnet-model': { type: 'string' },
+        'opus-model': { type: 'string' },
+        'max-output-tokens': { type: 'string' },
+        scope: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'no-gitignore': { type: 'boolean', default: false },
+        'no-vscode-settings': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -76,6 +86,25 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
         });
       case 'models':
         return await modelsCommand({ profile: values.profile, region: values.region, timeoutMs: timeoutOption(values.timeout, locale), json: values.json ?? false, locale, env });
+      case 'setup':
+        return await setupCommand({
+          folder: values.folder,
+          profile: values.profile,
+          region: values.region,
+          models: values.model ?? [],
+          backgroundModel: values['background-model'],
+          sonnetModel: values['sonnet-model'],
+          opusModel: values['opus-model'],
+          maxOutputTokens: values['max-output-tokens'],
+          scope: values.scope,
+          dryRun: values['dry-run'] ?? false,
+          gitignore: !values['no-gitignore'],
+          vscodeSettings: !values['no-vscode-settings'],
+          json: values.json ?? false,
+          locale,
+          env,
+          cwd: process.cwd(),
+        });
       default:
         throw new UsageError(cliText(locale, 'unknownCommand', { command }));
     }

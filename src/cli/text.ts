@@ -9,6 +9,7 @@ Commands:
   profiles                     List the AWS profiles on this machine, with kind, region and problems.
   doctor                       Check that a profile works right now (credentials, identity, and the --model list).
   models                       List the Claude models a profile can use in a region, with scopes and routing.
+  setup                        Write the Claude Code settings of a folder for Bedrock (same files as the VS Code wizard).
 
 Options:
   --json                       Print JSON instead of text.
@@ -17,6 +18,17 @@ Options:
   --model <id>                 doctor: check access to this model ID (repeatable), e.g. jp.anthropic.claude-sonnet-4-5-20250929-v1:0.
   --probe                      doctor: also send each --model a real request with a 1-token answer (costs a few tokens).
   --timeout <seconds>          doctor, models: how long each AWS call may take (default: 10).
+  --folder <dir>               setup: the workspace folder (default: the current folder).
+  --model <id>                 setup: the primary model (ANTHROPIC_MODEL); append [1m] for the 1M-token context.
+  --background-model <id>      setup: the background (Haiku) model (ANTHROPIC_DEFAULT_HAIKU_MODEL).
+  --sonnet-model <id>, --opus-model <id>
+                               setup: what the sonnet and opus aliases mean.
+  --max-output-tokens <n>      setup: CLAUDE_CODE_MAX_OUTPUT_TOKENS.
+  --scope <project|local|user> setup: project (default) writes .claude/settings.json for the team and your profile to
+                               .claude/settings.local.json; local writes only the personal file; user ~/.claude/settings.json.
+  --dry-run                    setup: show the changes as a diff; write nothing.
+  --no-gitignore               setup: do not add .claude/settings.local.json to .gitignore when git does not ignore it.
+  --no-vscode-settings         setup: do not set claudeCode.disableLoginPrompt in .vscode/settings.json.
   --lang <en|ja>               Language of the output (default: from LANG).
   -h, --help                   Show this help.
   -v, --version                Show the version.
@@ -85,6 +97,7 @@ const ja: CliText = {
   profiles                     このマシンの AWS プロファイルを、種類・リージョン・問題点とともに一覧表示します。
   doctor                       プロファイルが今使えるか (認証情報、ID、--model のモデル) を確認します。
   models                       プロファイルがリージョンで使える Claude モデルを、スコープとルーティング先とともに一覧表示します。
+  setup                        フォルダーの Claude Code 設定を Bedrock 用に書き込みます (VS Code のウィザードと同じファイル)。
 
 オプション:
   --json                       テキストの代わりに JSON を出力します。
@@ -93,6 +106,17 @@ const ja: CliText = {
   --model <ID>                 doctor: このモデル ID へのアクセスを確認します (複数指定可)。例: jp.anthropic.claude-sonnet-4-5-20250929-v1:0
   --probe                      doctor: --model の各モデルに 1 トークンだけ応答させる実際のリクエストも送ります (数トークン分の料金がかかります)。
   --timeout <秒>               doctor, models: 各 AWS 呼び出しにかけてよい時間 (既定: 10)。
+  --folder <フォルダー>        setup: ワークスペースのフォルダー (既定: 現在のフォルダー)。
+  --model <ID>                 setup: メインのモデル (ANTHROPIC_MODEL)。100 万トークンのコンテキストには末尾に [1m] を付けます。
+  --background-model <ID>      setup: バックグラウンド (Haiku) のモデル (ANTHROPIC_DEFAULT_HAIKU_MODEL)。
+  --sonnet-model <ID>, --opus-model <ID>
+                               setup: sonnet と opus の別名が指すモデル。
+  --max-output-tokens <数>     setup: CLAUDE_CODE_MAX_OUTPUT_TOKENS。
+  --scope <project|local|user> setup: project (既定) はチーム用に .claude/settings.json、自分のプロファイルを
+                               .claude/settings.local.json に書きます。local は個人用ファイルのみ、user は ~/.claude/settings.json。
+  --dry-run                    setup: 変更を差分で表示し、何も書き込みません。
+  --no-gitignore               setup: .claude/settings.local.json が git の無視対象でなくても .gitignore に追加しません。
+  --no-vscode-settings         setup: .vscode/settings.json の claudeCode.disableLoginPrompt を設定しません。
   --lang <en|ja>               出力の言語 (既定: LANG から判断)。
   -h, --help                   このヘルプを表示します。
   -v, --version                バージョンを表示します。

@@ -1,0 +1,63 @@
+/** The words of `claude-bedrock setup`, in English and Japanese. */
+
+import { format, type Locale } from '../core/locale';
+
+const en = {
+  missingOption: 'setup needs {option}. Example: claude-bedrock setup --folder . --profile dev --region ap-northeast-1 --model jp.anthropic.claude-sonnet-4-5-20250929-v1:0',
+  badScope: '--scope must be project, local or user, not "{value}".',
+  badRegion: '"{value}" is not a region code. Use one like ap-northeast-1.',
+  badModel: '"{value}" is not a model ID: it must not be empty or contain spaces.',
+  badTokens: '--max-output-tokens must be a whole number between 1 and 1000000, not "{value}".',
+  noFolder: 'The folder {folder} does not exist. Pass an existing folder with --folder.',
+  noRegion: 'Profile {profile} sets no region. Pass --region, for example --region ap-northeast-1.',
+  unparsable: '{path}:{line}:{column}: {message}. The file was left exactly as it is; fix it (Claude Code needs strict JSON: no comments, no trailing commas) and run setup again.',
+  unreadable: '{path} cannot be read ({detail}); nothing was written.',
+  nothingToDo: 'The settings already hold this setup; nothing to write.',
+  dryRunTitle: 'Dry run: these changes would be written (nothing was written).',
+  wrote: 'Wrote {path}',
+  wouldWrite: 'Would write {path}',
+  managedOverride: '{key} is set by managed settings to {managedValue}; it was not written (wanted {wanted}).',
+  shadowed: '{key} is also set in {path} ({source}) to {value}, which takes precedence: the written value will not apply until it is removed there.',
+  localNotIgnored: '{path} is not git-ignored, so the personal profile name could be committed.',
+  gitignoreAdded: 'Added .claude/settings.local.json to {path}.',
+  gitignoreWould: 'Would add .claude/settings.local.json to {path}.',
+  secretInShared: '{key} in {path} is a secret in a file shared with the team. Move it out (for example to your shell or a secrets manager) and rotate it.',
+  vscodeSet: 'Set claudeCode.disableLoginPrompt to true in {path}, so that Claude Code\'s VS Code extension uses Bedrock instead of asking for a login.',
+  vscodeWould: 'Would set claudeCode.disableLoginPrompt to true in {path}.',
+  vscodeRefused: '{path}:{line}:{column}: {message}; claudeCode.disableLoginPrompt was not set (the file was left as it is).',
+  validateHint: 'Check the models with: claude-bedrock doctor --profile {profile} --region {region} {models} --probe',
+};
+
+export type SetupText = typeof en;
+
+const ja: SetupText = {
+  missingOption: 'setup には {option} が必要です。例: claude-bedrock setup --folder . --profile dev --region ap-northeast-1 --model jp.anthropic.claude-sonnet-4-5-20250929-v1:0',
+  badScope: '--scope には project、local、user のいずれかを指定してください ("{value}" は使えません)。',
+  badRegion: '"{value}" はリージョンコードではありません。ap-northeast-1 のように指定してください。',
+  badModel: '"{value}" はモデル ID ではありません。空や空白を含む値は使えません。',
+  badTokens: '--max-output-tokens には 1 から 1000000 までの整数を指定してください ("{value}" は使えません)。',
+  noFolder: 'フォルダー {folder} がありません。--folder に既存のフォルダーを指定してください。',
+  noRegion: 'プロファイル {profile} にはリージョンの設定がありません。--region を指定してください (例: --region ap-northeast-1)。',
+  unparsable: '{path}:{line}:{column}: {message}。ファイルは一切変更していません。修正してから (Claude Code は厳密な JSON のみ受け付けます: コメントや末尾のカンマは不可) もう一度 setup を実行してください。',
+  unreadable: '{path} を読み取れません ({detail})。何も書き込んでいません。',
+  nothingToDo: '設定はすでにこの内容です。書き込むものはありません。',
+  dryRunTitle: 'ドライラン: 次の変更が書き込まれます (実際には何も書き込んでいません)。',
+  wrote: '{path} に書き込みました',
+  wouldWrite: '{path} に書き込みます',
+  managedOverride: '{key} は管理設定で {managedValue} に設定されているため、書き込みませんでした (指定値: {wanted})。',
+  shadowed: '{key} は優先度の高い {path} ({source}) でも {value} に設定されています。そちらを削除するまで、書き込んだ値は使われません。',
+  localNotIgnored: '{path} が git の無視対象になっていないため、個人のプロファイル名がコミットされるおそれがあります。',
+  gitignoreAdded: '{path} に .claude/settings.local.json を追加しました。',
+  gitignoreWould: '{path} に .claude/settings.local.json を追加します。',
+  secretInShared: '{path} の {key} は、チームで共有するファイルに置かれた秘密情報です。ファイルから移し (シェルの環境変数やシークレット管理サービスなど)、値をローテーションしてください。',
+  vscodeSet: '{path} で claudeCode.disableLoginPrompt を true にしました。Claude Code の VS Code 拡張機能がログインを求めずに Bedrock を使います。',
+  vscodeWould: '{path} で claudeCode.disableLoginPrompt を true にします。',
+  vscodeRefused: '{path}:{line}:{column}: {message}。claudeCode.disableLoginPrompt は設定していません (ファイルはそのままです)。',
+  validateHint: 'モデルの確認: claude-bedrock doctor --profile {profile} --region {region} {models} --probe',
+};
+
+const catalogs: Record<Locale, SetupText> = { en, ja };
+
+export function setupText(locale: Locale, key: keyof SetupText, params: Record<string, string | number | undefined> = {}): string {
+  return format(catalogs[locale][key], params);
+}

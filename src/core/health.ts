@@ -1,0 +1,122 @@
+/**
+ * The health of a workspace's Claude-on-Bedrock setup, from cheap facts only: the settings files,
+ * the profile they name (with its sign-in expiry from the token cache) and, when it ran, one
+ * identity call. No model is probed here. The surfaces turn each check's code into words.
+ */
+
+import { effectiveValue } from './effectiveSetup';
+import type { IdentityFailure } from './identityFailure';
+import type { AwsProfile, ProfileDiscovery } from './profiles';
+import type { EffectiveSetup } from './settingsTypes';
+import { SECRET_ENV_KEYS } from './settingsKeys';
+
+export type CheckState = 'ok' | 'warning' | 'error' | 'info';
+
+export type HealthCheck =
+  | { readonly id: 'files'; readonly state: 'error'; readonly code: 'file-broken'; readonly path: string; readonly line?: number; readonly column?: number; readonly detail: string }
+  | { readonly id: 'bedrock'; readonly state: 'ok' | 'info'; readonly code: 'bedrock-on' | 'bedrock-off'; readonly path?: string }
+  | { readonly id: 'secrets'; readonly state: 'error'; readonly code: 'secret-in-shared-file'; readonly key: string; readonly path: string }
+  | { readonly id: 'profile'; readonly state: CheckState; readonly code: 'profile-ok' | 'profile-missing' | 'profile-unset'; readonly profile: string; readonly kind?: AwsProfile['kind'] }
+  | { readonly id: 'sign-in'; readonly state: 'ok' | 'error'; readonly code: 'sso-valid' | 'sso-expired' | 'sso-missing'; readonly profile: string; readonly expiresAt?: string }
+  | { readonly id: 'identity'; readonly state: 'ok'; readonly code: 'identity-ok'; readonly account: string; readonly arn: string }
+  | { readonly id: 'identity'; readonly state: 'error'; readonly code: 'identity-failed'; readonly failure: IdentityFailure }
+  | { readonly id: 'identity'; readonly state: 'info'; readonly code: 'identity-restricted' | 'identity-not-run'; readonly profile: string }
+  | { readonly id: 'region'; readonly state: 'ok' | 'warning'; readonly code: 'region-ok' | 'region-missing'; readonly region?: string }
+  | { readonly id: 'model'; readonly state: 'ok' | 'warning'; readonly code: 'model-ok' | 'model-missing' | 'model-bare-id'; readonly model?: string }
+  | { readonly id: 'gitignore'; readonly state: 'warning'; readonly code: 'local-not-ignored'; readonly path: string }
+  | { readonly id: 'trust'; readonly state: 'info'; readonly code: 'restricted-mode' };
+
+export type HealthState = 'not-configured' | 'healthy' | 'warning' | 'error';
+
+export interface HealthReport {
+  readonly state: HealthState;
+  readonly checks: readonly HealthCheck[];
+  /** The profile and region the setup uses, when it names them (what an identity check should target). */
+  readonly profile?: string;
+  readonly region?: string;
+}
+
+/** What an identity call (if one ran) said. */
+export type IdentityOutcome =
+  | { readonly ok: true; readonly account: string; readonly arn: string }
+  | { readonly ok: false; readonly failure: IdentityFailure }
+  | { readonly skipped: 'restricted' | 'not-run' };
+
+export interface HealthInput {
+  readonly setup: EffectiveSetup;
+  readonly discovery: ProfileDiscovery;
+  /** Whether `.claude/settings.local.json` is git-ignored (absent: unknown or no folder). */
+  readonly localIgnored?: boolean;
+  readonly localPath?: string;
+  readonly trusted: boolean;
+  readonly identity?: IdentityOutcome;
+}
+
+/** True when a profile gets its credentials by running a program (itself or anywhere in its role chain). */
+export function runsCredentialProcess(profile: AwsProfile): boolean {
+  return profile.kind === 'credential-process' || (profile.chain ?? []).some((link) => link.kind === 'credential-process');
+}
+
+/** The profile a setup uses: `AWS_PROFILE` from the settings, else the one the SDK would pick. */
+export function setupProfile(setup: EffectiveSetup, discovery: ProfileDiscovery): string {
+  return effectiveValue(setup, 'env.AWS_PROFILE')?.value ?? discovery.environment.profile ?? 'default';
+}
+
+const ORDER: readonly CheckState[] = ['ok', 'info', 'warning', 'error'];
+
+/** Evaluates the checks; the report's state is the worst of them, or not-configured without Bedrock. */
+export function assessHealth(input: HealthInput): HealthReport {
+  const { setup, discovery } = input;
+  const checks: HealthCheck[] = [];
+  for (const broken of setup.broken) {
+    checks.push({ id: 'files', state: 'error', code: 'file-broken', path: broken.path, line: broken.error?.line, column: broken.error?.column, detail: broken.error?.message ?? broken.unreadable ?? '' });
+  }
+  if (!input.trusted) checks.push({ id: 'trust', state: 'info', code: 'restricted-mode' });
+  const flag = effectiveValue(setup, 'env.CLAUDE_CODE_USE_BEDROCK');
+  if (!setup.bedrock) {
+    checks.push({ id: 'bedrock', state: 'info', code: 'bedrock-off' });
+    return { state: checks.some((check) => check.state === 'error') ? 'error' : 'not-configured', checks };
+  }
+  checks.push({ id: 'bedrock', state: 'ok', code: 'bedrock-on', path: flag?.path });
+
+  for (const value of setup.values) {
+    if (value.secret && value.source === 'project' && SECRET_ENV_KEYS.has(value.key.slice(4))) {
+      checks.push({ id: 'secrets', state: 'error', code: 'secret-in-shared-file', key: value.key, path: value.path });
+    }
+  }
+
+  const profileName = setupProfile(setup, discovery);
+  const named = effectiveValue(setup, 'env.AWS_PROFILE') !== undefined;
+  const profile = discovery.profiles.find((candidate) => candidate.name === profileName);
+  if (!profile) {
+    checks.push({ id: 'profile', state: 'error', code: 'profile-missing', profile: profileName });
+  } else {
+    checks.push({ id: 'profile', state: named ? 'ok' : 'warning', code: named ? 'profile-ok' : 'profile-unset', profile: profileName, kind: profile.kind });
+    const token = profile.sso?.token;
+    if (token) {
+      if (token.state === 'valid') checks.push({ id: 'sign-in', state: 'ok', code: 'sso-valid', profile: profileName, expiresAt: token.expiresAt });
+      else if (token.state === 'expired') checks.push({ id: 'sign-in', state: 'error', code: 'sso-expired', profile: profileName, expiresAt: token.expiresAt });
+      else checks.push({ id: 'sign-in', state: 'error', code: 'sso-missing', profile: profileName });
+    }
+  }
+
+  const identity = input.identity;
+  if (identity && 'skipped' in identity) checks.push({ id: 'identity', state: 'info', code: identity.skipped === 'restricted' ? 'identity-restricted' : 'identity-not-run', profile: profileName });
+  else if (identity?.ok) checks.push({ id: 'identity', state: 'ok', code: 'identity-ok', account: identity.account, arn: identity.arn });
+  else if (identity) checks.push({ id: 'identity', state: 'error', code: 'identity-failed', failure: identity.failure });
+
+  const region = effectiveValue(setup, 'env.AWS_REGION')?.value;
+  checks.push(region ? { id: 'region', state: 'ok', code: 'region-ok', region } : { id: 'region', state: 'warning', code: 'region-missing' });
+
+  const model = effectiveValue(setup, 'env.ANTHROPIC_MODEL')?.value;
+  if (!model) checks.push({ id: 'model', state: 'warning', code: 'model-missing' });
+  else if (/^anthropic\./.test(model)) checks.push({ id: 'model', state: 'warning', code: 'model-bare-id', model });
+  else checks.push({ id: 'model', state: 'ok', code: 'model-ok', model });
+
+  if (input.localIgnored === false && input.localPath && setup.values.some((value) => value.source === 'local')) {
+    checks.push({ id: 'gitignore', state: 'warning', code: 'local-not-ignored', path: input.localPath });
+  }
+
+  const worst = checks.reduce<CheckState>((state, check) => (ORDER.indexOf(check.state) > ORDER.indexOf(state) ? check.state : state), 'ok');
+  return { state: worst === 'error' ? 'error' : worst === 'warning' ? 'warning' : 'healthy', checks, profile: profileName, region: region ?? profile?.region };
+}

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { effectiveSetup } from '../../src/core/effectiveSetup';
+import { assessHealth, runsCredentialProcess, type HealthInput } from '../../src/core/health';
+import { discoverProfiles, type CachedToken } from '../../src/core/profiles';
+import type { SettingsFileInput } from '../../src/core/settingsTypes';
+
+const CONFIG = `[profile sso-dev]
+sso_session = corp
+sso_account_id = 111122223333
+sso_role_name = Developer
+region = ap-northeast-1
+
+[profile sso-old]
+sso_session = old
+sso_account_id = 111122223333
+sso_role_name = Developer
+
+[sso-session corp]
+sso_start_url = https://corp.example/start
+sso_region = ap-northeast-1
+
+[sso-session old]
+sso_start_url = https://old.example/start
+sso_region = ap-northeast-1
+
+[profile tool]
+credential_process = /usr/local/bin/get-creds
+
+[profile tool-role]
+role_arn = arn:aws:iam::111122223333:role/Dev
+source_profile = tool
+`;
+
+const now = new Date('2026-11-22T03:00:00Z');
+const tokens = (_cache: 'sso' | 'login', key: string): CachedToken =>
+  key === 'corp' ? { state: 'found', expiresAt: '2026-11-22T08:00:00Z', refreshable: false } : { state: 'found', expiresAt: '2026-11-21T08:00:00Z', refreshable: false };
+const discovery = discoverProfiles({ config: { path: '/h/.aws/config', text: CONFIG }, credentials: { path: '/h/.aws/credentials', error: 'missing' }, env: {}, tokens, now });
+
+const file = (source: SettingsFileInput['source'], value: unknown): SettingsFileInput => ({ source, path: `/w/${source}.json`, text: typeof value === 'string' ? value : JSON.stringify(value) });
+const configured = (env: Record<string, string>, local: Record<string, string> = { AWS_PROFILE: 'sso-dev' }) =>
+  effectiveSetup([file('project', { env: { CLAUDE_CODE_USE_BEDROCK: '1', ...env } }), file('local', { env: local })]);
+
+function health(input: Partial<HealthInput> & Pick<HealthInput, 'setup'>) {
+  return assessHealth({ discovery, trusted: true, ...input });
+}
+
+const codes = (report: ReturnType<typeof health>) => report.checks.map((check) => `${check.state}:${check.code}`);
+
+describe('setup health', () => {
+  it('is not configured without CLAUDE_CODE_USE_BEDROCK, and calls nothing for it', () => {
+    const report = health({ setup: effectiveSetup([file('project', { permissions: {} })]) });
+    assert.equal(report.state, 'not-configured');
+    assert.deepEqual(codes(report), ['info:bedrock-off']);
+  });
+
+  it('is healthy with profile, valid sign-in, identity, region and a pinned profile ID', () => {
+    const report = health({
+      setup: configured({ AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0' }),
+      identity: { ok: true, account: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/Developer/me' },
+      localIgnored: true,
+      localPath: '/w/.claude/settings.local.json',
+    });
+    assert.equal(report.state, 'healthy');
+    assert.deepEqual(codes(report), ['ok:bedrock-on', 'ok:profile-ok', 'ok:sso-valid', 'ok:identity-ok', 'ok:region-ok', 'ok:model-ok']);
+    assert.deepEqual([report.profile, report.region], ['sso-dev', 'ap-northeast-1']);
+  });
+
+  it('is an error when the SSO sign-in expired, read from the token cache without a call', () => {
+    const report = health({ setup: configured({ AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: 'jp.x' }, { AWS_PROFILE: 'sso-old' }) });
+    assert.equal(report.state, 'error');
+    assert.ok(codes(report).includes('error:sso-expired'));
+  });
+
+  it('warns about a missing region, a missing or bare model, an unnamed profile and an unignored personal file', () => {
+    const report = health({ setup: configured({ ANTHROPIC_MODEL: 'anthropic.claude-sonnet-4-5-20250929-v1:0' }), localIgnored: false, localPath: '/w/.claude/settings.local.json' });
+    assert.equal(report.state, 'warning');
+    assert.deepEqual(codes(report).filter((code) => code.startsWith('warning')), ['warning:region-missing', 'warning:model-bare-id', 'warning:local-not-ignored']);
+    const unnamed = health({ setup: effectiveSetup([file('project', { env: { CLAUDE_CODE_USE_BEDROCK: '1' } })]) });
+    assert.ok(codes(unnamed).includes('error:profile-missing'), 'the default profile does not exist here');
+    assert.ok(codes(unnamed).includes('warning:model-missing'));
+  });
+
+  it('is an error for a missing profile, a broken settings file, a failed identity and a secret in the shared file', () => {
+    const broken = health({ setup: effectiveSetup([file('project', '{ "env": { "CLAUDE_CODE_USE_BEDROCK": "1", } }')]) });
+    assert.equal(broken.state, 'error');
+    assert.deepEqual(broken.checks[0], { id: 'files', state: 'error', code: 'file-broken', path: '/w/project.json', line: 1, column: 44, detail: 'Trailing comma before "}" (settings files allow none)' });
+    const secret = health({ setup: configured({ AWS_BEARER_TOKEN_BEDROCK: 'xyz' }) });
+    assert.ok(codes(secret).includes('error:secret-in-shared-file'));
+    assert.ok(!JSON.stringify(secret).includes('xyz'));
+    const failed = health({ setup: configured({}), identity: { ok: false, failure: { reason: 'invalid-key', phase: 'call', profile: 'sso-dev' } as never } });
+    assert.ok(codes(failed).includes('error:identity-failed'));
+    assert.ok(codes(health({ setup: configured({}, { AWS_PROFILE: 'nobody' }) })).includes('error:profile-missing'));
+  });
+
+  it('says when Restricted Mode kept a check from running', () => {
+    const report = assessHealth({ setup: configured({}, { AWS_PROFILE: 'tool' }), discovery, trusted: false, identity: { skipped: 'restricted' } });
+    assert.deepEqual(codes(report).slice(0, 2), ['info:restricted-mode', 'ok:bedrock-on']);
+    assert.ok(codes(report).includes('info:identity-restricted'));
+  });
+
+  it('knows which profiles run a program for their credentials', () => {
+    const byName = (name: string) => discovery.profiles.find((profile) => profile.name === name)!;
+    assert.equal(runsCredentialProcess(byName('tool')), true);
+    assert.equal(runsCredentialProcess(byName('tool-role')), true);
+    assert.equal(runsCredentialProcess(byName('sso-dev')), false);
+  });
+});

@@ -19,6 +19,7 @@ import {
 import { BASIC_ACCOUNT_ID, BASIC_APP_PROFILE, BASIC_EXPIRED_KEY, BASIC_OUTSIDER_KEY, BASIC_REGION, BASIC_STATIC_KEY } from './scenarios/basic';
 import { BEDROCK_FOUNDATION_MODEL_IDS, BEDROCK_GEO_DESTINATIONS, BEDROCK_MODEL_IDS, BEDROCK_PROFILE_IDS, BEDROCK_REGIONS } from './scenarios/bedrockCatalog';
 import { BEDROCK_ERROR_MESSAGES, foundationModelArn, getScenario, inferenceProfileArn, scenarioNames, startFakeAws, type FakeAws } from './index';
+import { rejects } from './rejects';
 
 type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 
@@ -27,18 +28,6 @@ const OUTSIDER: Credentials = { accessKeyId: BASIC_OUTSIDER_KEY.accessKeyId, sec
 const M = BEDROCK_MODEL_IDS;
 const JP_SONNET_45 = `jp.${M.sonnet45}`;
 
-async function rejects(promise: Promise<unknown>, name: string, message?: string | RegExp): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof Error);
-    assert.equal(error.name, name, `expected ${name}, got ${error.name}: ${error.message}`);
-    if (typeof message === 'string') assert.equal(error.message, message);
-    else if (message) assert.match(error.message, message);
-    return error;
-  }
-  assert.fail(`expected ${name}, but the call succeeded`);
-}
 
 /** One fake per test, with SDK clients that are destroyed afterwards. */
 function useFake(scenario: string): { fake: () => FakeAws; control: (region?: string, credentials?: Credentials) => BedrockClient; runtime: (region?: string, credentials?: Credentials) => BedrockRuntimeClient } {

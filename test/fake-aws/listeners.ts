@@ -1,11 +1,14 @@
 /**
- * Node transports in front of the pipeline. The main listener is HTTP/1.1; Bedrock Runtime's SDK
- * client speaks HTTP/2 by default and one Node 20 port cannot serve both, so runtime modules get
- * their own `http2.createServer` listener (started only when such a module is registered).
+ * Node transports in front of the pipeline. The main listener is HTTP/1.1. Bedrock Runtime's SDK
+ * client speaks HTTP/2 (h2c with prior knowledge) by default, while Claude Code, pointed at the same
+ * runtime URL by ANTHROPIC_BEDROCK_BASE_URL, speaks HTTP/1.1; Node's `allowHTTP1` only works with
+ * TLS (ALPN), so the runtime listener reads the first bytes of each connection and hands the socket
+ * to an HTTP/2 or an HTTP/1.1 server (started only when a runtime module is registered).
  */
 import http from 'node:http';
 import http2 from 'node:http2';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
+import { Duplex } from 'node:stream';
 import { toFakeRequest, type FakeRequest, type FakeResponse } from './http';
 
 /** Answers one request; undefined means the client is gone and nothing should be written. */
@@ -74,7 +77,7 @@ function serve(handler: RequestHandler) {
   };
 }
 
-function listen(server: http.Server | http2.Http2Server, host: string, port: number): Promise<number> {
+function listen(server: net.Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -91,21 +94,88 @@ export async function startHttp1Listener(handler: RequestHandler, host: string, 
   return listenerOf(server, await listen(server, host, port), () => server.closeAllConnections());
 }
 
-/** Cleartext HTTP/2 (h2c with prior knowledge, as the SDK's NodeHttp2Handler speaks to http:// endpoints). */
+/** The connection preface every HTTP/2 client with prior knowledge sends first (RFC 9113 §3.4). */
+const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
+
+/** Whether the bytes received so far are (a prefix of) the HTTP/2 preface. */
+function looksLikeH2(received: Buffer): boolean {
+  const length = Math.min(received.length, H2_PREFACE.length);
+  return received.subarray(0, length).equals(H2_PREFACE.subarray(0, length));
+}
+
+/** A duplex over `socket` whose readable side starts with `head`, the bytes already read from it. */
+function replaying(socket: net.Socket, head: Buffer): Duplex {
+  const duplex = new Duplex({
+    read: () => {
+      socket.resume();
+    },
+    write: (chunk: Buffer, _encoding, callback) => {
+      socket.write(chunk, callback);
+    },
+    final: (callback) => {
+      socket.end(callback);
+    },
+    destroy: (error, callback) => {
+      socket.destroy(error ?? undefined);
+      callback(error);
+    },
+  });
+  duplex.push(head);
+  socket.on('data', (chunk: Buffer) => {
+    if (!duplex.push(chunk)) socket.pause();
+  });
+  socket.on('end', () => duplex.push(null));
+  socket.on('close', () => duplex.destroy());
+  return duplex;
+}
+
+/**
+ * Cleartext HTTP/2 (h2c with prior knowledge, as the SDK's NodeHttp2Handler speaks to http://
+ * endpoints) and HTTP/1.1 (Claude Code, the SDK's NodeHttpHandler) on one port: the first bytes of
+ * a connection decide which server gets the socket, with those bytes put back in front.
+ */
 export async function startHttp2Listener(handler: RequestHandler, host: string, port: number): Promise<Listener> {
-  const server = http2.createServer(serve(handler));
+  const h2 = http2.createServer(serve(handler));
+  const h1 = http.createServer(serve(handler));
   const sessions = new Set<http2.ServerHttp2Session>();
-  server.on('session', (session) => {
+  h2.on('session', (session) => {
     sessions.add(session);
     session.on('close', () => sessions.delete(session));
   });
-  return listenerOf(server, await listen(server, host, port), () => {
+  const sockets = new Set<net.Socket>();
+  const front = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    let received = Buffer.alloc(0);
+    const onData = (chunk: Buffer): void => {
+      received = Buffer.concat([received, chunk]);
+      // Decide as soon as the bytes tell: the full preface, or a byte that differs from it.
+      if (received.length < H2_PREFACE.length && looksLikeH2(received)) return;
+      socket.off('data', onData);
+      socket.pause();
+      if (looksLikeH2(received)) {
+        // Node 20's HTTP/2 session reads the socket's native handle and would miss bytes already
+        // read: it gets a stream that replays them first (wrapped by Node in a JSStreamSocket).
+        h2.emit('connection', replaying(socket, received));
+      } else {
+        // The HTTP/1.1 server reads through the socket's 'data' events, which deliver unshifted bytes first.
+        socket.unshift(received);
+        h1.emit('connection', socket);
+        socket.resume();
+      }
+    };
+    socket.on('data', onData);
+    socket.on('error', () => socket.destroy());
+  });
+  return listenerOf(front, await listen(front, host, port), () => {
     for (const session of sessions) session.destroy();
+    h1.closeAllConnections();
+    for (const socket of sockets) socket.destroy();
   });
 }
 
 /** A listener whose close() stops accepting, drops the open connections, and waits for the server to end. */
-function listenerOf(server: http.Server | http2.Http2Server, port: number, dropConnections: () => void): Listener {
+function listenerOf(server: net.Server, port: number, dropConnections: () => void): Listener {
   return {
     port,
     close: () =>

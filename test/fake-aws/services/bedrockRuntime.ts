@@ -1,17 +1,26 @@
 /**
- * Bedrock Runtime over restJson1 on the HTTP/2 listener (SigV4 name `bedrock`): Converse,
- * InvokeModel (raw Anthropic Messages body in and out) and CountTokens. `{modelId}` may be a
- * system profile ID or ARN, an application profile ID or ARN, or a bare foundation-model ID.
+ * Bedrock Runtime over restJson1 on the runtime listener (HTTP/2 or HTTP/1.1, SigV4 name
+ * `bedrock`): Converse, InvokeModel (raw Anthropic Messages body in and out),
+ * InvokeModelWithResponseStream (the same body in, an event stream of Anthropic Messages stream
+ * events out) and CountTokens. `{modelId}` may be a system profile ID or ARN, an application
+ * profile ID or ARN, or a bare foundation-model ID.
  *
  * Checks, in order, for the caller's account in the signing region: the identifier resolves;
  * a bare ID is on-demand capable; IAM allows the action; no SCP denies a destination region;
- * the account's access state for the base model. Only then is the body read and answered.
+ * the account's access state for the base model. Only then is the body read and answered. A
+ * failed check is an HTTP error before any stream starts, as at AWS.
+ *
+ * The control-plane routes (`GET /inference-profiles` …) are answered here too: Claude Code sends
+ * its inference-profile listing to ANTHROPIC_BEDROCK_BASE_URL, the runtime URL. They are logged
+ * under this module's name with the control plane's operation names.
  */
 import { randomBytes } from 'node:crypto';
+import { eventMessage } from '../eventStream';
 import { jsonBody, jsonResponse, type FakeRequest, type FakeResponse } from '../http';
 import { AwsError, jsonProtocol } from '../protocols';
 import { foundationModelArn, type FakeFoundationModel } from '../scenario';
 import type { ServiceContext, ServiceModule } from '../serviceModule';
+import { bedrockModule } from './bedrock';
 import {
   BEDROCK_ERROR_MESSAGES,
   accessError,
@@ -28,16 +37,20 @@ import {
 const OPERATIONS: Record<string, { operation: string; action: string }> = {
   converse: { operation: 'Converse', action: 'bedrock:InvokeModel' },
   invoke: { operation: 'InvokeModel', action: 'bedrock:InvokeModel' },
+  'invoke-with-response-stream': { operation: 'InvokeModelWithResponseStream', action: 'bedrock:InvokeModelWithResponseStream' },
   'count-tokens': { operation: 'CountTokens', action: 'bedrock:CountTokens' },
 };
 
-const PATH = /^\/model\/[^/]+\/(converse|invoke|count-tokens)$/;
+const PATH = /^\/model\/[^/]+\/(converse|invoke|invoke-with-response-stream|count-tokens)$/;
 
 function operationOf(req: FakeRequest): { operation: string; action: string } | undefined {
   if (req.method !== 'POST') return undefined;
   const suffix = PATH.exec(req.path)?.[1];
   return suffix === undefined ? undefined : OPERATIONS[suffix];
 }
+
+/** InvokeModelWithResponseStream on a model without streaming (Titan Embeddings); text not verified against AWS. */
+export const STREAMING_UNSUPPORTED = 'The model is unsupported for streaming.';
 
 /** The answer every successful call gives, one token per piece: "OK, the fake model answers." */
 const REPLY_TOKENS = ['OK', ',', ' the', ' fake', ' model', ' answers', '.'];
@@ -152,8 +165,8 @@ function parseInvokeBody(req: FakeRequest): Record<string, unknown> {
 }
 
 /** Anthropic Messages on Bedrock: `anthropic_version`, `max_tokens`, `messages` are required. */
-function invokeAnthropic(ctx: ServiceContext, model: FakeFoundationModel): FakeResponse {
-  const body = parseInvokeBody(ctx.req);
+function anthropicAnswer(req: FakeRequest) {
+  const body = parseInvokeBody(req);
   for (const key of ['anthropic_version', 'max_tokens', 'messages']) {
     if (body[key] === undefined) throw malformed(`#: required key [${key}] not found`);
   }
@@ -164,20 +177,99 @@ function invokeAnthropic(ctx: ServiceContext, model: FakeFoundationModel): FakeR
   requireConversation(body.messages);
   const inputTokens = estimateInputTokens(anthropicBodyTexts(body));
   const answer = reply(maxTokens);
+  return { inputTokens, answer, id: `msg_bdrk_${randomBytes(12).toString('base64url')}`, stopReason: answer.stopped ? 'max_tokens' : 'end_turn' };
+}
+
+function invokeAnthropic(ctx: ServiceContext, model: FakeFoundationModel): FakeResponse {
+  const { inputTokens, answer, id, stopReason } = anthropicAnswer(ctx.req);
   return jsonResponse(
     200,
     {
-      id: `msg_bdrk_${randomBytes(12).toString('base64url')}`,
+      id,
       type: 'message',
       role: 'assistant',
       model: anthropicModelName(model.modelId),
       content: [{ type: 'text', text: answer.text }],
-      stop_reason: answer.stopped ? 'max_tokens' : 'end_turn',
+      stop_reason: stopReason,
       stop_sequence: null,
       usage: { input_tokens: inputTokens, output_tokens: answer.outputTokens },
     },
     invokeHeaders(ctx, inputTokens, answer.outputTokens),
   );
+}
+
+/**
+ * An event stream whose `chunk` events carry `{"bytes":"<base64 of one JSON event>"}`; the last
+ * event gets Bedrock's `amazon-bedrock-invocationMetrics`, as the real service adds them there.
+ */
+function chunkStream(ctx: ServiceContext, events: Record<string, unknown>[], inputTokens: number, outputTokens: number): FakeResponse {
+  const frames = events.map((event, index) => {
+    const last = index === events.length - 1;
+    const withMetrics = last
+      ? {
+          ...event,
+          'amazon-bedrock-invocationMetrics': {
+            inputTokenCount: inputTokens,
+            outputTokenCount: outputTokens,
+            invocationLatency: latencyMs(outputTokens),
+            firstByteLatency: latencyMs(0),
+          },
+        }
+      : event;
+    return eventMessage('chunk', { bytes: Buffer.from(JSON.stringify(withMetrics), 'utf8').toString('base64') });
+  });
+  return {
+    status: 200,
+    headers: {
+      'content-type': 'application/vnd.amazon.eventstream',
+      'x-amzn-bedrock-content-type': 'application/json',
+      'x-amzn-requestid': ctx.requestId,
+    },
+    body: Buffer.concat(frames),
+  };
+}
+
+/** The Anthropic Messages stream: one text block, one delta per reply token. */
+function streamAnthropic(ctx: ServiceContext, model: FakeFoundationModel): FakeResponse {
+  const { inputTokens, answer, id, stopReason } = anthropicAnswer(ctx.req);
+  const pieces = REPLY_TOKENS.slice(0, answer.outputTokens);
+  const events: Record<string, unknown>[] = [
+    {
+      type: 'message_start',
+      message: {
+        id,
+        type: 'message',
+        role: 'assistant',
+        model: anthropicModelName(model.modelId),
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: inputTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 1 },
+      },
+    },
+    { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+    ...pieces.map((text) => ({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } })),
+    { type: 'content_block_stop', index: 0 },
+    { type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: answer.outputTokens } },
+    { type: 'message_stop' },
+  ];
+  return chunkStream(ctx, events, inputTokens, answer.outputTokens);
+}
+
+/** Nova's messages-v1 stream: messageStart, one contentBlockDelta per token, stops, then metadata. */
+function streamAmazon(ctx: ServiceContext): FakeResponse {
+  const body = parseInvokeBody(ctx.req);
+  const inferenceConfig = isRecord(body.inferenceConfig) ? body.inferenceConfig : {};
+  const { inputTokens, outputTokens, payload } = conversationAnswer(body, inferenceConfig.maxTokens ?? inferenceConfig.max_new_tokens);
+  const pieces = REPLY_TOKENS.slice(0, outputTokens);
+  const events: Record<string, unknown>[] = [
+    { messageStart: { role: 'assistant' } },
+    ...pieces.map((text) => ({ contentBlockDelta: { delta: { text }, contentBlockIndex: 0 } })),
+    { contentBlockStop: { contentBlockIndex: 0 } },
+    { messageStop: { stopReason: payload.stopReason } },
+    { metadata: { usage: { inputTokens, outputTokens } } },
+  ];
+  return chunkStream(ctx, events, inputTokens, outputTokens);
 }
 
 /** Amazon models: Nova's messages-v1 schema, or an embedding for Titan Embeddings. */
@@ -230,12 +322,13 @@ export const bedrockRuntimeModule: ServiceModule = {
     style: 'restJson1',
     throttle: () => new AwsError(429, 'ThrottlingException', BEDROCK_ERROR_MESSAGES.throttled),
   }),
-  matches: (req) => operationOf(req) !== undefined,
-  operation: (req) => operationOf(req)?.operation ?? 'Unknown',
-  resource: (req) => pathSegment(req, 1),
+  matches: (req) => operationOf(req) !== undefined || bedrockModule.matches(req),
+  operation: (req) => operationOf(req)?.operation ?? bedrockModule.operation(req),
+  resource: (req) => (operationOf(req) ? pathSegment(req, 1) : bedrockModule.resource?.(req)),
   handle(ctx) {
     const op = operationOf(ctx.req);
-    if (!op) throw new AwsError(404, 'UnknownOperationException', 'fake-aws bedrock-runtime: unknown operation');
+    // A control-plane route sent to the runtime URL (Claude Code's ListInferenceProfiles).
+    if (!op) return bedrockModule.handle(ctx);
     const view = bedrockView(ctx);
     const identifier = pathSegment(ctx.req, 1) ?? '';
     const target = resolveTarget(view, identifier);
@@ -267,6 +360,9 @@ export const bedrockRuntimeModule: ServiceModule = {
         return converse(ctx, model);
       case 'InvokeModel':
         return model.providerName === 'Anthropic' ? invokeAnthropic(ctx, model) : invokeAmazon(ctx, model);
+      case 'InvokeModelWithResponseStream':
+        if (!model.responseStreamingSupported) throw validation(STREAMING_UNSUPPORTED);
+        return model.providerName === 'Anthropic' ? streamAnthropic(ctx, model) : streamAmazon(ctx);
       default:
         return countTokens(ctx);
     }

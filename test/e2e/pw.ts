@@ -31,12 +31,17 @@ export interface PwLocator {
   allInnerTexts(): Promise<string[]>;
   getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
   screenshot(options?: { path?: string; timeout?: number }): Promise<Buffer>;
+  evaluateAll<R>(fn: (elements: { className: string }[]) => R): Promise<R>;
 }
 
 export interface PwKeyboard {
   press(key: string, options?: { delay?: number }): Promise<void>;
   type(text: string, options?: { delay?: number }): Promise<void>;
   insertText(text: string): Promise<void>;
+}
+
+export interface PwMouse {
+  move(x: number, y: number): Promise<void>;
 }
 
 export interface PwConsoleMessage {
@@ -56,6 +61,7 @@ export interface PwPage {
   screenshot(options?: { path?: string; fullPage?: boolean; timeout?: number }): Promise<Buffer>;
   evaluate<R>(fn: () => R): Promise<R>;
   keyboard: PwKeyboard;
+  mouse: PwMouse;
   on(event: 'console', listener: (msg: PwConsoleMessage) => void): void;
   on(event: 'pageerror', listener: (err: Error) => void): void;
   close(): Promise<void>;

@@ -12,7 +12,7 @@
  * that the "AWS Profiles" tree lists the fixture's profiles and that the extension's commands run,
  * then that the "Claude Models" view lists a region's models and probes one against the fake AWS.
  *
- * Screenshots and logs go to test-results/e2e/. The last line printed is "N passed, M failed";
+ * Screenshots go to test-results/e2e/smoke/, logs to test-results/e2e/. The last line printed is "N passed, M failed";
  * the exit code is non-zero when anything failed. Nothing here leaves 127.0.0.1: the AWS
  * environment is cleared and AWS_ENDPOINT_URL points at a closed loopback port.
  *
@@ -22,7 +22,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   EXTENSION_ID,
-  RESULTS_DIR,
   cleanEnv,
   findVsix,
   launchBrowser,
@@ -34,6 +33,7 @@ import {
   type CodeServer,
 } from './codeServer';
 import type { PwPage } from './pw';
+import { E2eRun, errorToasts, foldViews, rowDescription, runFromPalette, waitForLabels } from './workbench';
 import { startFakeAws, type FakeAws } from '../fake-aws';
 import { BASIC_ACCOUNT_ID, BASIC_STATIC_KEY } from '../fake-aws/scenarios/basic';
 
@@ -55,50 +55,11 @@ const argv = process.argv.slice(2);
 const HEADED = argv.includes('--headed');
 const KEEP = argv.includes('--keep');
 
-// ------------------------------------------------------------------------------------------------
-// A tiny runner: ordered checks, screenshots per step, "N passed, M failed" at the end.
-
-interface Result { name: string; ok: boolean; detail?: string }
-const results: Result[] = [];
-const t0 = Date.now();
-const elapsed = (): string => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+const run = new E2eRun('smoke');
+const shot = (name: string) => run.shot(name);
+const check = run.check.bind(run);
+const log = run.log.bind(run);
 let page: PwPage | undefined;
-let shotNo = 0;
-
-function log(msg: string): void {
-  console.log(`[smoke ${elapsed()}] ${msg}`);
-}
-
-async function shot(name: string): Promise<void> {
-  if (!page) return;
-  const file = path.join(RESULTS_DIR, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
-  try {
-    await page.screenshot({ path: file, timeout: 30_000 });
-    log(`  screenshot ${path.relative(process.cwd(), file)}`);
-  } catch (e) {
-    log(`  (screenshot ${name} failed: ${String(e)})`);
-  }
-}
-
-/** Runs one check; a failing `fatal` check stops the run (later checks are reported as not run). */
-async function check(name: string, fn: () => Promise<string | void>, opts: { fatal?: boolean } = {}): Promise<boolean> {
-  log(`▶ ${name}`);
-  try {
-    const detail = await fn();
-    results.push({ name, ok: true, ...(detail ? { detail } : {}) });
-    log(`  ✔ ${name}${detail ? ` (${detail})` : ''}`);
-    return true;
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    results.push({ name, ok: false, detail });
-    log(`  ✘ ${name}: ${detail}`);
-    await shot(`FAILED-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
-    if (opts.fatal) throw new FatalError(name);
-    return false;
-  }
-}
-
-class FatalError extends Error {}
 
 // ------------------------------------------------------------------------------------------------
 // Fixture: a HOME with ~/.aws/config and ~/.aws/credentials, and a workspace folder.
@@ -138,60 +99,8 @@ function writeFixture(root: string): { home: string; workspace: string } {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Workbench helpers
-
-/** Error notifications currently shown (toasts), as text. */
-async function errorToasts(p: PwPage): Promise<string[]> {
-  const toasts = p.locator('.notifications-toasts .notification-toast').filter({ has: p.locator('.codicon-error') });
-  return (await toasts.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-}
-
-/** The description shown beside a tree row's label. */
-async function rowDescription(p: PwPage, label: string): Promise<string> {
-  const row = p.locator('.part.sidebar .monaco-list-row', { has: p.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
-  return (await row.locator('.label-description').allInnerTexts()).join(' ').trim();
-}
-
-/** Labels of the rows of the tree view in the side bar. */
-async function treeLabels(p: PwPage): Promise<string[]> {
-  const labels = await p.locator('.part.sidebar .monaco-list-row .label-name').allInnerTexts();
-  return labels.map((l) => l.trim()).filter(Boolean);
-}
-
-async function waitForLabels(p: PwPage, want: string[], timeoutMs: number): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  let seen: string[] = [];
-  for (;;) {
-    seen = await treeLabels(p);
-    if (want.every((w) => seen.includes(w))) return seen;
-    if (Date.now() > deadline) {
-      throw new Error(`tree shows [${seen.join(', ')}], expected to include [${want.join(', ')}]`);
-    }
-    await p.waitForTimeout(1_000);
-  }
-}
-
-async function runFromPalette(p: PwPage, title: string): Promise<void> {
-  await p.keyboard.press('Escape');
-  await p.keyboard.press('F1');
-  const input = p.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 30_000 });
-  await p.keyboard.type(title);
-  // The palette entry with this exact label must be there (i.e. the command is contributed).
-  const entry = p.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await entry.waitFor({ state: 'visible', timeout: 30_000 });
-  await shot(`palette-${title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
-  await p.keyboard.press('Enter');
-  await p.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 30_000 });
-}
-
-// ------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  for (const f of fs.readdirSync(RESULTS_DIR)) {
-    if (f.endsWith('.png')) fs.rmSync(path.join(RESULTS_DIR, f));
-  }
   const tmp = mkTempDir('cbs-e2e-smoke-');
   let server: CodeServer | undefined;
   let browser: BrowserSession | undefined;
@@ -235,7 +144,7 @@ async function main(): Promise<void> {
 
     await check('workbench loads in Chromium with the folder open', async () => {
       browser = await launchBrowser({ headless: !HEADED });
-      page = browser.page;
+      run.page = page = browser.page;
       await page.goto(srv.folderUrl, { timeout: 120_000, waitUntil: 'domcontentloaded' });
       await page.waitForSelector('.monaco-workbench', { timeout: 180_000 });
       // The explorer shows the workspace's file once the folder is open and the workbench is ready.
@@ -312,6 +221,7 @@ async function main(): Promise<void> {
 
     await check(`"${MODELS_VIEW}" lists Tokyo's jp. and global. Sonnet 4.5 for the chosen profile`, async () => {
       fakeAws.clearLog();
+      await foldViews(p, ['Setup', 'AWS Profiles']);
       await p.keyboard.press('Escape');
       await p.keyboard.press('F1');
       await p.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 30_000 });
@@ -343,7 +253,13 @@ async function main(): Promise<void> {
       await row.click({ button: 'right' });
       const item = p.locator('.context-view .action-label', { hasText: 'Probe Model (1-Token Request)' }).first();
       await item.waitFor({ state: 'visible', timeout: 30_000 });
-      await item.click();
+      // Menu items are chosen with the keyboard: a mouse click on them is not reliable in code-server.
+      for (let step = 0; step < 8; step++) {
+        await p.keyboard.press('ArrowDown');
+        const focused = await p.locator('.context-view .action-item.focused').first().innerText().catch(() => '');
+        if (focused.includes('Probe Model')) break;
+      }
+      await p.keyboard.press('Enter');
       const dialog = p.locator('.monaco-dialog-box');
       await dialog.waitFor({ state: 'visible', timeout: 30_000 });
       const text = (await dialog.innerText()).replace(/\s+/g, ' ');
@@ -371,11 +287,7 @@ async function main(): Promise<void> {
       return activated ? activated.replace(/^.*?\[(info|trace|debug)\]\s*/, '').slice(0, 160) : 'no activation line logged (tree already proves activation)';
     });
   } catch (e) {
-    if (!(e instanceof FatalError)) {
-      results.push({ name: 'unexpected error', ok: false, detail: e instanceof Error ? e.stack ?? e.message : String(e) });
-      log(`unexpected error: ${String(e)}`);
-      await shot('FAILED-unexpected');
-    }
+    await run.unexpected(e);
   } finally {
     if (browser) {
       const errs = browser.errors.filter((e) => !/marketplace|gallery|ERR_|Failed to load resource/i.test(e));
@@ -393,15 +305,5 @@ async function main(): Promise<void> {
 }
 
 main()
-  .catch((e) => {
-    results.push({ name: 'harness', ok: false, detail: String(e) });
-  })
-  .finally(() => {
-    const passed = results.filter((r) => r.ok).length;
-    const failed = results.length - passed;
-    console.log('');
-    for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${!r.ok && r.detail ? `\n      ${r.detail.split('\n').join('\n      ')}` : ''}`);
-    console.log(`smoke took ${elapsed()}`);
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(failed > 0 || passed === 0 ? 1 : 0);
-  });
+  .catch((e) => run.results.push({ name: 'harness', ok: false, detail: String(e) }))
+  .finally(() => run.finish());

@@ -1,0 +1,156 @@
+/**
+ * What every e2e script shares: a small runner (ordered checks, a screenshot per step and on
+ * failure, "N passed, M failed" and the exit code) and helpers that drive VS Code's workbench.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RESULTS_DIR } from './codeServer';
+import type { PwPage } from './pw';
+
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  detail?: string;
+}
+
+/** A failing fatal check stops the run; the remaining checks are not run. */
+export class FatalError extends Error {}
+
+export class E2eRun {
+  readonly results: CheckResult[] = [];
+  readonly shotsDir: string;
+  page: PwPage | undefined;
+  private shotNo = 0;
+  private readonly t0 = Date.now();
+
+  constructor(readonly name: string) {
+    this.shotsDir = path.join(RESULTS_DIR, name);
+    fs.mkdirSync(this.shotsDir, { recursive: true });
+    for (const file of fs.readdirSync(this.shotsDir)) if (file.endsWith('.png')) fs.rmSync(path.join(this.shotsDir, file));
+  }
+
+  elapsed(): string {
+    return `${((Date.now() - this.t0) / 1000).toFixed(1)}s`;
+  }
+
+  log(message: string): void {
+    console.log(`[${this.name} ${this.elapsed()}] ${message}`);
+  }
+
+  async shot(name: string): Promise<void> {
+    if (!this.page) return;
+    const file = path.join(this.shotsDir, `${String(++this.shotNo).padStart(2, '0')}-${name}.png`);
+    try {
+      await this.page.screenshot({ path: file, timeout: 30_000 });
+      this.log(`  screenshot ${path.relative(process.cwd(), file)}`);
+    } catch (error) {
+      this.log(`  (screenshot ${name} failed: ${String(error)})`);
+    }
+  }
+
+  async check(name: string, fn: () => Promise<string | void>, options: { fatal?: boolean } = {}): Promise<boolean> {
+    this.log(`▶ ${name}`);
+    try {
+      const detail = await fn();
+      this.results.push({ name, ok: true, ...(detail ? { detail } : {}) });
+      this.log(`  ✔ ${name}${detail ? ` (${detail})` : ''}`);
+      return true;
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      this.results.push({ name, ok: false, detail });
+      this.log(`  ✘ ${name}: ${detail}`);
+      await this.shot(`FAILED-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60)}`);
+      if (options.fatal) throw new FatalError(name);
+      return false;
+    }
+  }
+
+  /** Records an unexpected error of the script itself as a failure. */
+  async unexpected(error: unknown): Promise<void> {
+    if (error instanceof FatalError) return;
+    this.results.push({ name: 'unexpected error', ok: false, detail: error instanceof Error ? error.stack ?? error.message : String(error) });
+    this.log(`unexpected error: ${String(error)}`);
+    await this.shot('FAILED-unexpected');
+  }
+
+  /** Prints the summary and exits: non-zero when anything failed or nothing ran. */
+  finish(): never {
+    const passed = this.results.filter((result) => result.ok).length;
+    const failed = this.results.length - passed;
+    console.log('');
+    for (const result of this.results) {
+      console.log(`${result.ok ? 'PASS' : 'FAIL'}  ${result.name}${!result.ok && result.detail ? `\n      ${result.detail.split('\n').join('\n      ')}` : ''}`);
+    }
+    console.log(`${this.name} took ${this.elapsed()}`);
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(failed > 0 || passed === 0 ? 1 : 0);
+  }
+}
+
+/** Error notifications currently shown (toasts), as text. */
+export async function errorToasts(p: PwPage): Promise<string[]> {
+  const toasts = p.locator('.notifications-toasts .notification-toast').filter({ has: p.locator('.codicon-error') });
+  return (await toasts.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/** Every notification toast currently shown, as text. */
+export async function toasts(p: PwPage): Promise<string[]> {
+  return (await p.locator('.notifications-toasts .notification-toast').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/** The description shown beside a tree row's label (`label` is a regular-expression source). */
+export async function rowDescription(p: PwPage, label: string): Promise<string> {
+  const row = p.locator('.part.sidebar .monaco-list-row', { has: p.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  return (await row.locator('.label-description').allInnerTexts()).join(' ').trim();
+}
+
+/** Labels of the rows of the tree views in the side bar. */
+export async function treeLabels(p: PwPage): Promise<string[]> {
+  const labels = await p.locator('.part.sidebar .monaco-list-row .label-name').allInnerTexts();
+  return labels.map((label) => label.trim()).filter(Boolean);
+}
+
+export async function waitForLabels(p: PwPage, want: string[], timeoutMs: number): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let seen: string[] = [];
+  for (;;) {
+    seen = await treeLabels(p);
+    if (want.every((label) => seen.includes(label))) return seen;
+    if (Date.now() > deadline) throw new Error(`tree shows [${seen.join(', ')}], expected to include [${want.join(', ')}]`);
+    await p.waitForTimeout(1_000);
+  }
+}
+
+/** Opens the command palette, types the title, checks the entry exists and runs it. */
+export async function runFromPalette(p: PwPage, title: string, options: { waitHidden?: boolean } = {}): Promise<void> {
+  await p.keyboard.press('Escape');
+  await p.keyboard.press('F1');
+  const input = p.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 30_000 });
+  await p.keyboard.type(title);
+  const entry = p.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  await entry.waitFor({ state: 'visible', timeout: 30_000 });
+  await p.keyboard.press('Enter');
+  if (options.waitHidden ?? true) await p.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 30_000 });
+}
+
+/** Clicks the activity-bar entry of a view container and waits for its title. */
+export async function openContainer(p: PwPage, title: string): Promise<void> {
+  const item = p.locator(`.part.activitybar .action-item [aria-label^="${title}"], .part.activitybar .action-item[aria-label^="${title}"]`).first();
+  await item.waitFor({ state: 'visible', timeout: 120_000 });
+  await item.click();
+  await p.locator('.part.sidebar .composite.title', { hasText: new RegExp(title, 'i') }).first().waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+/** The status-bar entry whose text contains `text`. */
+export function statusBarItem(p: PwPage, text: string) {
+  return p.locator('.part.statusbar .statusbar-item', { hasText: text }).first();
+}
+
+/** Folds the named views of the side bar (by their header), to give the others room. */
+export async function foldViews(p: PwPage, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    const header = p.locator(`.part.sidebar .pane-header[aria-label^="${name}"]`).first();
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+}

@@ -9,7 +9,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.e2e-tools/**', 'test-results/**', 'vsix/**', 'media/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.e2e-tools/**', 'test-results/**', 'vsix/**', 'media/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

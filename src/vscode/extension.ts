@@ -25,7 +25,9 @@ import {
 import { ModelsState } from './modelsState';
 import { ModelsView, type ModelsNode } from './modelsView';
 import { ProfilesView } from './profilesView';
+import { registerSetup } from './setup/registerSetup';
 import type { ProfileNode } from './treeItems';
+import { registerSetupWizard } from './wizard/setupWizard';
 
 export const PROFILES_VIEW_ID = 'claudeBedrock.profiles';
 
@@ -75,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const view = new ProfilesView(identities);
   const tree = vscode.window.createTreeView(PROFILES_VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
   const models = new ModelsState(context.workspaceState);
+  const setup = registerSetup(context, models);
   const modelsView = new ModelsView(models, () => void loadModelsCatalog(models));
   const modelsTree = vscode.window.createTreeView(MODELS_VIEW_ID, { treeDataProvider: modelsView, showCollapseAll: true });
 
@@ -82,7 +85,10 @@ export function activate(context: vscode.ExtensionContext): void {
     identities,
     view,
     tree,
-    watchAwsFiles(process.env, () => view.refresh()),
+    watchAwsFiles(process.env, () => {
+      view.refresh();
+      setup.filesChanged();
+    }),
     vscode.commands.registerCommand('claudeBedrock.refreshProfiles', () => view.refresh()),
     vscode.commands.registerCommand('claudeBedrock.checkAllIdentities', async () => {
       await runChecks(identities, await view.checkTargets());
@@ -125,6 +131,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('claudeBedrock.showIamPolicy', (argument: ModelArgument) => showIamPolicy(models, modelsView, argument)),
     vscode.commands.registerCommand('claudeBedrock.runDiagnosisFix', (argument: { command?: string; consoleUrl?: string } | undefined) => runDiagnosisFix(argument)),
   );
+  registerSetupWizard(context, { models });
 }
 
 export function deactivate(): void {

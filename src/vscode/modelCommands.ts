@@ -85,7 +85,7 @@ function offerOf(view: ModelsView, argument: ModelsNode | string | undefined): C
 }
 
 /** A plain-words statement of what probing costs, for the confirmation. */
-function probeCostText(modelIds: readonly string[]): string {
+export function probeCostText(modelIds: readonly string[]): string {
   return vscode.l10n.t(
     'The probe sends one real request per model with a one-token answer (at most {1} input tokens and {2} output token each). Together they cost less than ${0} at list prices, billed to the AWS account.',
     probeCostCeiling(modelIds),

@@ -9,7 +9,7 @@ import { describeScope } from '../core/modelTable';
 import type { ModelsState } from './modelsState';
 import { uiLocale } from './uiLocale';
 
-function stateIcon(report: ModelAccessReport | undefined, running: boolean): vscode.ThemeIcon {
+export function accessIcon(report: ModelAccessReport | undefined, running: boolean): vscode.ThemeIcon {
   if (running) return new vscode.ThemeIcon('loading~spin');
   switch (report?.state) {
     case 'accessible':
@@ -23,7 +23,7 @@ function stateIcon(report: ModelAccessReport | undefined, running: boolean): vsc
   }
 }
 
-function stateText(report: ModelAccessReport | undefined, running: boolean): string {
+export function accessText(report: ModelAccessReport | undefined, running: boolean): string {
   if (running) return vscode.l10n.t('checking…');
   switch (report?.state) {
     case 'accessible':
@@ -52,7 +52,7 @@ export function offerItem(offer: CatalogOffer, state: ModelsState, id: string): 
   const premium = offer.priceFactor !== undefined && offer.priceFactor !== 1 ? `+${Math.round((offer.priceFactor - 1) * 100)}%` : undefined;
   // Where it routes first: the sidebar is narrow and the ID is long (it is in the tooltip too).
   item.description = [routeText(offer, uiLocale()), premium, offer.modelId].filter(Boolean).join(' · ');
-  item.iconPath = stateIcon(report, running);
+  item.iconPath = accessIcon(report, running);
   const roles = [state.chosen('primary') === offer.modelId ? 'primary' : '', state.chosen('background') === offer.modelId ? 'background' : ''].filter(Boolean);
   item.contextValue = ['offer', ...roles].join(' ');
 
@@ -73,7 +73,7 @@ export function offerItem(offer: CatalogOffer, state: ModelsState, id: string): 
     tooltip.appendText(vscode.l10n.t('Price: {0} compared with global', premium));
     tooltip.appendMarkdown('  \n');
   }
-  tooltip.appendText(vscode.l10n.t('Access: {0}', stateText(report, running)));
+  tooltip.appendText(vscode.l10n.t('Access: {0}', accessText(report, running)));
   if (entry) tooltip.appendText(` (${entry.checkedAt.toLocaleTimeString()})`);
   for (const diagnosis of report?.diagnoses ?? []) {
     const text = describeDiagnosis(diagnosis, locale);
@@ -85,7 +85,7 @@ export function offerItem(offer: CatalogOffer, state: ModelsState, id: string): 
   }
   tooltip.supportThemeIcons = true;
   item.tooltip = tooltip;
-  item.accessibilityInformation = { label: `${scope.label}, ${offer.modelId}, ${stateText(report, running)}` };
+  item.accessibilityInformation = { label: `${scope.label}, ${offer.modelId}, ${accessText(report, running)}` };
   return item;
 }
 

@@ -22,10 +22,25 @@ class EventEmitter<T> {
 }
 
 class Disposable {
+  static from(...disposables: { dispose(): unknown }[]) {
+    return new Disposable(() => disposables.forEach((disposable) => disposable.dispose()));
+  }
   constructor(private readonly callback: () => void) {}
   dispose() {
     this.callback();
   }
+}
+
+/** What the extension put in the status bar. */
+export interface StatusItemStandIn {
+  id: string;
+  text: string;
+  tooltip?: { value: string } | string;
+  command?: unknown;
+  backgroundColor?: { id: string };
+  accessibilityInformation?: { label: string };
+  name?: string;
+  visible: boolean;
 }
 
 export interface StandIn {
@@ -41,6 +56,10 @@ export interface StandIn {
   pick: (items: readonly unknown[]) => unknown;
   readonly clipboard: string[];
   readonly memento: Map<string, unknown>;
+  readonly statusItems: StatusItemStandIn[];
+  /** Workspace folders the stand-in reports (default: none) and whether the workspace is trusted. */
+  workspaceFolders: { uri: { fsPath: string; toString(): string }; name: string; index: number }[] | undefined;
+  isTrusted: boolean;
 }
 
 export function createVscodeStandIn(language = 'en'): StandIn {
@@ -51,7 +70,14 @@ export function createVscodeStandIn(language = 'en'): StandIn {
   const messages: StandIn['messages'] = [];
   const clipboard: string[] = [];
   const memento = new Map<string, unknown>();
-  const standIn = { answer: (() => undefined) as StandIn['answer'], pick: (() => undefined) as StandIn['pick'] };
+  const statusItems: StatusItemStandIn[] = [];
+  const standIn = {
+    answer: (() => undefined) as StandIn['answer'],
+    pick: (() => undefined) as StandIn['pick'],
+    workspaceFolders: undefined as StandIn['workspaceFolders'],
+    isTrusted: true,
+  };
+  const noEvent = () => noopDisposable;
   const show = (level: 'info' | 'warning' | 'error') => async (text: string, ...rest: unknown[]) => {
     const items = rest.filter((item) => typeof item === 'string');
     messages.push({ level, text, items });
@@ -91,6 +117,7 @@ export function createVscodeStandIn(language = 'en'): StandIn {
         return this;
       }
     },
+    StatusBarAlignment: { Left: 1, Right: 2 },
     RelativePattern: class {
       constructor(
         public base: unknown,
@@ -117,6 +144,23 @@ export function createVscodeStandIn(language = 'en'): StandIn {
       showErrorMessage: show('error'),
       showQuickPick: async (items: readonly unknown[]) => standIn.pick(await items),
       setStatusBarMessage: () => noopDisposable,
+      createStatusBarItem: (id: string) => {
+        const item: StatusItemStandIn & { show(): void; hide(): void; dispose(): void } = {
+          id,
+          text: '',
+          visible: false,
+          show() {
+            item.visible = true;
+          },
+          hide() {
+            item.visible = false;
+          },
+          dispose() {},
+        };
+        statusItems.push(item);
+        return item;
+      },
+      state: { focused: true },
     },
     commands: {
       registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => {
@@ -131,6 +175,16 @@ export function createVscodeStandIn(language = 'en'): StandIn {
         return { onDidChange: () => noopDisposable, onDidCreate: () => noopDisposable, onDidDelete: () => noopDisposable, dispose() {} };
       },
       getConfiguration: () => ({ get: (_key: string, fallback: unknown) => fallback }),
+      get workspaceFolders() {
+        return standIn.workspaceFolders;
+      },
+      get isTrusted() {
+        return standIn.isTrusted;
+      },
+      onDidGrantWorkspaceTrust: noEvent,
+      onDidChangeWorkspaceFolders: noEvent,
+      onDidChangeConfiguration: noEvent,
+      registerTextDocumentContentProvider: () => noopDisposable,
     },
   };
   return {
@@ -141,6 +195,19 @@ export function createVscodeStandIn(language = 'en'): StandIn {
     messages,
     clipboard,
     memento,
+    statusItems,
+    get workspaceFolders() {
+      return standIn.workspaceFolders;
+    },
+    set workspaceFolders(value) {
+      standIn.workspaceFolders = value;
+    },
+    get isTrusted() {
+      return standIn.isTrusted;
+    },
+    set isTrusted(value) {
+      standIn.isTrusted = value;
+    },
     get answer() {
       return standIn.answer;
     },

@@ -23,7 +23,9 @@ describe('extension activation (built bundle)', () => {
     assert.deepEqual([...standIn.commands.keys()].sort(), manifest.contributes.commands.map((command: { command: string }) => command.command).sort());
     assert.ok(standIn.treeProviders.has('claudeBedrock.profiles'));
     assert.ok(standIn.treeProviders.has('claudeBedrock.models'));
-    assert.equal(standIn.watchers.length, 4, 'config, credentials, SSO cache and login cache are watched');
+    const patterns = standIn.watchers.map((pattern) => (typeof pattern === 'string' ? pattern : (pattern as { pattern: string }).pattern));
+    // The AWS files once (config, credentials, SSO and login caches), and Claude's settings files.
+    assert.deepEqual(patterns.sort(), ['*.json', '*.json', '*.json', '**/.claude/settings.json', '**/.claude/settings.local.json', '**/.gitignore', 'config', 'credentials', 'managed-settings.json', 'settings.json'].sort());
     for (const module of ['http', 'https', 'http2']) assert.ok(!required.includes(module), `activation required ${module}: the AWS SDK was loaded`);
     for (const subscription of subscriptions) subscription.dispose();
   });

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: every end-to-end script in a real VS Code (code-server + Chromium), one after
+// another (they share the machine's two cores), then the in-host mocha suite. Each prints its own
+// checks; this prints one line per script and exits non-zero when any failed.
+//
+// Needs scripts/e2e-tools.sh and npm run package first (.ci/run does both).
+import { spawnSync } from 'node:child_process';
+
+const scripts = [
+  ['smoke', ['tsx', 'test/e2e/smoke.e2e.ts']],
+  ['setup view and status bar', ['tsx', 'test/e2e/setup.e2e.ts']],
+  ['setup wizard', ['tsx', 'test/e2e/wizard.e2e.ts']],
+  ['in-host suite', ['tsx', 'test/e2e/suite.e2e.ts']],
+];
+const only = process.argv.slice(2);
+const summary = [];
+for (const [name, [command, ...args]] of scripts) {
+  if (only.length > 0 && !only.some((word) => name.includes(word))) continue;
+  const started = Date.now();
+  console.log(`\n=== e2e: ${name} (${[command, ...args].join(' ')})`);
+  const result = spawnSync('npx', [command, ...args], { stdio: 'inherit' });
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  summary.push(`${result.status === 0 ? 'PASS' : 'FAIL'}  ${name} (${seconds} s)`);
+}
+console.log(`\n=== e2e summary\n${summary.join('\n')}`);
+process.exit(summary.some((line) => line.startsWith('FAIL')) || summary.length === 0 ? 1 : 0);

@@ -1,0 +1,82 @@
+/**
+ * The status-bar health item: not configured / healthy / warning / error, a Markdown tooltip with
+ * every check, and a click that runs the most urgent fix or opens the setup view.
+ */
+
+import * as vscode from 'vscode';
+import type { HealthState } from '../../core/health';
+import { checkText, healthLabel, stateIcon } from './healthText';
+import type { FolderSetup, SetupState } from './setupState';
+
+export const SETUP_VIEW_ID = 'claudeBedrock.setup';
+
+const RANK: Record<HealthState, number> = { 'not-configured': 0, healthy: 1, warning: 2, error: 3 };
+
+function icon(state: HealthState, checking: boolean): string {
+  if (checking) return '$(sync~spin)';
+  return { 'not-configured': '$(circle-slash)', healthy: '$(pass)', warning: '$(warning)', error: '$(error)' }[state];
+}
+
+/** The worst state over the folders. */
+export function overallState(folders: readonly FolderSetup[]): HealthState {
+  return folders.reduce<HealthState>((worst, folder) => (RANK[folder.health.state] > RANK[worst] ? folder.health.state : worst), 'not-configured');
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (char) => `\\${char}`);
+}
+
+function commandLink(command: vscode.Command): string {
+  const args = command.arguments ? `?${encodeURIComponent(JSON.stringify(command.arguments))}` : '';
+  return `[${escape(command.title)}](command:${command.command}${args})`;
+}
+
+function tooltip(folders: readonly FolderSetup[], state: HealthState): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(undefined, true);
+  markdown.isTrusted = { enabledCommands: ['claudeBedrock.openClaudeSettings', 'claudeBedrock.setupWizard', 'claudeBedrock.ssoLogin', 'claudeBedrock.runDiagnosisFix', 'claudeBedrock.openAwsConfig', 'claudeBedrock.ignoreLocalSettings', 'workbench.trust.manage', 'claudeBedrock.checkHealth'] };
+  markdown.appendMarkdown(`**${escape(healthLabel(state))}**\n\n`);
+  for (const folder of folders) {
+    if (folders.length > 1 && folder.folder) markdown.appendMarkdown(`*${escape(folder.folder.name)}*\n\n`);
+    for (const check of folder.health.checks) {
+      const text = checkText(check);
+      markdown.appendMarkdown(`$(${stateIcon(check.state)}) ${escape(text.label)}`);
+      if (text.fix) markdown.appendMarkdown(` — ${commandLink(text.fix)}`);
+      markdown.appendMarkdown('\n\n');
+    }
+  }
+  const checkedAt = folders[0]?.checkedAt;
+  if (checkedAt) markdown.appendMarkdown(`${escape(vscode.l10n.t('Checked at {0}', checkedAt.toLocaleTimeString()))} · ${commandLink({ title: vscode.l10n.t('Check again'), command: 'claudeBedrock.checkHealth' })}`);
+  return markdown;
+}
+
+/** The command a click runs: the fix of the first error, else the setup view. */
+function clickCommand(folders: readonly FolderSetup[], state: HealthState): vscode.Command {
+  if (state === 'not-configured') return { title: vscode.l10n.t('Set up Claude on Bedrock'), command: 'claudeBedrock.setupWizard' };
+  if (state === 'error') {
+    for (const folder of folders) {
+      for (const check of folder.health.checks) {
+        const fix = check.state === 'error' ? checkText(check).fix : undefined;
+        if (fix) return fix;
+      }
+    }
+  }
+  return { title: vscode.l10n.t('Show the setup'), command: `${SETUP_VIEW_ID}.focus` };
+}
+
+export function createHealthStatusBar(state: SetupState): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('claudeBedrock.health', vscode.StatusBarAlignment.Left, 50);
+  item.name = vscode.l10n.t('Claude on Bedrock health');
+  const render = () => {
+    const folders = state.current;
+    const health = overallState(folders);
+    item.text = `${icon(health, state.isChecking)} ${vscode.l10n.t('Bedrock')}`;
+    item.tooltip = tooltip(folders, health);
+    item.command = clickCommand(folders, health);
+    item.accessibilityInformation = { label: healthLabel(health), role: 'button' };
+    item.backgroundColor = health === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : health === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.show();
+  };
+  render();
+  const subscription = state.onDidChange(render);
+  return vscode.Disposable.from(item, subscription);
+}

@@ -1,0 +1,138 @@
+/** The words, icons and fixes of the health checks, localised. */
+
+import * as vscode from 'vscode';
+import { describeIdentityFailure } from '../../core/identityFailure';
+import type { CheckState, HealthCheck, HealthState } from '../../core/health';
+import { formatUtc, kindLabel } from '../../core/profileLabels';
+import { uiLocale } from '../uiLocale';
+
+export interface CheckText {
+  readonly label: string;
+  readonly detail?: string;
+  /** A command that fixes or explains the check. */
+  readonly fix?: vscode.Command;
+}
+
+export function stateIcon(state: CheckState): string {
+  return { ok: 'pass', info: 'info', warning: 'warning', error: 'error' }[state];
+}
+
+export function stateColor(state: CheckState): vscode.ThemeColor | undefined {
+  if (state === 'error') return new vscode.ThemeColor('problemsErrorIcon.foreground');
+  if (state === 'warning') return new vscode.ThemeColor('problemsWarningIcon.foreground');
+  if (state === 'ok') return new vscode.ThemeColor('testing.iconPassed');
+  return undefined;
+}
+
+export function healthLabel(state: HealthState): string {
+  switch (state) {
+    case 'not-configured':
+      return vscode.l10n.t('Claude on Bedrock is not set up in this workspace');
+    case 'healthy':
+      return vscode.l10n.t('Claude on Bedrock is healthy');
+    case 'warning':
+      return vscode.l10n.t('Claude on Bedrock works, with warnings');
+    case 'error':
+      return vscode.l10n.t('Claude on Bedrock has a problem');
+  }
+}
+
+const openFile = (path: string, line?: number): vscode.Command => ({
+  title: vscode.l10n.t('Open the settings file'),
+  command: 'claudeBedrock.openClaudeSettings',
+  arguments: [{ path, line }],
+});
+
+export function checkText(check: HealthCheck): CheckText {
+  const locale = uiLocale();
+  switch (check.code) {
+    case 'file-broken':
+      return {
+        label: check.line === undefined ? vscode.l10n.t('{0} cannot be read', check.path) : vscode.l10n.t('{0} is not valid JSON (line {1}, column {2})', check.path, check.line, check.column ?? 1),
+        detail: vscode.l10n.t('{0}. Claude Code ignores the file until it is fixed; the extension leaves it as it is.', check.detail),
+        fix: openFile(check.path, check.line),
+      };
+    case 'bedrock-on':
+      return { label: vscode.l10n.t('Claude Code uses Bedrock (CLAUDE_CODE_USE_BEDROCK)'), detail: check.path };
+    case 'bedrock-off':
+      return {
+        label: vscode.l10n.t('Claude Code is not set to use Bedrock here'),
+        detail: vscode.l10n.t('Run the setup wizard to write the settings.'),
+        fix: { title: vscode.l10n.t('Set up Claude on Bedrock'), command: 'claudeBedrock.setupWizard' },
+      };
+    case 'secret-in-shared-file':
+      return {
+        label: vscode.l10n.t('{0} is a secret in the shared file {1}', check.key, check.path),
+        detail: vscode.l10n.t('Remove it from the file, keep it out of version control, and rotate it.'),
+        fix: openFile(check.path),
+      };
+    case 'profile-ok':
+      return { label: vscode.l10n.t('AWS profile {0} ({1})', check.profile, check.kind ? kindLabel(check.kind, locale) : '') };
+    case 'profile-unset':
+      return {
+        label: vscode.l10n.t('No AWS_PROFILE in the settings: Claude Code uses {0} from the environment', check.profile),
+        detail: vscode.l10n.t('Pin your profile in .claude/settings.local.json with the setup wizard.'),
+      };
+    case 'profile-missing':
+      return {
+        label: vscode.l10n.t('AWS profile {0} does not exist on this machine', check.profile),
+        detail: vscode.l10n.t('Create it (for example with aws configure sso) or choose another profile with the setup wizard.'),
+        fix: { title: vscode.l10n.t('Open AWS config'), command: 'claudeBedrock.openAwsConfig' },
+      };
+    case 'sso-valid':
+      return { label: vscode.l10n.t('SSO sign-in valid until {0}', formatUtc(check.expiresAt ?? '')) };
+    case 'sso-expired':
+    case 'sso-missing':
+      return {
+        label: check.code === 'sso-expired' ? vscode.l10n.t('SSO sign-in of {0} expired at {1}', check.profile, formatUtc(check.expiresAt ?? '')) : vscode.l10n.t('{0} is not signed in to SSO', check.profile),
+        detail: vscode.l10n.t('Sign in with aws sso login --profile {0}.', check.profile),
+        fix: { title: vscode.l10n.t('Sign in with AWS SSO'), command: 'claudeBedrock.ssoLogin', arguments: [check.profile] },
+      };
+    case 'identity-ok':
+      return { label: vscode.l10n.t('Signed in as {0}', check.arn), detail: vscode.l10n.t('Account {0}', check.account) };
+    case 'identity-failed': {
+      const text = describeIdentityFailure(check.failure, locale);
+      return {
+        label: vscode.l10n.t('The credentials do not work: {0}', text.cause),
+        detail: text.fix,
+        ...(text.command ? { fix: { title: vscode.l10n.t('Run the fix'), command: 'claudeBedrock.runDiagnosisFix', arguments: [{ command: text.command }] } } : {}),
+      };
+    }
+    case 'identity-restricted':
+      return {
+        label: vscode.l10n.t('Identity not checked: Restricted Mode'),
+        detail: vscode.l10n.t('Profile {0} runs a credential process and this workspace chose it. Trust the workspace to check it.', check.profile),
+        fix: { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
+      };
+    case 'identity-not-run':
+      return { label: vscode.l10n.t('Identity not checked yet') };
+    case 'region-ok':
+      return { label: vscode.l10n.t('Region {0} (AWS_REGION)', check.region ?? '') };
+    case 'region-missing':
+      return { label: vscode.l10n.t('AWS_REGION is not set'), detail: vscode.l10n.t('Older Claude Code versions ignore the profile\'s region: write AWS_REGION with the setup wizard.') };
+    case 'model-ok':
+      return { label: vscode.l10n.t('Model {0}', check.model ?? '') };
+    case 'model-missing':
+      return {
+        label: vscode.l10n.t('No model pinned (ANTHROPIC_MODEL)'),
+        detail: vscode.l10n.t('Claude Code then derives an inference profile from the region (apac. in Tokyo, not jp.). Pin one with the setup wizard.'),
+      };
+    case 'model-bare-id':
+      return {
+        label: vscode.l10n.t('{0} is a bare model ID', check.model ?? ''),
+        detail: vscode.l10n.t('Claude models need an inference profile ID (global., jp., us., …) for on-demand use.'),
+      };
+    case 'local-not-ignored':
+      return {
+        label: vscode.l10n.t('{0} is not git-ignored', check.path),
+        detail: vscode.l10n.t('Your profile name could be committed. Add .claude/settings.local.json to .gitignore.'),
+        fix: { title: vscode.l10n.t('Add to .gitignore'), command: 'claudeBedrock.ignoreLocalSettings' },
+      };
+    case 'restricted-mode':
+      return {
+        label: vscode.l10n.t('Restricted Mode: the setup is read only'),
+        detail: vscode.l10n.t('Nothing is written and no credential process or awsAuthRefresh from this workspace runs until you trust it.'),
+        fix: { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
+      };
+  }
+}

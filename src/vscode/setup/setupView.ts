@@ -1,0 +1,173 @@
+/**
+ * The *Setup* view: the workspace's effective Claude-on-Bedrock settings with the file each value
+ * comes from (managed, local, project, user), the health checks with their fixes, and the access
+ * state of the configured models from the last validation.
+ */
+
+import * as vscode from 'vscode';
+import { effectiveValue } from '../../core/effectiveSetup';
+import type { HealthCheck } from '../../core/health';
+import type { EffectiveValue, SettingsSource } from '../../core/settingsTypes';
+import { accessIcon, accessText } from '../modelItems';
+import type { ModelsState } from '../modelsState';
+import { checkText, healthLabel, stateColor, stateIcon } from './healthText';
+import type { FolderSetup, SetupState } from './setupState';
+
+export type SetupNode =
+  | { readonly type: 'folder'; readonly folder: FolderSetup }
+  | { readonly type: 'health'; readonly folder: FolderSetup }
+  | { readonly type: 'check'; readonly check: HealthCheck; readonly index: number; readonly folder: FolderSetup }
+  | { readonly type: 'values'; readonly folder: FolderSetup }
+  | { readonly type: 'value'; readonly value: EffectiveValue; readonly folder: FolderSetup }
+  | { readonly type: 'models'; readonly folder: FolderSetup }
+  | { readonly type: 'model'; readonly role: 'primary' | 'background'; readonly modelId: string; readonly folder: FolderSetup };
+
+export function sourceLabel(source: SettingsSource): string {
+  switch (source) {
+    case 'managed':
+      return vscode.l10n.t('managed');
+    case 'local':
+      return vscode.l10n.t('local');
+    case 'project':
+      return vscode.l10n.t('project');
+    case 'user':
+      return vscode.l10n.t('user');
+  }
+}
+
+const SOURCE_ICONS: Record<SettingsSource, string> = { managed: 'lock', local: 'person', project: 'organization', user: 'home' };
+
+function folderKey(folder: FolderSetup): string {
+  return folder.folder?.uri.toString() ?? 'no-folder';
+}
+
+export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<SetupNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly state: SetupState,
+    private readonly models: ModelsState,
+  ) {
+    this.subscriptions = [state.onDidChange(() => this.changed.fire(undefined)), models.onDidChange(() => this.changed.fire(undefined))];
+  }
+
+  getChildren(node?: SetupNode): SetupNode[] {
+    if (!node) {
+      const folders = this.state.current;
+      if (folders.length === 0) return [];
+      if (folders.length === 1) return this.folderChildren(folders[0]!);
+      return folders.map((folder) => ({ type: 'folder', folder }));
+    }
+    switch (node.type) {
+      case 'folder':
+        return this.folderChildren(node.folder);
+      case 'health':
+        return node.folder.health.checks.map((check, index) => ({ type: 'check', check, index, folder: node.folder }));
+      case 'values':
+        return node.folder.setup.values.map((value) => ({ type: 'value', value, folder: node.folder }));
+      case 'models': {
+        const primary = effectiveValue(node.folder.setup, 'env.ANTHROPIC_MODEL')?.value;
+        const background = effectiveValue(node.folder.setup, 'env.ANTHROPIC_DEFAULT_HAIKU_MODEL')?.value;
+        return [
+          ...(primary ? [{ type: 'model', role: 'primary', modelId: primary, folder: node.folder } as const] : []),
+          ...(background ? [{ type: 'model', role: 'background', modelId: background, folder: node.folder } as const] : []),
+        ];
+      }
+      default:
+        return [];
+    }
+  }
+
+  private folderChildren(folder: FolderSetup): SetupNode[] {
+    // Without Bedrock and without errors the view's welcome text invites the user to the wizard.
+    if (folder.health.state === 'not-configured' && folder.setup.values.length === 0) return [];
+    const nodes: SetupNode[] = [{ type: 'health', folder }];
+    if (folder.setup.values.length > 0) nodes.push({ type: 'values', folder });
+    if (effectiveValue(folder.setup, 'env.ANTHROPIC_MODEL')) nodes.push({ type: 'models', folder });
+    return nodes;
+  }
+
+  getTreeItem(node: SetupNode): vscode.TreeItem {
+    const base = folderKey(node.folder);
+    switch (node.type) {
+      case 'folder': {
+        const item = new vscode.TreeItem(node.folder.folder?.name ?? vscode.l10n.t('(no folder)'), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `${base}`;
+        item.description = healthLabel(node.folder.health.state);
+        item.iconPath = vscode.ThemeIcon.Folder;
+        return item;
+      }
+      case 'health': {
+        // Open when something needs attention; the id carries the state, so a new state opens afresh.
+        const attention = node.folder.health.state === 'error' || node.folder.health.state === 'warning';
+        const item = new vscode.TreeItem(healthLabel(node.folder.health.state), attention ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${base}/health/${node.folder.health.state}`;
+        const worst = node.folder.health.state === 'error' ? 'error' : node.folder.health.state === 'warning' ? 'warning' : node.folder.health.state === 'healthy' ? 'ok' : 'info';
+        item.iconPath = new vscode.ThemeIcon(stateIcon(worst), stateColor(worst));
+        item.description = this.state.isChecking ? vscode.l10n.t('checking…') : vscode.l10n.t('checked at {0}', node.folder.checkedAt.toLocaleTimeString());
+        item.contextValue = 'health';
+        return item;
+      }
+      case 'check': {
+        const text = checkText(node.check);
+        const item = new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.None);
+        item.id = `${base}/check/${node.index}/${node.check.code}`;
+        item.iconPath = new vscode.ThemeIcon(stateIcon(node.check.state), stateColor(node.check.state));
+        if (text.detail) item.tooltip = text.detail;
+        if (text.fix) {
+          item.command = text.fix;
+          item.description = text.fix.title;
+        }
+        item.accessibilityInformation = { label: [text.label, text.detail, text.fix?.title].filter(Boolean).join('. ') };
+        return item;
+      }
+      case 'values': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Effective settings'), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `${base}/values`;
+        item.iconPath = new vscode.ThemeIcon('settings-gear');
+        return item;
+      }
+      case 'value': {
+        const { value } = node;
+        const item = new vscode.TreeItem(value.key.replace(/^env\./, ''), vscode.TreeItemCollapsibleState.None);
+        item.id = `${base}/value/${value.key}`;
+        item.description = `${value.value} · ${sourceLabel(value.source)}`;
+        item.iconPath = new vscode.ThemeIcon(SOURCE_ICONS[value.source]);
+        const tooltip = new vscode.MarkdownString();
+        tooltip.appendText(vscode.l10n.t('From {0} ({1})', value.path, sourceLabel(value.source)));
+        for (const other of value.overrides) tooltip.appendText('\n' + vscode.l10n.t('Overrides {0} ({1})', other.path, sourceLabel(other.source)));
+        if (value.source === 'managed') tooltip.appendText('\n' + vscode.l10n.t('Locked by managed settings: the extension never writes this key.'));
+        item.tooltip = tooltip;
+        item.command = { title: vscode.l10n.t('Open the settings file'), command: 'claudeBedrock.openClaudeSettings', arguments: [{ path: value.path, key: value.key }] };
+        item.accessibilityInformation = { label: vscode.l10n.t('{0} is {1}, from {2}', item.label as string, value.value, sourceLabel(value.source)) };
+        return item;
+      }
+      case 'models': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Models'), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `${base}/models`;
+        item.iconPath = new vscode.ThemeIcon('hubot');
+        item.contextValue = 'setupModels';
+        return item;
+      }
+      case 'model': {
+        const entry = this.models.report(node.modelId.replace(/\[1m\]$/i, '')) ?? this.models.report(node.modelId);
+        const running = this.models.isRunning(node.modelId);
+        const item = new vscode.TreeItem(node.modelId, vscode.TreeItemCollapsibleState.None);
+        item.id = `${base}/model/${node.role}`;
+        const role = node.role === 'primary' ? vscode.l10n.t('primary') : vscode.l10n.t('background');
+        item.description = `${role} · ${accessText(entry?.report, running)}`;
+        item.iconPath = accessIcon(entry?.report, running);
+        item.contextValue = 'setupModel';
+        item.accessibilityInformation = { label: `${role}, ${node.modelId}, ${accessText(entry?.report, running)}` };
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.changed.dispose();
+  }
+}

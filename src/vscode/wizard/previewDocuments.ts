@@ -1,0 +1,55 @@
+/**
+ * The wizard's preview as read-only documents: the current and planned text of each file on a
+ * scheme of their own, opened side by side with `vscode.diff`. The provider lives only while a
+ * wizard runs; its tabs are closed when the wizard ends.
+ */
+
+import * as vscode from 'vscode';
+
+export const PREVIEW_SCHEME = 'claude-bedrock-preview';
+
+export class PreviewDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, this);
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+
+  /**
+   * Opens (or refreshes) the diff of one file: `key` names it among the wizard's files, `fileName`
+   * gives the documents their language, `before` undefined shows an empty file.
+   */
+  async showDiff(key: string, fileName: string, before: string | undefined, after: string, title: string): Promise<void> {
+    const current = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${key}/current/${fileName}` });
+    const planned = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${key}/planned/${fileName}` });
+    this.set(current, before ?? '');
+    this.set(planned, after);
+    await vscode.commands.executeCommand('vscode.diff', current, planned, title, { preview: false, preserveFocus: true });
+  }
+
+  private set(uri: vscode.Uri, text: string): void {
+    const previous = this.texts.get(uri.toString());
+    this.texts.set(uri.toString(), text);
+    if (previous !== undefined && previous !== text) this.changed.fire(uri);
+  }
+
+  /** Closes every tab that shows a preview document. */
+  async closeTabs(): Promise<void> {
+    const tabs = vscode.window.tabGroups.all.flatMap((group) =>
+      group.tabs.filter((tab) => {
+        const input = tab.input;
+        if (input instanceof vscode.TabInputTextDiff) return input.modified.scheme === PREVIEW_SCHEME || input.original.scheme === PREVIEW_SCHEME;
+        return input instanceof vscode.TabInputText && input.uri.scheme === PREVIEW_SCHEME;
+      }),
+    );
+    if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.changed.dispose();
+  }
+}

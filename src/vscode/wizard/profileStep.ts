@@ -1,0 +1,96 @@
+/**
+ * Step 1: the AWS profile, with its kind, Region and sign-in state as the profiles view shows
+ * them. A profile whose SSO sign-in expired gets a sub-step that offers `aws sso login`.
+ */
+
+import * as vscode from 'vscode';
+import { loadProfiles } from '../../aws/awsFiles';
+import { kindLabel, tokenLabel } from '../../core/profileLabels';
+import { isCheckable, needsSignIn, ssoLoginProfile, type AwsProfile } from '../../core/profiles';
+import { uiLocale } from '../uiLocale';
+import { pickOne } from './multiStepInput';
+import { Cancelled, GoBack } from './stepFlow';
+import { currentProfile, signInAndWait } from './ssoSignIn';
+import type { StepFactory, WizardContext } from './wizardContext';
+import type { WizardState } from './wizardState';
+
+type ProfileItem = vscode.QuickPickItem & { readonly profile: AwsProfile };
+
+/** The sign-in line of a profile: the SSO or `aws login` token state, or that the chain needs one. */
+function signInText(profile: AwsProfile): string | undefined {
+  const locale = uiLocale();
+  const token = profile.sso?.token ?? profile.loginSession?.token;
+  if (token) return `${token.state === 'valid' ? '$(unlock)' : '$(lock)'} ${tokenLabel(token, locale)}`;
+  const login = ssoLoginProfile(profile);
+  if (login && needsSignIn(profile)) return `$(lock) ${vscode.l10n.t('needs a sign-in through {0}', login)}`;
+  return undefined;
+}
+
+function profileItem(profile: AwsProfile): ProfileItem {
+  const locale = uiLocale();
+  const parts = [kindLabel(profile.kind, locale), profile.region ?? vscode.l10n.t('no region')];
+  if (profile.isActive) parts.push(vscode.l10n.t('active'));
+  const signIn = signInText(profile);
+  return { label: profile.name, description: parts.join(' · '), ...(signIn ? { detail: signIn } : {}), profile };
+}
+
+function remember(state: WizardState, profile: AwsProfile): void {
+  state.profile = profile.name;
+  state.ssoProfile = profile.kind === 'sso' || profile.kind === 'sso-legacy';
+  state.profileRegion = profile.region;
+}
+
+export const profileStep: StepFactory = (context) => async (state) => {
+  const discovery = await loadProfiles(process.env);
+  const profiles = discovery.profiles.filter((profile) => isCheckable(profile));
+  if (profiles.length === 0) {
+    const open = vscode.l10n.t('Open AWS Config File');
+    void vscode.window.showWarningMessage(vscode.l10n.t('There are no AWS profiles with credentials to use.'), open).then((answer) => {
+      if (answer === open) void vscode.commands.executeCommand('claudeBedrock.openAwsConfig');
+    });
+    throw new Cancelled();
+  }
+  const items = profiles.map(profileItem);
+  const preferred = state.profile ?? context.models?.profile ?? discovery.activeProfile;
+  const picked = await pickOne<ProfileItem>({
+    ...context.frame('profile', state),
+    placeholder: vscode.l10n.t('Which AWS profile should Claude Code use?'),
+    items,
+    active: items.find((item) => item.profile.name === preferred),
+    matchOnDescription: true,
+  });
+  remember(state, picked.profile);
+  if (needsSignIn(picked.profile) && ssoLoginProfile(picked.profile)) return signInStep(context, picked.profile);
+  return context.after('profile', state);
+};
+
+type SignInItem = vscode.QuickPickItem & { readonly action: 'sign-in' | 'skip' };
+
+/** The sub-step of an expired SSO profile: sign in now (and wait for it), or go on without. */
+function signInStep(context: WizardContext, profile: AwsProfile) {
+  return async (state: WizardState) => {
+    const frame = context.frame('profile', state);
+    // Come back to after signing in (Back from the next step): nothing to offer, go on back.
+    const now = await currentProfile(profile.name);
+    if (now && !needsSignIn(now)) throw new GoBack();
+    const login = ssoLoginProfile(profile)!;
+    const signIn: SignInItem = {
+      label: `$(sign-in) ${vscode.l10n.t('Sign in with aws sso login')}`,
+      description: `aws sso login --profile ${login}`,
+      detail: vscode.l10n.t('Runs in a terminal; the wizard goes on once the sign-in is done.'),
+      action: 'sign-in',
+    };
+    const skip: SignInItem = {
+      label: `$(arrow-right) ${vscode.l10n.t('Continue without signing in')}`,
+      detail: vscode.l10n.t('The checks of the next steps fail until the profile is signed in.'),
+      action: 'skip',
+    };
+    const picked = await pickOne<SignInItem>({
+      ...frame,
+      placeholder: vscode.l10n.t('The sign-in of {0} is missing or expired ({1}).', profile.name, signInText(profile)?.replace(/^\$\([\w-]+\) /, '') ?? ''),
+      items: [signIn, skip],
+    });
+    if (picked.action === 'sign-in') await signInAndWait(frame, profile);
+    return context.after('profile', state);
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * What the preview shows: the settings plan made from the answers and the files as they are now
+ * (read afresh each time the preview is shown), plus the edits of `.vscode/settings.json` and
+ * `.gitignore` the extras ask for. Nothing is written here.
+ */
+
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { planSetup } from '../../core/settingsPlan';
+import type { SetupPlan } from '../../core/settingsTypes';
+import { readSettingsFiles } from '../../files/claudeSettingsFiles';
+import { localSettingsIgnored, planGitignoreAddition } from '../../files/gitignore';
+import { planDisableLoginPrompt } from '../../files/vscodeSettingsFile';
+import { choicesOf, type WizardState } from './wizardState';
+
+/** One file the preview shows as a diff. */
+export interface PreviewFile {
+  /** Names the file among the preview's documents. */
+  readonly key: string;
+  /** `.claude/settings.json`, `~/.claude/settings.json`: short, and where the user knows it. */
+  readonly label: string;
+  readonly path: string;
+  readonly before?: string;
+  readonly after: string;
+  /** The keys that change, for the summary line. */
+  readonly changes: readonly string[];
+}
+
+export interface SetupPreview {
+  readonly plan: SetupPlan;
+  /** The Claude Code settings files the plan writes (empty when the plan failed or nothing changes). */
+  readonly settings: readonly PreviewFile[];
+  /** `.vscode/settings.json` with the login prompt off, when asked for and needed. */
+  readonly loginPrompt?: PreviewFile;
+  /** Why `.vscode/settings.json` cannot be edited (it does not parse). */
+  readonly loginPromptProblem?: { readonly path: string; readonly label: string; readonly line: number; readonly column: number; readonly message: string };
+  /** The personal file is not git-ignored and the plan writes it. */
+  readonly localNotIgnored: boolean;
+  /** `.gitignore` with the personal file added, when the user keeps that choice. */
+  readonly gitignore?: PreviewFile;
+}
+
+/** A path as the user knows it: relative to the folder, or to the home folder (`~/…`). */
+export function displayPath(file: string, folder: string | undefined): string {
+  if (folder) {
+    const relative = path.relative(folder, file);
+    if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
+  }
+  const home = process.env.HOME || os.homedir();
+  const fromHome = path.relative(home, file);
+  if (fromHome !== '' && !fromHome.startsWith('..') && !path.isAbsolute(fromHome)) return `~/${fromHome.split(path.sep).join('/')}`;
+  return file;
+}
+
+/** Plans the setup from the answers and the files on disk now. */
+export async function buildPreview(state: WizardState): Promise<SetupPreview> {
+  const folder = state.folder?.path;
+  const files = await readSettingsFiles(folder, process.env);
+  const localIgnored = folder ? await localSettingsIgnored(folder) : true;
+  const plan = planSetup(choicesOf(state), files, { localIgnored });
+  const settings: PreviewFile[] = plan.ok
+    ? plan.files.map((file) => ({
+        key: file.source,
+        label: displayPath(file.path, folder),
+        path: file.path,
+        ...(file.before === undefined ? {} : { before: file.before }),
+        after: file.after,
+        changes: file.changes.map((change) => change.key),
+      }))
+    : [];
+  const localNotIgnored = plan.ok && plan.notices.some((notice) => notice.kind === 'local-not-ignored');
+
+  let loginPrompt: PreviewFile | undefined;
+  let loginPromptProblem: SetupPreview['loginPromptProblem'];
+  if (folder && state.options?.disableLoginPrompt) {
+    const edit = await planDisableLoginPrompt(folder);
+    const label = displayPath(edit.path, folder);
+    if (!edit.ok) loginPromptProblem = { path: edit.path, label, line: edit.line, column: edit.column, message: edit.message };
+    else if (edit.changed) {
+      loginPrompt = { key: 'vscode', label, path: edit.path, ...(edit.before === undefined ? {} : { before: edit.before }), after: edit.after, changes: ['claudeCode.disableLoginPrompt'] };
+    }
+  }
+
+  let gitignore: PreviewFile | undefined;
+  if (folder && localNotIgnored && (state.gitignoreLocal ?? true)) {
+    const addition = await planGitignoreAddition(folder);
+    gitignore = {
+      key: 'gitignore',
+      label: displayPath(addition.path, folder),
+      path: addition.path,
+      ...(addition.before === undefined ? {} : { before: addition.before }),
+      after: addition.after,
+      changes: ['.claude/settings.local.json'],
+    };
+  }
+  return {
+    plan,
+    settings,
+    ...(loginPrompt ? { loginPrompt } : {}),
+    ...(loginPromptProblem ? { loginPromptProblem } : {}),
+    localNotIgnored,
+    ...(gitignore ? { gitignore } : {}),
+  };
+}
+
+/** Every file the preview would write, settings first. */
+export function previewFiles(preview: SetupPreview): PreviewFile[] {
+  return [...preview.settings, ...(preview.loginPrompt ? [preview.loginPrompt] : []), ...(preview.gitignore ? [preview.gitignore] : [])];
+}

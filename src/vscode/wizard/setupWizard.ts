@@ -1,0 +1,79 @@
+/**
+ * The setup wizard command: folder (multi-root only), profile, Region, scope, primary and
+ * background model, validation, where to write, extras, preview, write. Cancelling at any step
+ * writes nothing: every file is written only after "Write these files" in the preview.
+ */
+
+import * as vscode from 'vscode';
+import { backgroundStep, primaryStep } from './modelSteps';
+import { folderStep, localFolders } from './folderStep';
+import { PreviewDocuments } from './previewDocuments';
+import { previewStep } from './previewStep';
+import { profileStep } from './profileStep';
+import { regionStep } from './regionStep';
+import { scopeStep } from './scopeStep';
+import { runSteps, type WizardStepName } from './stepFlow';
+import { optionsStep, targetStep } from './targetStep';
+import { validationStep } from './validationStep';
+import { firstStepName, wizardContext, type StepFactory, type WizardDependencies } from './wizardContext';
+import { backgroundModelOf, type WizardState } from './wizardState';
+import { displayPath } from './setupPreview';
+
+const STEPS: Readonly<Record<WizardStepName, StepFactory>> = {
+  folder: folderStep,
+  profile: profileStep,
+  region: regionStep,
+  scope: scopeStep,
+  primary: primaryStep,
+  background: backgroundStep,
+  validation: validationStep,
+  target: targetStep,
+  options: optionsStep,
+  preview: previewStep,
+};
+
+/** After writing: the shared settings file opens, the models view follows the new setup, and a message says what was written. */
+async function finish(state: WizardState, dependencies: WizardDependencies): Promise<void> {
+  const written = state.written;
+  if (!written) return;
+  if (dependencies.models && state.profile && state.region && state.primary) {
+    await dependencies.models.select(state.profile, state.region);
+    await dependencies.models.choose('primary', state.primary);
+    const background = backgroundModelOf(state);
+    if (background) await dependencies.models.choose('background', background);
+  }
+  for (const warning of written.warnings) void vscode.window.showWarningMessage(warning);
+  if (written.files.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Claude Code is already set up this way: nothing was written.'));
+    return;
+  }
+  if (written.main) {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(written.main));
+    await vscode.window.showTextDocument(document, { preview: false });
+  }
+  const names = written.files.map((file) => displayPath(file, state.folder?.path)).join(', ');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Claude Code on Bedrock is set up. Written: {0}.', names));
+}
+
+/** Runs the wizard once; resolves when it is finished or cancelled. */
+export async function runSetupWizard(dependencies: WizardDependencies): Promise<void> {
+  const folders = localFolders();
+  const state: WizardState = { multiRoot: folders.length > 1, ...(folders.length === 1 ? { folder: folders[0] } : {}) };
+  const preview = new PreviewDocuments();
+  try {
+    const context = wizardContext(dependencies, preview, STEPS);
+    const finished = await runSteps(STEPS[firstStepName(state)](context), state);
+    await preview.closeTabs();
+    if (finished) await finish(state, dependencies);
+  } catch (error) {
+    await preview.closeTabs();
+    void vscode.window.showErrorMessage(vscode.l10n.t('The setup wizard failed: {0}', error instanceof Error ? error.message : String(error)));
+  } finally {
+    preview.dispose();
+  }
+}
+
+/** Registers the command; nothing else runs at activation. */
+export function registerSetupWizard(context: vscode.ExtensionContext, dependencies: WizardDependencies): void {
+  context.subscriptions.push(vscode.commands.registerCommand('claudeBedrock.setupWizard', () => runSetupWizard(dependencies)));
+}

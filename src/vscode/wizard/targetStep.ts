@@ -1,0 +1,136 @@
+/**
+ * Steps 7 and 8: where the settings are written (the project's shared and personal files, the
+ * personal file only, or the user file), and the extras: Claude Code's VS Code login screen, a
+ * limit on output tokens, and pins of the Sonnet and Opus aliases.
+ */
+
+import * as vscode from 'vscode';
+import type { SetupScope } from '../../core/settingsTypes';
+import { inputText, pickMany, pickOne } from './multiStepInput';
+import { aliasPin, modelsInScope } from './stepOffers';
+import type { StepFactory, WizardContext } from './wizardContext';
+import type { WizardOptions, WizardState } from './wizardState';
+
+type TargetItem = vscode.QuickPickItem & { readonly target: SetupScope };
+
+export const targetStep: StepFactory = (context) => async (state) => {
+  const items: TargetItem[] = [];
+  if (state.folder) {
+    items.push(
+      {
+        label: `$(repo) ${vscode.l10n.t('Project, shared with the team (recommended)')}`,
+        description: '.claude/settings.json + .claude/settings.local.json',
+        detail: vscode.l10n.t('The Bedrock switch, Region and models go to the shared file in git; your profile name and sign-in command stay in your personal file.'),
+        target: 'project',
+      },
+      {
+        label: `$(lock) ${vscode.l10n.t('This folder, only for me')}`,
+        description: '.claude/settings.local.json',
+        detail: vscode.l10n.t('Everything goes to your personal settings of this folder; nothing is shared.'),
+        target: 'local',
+      },
+    );
+  }
+  items.push({
+    label: `$(home) ${vscode.l10n.t('All my projects')}`,
+    description: '~/.claude/settings.json',
+    detail: vscode.l10n.t('Applies wherever you start Claude Code, unless a project says otherwise (what /setup-bedrock writes).'),
+    target: 'user',
+  });
+  const picked = await pickOne<TargetItem>({
+    ...context.frame('target', state),
+    placeholder: state.folder
+      ? vscode.l10n.t('Where should the settings be written?')
+      : vscode.l10n.t('No folder is open, so the settings can only go to your user settings.'),
+    items,
+    active: items.find((item) => item.target === (state.target ?? 'project')),
+    matchOnDescription: true,
+  });
+  state.target = picked.target;
+  return context.after('target', state);
+};
+
+type OptionItem = vscode.QuickPickItem & { readonly option: 'login-prompt' | 'max-tokens' | 'sonnet' | 'opus'; readonly modelId?: string };
+
+/** The largest output-token limit accepted (Claude 3.7 Sonnet's extended output). */
+export const MAX_OUTPUT_TOKENS_LIMIT = 128_000;
+
+/** An error message for a typed output-token limit, or undefined when it is a whole number in range. */
+export function outputTokensProblem(value: string): string | undefined {
+  const text = value.trim();
+  const number = Number(text);
+  if (!/^\d+$/.test(text) || number < 1 || number > MAX_OUTPUT_TOKENS_LIMIT) return vscode.l10n.t('Enter a whole number from 1 to {0}.', MAX_OUTPUT_TOKENS_LIMIT);
+  return undefined;
+}
+
+export const optionsStep: StepFactory = (context) => async (state) => {
+  const previous = state.options;
+  const catalog = state.catalog?.result.catalog;
+  const models = catalog && state.scope ? modelsInScope(catalog, state.scope) : [];
+  const items: OptionItem[] = [];
+  if (state.folder) {
+    items.push({
+      label: vscode.l10n.t('Turn off the Claude Code login screen in VS Code'),
+      description: 'claudeCode.disableLoginPrompt: true',
+      detail: vscode.l10n.t('In this folder\'s .vscode/settings.json, so that Claude Code\'s VS Code extension uses Bedrock instead of asking you to log in.'),
+      option: 'login-prompt',
+    });
+  }
+  items.push({
+    label: vscode.l10n.t('Limit the output tokens per response'),
+    description: 'CLAUDE_CODE_MAX_OUTPUT_TOKENS',
+    detail: vscode.l10n.t('A large limit reserves more of the tokens-per-minute quota for every request.'),
+    option: 'max-tokens',
+  });
+  for (const family of ['sonnet', 'opus'] as const) {
+    const modelId = aliasPin(models, family, state.primary);
+    if (!modelId) continue;
+    items.push({
+      label: family === 'sonnet' ? vscode.l10n.t('Pin the "sonnet" alias') : vscode.l10n.t('Pin the "opus" alias'),
+      description: modelId,
+      detail: vscode.l10n.t('Without a pin, /model {0} uses an ID Claude Code derives from the Region, which may leave this scope.', family),
+      option: family,
+      modelId,
+    });
+  }
+  const picked = previous
+    ? items.filter(
+        (item) =>
+          (item.option === 'login-prompt' && previous.disableLoginPrompt) ||
+          (item.option === 'max-tokens' && previous.maxOutputTokens !== undefined) ||
+          (item.option === 'sonnet' && previous.sonnetModel !== undefined) ||
+          (item.option === 'opus' && previous.opusModel !== undefined),
+      )
+    : items.filter((item) => item.option === 'login-prompt');
+  const chosen = await pickMany<OptionItem>({
+    ...context.frame('options', state),
+    placeholder: vscode.l10n.t('Optional settings: tick what you want, then press Enter.'),
+    items,
+    picked,
+  });
+  const has = (option: OptionItem['option']) => chosen.find((item) => item.option === option);
+  state.options = {
+    disableLoginPrompt: has('login-prompt') !== undefined,
+    ...(has('max-tokens') ? { maxOutputTokens: previous?.maxOutputTokens ?? 0 } : {}),
+    ...(has('sonnet')?.modelId ? { sonnetModel: has('sonnet')!.modelId } : {}),
+    ...(has('opus')?.modelId ? { opusModel: has('opus')!.modelId } : {}),
+  };
+  if (has('max-tokens')) return maxTokensStep(context);
+  return context.after('options', state);
+};
+
+/** The sub-step of the token limit: a number, checked as it is typed. */
+function maxTokensStep(context: WizardContext) {
+  return async (state: WizardState) => {
+    const options: WizardOptions = state.options ?? { disableLoginPrompt: false };
+    const value = await inputText({
+      ...context.frame('options', state),
+      prompt: vscode.l10n.t('Maximum output tokens per response (CLAUDE_CODE_MAX_OUTPUT_TOKENS)'),
+      value: options.maxOutputTokens ? String(options.maxOutputTokens) : '',
+      placeholder: '8192',
+      validate: outputTokensProblem,
+    });
+    state.options = { ...options, maxOutputTokens: Number(value.trim()) };
+    return context.after('options', state);
+  };
+}

@@ -1,0 +1,646 @@
+/**
+ * End-to-end test of the setup wizard in a real VS Code (code-server 4.139.1) driven through
+ * Debian's Chromium, against the loopback fake AWS (scenario "basic": Tokyo lists jp. profiles).
+ *
+ *   scripts/e2e-tools.sh              # once: chromium, Node 24, code-server, playwright-core
+ *   npm run package                   # builds vsix/claude-bedrock-setup-<version>.vsix
+ *   npm run test:e2e:wizard           # this test
+ *
+ * The walkthrough is checked first (four steps, the images' alt texts) and again after run 1 (its
+ * "Run the setup wizard" step is done). The workspace is a git repository whose
+ * .claude/settings.json already holds a permissions block and another env variable.
+ *
+ * Run 1 goes through every step from the command palette (F1): the SSO profile sso-dev,
+ * ap-northeast-1, the jp scope, jp. Sonnet 4.5, jp. Haiku 4.5, validation with the probe (after
+ * its cost confirmation), project scope, the preview with its diffs, write. The written files
+ * must hold exactly the kept keys plus the setup, and no secret.
+ *
+ * Run 2 picks a profile that never signed in: the wizard offers `aws sso login` in a terminal (a
+ * stand-in CLI that writes the token cache) and goes on by itself once signed in; Back returns to
+ * the profile; then other answers (user scope, a token limit) up to the preview, and Escape:
+ * every file must be byte-identical, none new.
+ *
+ * Run 3 opens a folder in Restricted Mode: the wizard reaches the preview, but writing is refused
+ * with the reason and a way to trust the folder; nothing is written.
+ *
+ * Screenshots of each step go to test-results/e2e/wizard/. The last line printed is
+ * "N passed, M failed"; the exit code is non-zero when anything failed. Nothing leaves 127.0.0.1.
+ *
+ * Options: --headed (needs a display), --keep (keep temp dirs), E2E_TOOLS_DIR, E2E_CHROMIUM.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cleanEnv, EXTENSION_ID, findVsix, launchBrowser, mkTempDir, readExtensionHostLogs, startCodeServer, toolPaths, type BrowserSession, type CodeServer } from './codeServer';
+import type { PwPage } from './pw';
+import { E2eRun, errorToasts, runFromPalette } from './workbench';
+import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
+import { ssoCacheFileName } from '../fake-aws/demoHome';
+import { BASIC_EXPIRED_KEY, BASIC_SSO, BASIC_STATIC_KEY } from '../fake-aws/scenarios/basic';
+
+const WIZARD_COMMAND = 'Claude on Bedrock: Run Setup Wizard';
+const TITLE = 'Set Up Claude Code on Bedrock';
+const TOTAL_STEPS = 9;
+const SCHEMA = 'https://json.schemastore.org/claude-code-settings.json';
+const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
+const JP_HAIKU = 'jp.anthropic.claude-haiku-4-5-20251001-v1:0';
+const GLOBAL_OPUS = 'global.anthropic.claude-opus-4-6-v1';
+/** A profile of the demo home's IAM Identity Center that has never signed in. */
+const SIGN_IN_PROFILE = 'sso-signin';
+const SIGN_IN_SESSION = 'corp-signin';
+
+/** What the team had in .claude/settings.json before the wizard: it must survive. */
+const EXISTING_SHARED = {
+  permissions: { allow: ['Bash(npm run test:*)'], deny: ['Read(./.env)'] },
+  env: { TEAM_FLAG: 'kept' },
+};
+
+/** Every secret-looking value of the scenario: none may appear in a written file. */
+const SECRETS = [
+  BASIC_STATIC_KEY.accessKeyId,
+  BASIC_STATIC_KEY.secretAccessKey,
+  BASIC_EXPIRED_KEY.accessKeyId,
+  BASIC_EXPIRED_KEY.secretAccessKey,
+  BASIC_EXPIRED_KEY.sessionToken,
+  BASIC_SSO.validAccessToken,
+  BASIC_SSO.expiredAccessToken,
+  BASIC_SSO.refreshToken,
+  BASIC_SSO.clientSecret,
+];
+
+const argv = process.argv.slice(2);
+const HEADED = argv.includes('--headed');
+const KEEP = argv.includes('--keep');
+
+const run = new E2eRun('wizard');
+
+// ------------------------------------------------------------------------------------------------
+// Files
+
+/** Every file under `dir` (relative path → bytes), leaving out `.git`. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (current: string): void => {
+    if (!fs.existsSync(current)) return;
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      if (entry.name === '.git') continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) files.set(path.relative(dir, full), fs.readFileSync(full));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+function compareSnapshots(before: Map<string, Buffer>, after: Map<string, Buffer>, where: string): string[] {
+  const problems: string[] = [];
+  for (const [file, bytes] of after) {
+    const old = before.get(file);
+    if (!old) problems.push(`${where}/${file} is new`);
+    else if (!old.equals(bytes)) problems.push(`${where}/${file} changed`);
+  }
+  for (const file of before.keys()) if (!after.has(file)) problems.push(`${where}/${file} was deleted`);
+  return problems;
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The quick input
+
+function widget(p: PwPage) {
+  return p.locator('.quick-input-widget');
+}
+
+/** Waits for the wizard's pick of a step: its title shows "n/9" and the text appears in it. */
+async function waitForStep(p: PwPage, step: number, text: string | RegExp, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = '';
+  for (;;) {
+    if (await widget(p).isVisible()) {
+      const placeholder = (await p.locator('.quick-input-widget .quick-input-box input').first().getAttribute('placeholder')) ?? '';
+      seen = `${placeholder} ${await widget(p).innerText()}`.replace(/\s+/g, ' ');
+      // One read of the widget: the title ("… (n/9)") and the rows must belong to the same pick.
+      const stepShown = new RegExp(`\\(${step}\\s*/\\s*${TOTAL_STEPS}\\)`).test(seen);
+      const textShown = typeof text === 'string' ? seen.includes(text) : text.test(seen);
+      if (stepShown && textShown) return seen;
+    }
+    if (Date.now() > deadline) throw new Error(`step ${step}/${TOTAL_STEPS} with "${String(text)}" did not show; the quick input shows: ${seen.slice(0, 600)}`);
+    await p.waitForTimeout(300);
+  }
+}
+
+/** The focused row of the quick input as its accessible name: label, description and detail, comma-separated. */
+async function focusedRow(p: PwPage): Promise<string> {
+  const row = p.locator('.quick-input-widget .monaco-list-row.focused').first();
+  if (!(await row.count())) return '';
+  return ((await row.getAttribute('aria-label')) ?? (await row.innerText())).replace(/\s+/g, ' ').trim();
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A row with this label and exactly this model ID (not its [1m] variant). */
+function modelRow(label: string, modelId: string): RegExp {
+  return new RegExp(`^${escaped(label)}\\W+${escaped(modelId)}(?!\\[)`);
+}
+
+/** Types into the quick input, waits until the focused row matches, and accepts it. */
+async function choose(p: PwPage, typed: string, expected: RegExp, timeoutMs = 30_000): Promise<string> {
+  await p.keyboard.type(typed);
+  const deadline = Date.now() + timeoutMs;
+  let focused: string;
+  for (;;) {
+    focused = await focusedRow(p);
+    if (expected.test(focused)) break;
+    if (Date.now() > deadline) throw new Error(`after typing "${typed}" the focused row is "${focused}", expected ${expected}`);
+    await p.waitForTimeout(200);
+  }
+  await p.keyboard.press('Enter');
+  return focused;
+}
+
+/** The accessible names of the open editor tabs (a file's name and folder, a diff's title). */
+async function tabLabels(p: PwPage): Promise<string[]> {
+  const tabs = p.locator('.tabs-container .tab');
+  const labels: string[] = [];
+  for (let index = 0; index < (await tabs.count()); index += 1) {
+    const tab = tabs.nth(index);
+    labels.push(((await tab.getAttribute('aria-label')) ?? (await tab.innerText())).replace(/\s+/g, ' ').trim());
+  }
+  return labels;
+}
+
+const WALKTHROUGH = 'Claude Code on Amazon Bedrock';
+const WALKTHROUGH_STEPS = ['Sign in and check your AWS profile', 'Choose your models', 'Run the setup wizard', 'Check the health of your setup'];
+
+/** Opens the extension's walkthrough from the palette; returns whether each step (by title) is shown as done. */
+async function openWalkthrough(p: PwPage): Promise<Map<string, boolean>> {
+  await runFromPalette(p, 'Welcome: Open Walkthrough...', { waitHidden: false });
+  await p.locator('.quick-input-widget .monaco-list-row', { hasText: WALKTHROUGH }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await choose(p, WALKTHROUGH, new RegExp(escaped(WALKTHROUGH)));
+  await p.locator('.gettingStartedContainer', { hasText: WALKTHROUGH_STEPS[0]! }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  const done = new Map<string, boolean>();
+  for (const title of WALKTHROUGH_STEPS) {
+    const step = p.locator('.gettingStartedContainer .getting-started-step', { hasText: title }).first();
+    if ((await step.count()) === 0) continue;
+    // A done step's check box is a filled check mark.
+    done.set(title, (await step.locator('.codicon-pass-filled, .complete').count()) > 0);
+  }
+  return done;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const tmp = mkTempDir('cbs-e2e-wizard-');
+  let server: CodeServer | undefined;
+  let browser: BrowserSession | undefined;
+  let fake: FakeAws | undefined;
+  try {
+    let vsix = '';
+    await run.check('VSIX and e2e tools are present', async () => {
+      vsix = findVsix();
+      toolPaths();
+      return path.relative(process.cwd(), vsix);
+    }, { fatal: true });
+
+    fake = await startFakeAws({ scenario: 'basic' });
+    const fakeAws = fake;
+    const home = path.join(tmp, 'home');
+    const workspace = path.join(tmp, 'workspace');
+    const managed = path.join(tmp, 'managed-settings');
+    fs.mkdirSync(managed, { recursive: true });
+    const demo = await writeDemoHome(home, fakeAws.state);
+    // A profile that has never signed in, and a stand-in `aws` whose `sso login` signs it in by
+    // writing the token cache (a copy of the valid demo session's): the wizard must notice and go on.
+    fs.appendFileSync(
+      demo.configFile,
+      [
+        '',
+        `[profile ${SIGN_IN_PROFILE}]`,
+        `sso_session = ${SIGN_IN_SESSION}`,
+        `sso_account_id = ${BASIC_SSO.accountId}`,
+        `sso_role_name = ${BASIC_SSO.roleName}`,
+        'region = ap-northeast-1',
+        '',
+        `[sso-session ${SIGN_IN_SESSION}]`,
+        `sso_start_url = ${BASIC_SSO.startUrl}`,
+        `sso_region = ${BASIC_SSO.region}`,
+        'sso_registration_scopes = sso:account:access',
+        '',
+      ].join('\n'),
+    );
+    const fakeBin = path.join(tmp, 'bin');
+    const awsCalls = path.join(tmp, 'aws-calls.log');
+    fs.mkdirSync(fakeBin, { recursive: true });
+    fs.writeFileSync(
+      path.join(fakeBin, 'aws'),
+      [
+        '#!/bin/sh',
+        '# Stand-in for the AWS CLI in the wizard e2e: nothing leaves the machine.',
+        `echo "$*" >> '${awsCalls}'`,
+        `cp '${path.join(demo.ssoCacheDir, ssoCacheFileName(demo.ssoSessions.valid))}' '${path.join(demo.ssoCacheDir, ssoCacheFileName(SIGN_IN_SESSION))}'`,
+        'echo "Successfully signed in (fake)."',
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    fs.mkdirSync(path.join(workspace, '.claude'), { recursive: true });
+    execFileSync('git', ['init', '-q', workspace]);
+    fs.writeFileSync(path.join(workspace, 'README.md'), '# e2e wizard workspace\n');
+    fs.writeFileSync(path.join(workspace, '.claude', 'settings.json'), json(EXISTING_SHARED));
+    const env = cleanEnv({
+      HOME: home,
+      ...fakeAws.env(),
+      XDG_CONFIG_HOME: path.join(home, '.config'),
+      XDG_DATA_HOME: path.join(home, '.local', 'share'),
+      // This machine's own managed settings (if any) must not shape the test.
+      CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: managed,
+      // No global git excludes: .claude/settings.local.json is not ignored until the wizard adds it.
+      GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
+      GIT_CONFIG_NOSYSTEM: '1',
+      LANG: 'C.UTF-8',
+    });
+
+    await run.check('VSIX installs and code-server answers', async () => {
+      server = await startCodeServer({
+        env,
+        vsix,
+        folder: workspace,
+        extensionsDir: path.join(tmp, 'extensions'),
+        userDataDir: path.join(tmp, 'user-data'),
+        disableWorkspaceTrust: true,
+        settings: {
+          // Screenshots show the wizard, not the welcome page or the chat panel.
+          'workbench.startupEditor': 'none',
+          'workbench.secondarySideBar.defaultVisibility': 'hidden',
+          // Terminals run a plain bash whose `aws` is the stand-in above, never the machine's CLI.
+          'terminal.integrated.profiles.linux': { e2e: { path: '/bin/bash', args: ['--noprofile', '--norc'] } },
+          'terminal.integrated.defaultProfile.linux': 'e2e',
+          'terminal.integrated.env.linux': { PATH: `${fakeBin}:/usr/bin:/bin` },
+          'terminal.integrated.shellIntegration.enabled': false,
+        },
+        logName: 'wizard-code-server',
+      });
+      return server.url;
+    }, { fatal: true });
+    const srv = server as unknown as CodeServer;
+
+    await run.check('workbench loads in Chromium with the folder open', async () => {
+      browser = await launchBrowser({ headless: !HEADED });
+      run.page = browser.page;
+      await browser.page.goto(srv.folderUrl, { timeout: 120_000, waitUntil: 'domcontentloaded' });
+      await browser.page.waitForSelector('.monaco-workbench', { timeout: 180_000 });
+      await browser.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'README.md' }).first().waitFor({ state: 'visible', timeout: 120_000 });
+      // The extension's contributions are in once its view container shows in the activity bar.
+      await browser.page.locator('.part.activitybar .action-item [aria-label^="Claude on Bedrock"], .part.activitybar .action-item[aria-label^="Claude on Bedrock"]').first().waitFor({ state: 'visible', timeout: 120_000 });
+      await run.shot('workbench');
+    }, { fatal: true });
+    const p = browser!.page;
+
+    await run.check('the walkthrough lists its four steps, with the images\' alt texts', async () => {
+      const done = await openWalkthrough(p);
+      const missing = WALKTHROUGH_STEPS.filter((title) => !done.has(title));
+      if (missing.length > 0) throw new Error(`steps missing: ${missing.join(', ')}`);
+      const alt = await p.locator('.gettingStartedContainer img[alt^="The AWS Profiles view"]').count();
+      await run.shot('walkthrough');
+      if (alt === 0) throw new Error('the first step\'s image with its alt text is not shown');
+      if (done.get('Run the setup wizard')) throw new Error('the wizard step is done before the wizard ran');
+    });
+
+    // ---------------------------------------------------------------------------------------------
+    // Run 1: every step, then write.
+
+    const sharedFile = path.join(workspace, '.claude', 'settings.json');
+    const localFile = path.join(workspace, '.claude', 'settings.local.json');
+    const beforeRun1 = snapshot(workspace);
+
+    await run.check('step 1/9: the wizard starts from the palette and lists profiles with kind and sign-in state', async () => {
+      await runFromPalette(p, WIZARD_COMMAND, { waitHidden: false });
+      const text = await waitForStep(p, 1, 'sso-dev');
+      await run.shot('1-profile');
+      if (!text.includes(TITLE)) throw new Error(`no wizard title: ${text.slice(0, 200)}`);
+      if (!/sso-dev.*SSO/.test(text)) throw new Error(`sso-dev is not shown as an SSO profile: ${text.slice(0, 400)}`);
+      if (!/signed in until/.test(text) || !/sso-expired/.test(text) || !/expired at/.test(text)) throw new Error(`sign-in states missing: ${text.slice(0, 600)}`);
+      return await choose(p, 'sso-dev', /^sso-dev\b/);
+    }, { fatal: true });
+
+    await run.check('step 2/9: Regions, the profile\'s Region first, Japan prominent', async () => {
+      const text = await waitForStep(p, 2, 'ap-northeast-1');
+      await run.shot('2-region');
+      if (!/Region of the profile/.test(text) || !/Japan/.test(text)) throw new Error(`groups missing: ${text.slice(0, 300)}`);
+      const focused = await focusedRow(p);
+      if (!focused.startsWith('ap-northeast-1')) throw new Error(`the profile's Region is not preselected: "${focused}"`);
+      return await choose(p, 'ap-northeast-1', /^ap-northeast-1\b/);
+    }, { fatal: true });
+
+    await run.check('step 3/9: the account\'s scopes in Tokyo with route and price, jp preselected', async () => {
+      const text = await waitForStep(p, 3, 'Japan (jp)');
+      await run.shot('3-scope');
+      for (const scope of ['Global (global)', 'Japan (jp)', 'Asia Pacific (apac)']) if (!text.includes(scope)) throw new Error(`${scope} missing: ${text.slice(0, 500)}`);
+      if (/\(us\)|\(eu\)/.test(text)) throw new Error(`scopes Tokyo does not list are offered: ${text.slice(0, 500)}`);
+      if (!/Tokyo, Osaka/.test(text) || !/10% more than global/.test(text)) throw new Error(`route or price missing: ${text.slice(0, 500)}`);
+      return await choose(p, 'Japan (jp)', /^Japan \(jp\)/);
+    }, { fatal: true });
+
+    await run.check('step 4/9: jp. models with a 1M-context variant for Sonnet 4.5', async () => {
+      const text = await waitForStep(p, 4, JP_SONNET);
+      await run.shot('4-primary');
+      if (!text.includes(`${JP_SONNET}[1m]`)) throw new Error(`no [1m] variant: ${text.slice(0, 500)}`);
+      if (text.includes('claude-opus-4-5')) throw new Error('Opus 4.5 has no jp. profile but is offered');
+      return await choose(p, 'Claude Sonnet 4.5', modelRow('Claude Sonnet 4.5', JP_SONNET));
+    }, { fatal: true });
+
+    await run.check('step 5/9: Haiku in the jp scope, same as primary, none, and other scopes', async () => {
+      const text = await waitForStep(p, 5, JP_HAIKU);
+      await run.shot('5-background');
+      if (!/Same as the primary model/.test(text) || !/None: leave it to Claude Code/.test(text)) throw new Error(`choices missing: ${text.slice(0, 500)}`);
+      return await choose(p, 'Claude Haiku 4.5', modelRow('Claude Haiku 4.5', JP_HAIKU));
+    }, { fatal: true });
+
+    await run.check('step 6/9: validation checks both models, the probe asks first, then proves access', async () => {
+      fakeAws.clearLog();
+      const text = await waitForStep(p, 6, /looks available; not probed[\s\S]*looks available; not probed/);
+      await run.shot('6-validation');
+      if (fakeAws.requests.some((entry) => entry.operation === 'Converse')) throw new Error('a model was invoked without asking');
+      await choose(p, 'Probe', /Probe: send one 1-token request per model/);
+      const dialog = p.locator('.monaco-dialog-box');
+      await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+      const question = (await dialog.innerText()).replace(/\s+/g, ' ');
+      if (!/less than \$0\.\d+/.test(question)) throw new Error(`the confirmation does not state the cost: ${question}`);
+      await run.shot('6-validation-probe-confirm');
+      await dialog.locator('.monaco-button', { hasText: /^Probe$/ }).first().click();
+      const probed = await waitForStep(p, 6, /Every model answered: access works/);
+      await run.shot('6-validation-probed');
+      const invoked = fakeAws.requests.filter((entry) => entry.operation === 'Converse' && entry.status === 200).map((entry) => entry.resource).sort();
+      if (JSON.stringify(invoked) !== JSON.stringify([JP_HAIKU, JP_SONNET].sort())) throw new Error(`the fake AWS saw Converse on ${JSON.stringify(invoked)}`);
+      await choose(p, 'Continue', /\bContinue$/);
+      return `${text.length} chars before; probed: ${probed.slice(0, 80)}`;
+    }, { fatal: true });
+
+    await run.check('step 7/9: where to write, project recommended', async () => {
+      await waitForStep(p, 7, 'Project, shared with the team (recommended)');
+      await run.shot('7-target');
+      return await choose(p, 'Project', /\bProject, shared with the team/);
+    }, { fatal: true });
+
+    await run.check('step 8/9: extras, the login prompt setting ticked', async () => {
+      await waitForStep(p, 8, 'Turn off the Claude Code login screen in VS Code');
+      await run.shot('8-options');
+      const ticked = await p.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]').allInnerTexts();
+      if (!ticked.some((text) => text.includes('login screen'))) throw new Error(`not ticked by default: ${JSON.stringify(ticked)}`);
+      await p.keyboard.press('Enter');
+    }, { fatal: true });
+
+    await run.check('step 9/9: the preview opens diffs, lists notices, and nothing is written yet', async () => {
+      const text = await waitForStep(p, 9, 'Write these files');
+      const tabs = await waitFor('the diff tabs', async () => {
+        const labels = await tabLabels(p);
+        return labels.some((label) => label.includes('.claude/settings.json (current ↔ after setup)')) && labels.some((label) => label.includes('.claude/settings.local.json (new file)'))
+          ? labels
+          : undefined;
+      });
+      await run.shot('9-preview');
+      if (!/Add \.claude\/settings\.local\.json to \.gitignore/.test(text)) throw new Error(`no .gitignore notice: ${text.slice(0, 600)}`);
+      const problems = compareSnapshots(beforeRun1, snapshot(workspace), 'workspace');
+      if (problems.length > 0) throw new Error(`written before confirming: ${problems.join(', ')}`);
+      return tabs.join(' | ');
+    }, { fatal: true });
+
+    await run.check('write: the files are written, the shared file opens, a message says so', async () => {
+      await choose(p, 'Write these files', /Write these files/);
+      await widget(p).waitFor({ state: 'hidden', timeout: 30_000 });
+      const message = await waitFor('the success message', async () => {
+        const texts = (await p.locator('.notifications-toasts .notification-toast').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+        return texts.find((t) => t.includes('Claude Code on Bedrock is set up'));
+      });
+      const tabs = await waitFor('settings.json opened', async () => {
+        const labels = await tabLabels(p);
+        return labels.some((label) => label.startsWith('settings.json')) ? labels : undefined;
+      }, 30_000).catch(async (error: Error) => {
+        throw new Error(`${error.message}; tabs: ${JSON.stringify(await tabLabels(p))}`);
+      });
+      const leftovers = (await tabLabels(p)).filter((label) => label.includes('↔') || label.includes('(new file)'));
+      await run.shot('10-written');
+      if (leftovers.length > 0) throw new Error(`preview tabs left open: ${leftovers.join(', ')}`);
+      const errors = await errorToasts(p);
+      if (errors.length > 0) throw new Error(`error notification: ${errors.join(' | ')}`);
+      return `${message}; tabs: ${tabs.join(', ')}`;
+    });
+
+    await run.check('.claude/settings.json holds exactly the kept keys plus the shared setup', async () => {
+      const expected = json({
+        $schema: SCHEMA,
+        permissions: EXISTING_SHARED.permissions,
+        env: {
+          TEAM_FLAG: 'kept',
+          CLAUDE_CODE_USE_BEDROCK: '1',
+          AWS_REGION: 'ap-northeast-1',
+          ANTHROPIC_MODEL: JP_SONNET,
+          ANTHROPIC_DEFAULT_HAIKU_MODEL: JP_HAIKU,
+        },
+      });
+      const actual = fs.readFileSync(sharedFile, 'utf8');
+      if (actual !== expected) throw new Error(`got:\n${actual}\nexpected:\n${expected}`);
+    });
+
+    await run.check('.claude/settings.local.json holds the profile and its sign-in command', async () => {
+      const expected = json({ $schema: SCHEMA, env: { AWS_PROFILE: 'sso-dev' }, awsAuthRefresh: 'aws sso login --profile sso-dev' });
+      const actual = fs.readFileSync(localFile, 'utf8');
+      if (actual !== expected) throw new Error(`got:\n${actual}\nexpected:\n${expected}`);
+    });
+
+    await run.check('.gitignore ignores the personal file and .vscode/settings.json turns the login prompt off', async () => {
+      const gitignore = fs.readFileSync(path.join(workspace, '.gitignore'), 'utf8');
+      if (!gitignore.split(/\r?\n/).includes('.claude/settings.local.json')) throw new Error(`.gitignore: ${gitignore}`);
+      const ignored = execFileSync('git', ['check-ignore', '.claude/settings.local.json'], { cwd: workspace, env }).toString().trim();
+      const vscodeSettings = JSON.parse(fs.readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
+      if (vscodeSettings['claudeCode.disableLoginPrompt'] !== true) throw new Error(`.vscode/settings.json: ${JSON.stringify(vscodeSettings)}`);
+      const written = [...snapshot(workspace).keys()].filter((file) => !beforeRun1.has(file)).sort();
+      const expectedNew = ['.claude/settings.local.json', '.gitignore', '.vscode/settings.json'];
+      if (JSON.stringify(written) !== JSON.stringify(expectedNew)) throw new Error(`new files: ${JSON.stringify(written)}`);
+      if (fs.existsSync(path.join(home, '.claude', 'settings.json'))) throw new Error('the user settings file was written');
+      return `git check-ignore: ${ignored}`;
+    });
+
+    await run.check('the walkthrough marks "Run the setup wizard" done', async () => {
+      const done = await openWalkthrough(p);
+      await run.shot('walkthrough-after-wizard');
+      if (!done.get('Run the setup wizard')) throw new Error(`steps done: ${JSON.stringify([...done])}`);
+      return JSON.stringify([...done]);
+    });
+
+    await run.check('no secret of the scenario in any written file', async () => {
+      const leaks: string[] = [];
+      for (const [file, bytes] of snapshot(workspace)) {
+        const text = bytes.toString('utf8');
+        for (const secret of SECRETS) if (text.includes(secret)) leaks.push(file);
+      }
+      if (leaks.length > 0) throw new Error(`secrets in ${[...new Set(leaks)].join(', ')}`);
+    });
+
+    // ---------------------------------------------------------------------------------------------
+    // Run 2: different answers, one Back, Escape at the preview: nothing changes.
+
+    const beforeRun2 = snapshot(workspace);
+    const homeBeforeRun2 = snapshot(path.join(home, '.claude'));
+
+    await run.check('run 2: a profile without sign-in offers aws sso login; the wizard goes on once signed in; Back keeps the answer', async () => {
+      await p.keyboard.press('Escape');
+      await runFromPalette(p, WIZARD_COMMAND, { waitHidden: false });
+      const profiles = await waitForStep(p, 1, SIGN_IN_PROFILE);
+      if (!new RegExp(`${SIGN_IN_PROFILE}.*not signed in`).test(profiles)) throw new Error(`${SIGN_IN_PROFILE} is not shown as signed out: ${profiles.slice(0, 600)}`);
+      await choose(p, SIGN_IN_PROFILE, new RegExp(`^${SIGN_IN_PROFILE}\\b`));
+      await waitForStep(p, 1, 'Sign in with aws sso login');
+      await run.shot('run2-1-sign-in-offered');
+      await choose(p, 'Sign in with aws sso login', /Sign in with aws sso login/);
+      // The stand-in CLI writes the token; the wizard reads the cache and moves to the Region step.
+      await waitForStep(p, 2, 'ap-northeast-1', 60_000);
+      await run.shot('run2-2-region-after-sign-in');
+      const calls = fs.existsSync(awsCalls) ? fs.readFileSync(awsCalls, 'utf8').trim() : '';
+      if (calls !== `sso login --profile ${SIGN_IN_PROFILE}`) throw new Error(`the terminal ran aws with "${calls}"`);
+      await p.locator('.quick-input-widget .codicon-quick-input-back').first().click();
+      const again = await waitForStep(p, 1, SIGN_IN_PROFILE);
+      const focused = await focusedRow(p);
+      await run.shot('run2-1-back-to-profile');
+      if (!focused.startsWith(SIGN_IN_PROFILE)) throw new Error(`after Back the focused profile is "${focused}"`);
+      if (!new RegExp(`${SIGN_IN_PROFILE}.*signed in until`).test(again)) throw new Error(`${SIGN_IN_PROFILE} is not shown as signed in now: ${again.slice(0, 600)}`);
+      return `aws ${calls}; focused after Back: ${focused.slice(0, 60)}`;
+    });
+
+    await run.check('run 2: other answers up to the preview, then Escape writes nothing', async () => {
+      await choose(p, 'sso-dev', /^sso-dev\b/);
+      await waitForStep(p, 2, 'ap-northeast-1');
+      await p.keyboard.press('Enter');
+      await waitForStep(p, 3, 'Global (global)');
+      await choose(p, 'Global (global)', /^Global \(global\)/);
+      await waitForStep(p, 4, GLOBAL_OPUS);
+      await choose(p, GLOBAL_OPUS, modelRow('Claude Opus 4.6', GLOBAL_OPUS));
+      await waitForStep(p, 5, 'Same as the primary model');
+      await choose(p, 'Same as the primary model', /Same as the primary model/);
+      await waitForStep(p, 6, /Continue/);
+      await run.shot('run2-6-validation');
+      await choose(p, 'Continue', /\bContinue$/);
+      await waitForStep(p, 7, 'All my projects');
+      await choose(p, 'All my projects', /All my projects/);
+      await waitForStep(p, 8, 'Limit the output tokens per response');
+      const limitRow = p.locator('.quick-input-widget .monaco-list-row', { hasText: 'Limit the output tokens per response' }).first();
+      await limitRow.locator('input[type="checkbox"], .monaco-checkbox, .quick-input-list-checkbox').first().click();
+      await p.locator('.quick-input-widget .quick-input-box input').first().click();
+      await p.keyboard.press('Enter');
+      // The sub-step of the same step number: a number, checked as it is typed.
+      await waitForStep(p, 8, 'CLAUDE_CODE_MAX_OUTPUT_TOKENS');
+      await p.keyboard.type('0');
+      await waitForStep(p, 8, 'Enter a whole number from 1 to 128000.');
+      await run.shot('run2-8-max-tokens-invalid');
+      await p.keyboard.press('Backspace');
+      await p.keyboard.type('8192');
+      await p.keyboard.press('Enter');
+      const preview = await waitForStep(p, 9, 'Write these files');
+      if (!preview.includes('env.CLAUDE_CODE_MAX_OUTPUT_TOKENS')) throw new Error(`the token limit is not in the plan: ${preview.slice(0, 500)}`);
+      await waitFor('the user-file diff', async () => ((await tabLabels(p)).some((label) => label.includes('~/.claude/settings.json')) ? true : undefined));
+      await run.shot('run2-9-preview');
+      await p.keyboard.press('Escape');
+      await widget(p).waitFor({ state: 'hidden', timeout: 30_000 });
+      await p.waitForTimeout(2_000);
+      await run.shot('run2-cancelled');
+      const problems = [...compareSnapshots(beforeRun2, snapshot(workspace), 'workspace'), ...compareSnapshots(homeBeforeRun2, snapshot(path.join(home, '.claude')), '~/.claude')];
+      if (problems.length > 0) throw new Error(problems.join(', '));
+      const leftovers = (await tabLabels(p)).filter((label) => label.includes('↔') || label.includes('(new file)'));
+      if (leftovers.length > 0) throw new Error(`preview tabs left open: ${leftovers.join(', ')}`);
+      return `${beforeRun2.size} workspace files byte-identical, no new file`;
+    });
+
+    await run.check('extension host logged no error of the extension', async () => {
+      const logs = readExtensionHostLogs(srv.userDataDir);
+      const escaped = EXTENSION_ID.replace(/\./g, '\\.');
+      const failed = logs.split('\n').filter((line) => new RegExp(`Activating extension '?${escaped}'? failed|${escaped}.*\\[error\\]|\\[error\\].*${escaped}`, 'i').test(line));
+      if (failed.length > 0) throw new Error(failed.slice(0, 5).join('\n'));
+    });
+
+    // ---------------------------------------------------------------------------------------------
+    // Run 3: a folder in Restricted Mode: the wizard reaches the preview, writing is refused.
+
+    await srv.stop();
+    const untrusted = path.join(tmp, 'untrusted');
+    fs.mkdirSync(path.join(untrusted, '.claude'), { recursive: true });
+    fs.writeFileSync(path.join(untrusted, 'README.md'), '# untrusted workspace\n');
+    fs.writeFileSync(path.join(untrusted, '.claude', 'settings.json'), json(EXISTING_SHARED));
+    const beforeRun3 = snapshot(untrusted);
+    const homeBeforeRun3 = snapshot(path.join(home, '.claude'));
+
+    await run.check('run 3: in Restricted Mode the preview shows the changes but writing is refused with the reason', async () => {
+      server = await startCodeServer({
+        env,
+        folder: untrusted,
+        extensionsDir: srv.extensionsDir,
+        userDataDir: path.join(tmp, 'user-data-untrusted'),
+        // Workspace trust on, no startup prompt: the folder opens in Restricted Mode.
+        settings: { 'workbench.startupEditor': 'none', 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'security.workspace.trust.startupPrompt': 'never' },
+        logName: 'wizard-code-server-untrusted',
+      });
+      await p.goto(server.folderUrl, { timeout: 120_000, waitUntil: 'domcontentloaded' });
+      await p.waitForSelector('.monaco-workbench', { timeout: 180_000 });
+      await p.locator('.part.activitybar .action-item [aria-label^="Claude on Bedrock"], .part.activitybar .action-item[aria-label^="Claude on Bedrock"]').first().waitFor({ state: 'visible', timeout: 120_000 });
+      await runFromPalette(p, WIZARD_COMMAND, { waitHidden: false });
+      await waitForStep(p, 1, 'sso-dev');
+      await choose(p, 'sso-dev', /^sso-dev\b/);
+      await waitForStep(p, 2, 'ap-northeast-1');
+      await p.keyboard.press('Enter');
+      await waitForStep(p, 3, 'Japan (jp)');
+      await p.keyboard.press('Enter');
+      await waitForStep(p, 4, JP_SONNET);
+      await p.keyboard.press('Enter');
+      await waitForStep(p, 5, JP_HAIKU);
+      await p.keyboard.press('Enter');
+      await waitForStep(p, 6, /Continue/);
+      await choose(p, 'Continue', /\bContinue$/);
+      await waitForStep(p, 7, 'Project, shared with the team (recommended)');
+      await p.keyboard.press('Enter');
+      await waitForStep(p, 8, 'Turn off the Claude Code login screen in VS Code');
+      await p.keyboard.press('Enter');
+      const text = await waitForStep(p, 9, 'Writing is turned off in Restricted Mode');
+      await run.shot('run3-9-preview-restricted');
+      if (text.includes('Write these files')) throw new Error(`a write is offered in Restricted Mode: ${text.slice(0, 400)}`);
+      await choose(p, 'Writing is turned off', /Writing is turned off in Restricted Mode/);
+      const warning = await waitFor('the Restricted Mode message', async () => {
+        const texts = (await p.locator('.notifications-toasts .notification-toast').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+        return texts.find((t) => t.includes('not trusted'));
+      });
+      if (!warning.includes('Manage Workspace Trust')) throw new Error(`the message offers no way to trust the folder: ${warning}`);
+      await waitForStep(p, 9, 'Writing is turned off in Restricted Mode');
+      await run.shot('run3-refused');
+      await p.keyboard.press('Escape');
+      await widget(p).waitFor({ state: 'hidden', timeout: 30_000 });
+      await p.waitForTimeout(1_000);
+      const problems = [...compareSnapshots(beforeRun3, snapshot(untrusted), 'untrusted'), ...compareSnapshots(homeBeforeRun3, snapshot(path.join(home, '.claude')), '~/.claude')];
+      if (problems.length > 0) throw new Error(problems.join(', '));
+      return warning;
+    });
+  } catch (error) {
+    await run.unexpected(error);
+  } finally {
+    if (browser) await browser.close().catch((error) => run.log(`closing chromium: ${String(error)}`));
+    if (server) await server.stop().catch((error) => run.log(`stopping code-server: ${String(error)}`));
+    if (fake) await fake.stop().catch((error) => run.log(`stopping the fake AWS: ${String(error)}`));
+    if (KEEP) run.log(`kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+void main().finally(() => run.finish());

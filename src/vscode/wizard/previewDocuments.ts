@@ -5,6 +5,7 @@
  */
 
 import * as vscode from 'vscode';
+import { redactSecrets } from '../../core/settingsPreview';
 
 export const PREVIEW_SCHEME = 'claude-bedrock-preview';
 
@@ -25,8 +26,9 @@ export class PreviewDocuments implements vscode.TextDocumentContentProvider, vsc
   async showDiff(key: string, fileName: string, before: string | undefined, after: string, title: string): Promise<void> {
     const current = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${key}/current/${fileName}` });
     const planned = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${key}/planned/${fileName}` });
-    this.set(current, before ?? '');
-    this.set(planned, after);
+    // A personal file may hold a secret (an API key): the preview shows that it is there, never its value.
+    this.set(current, redactSecrets(before ?? ''));
+    this.set(planned, redactSecrets(after));
     await vscode.commands.executeCommand('vscode.diff', current, planned, title, { preview: false, preserveFocus: true });
   }
 

@@ -6,6 +6,7 @@
 
 import * as vscode from 'vscode';
 import type { PlanNotice, SettingsSource } from '../../core/settingsTypes';
+import { redactSecrets } from '../../core/settingsPreview';
 import { unifiedDiff } from '../../core/textDiff';
 import { ChangedSinceReadError } from '../../files/atomicWrite';
 import { pickOne } from './multiStepInput';
@@ -156,7 +157,7 @@ async function openFile(file: string, line?: number, column?: number): Promise<v
 }
 
 async function openUnifiedDiff(files: readonly PreviewFile[]): Promise<void> {
-  const content = files.map((file) => unifiedDiff(file.before, file.after, file.label)).join('');
+  const content = files.map((file) => unifiedDiff(file.before === undefined ? undefined : redactSecrets(file.before), redactSecrets(file.after), file.label)).join('');
   const document = await vscode.workspace.openTextDocument({ language: 'diff', content });
   await vscode.window.showTextDocument(document, { preview: true, preserveFocus: true });
 }

@@ -20,6 +20,8 @@ export interface WriteOutcome {
 /** Writes what the preview showed. Throws ChangedSinceReadError (nothing written) when a settings file changed meanwhile. */
 export async function writeSetup(state: WizardState, preview: SetupPreview): Promise<WriteOutcome> {
   if (!preview.plan.ok) throw new Error('the plan cannot be written');
+  // The preview offers no Write item in Restricted Mode; this keeps any other path from writing either.
+  if (!vscode.workspace.isTrusted) throw new Error('Restricted Mode: nothing is written');
   await applyPlan(preview.plan);
   const files = preview.plan.files.map((file) => file.path);
   const shared = state.target === 'project' ? 'project' : state.target === 'local' ? 'local' : 'user';

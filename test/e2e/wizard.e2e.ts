@@ -34,7 +34,8 @@ import * as path from 'node:path';
 import { cleanEnv, EXTENSION_ID, findVsix, launchBrowser, mkTempDir, readExtensionHostLogs, startCodeServer, toolPaths, type BrowserSession, type CodeServer } from './codeServer';
 import type { PwPage } from './pw';
 import { E2eRun, errorToasts, runFromPalette } from './workbench';
-import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
+import { ssoRoleSessionArn, startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
+import { claudeEnv, installedClaude, run as runProcess, writeAwsStub } from '../interop/claudeProcess';
 import { ssoCacheFileName } from '../fake-aws/demoHome';
 import { BASIC_EXPIRED_KEY, BASIC_SSO, BASIC_STATIC_KEY } from '../fake-aws/scenarios/basic';
 
@@ -492,6 +493,38 @@ async function main(): Promise<void> {
         for (const secret of SECRETS) if (text.includes(secret)) leaks.push(file);
       }
       if (leaks.length > 0) throw new Error(`secrets in ${[...new Set(leaks)].join(', ')}`);
+    });
+
+    await run.check('the real Claude Code CLI, run in the folder the wizard wrote, streams from jp. Sonnet 4.5 in Tokyo with sso-dev\'s SSO role credentials', async () => {
+      const claude = installedClaude();
+      if (!claude) throw new Error('Claude Code is not installed: run npm run tools:claude-code (.ci/run does)');
+      const binDir = path.join(tmp, 'claude-bin');
+      const refreshLog = path.join(tmp, 'aws-calls.log');
+      writeAwsStub(binDir, refreshLog);
+      const claudeHome = path.join(tmp, 'claude-home');
+      fs.cpSync(home, claudeHome, { recursive: true });
+      const claudeEnvironment = claudeEnv(claudeHome, binDir, fakeAws);
+      fs.mkdirSync(claudeEnvironment.TMPDIR!, { recursive: true });
+      const keysBefore = new Set(fakeAws.state.accessKeys.map((key) => key.accessKeyId));
+      fakeAws.clearLog();
+      const result = await runProcess(claude, ['-p', 'say hi'], { cwd: workspace, env: claudeEnvironment, timeoutMs: 120_000 });
+      fs.writeFileSync(path.join(run.shotsDir, 'claude-code.log'), `exit ${result.code}\n--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`);
+      if (result.code !== 0) throw new Error(`claude exited ${result.code ?? result.signal}: ${(result.stderr || result.stdout).slice(0, 300)}`);
+      if (!result.stdout.includes('OK, the fake model answers.')) throw new Error(`stdout: ${result.stdout.slice(0, 300)}`);
+      const streams = fakeAws.requests.filter((entry) => entry.operation === 'InvokeModelWithResponseStream');
+      const issued = new Set(
+        fakeAws.state.accessKeys
+          .filter((key) => !keysBefore.has(key.accessKeyId) && key.issuedBy === 'GetRoleCredentials' && key.arn === ssoRoleSessionArn(BASIC_SSO.accountId, BASIC_SSO.roleName, BASIC_SSO.user))
+          .map((key) => key.accessKeyId),
+      );
+      if (streams.length === 0) throw new Error('claude sent no InvokeModelWithResponseStream');
+      for (const entry of streams) {
+        if (entry.resource !== JP_SONNET) throw new Error(`streamed ${entry.resource}`);
+        if (entry.signingRegion !== 'ap-northeast-1') throw new Error(`signed for ${entry.signingRegion}`);
+        if (!entry.accessKeyId || !issued.has(entry.accessKeyId)) throw new Error(`signed with ${entry.accessKeyId}, not a key the fake SSO issued for sso-dev's role`);
+      }
+      if (fs.existsSync(refreshLog)) throw new Error(`awsAuthRefresh ran: ${fs.readFileSync(refreshLog, 'utf8')}`);
+      return `${streams.length} stream(s) on ${JP_SONNET}, ap-northeast-1, key ${streams[0]!.accessKeyId}`;
     });
 
     // ---------------------------------------------------------------------------------------------

@@ -30,13 +30,14 @@
  * Options: --keep (keep temp dirs), --no-isolate, --no-strace, CLAUDE_CODE_TOOLS_DIR (see the
  * tools script).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startFakeAws, ssoRoleSessionArn, writeDemoHome, type FakeAws, type RequestLogEntry } from '../fake-aws';
 import { BASIC_SSO, BASIC_STATIC_KEY } from '../fake-aws/scenarios/basic';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
+import { claudeEnv, run, writeAwsStub } from './claudeProcess';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'interop');
@@ -47,8 +48,6 @@ const FAKE_ANSWER = 'OK, the fake model answers.';
 const PROMPT = 'say hi';
 const CLAUDE_TIMEOUT_MS = 120_000;
 const SETUP_TIMEOUT_MS = 30_000;
-/** Where nothing listens: a proxy for any request that should not happen. */
-const DEAD_PROXY = 'http://127.0.0.1:9';
 
 const argv = process.argv.slice(2);
 const KEEP = argv.includes('--keep');
@@ -142,50 +141,6 @@ function connectTargets(straceLog: string): { address: string; port: string; res
 // ------------------------------------------------------------------------------------------------
 // Processes
 
-interface RunResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-  ms: number;
-}
-
-/** Runs a command in its own process group, stdin closed; kills the whole group on timeout and at the end. */
-function run(command: string, args: string[], opts: { cwd: string; env: Record<string, string>; timeoutMs: number }): Promise<RunResult> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-    const killGroup = (): void => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // The group is gone already.
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup();
-    }, opts.timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      // Whatever it started (helpers, shells) goes with it.
-      killGroup();
-      resolve({ code, signal, stdout, stderr, timedOut, ms: Date.now() - started });
-    });
-  });
-}
-
 function writeResult(file: string, content: string): void {
   fs.writeFileSync(path.join(RESULTS_DIR, file), content);
 }
@@ -252,42 +207,6 @@ const CASES: Case[] = [
 ];
 
 /** The environment claude runs with: built from nothing, so no AWS_*, ANTHROPIC_* or CLAUDE_* leaks in. */
-function claudeEnv(home: string, binDir: string, fake: FakeAws): Record<string, string> {
-  assert(fake.runtimeEndpoint, 'the fake serves Bedrock Runtime');
-  return {
-    PATH: [binDir, path.dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(path.delimiter),
-    HOME: home,
-    USER: os.userInfo().username,
-    LANG: 'C.UTF-8',
-    TMPDIR: path.join(home, 'tmp'),
-    // The point of the test: Claude Code's Bedrock traffic goes to the fake's runtime listener.
-    ANTHROPIC_BEDROCK_BASE_URL: fake.runtimeEndpoint,
-    // The SSO credential provider (and any other AWS client) goes to the fake's main listener.
-    AWS_ENDPOINT_URL: fake.endpoint,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    DISABLE_TELEMETRY: '1',
-    DISABLE_AUTOUPDATER: '1',
-    DISABLE_ERROR_REPORTING: '1',
-    DISABLE_BUG_COMMAND: '1',
-    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-    // Anything else over HTTP(S) dies on a closed loopback port instead of leaving the machine.
-    HTTPS_PROXY: DEAD_PROXY,
-    HTTP_PROXY: DEAD_PROXY,
-    https_proxy: DEAD_PROXY,
-    http_proxy: DEAD_PROXY,
-    NO_PROXY: '127.0.0.1,localhost',
-    no_proxy: '127.0.0.1,localhost',
-  };
-}
-
-/** A stub `aws` first on PATH: awsAuthRefresh (`aws sso login …`) must never reach a real AWS CLI. */
-function writeAwsStub(binDir: string, callLog: string): void {
-  fs.mkdirSync(binDir, { recursive: true });
-  const stub = path.join(binDir, 'aws');
-  fs.writeFileSync(stub, `#!/bin/sh\necho "aws $*" >> '${callLog.replace(/'/g, `'\\''`)}'\necho "interop stub: no AWS CLI here" >&2\nexit 1\n`);
-  fs.chmodSync(stub, 0o755);
-}
-
 const AUTH_ERRORS = new Set([
   'UnrecognizedClientException',
   'InvalidSignatureException',

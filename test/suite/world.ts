@@ -44,6 +44,8 @@ export async function prepareSuiteWorld(options: { scenario?: ScenarioName; root
       AWS_EC2_METADATA_DISABLED: 'true',
       // The bundled SDK supports Node 20; its warning is about SDK releases we do not use.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // This machine's own Claude Code managed settings (if any) must not shape the tests.
+      CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(home, 'no-managed-settings'),
       [SUITE_ENV.fakeAws]: fake.endpoint,
       [SUITE_ENV.profiles]: demo.profiles.join(','),
       [SUITE_ENV.scenario]: fake.scenarioName,

@@ -3,7 +3,9 @@
  * in plain Node: for the activation test and the activation benchmark. Real behaviour is tested
  * in a real VS Code (test/e2e); this only records what the extension registers.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 type Listener<T> = (value: T) => unknown;
 
@@ -71,6 +73,8 @@ export function createVscodeStandIn(language = 'en'): StandIn {
   const clipboard: string[] = [];
   const memento = new Map<string, unknown>();
   const statusItems: StatusItemStandIn[] = [];
+  const bundleFile = join(__dirname, '..', '..', 'l10n', `bundle.l10n.${language}.json`);
+  const translations: Record<string, string> = language !== 'en' && existsSync(bundleFile) ? JSON.parse(readFileSync(bundleFile, 'utf8')) : {};
   const standIn = {
     answer: (() => undefined) as StandIn['answer'],
     pick: (() => undefined) as StandIn['pick'],
@@ -127,7 +131,8 @@ export function createVscodeStandIn(language = 'en'): StandIn {
     Uri: { file: (path: string) => ({ scheme: 'file', fsPath: path, path, with: () => ({}) }) },
     Position: class {},
     Range: class {},
-    l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)])) },
+    // As VS Code does: the display language's bundle when there is one, else the English source text.
+    l10n: { t: (message: string, ...args: unknown[]) => (translations[message] ?? message).replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)])) },
     env: {
       language,
       clipboard: { writeText: async (text: string) => void clipboard.push(text) },

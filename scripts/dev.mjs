@@ -18,6 +18,10 @@
 //   --folder DIR       folder to open (default: a temporary demo workspace)
 //   --workspace-trust  keep workspace trust on (the folder opens in Restricted Mode until trusted)
 //   --locale ja        VS Code display language passed to code-server (--locale)
+//   --demo             `npm run demo`: a demo project (a git repository with team settings) and the real
+//                      Claude Code CLI (scripts/claude-code-tools.sh) as `claude` in code-server's terminal,
+//                      pointed at the fake Bedrock Runtime; prints what to try
+//   --no-claude        with --demo: do not install Claude Code
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -31,7 +35,7 @@ const t0 = Date.now();
 const say = (msg) => console.log(`[dev ${((Date.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${msg}`);
 
 // ---------------------------------------------------------------- arguments
-const opts = { port: '8080', host: '127.0.0.1', build: true, fakeAws: true, realHome: false, scenario: 'basic', folder: undefined, workspaceTrust: false, locale: undefined };
+const opts = { port: '8080', host: '127.0.0.1', build: true, fakeAws: true, realHome: false, scenario: 'basic', folder: undefined, workspaceTrust: false, locale: undefined, demo: false, claude: true };
 {
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
@@ -50,8 +54,11 @@ const opts = { port: '8080', host: '127.0.0.1', build: true, fakeAws: true, real
     else if (a === '--folder') opts.folder = path.resolve(next());
     else if (a === '--workspace-trust') opts.workspaceTrust = true;
     else if (a === '--locale') opts.locale = next();
+    else if (a === '--demo') opts.demo = true;
+    else if (a === '--no-claude') opts.claude = false;
     else if (a === '-h' || a === '--help') {
-      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 23).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      const lines = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
+      console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
       process.exit(0);
     } else fail(`unknown argument: ${a} (see --help)`);
   }
@@ -170,6 +177,69 @@ function writeDemoHome(home) {
   ].join('\n'));
 }
 
+// ---------------------------------------------------------------- npm run demo
+/** The KEY=VALUE pairs already passed to dev-server with --env. */
+function vars_of(serverArgs) {
+  const vars = {};
+  for (let i = 0; i < serverArgs.length; i++) {
+    if (serverArgs[i] !== '--env') continue;
+    const [key, ...rest] = serverArgs[i + 1].split('=');
+    vars[key] = rest.join('=');
+  }
+  return vars;
+}
+
+/**
+ * A demo project (a git repository whose shared Claude settings already hold team permissions) and,
+ * unless --no-claude, a `claude` command for code-server's terminal: the real Claude Code CLI with
+ * ANTHROPIC_BEDROCK_BASE_URL at the fake Bedrock Runtime and every kind of outside traffic switched off.
+ */
+function prepareDemo(dir, vars) {
+  const folder = path.join(dir, 'demo-project');
+  fs.mkdirSync(path.join(folder, '.claude'), { recursive: true });
+  fs.writeFileSync(path.join(folder, 'README.md'), '# Demo project\n\nPress F1 and run "Claude on Bedrock: Run Setup Wizard".\n');
+  fs.writeFileSync(path.join(folder, '.claude', 'settings.json'), JSON.stringify({ permissions: { allow: ['Bash(npm test)'] } }, null, 2) + '\n');
+  spawnSync('git', ['init', '-q'], { cwd: folder });
+  const runtime = vars.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ?? vars.AWS_ENDPOINT_URL;
+  if (!opts.claude || !runtime) return { folder };
+  const install = spawnSync('bash', [path.join(ROOT, 'scripts', 'claude-code-tools.sh')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const claude = install.status === 0 ? install.stdout.trim().split('\n').pop() : undefined;
+  if (!claude) {
+    say('could not install Claude Code (scripts/claude-code-tools.sh); the demo runs without it');
+    return { folder };
+  }
+  const binDir = path.join(dir, 'bin');
+  fs.mkdirSync(binDir, { recursive: true });
+  const quote = (value) => `'${String(value).replace(/'/g, `'\\''`)}'`;
+  fs.writeFileSync(path.join(binDir, 'claude'), [
+    '#!/bin/sh',
+    '# Claude Code against the demo\'s fake AWS; nothing leaves this machine.',
+    `export ANTHROPIC_BEDROCK_BASE_URL=${quote(runtime)}`,
+    'export DISABLE_TELEMETRY=1 DISABLE_AUTOUPDATER=1 DISABLE_ERROR_REPORTING=1 DISABLE_BUG_COMMAND=1 CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1',
+    'export HTTPS_PROXY=http://127.0.0.1:9 HTTP_PROXY=http://127.0.0.1:9 NO_PROXY=127.0.0.1,localhost',
+    `exec ${quote(claude)} "$@"`,
+    '',
+  ].join('\n'), { mode: 0o755 });
+  return { folder, binDir, runtime };
+}
+
+function printDemoGuide(demo) {
+  const line = '─'.repeat(72);
+  console.log(`\n${line}`);
+  console.log('  Demo: every AWS call goes to a fake AWS on 127.0.0.1 (no account needed).');
+  console.log(`  Project: ${demo.folder}`);
+  console.log('  1. Open the URL printed below, press F1 and run "Claude on Bedrock: Run Setup Wizard":');
+  console.log('     profile sso-dev, region ap-northeast-1 (Tokyo), scope Japan (jp), Claude Sonnet 4.5,');
+  console.log('     a Haiku background model, then write. The status bar item "Bedrock" turns healthy.');
+  if (demo.binDir) {
+    console.log('  2. In code-server\'s terminal (Ctrl+`), run:   claude -p "Say hello"');
+    console.log(`     Claude Code reads the written settings and calls the fake Bedrock Runtime (${demo.runtime}).`);
+  } else {
+    console.log('  2. (Claude Code is not installed: npm run tools:claude-code, then run the demo again.)');
+  }
+  console.log(`${line}\n`);
+}
+
 // ---------------------------------------------------------------- main
 async function main() {
   const marker = path.join(TOOLS, '.installed');
@@ -202,6 +272,12 @@ async function main() {
     serverArgs.push('--env', 'AWS_ENDPOINT_URL=http://127.0.0.1:9');
   }
   serverArgs.push('--home', home);
+  if (opts.demo && !opts.realHome) {
+    const demo = prepareDemo(path.join(tmp, 'demo'), vars_of(serverArgs));
+    opts.folder ??= demo.folder;
+    if (demo.binDir) serverArgs.push('--env', `PATH=${demo.binDir}:${process.env.PATH ?? '/usr/bin:/bin'}`);
+    printDemoGuide(demo);
+  }
   if (opts.folder) serverArgs.push('--folder', opts.folder);
   if (opts.workspaceTrust) serverArgs.push('--workspace-trust');
   if (opts.locale) serverArgs.push('--locale', opts.locale);

@@ -35,7 +35,7 @@ export interface FakeAws {
   /** http://127.0.0.1:PORT — STS, SSO, SSO OIDC, Bedrock and the /__fake/ control API. */
   readonly endpoint: string;
   /**
-   * http://127.0.0.1:PORT of the HTTP/2 listener (Bedrock Runtime); present whenever a runtime
+   * http://127.0.0.1:PORT of the Bedrock Runtime listener (HTTP/2, and HTTP/1.1 as Claude Code speaks it); present whenever a runtime
    * module is served, which the defaults do.
    */
   readonly runtimeEndpoint?: string;

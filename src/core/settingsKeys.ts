@@ -29,6 +29,13 @@ export const BEDROCK_ENV_KEYS = [
   'AWS_SESSION_TOKEN',
 ] as const;
 
+/**
+ * Values `ANTHROPIC_BEDROCK_REGION_PREFIX` accepts (Claude Code v2.1.224+). With it, the IDs Claude Code
+ * derives or probes on its own (the Opus alias, for one) use the chosen scope instead of the region's
+ * default (`apac.` in Tokyo): a Japan-domestic setup stays on `jp.`.
+ */
+export const REGION_PREFIX_SCOPES: ReadonlySet<string> = new Set(['us', 'eu', 'apac', 'jp', 'au', 'global']);
+
 /** Top-level keys that matter to a Bedrock setup. */
 export const BEDROCK_TOP_LEVEL_KEYS = ['awsAuthRefresh', 'awsCredentialExport', 'model'] as const;
 

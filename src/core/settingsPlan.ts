@@ -6,7 +6,8 @@
  */
 
 import { formatSettings, parseSettings, styleOf } from './settingsJson';
-import { isOwnRefreshCommand, SECRET_ENV_KEYS, SETTINGS_SCHEMA_URL, ssoRefreshCommand } from './settingsKeys';
+import { scopeOf } from './catalog';
+import { isOwnRefreshCommand, REGION_PREFIX_SCOPES, SECRET_ENV_KEYS, SETTINGS_SCHEMA_URL, ssoRefreshCommand } from './settingsKeys';
 import type { FilePlan, KeyChange, PlanNotice, SettingsFileInput, SettingsSource, SetupChoices, SetupPlan } from './settingsTypes';
 
 /** The settings files of one workspace folder (absent without a folder), the user and managed ones. */
@@ -37,6 +38,8 @@ function sharedWrites(choices: SetupChoices): KeyWrite[] {
     { key: 'env.AWS_REGION', value: choices.region },
     { key: 'env.ANTHROPIC_MODEL', value: choices.primaryModel },
   ];
+  const scope = scopeOf(choices.primaryModel);
+  if (scope !== undefined && REGION_PREFIX_SCOPES.has(scope)) writes.push({ key: 'env.ANTHROPIC_BEDROCK_REGION_PREFIX', value: scope });
   if (choices.backgroundModel !== undefined) {
     writes.push({ key: 'env.ANTHROPIC_DEFAULT_HAIKU_MODEL', value: choices.backgroundModel });
     // Deprecated in favour of the Haiku pin; two values for one job would only confuse.

@@ -34,7 +34,7 @@ describe('settings plan', () => {
     assert.deepEqual(plan.files.map((file) => file.path), ['/w/.claude/settings.json', '/w/.claude/settings.local.json']);
     assert.equal(
       plan.files[0]!.after,
-      JSON.stringify({ $schema: SCHEMA, env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: SONNET_JP, ANTHROPIC_DEFAULT_HAIKU_MODEL: HAIKU_GLOBAL } }, null, 2) + '\n',
+      JSON.stringify({ $schema: SCHEMA, env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: SONNET_JP, ANTHROPIC_BEDROCK_REGION_PREFIX: 'jp', ANTHROPIC_DEFAULT_HAIKU_MODEL: HAIKU_GLOBAL } }, null, 2) + '\n',
     );
     assert.deepEqual(written(plan, 'local'), { $schema: SCHEMA, env: { AWS_PROFILE: 'sso-dev' }, awsAuthRefresh: 'aws sso login --profile sso-dev' });
     assert.deepEqual(plan.notices, []);
@@ -46,7 +46,7 @@ describe('settings plan', () => {
     const plan = ok(planSetup(choices, files({ project }), { localIgnored: true }));
     const after = written(plan, 'project') as Record<string, Record<string, string>>;
     assert.deepEqual(Object.keys(after), ['$schema', 'permissions', 'env', 'hooks']);
-    assert.deepEqual(Object.keys(after.env!), ['NODE_ENV', 'AWS_REGION', 'OTHER', 'CLAUDE_CODE_USE_BEDROCK', 'ANTHROPIC_MODEL', 'ANTHROPIC_DEFAULT_HAIKU_MODEL']);
+    assert.deepEqual(Object.keys(after.env!), ['NODE_ENV', 'AWS_REGION', 'OTHER', 'CLAUDE_CODE_USE_BEDROCK', 'ANTHROPIC_MODEL', 'ANTHROPIC_BEDROCK_REGION_PREFIX', 'ANTHROPIC_DEFAULT_HAIKU_MODEL']);
     assert.equal(after.env!.AWS_REGION, 'ap-northeast-1');
     assert.deepEqual(after.permissions, { allow: ['Bash(npm test)'] });
     assert.deepEqual(plan.files[0]!.changes.find((change) => change.key === 'env.AWS_REGION'), { key: 'env.AWS_REGION', before: 'us-east-1', after: 'ap-northeast-1' });
@@ -72,7 +72,7 @@ describe('settings plan', () => {
     assert.deepEqual((written(local, 'local') as { env: Record<string, string> }).env.AWS_PROFILE, 'sso-dev');
     const user = ok(planSetup({ ...choices, scope: 'user' }, { user: files().user, managed: [] }, { localIgnored: false }));
     assert.deepEqual(user.files.map((file) => file.path), ['/home/u/.claude/settings.json']);
-    assert.deepEqual(Object.keys((written(user, 'user') as { env: object }).env), ['CLAUDE_CODE_USE_BEDROCK', 'AWS_REGION', 'ANTHROPIC_MODEL', 'ANTHROPIC_DEFAULT_HAIKU_MODEL', 'AWS_PROFILE']);
+    assert.deepEqual(Object.keys((written(user, 'user') as { env: object }).env), ['CLAUDE_CODE_USE_BEDROCK', 'AWS_REGION', 'ANTHROPIC_MODEL', 'ANTHROPIC_BEDROCK_REGION_PREFIX', 'ANTHROPIC_DEFAULT_HAIKU_MODEL', 'AWS_PROFILE']);
     assert.deepEqual(user.notices, []);
   });
 
@@ -126,6 +126,18 @@ describe('settings plan', () => {
     assert.equal(env.ANTHROPIC_DEFAULT_SONNET_MODEL, SONNET_JP);
     assert.equal(env.ANTHROPIC_DEFAULT_OPUS_MODEL, 'global.anthropic.claude-opus-4-6-v1');
     assert.equal(env.CLAUDE_CODE_MAX_OUTPUT_TOKENS, '16000');
+  });
+
+  it('pins the region prefix to the primary model\'s scope, so Claude Code\'s own probes stay in it', () => {
+    const prefixOf = (primaryModel: string) => {
+      const plan = ok(planSetup({ ...choices, primaryModel }, files(), { localIgnored: true }));
+      return (written(plan, 'project') as { env: Record<string, string> }).env.ANTHROPIC_BEDROCK_REGION_PREFIX;
+    };
+    assert.equal(prefixOf(`${SONNET_JP}[1m]`), 'jp');
+    assert.equal(prefixOf('global.anthropic.claude-sonnet-4-5-20250929-v1:0'), 'global');
+    assert.equal(prefixOf('apac.anthropic.claude-sonnet-4-5-20250929-v1:0'), 'apac');
+    assert.equal(prefixOf('arn:aws:bedrock:ap-northeast-1:111122223333:application-inference-profile/abc123'), undefined);
+    assert.equal(prefixOf('anthropic.claude-sonnet-4-5-20250929-v1:0'), undefined);
   });
 
   it('reports an unreadable file instead of planning over it', () => {

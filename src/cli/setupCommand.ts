@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { loadProfiles, type Environment } from '../aws/awsFiles';
+import { scopeOf } from '../core/catalog';
 import type { Locale } from '../core/locale';
 import { planSetup } from '../core/settingsPlan';
 import { filePlanDiff } from '../core/settingsPreview';
@@ -155,6 +156,7 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
   if (vscode?.ok && vscode.changed) lines.push(setupText(locale, write ? 'vscodeSet' : 'vscodeWould', { path: vscode.path }));
   if (vscode && !vscode.ok) lines.push(setupText(locale, 'vscodeRefused', { path: vscode.path, line: vscode.line, column: vscode.column, message: vscode.message }));
   for (const notice of notices) lines.push(`! ${noticeText(notice, locale)}`);
+  if (choices.opusModel === undefined && scopeOf(choices.primaryModel) !== undefined) lines.push(setupText(locale, 'opusHint'));
   const models = [choices.primaryModel, choices.backgroundModel].filter((id): id is string => id !== undefined).map((id) => `--model ${id.replace(/\[1m\]$/i, '')}`).join(' ');
   lines.push('', setupText(locale, 'validateHint', { profile: choices.profile, region, models }));
   return { stdout: lines.join('\n'), exitCode: 0 };

@@ -26,6 +26,7 @@ const en = {
   vscodeWould: 'Would set claudeCode.disableLoginPrompt to true in {path}.',
   vscodeRefused: '{path}:{line}:{column}: {message}; claudeCode.disableLoginPrompt was not set (the file was left as it is).',
   validateHint: 'Check the models with: claude-bedrock doctor --profile {profile} --region {region} {models} --probe',
+  opusHint: '! No --opus-model: Claude Code then probes Opus IDs of its own choosing, some of which (global.) route outside the chosen scope. Pin one in the same scope, e.g. --opus-model jp.anthropic.claude-opus-4-6-v1.',
 };
 
 export type SetupText = typeof en;
@@ -54,6 +55,7 @@ const ja: SetupText = {
   vscodeWould: '{path} で claudeCode.disableLoginPrompt を true にします。',
   vscodeRefused: '{path}:{line}:{column}: {message}。claudeCode.disableLoginPrompt は設定していません (ファイルはそのままです)。',
   validateHint: 'モデルの確認: claude-bedrock doctor --profile {profile} --region {region} {models} --probe',
+  opusHint: '! --opus-model がありません: Claude Code は独自に選んだ Opus の ID を試し、その一部 (global.) は選んだスコープの外に送られます。同じスコープのモデルを指定してください (例: --opus-model jp.anthropic.claude-opus-4-6-v1)。',
 };
 
 const catalogs: Record<Locale, SetupText> = { en, ja };

@@ -50,7 +50,7 @@ describe('cli setup', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.equal(
       read('.claude/settings.json'),
-      JSON.stringify({ $schema: SCHEMA, env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: SONNET_JP, ANTHROPIC_DEFAULT_HAIKU_MODEL: HAIKU_JP } }, null, 2) + '\n',
+      JSON.stringify({ $schema: SCHEMA, env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: SONNET_JP, ANTHROPIC_BEDROCK_REGION_PREFIX: 'jp', ANTHROPIC_DEFAULT_HAIKU_MODEL: HAIKU_JP } }, null, 2) + '\n',
     );
     assert.deepEqual(JSON.parse(read('.claude/settings.local.json')), { $schema: SCHEMA, env: { AWS_PROFILE: 'sso-dev' }, awsAuthRefresh: 'aws sso login --profile sso-dev' });
     assert.match(read('.gitignore'), /^\.claude\/settings\.local\.json$/m);
@@ -58,6 +58,10 @@ describe('cli setup', () => {
     assert.deepEqual(JSON.parse(read('.vscode/settings.json')), { 'claudeCode.disableLoginPrompt': true });
     assert.match(result.stdout, /Wrote .*settings\.json/);
     assert.match(result.stdout, /doctor --profile sso-dev --region ap-northeast-1 --model jp\.anthropic\.claude-sonnet/);
+    assert.match(result.stdout, /No --opus-model: Claude Code then probes Opus IDs of its own choosing/);
+    const pinned = await setup('--profile', 'sso-dev', '--model', SONNET_JP, '--opus-model', 'jp.anthropic.claude-opus-4-6-v1');
+    assert.doesNotMatch(pinned.stdout, /No --opus-model/);
+    assert.equal(JSON.parse(read('.claude/settings.json')).env.ANTHROPIC_DEFAULT_OPUS_MODEL, 'jp.anthropic.claude-opus-4-6-v1');
     // No temporary files left behind.
     assert.deepEqual(readdirSync(join(folder, '.claude')).sort(), ['settings.json', 'settings.local.json']);
   });
@@ -83,7 +87,7 @@ describe('cli setup', () => {
     const written = read('.claude/settings.json');
     assert.ok(written.startsWith('{\n    "$schema"'), 'four-space indentation kept');
     assert.deepEqual(Object.keys(JSON.parse(written)), ['$schema', 'permissions', 'env']);
-    assert.deepEqual(Object.keys(JSON.parse(written).env), ['NODE_ENV', 'CLAUDE_CODE_USE_BEDROCK', 'AWS_REGION', 'ANTHROPIC_MODEL']);
+    assert.deepEqual(Object.keys(JSON.parse(written).env), ['NODE_ENV', 'CLAUDE_CODE_USE_BEDROCK', 'AWS_REGION', 'ANTHROPIC_MODEL', 'ANTHROPIC_BEDROCK_REGION_PREFIX']);
     assert.equal(JSON.parse(read('.claude/settings.local.json')).awsAuthRefresh, undefined, 'no SSO refresh for a static profile');
   });
 

@@ -45,6 +45,7 @@ const TOTAL_STEPS = 9;
 const SCHEMA = 'https://json.schemastore.org/claude-code-settings.json';
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
 const JP_HAIKU = 'jp.anthropic.claude-haiku-4-5-20251001-v1:0';
+const JP_OPUS = 'jp.anthropic.claude-opus-4-6-v1';
 const GLOBAL_OPUS = 'global.anthropic.claude-opus-4-6-v1';
 /** A profile of the demo home's IAM Identity Center that has never signed in. */
 const SIGN_IN_PROFILE = 'sso-signin';
@@ -400,11 +401,13 @@ async function main(): Promise<void> {
       return await choose(p, 'Project', /\bProject, shared with the team/);
     }, { fatal: true });
 
-    await run.check('step 8/9: extras, the login prompt setting ticked', async () => {
+    await run.check('step 8/9: extras, the login prompt setting and the jp. alias pins ticked', async () => {
       await waitForStep(p, 8, 'Turn off the Claude Code login screen in VS Code');
       await run.shot('8-options');
       const ticked = await p.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]').allInnerTexts();
-      if (!ticked.some((text) => text.includes('login screen'))) throw new Error(`not ticked by default: ${JSON.stringify(ticked)}`);
+      for (const expected of ['login screen', JP_OPUS, JP_SONNET]) {
+        if (!ticked.some((text) => text.includes(expected))) throw new Error(`"${expected}" not ticked by default: ${JSON.stringify(ticked)}`);
+      }
       await p.keyboard.press('Enter');
     }, { fatal: true });
 
@@ -453,7 +456,10 @@ async function main(): Promise<void> {
           CLAUDE_CODE_USE_BEDROCK: '1',
           AWS_REGION: 'ap-northeast-1',
           ANTHROPIC_MODEL: JP_SONNET,
+          ANTHROPIC_BEDROCK_REGION_PREFIX: 'jp',
           ANTHROPIC_DEFAULT_HAIKU_MODEL: JP_HAIKU,
+          ANTHROPIC_DEFAULT_SONNET_MODEL: JP_SONNET,
+          ANTHROPIC_DEFAULT_OPUS_MODEL: JP_OPUS,
         },
       });
       const actual = fs.readFileSync(sharedFile, 'utf8');
@@ -524,6 +530,9 @@ async function main(): Promise<void> {
         if (!entry.accessKeyId || !issued.has(entry.accessKeyId)) throw new Error(`signed with ${entry.accessKeyId}, not a key the fake SSO issued for sso-dev's role`);
       }
       if (fs.existsSync(refreshLog)) throw new Error(`awsAuthRefresh ran: ${fs.readFileSync(refreshLog, 'utf8')}`);
+      // Claude Code probes models of its own (the Opus alias); the written region prefix keeps them on jp.
+      const outside = fakeAws.requests.filter((entry) => /^InvokeModel/.test(entry.operation) && !entry.resource?.startsWith('jp.'));
+      if (outside.length > 0) throw new Error(`requests outside the jp. scope: ${outside.map((entry) => entry.resource).join(', ')}`);
       return `${streams.length} stream(s) on ${JP_SONNET}, ap-northeast-1, key ${streams[0]!.accessKeyId}`;
     });
 

@@ -231,7 +231,9 @@ async function runCase(c: Case, fake: FakeAws, claude: string, tmp: string): Pro
 
   // 1. The extension's own CLI writes the setup.
   const setupEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, AWS_EC2_METADATA_DISABLED: 'true', LANG: 'C.UTF-8' };
-  const setupArgs = [CLI, 'setup', '--folder', folder, '--profile', c.profile, '--region', c.region, '--model', c.model, '--background-model', c.backgroundModel, '--json'];
+  // The Opus alias pinned in the same scope, as the wizard does by default: Claude Code then probes no model of its own choosing.
+  const opusModel = `${c.model.split('.')[0]}.${BEDROCK_MODEL_IDS.opus46}`;
+  const setupArgs = [CLI, 'setup', '--folder', folder, '--profile', c.profile, '--region', c.region, '--model', c.model, '--background-model', c.backgroundModel, '--opus-model', opusModel, '--json'];
   const setup = await run(process.execPath, setupArgs, { cwd: tmp, env: setupEnv, timeoutMs: SETUP_TIMEOUT_MS });
   writeResult(`${c.id}-setup.json`, setup.stdout + (setup.stderr ? `\n--- stderr ---\n${setup.stderr}` : ''));
   const setupOk = await check(`${c.id}: dist/cli.js setup configures the folder`, () => {
@@ -242,7 +244,9 @@ async function runCase(c: Case, fake: FakeAws, claude: string, tmp: string): Pro
       CLAUDE_CODE_USE_BEDROCK: '1',
       AWS_REGION: c.region,
       ANTHROPIC_MODEL: c.model,
+      ANTHROPIC_BEDROCK_REGION_PREFIX: c.model.split('.')[0]!,
       ANTHROPIC_DEFAULT_HAIKU_MODEL: c.backgroundModel,
+      ANTHROPIC_DEFAULT_OPUS_MODEL: opusModel,
     };
     for (const [key, value] of Object.entries(want)) assert(shared.env?.[key] === value, `settings.json env.${key} is ${JSON.stringify(shared.env?.[key])}, expected ${value}`);
     assert(shared.env?.AWS_PROFILE === undefined, 'the shared settings.json must not name a personal profile');
@@ -342,6 +346,13 @@ async function runCase(c: Case, fake: FakeAws, claude: string, tmp: string): Pro
   } else if (refreshCalls !== '') {
     log(`  (info) awsAuthRefresh ran: ${refreshCalls}`);
   }
+
+  await check(`${c.id}: every model Claude Code invokes, its own probes included, is in the chosen scope`, () => {
+    const scope = `${c.model.split('.')[0]}.`;
+    const outside = requests.filter((entry) => /^InvokeModel/.test(entry.operation) && !entry.resource?.startsWith(scope));
+    assert(outside.length === 0, `outside ${scope}: ${outside.map(describe).join('; ')}`);
+    return `${requests.filter((entry) => /^InvokeModel/.test(entry.operation)).length} invocations, all ${scope}`;
+  });
 
   // What else Claude Code did, for the record (its behaviour, not this extension's).
   const invoked = [...new Set(requests.filter((entry) => entry.operation === 'InvokeModel').map((entry) => `${entry.resource} ${entry.status}`))];

@@ -101,7 +101,9 @@ export const optionsStep: StepFactory = (context) => async (state) => {
           (item.option === 'sonnet' && previous.sonnetModel !== undefined) ||
           (item.option === 'opus' && previous.opusModel !== undefined),
       )
-    : items.filter((item) => item.option === 'login-prompt');
+    : // The alias pins are ticked too: without them Claude Code probes Opus IDs of its own choosing,
+      // some of which (global.) route outside the chosen scope.
+      items.filter((item) => item.option === 'login-prompt' || item.option === 'sonnet' || item.option === 'opus');
   const chosen = await pickMany<OptionItem>({
     ...context.frame('options', state),
     placeholder: vscode.l10n.t('Optional settings: tick what you want, then press Enter.'),

@@ -586,7 +586,8 @@ async function main(): Promise<void> {
       await p.locator('.quick-input-widget .quick-input-box input').first().click();
       await p.keyboard.press('Enter');
       // The sub-step of the same step number: a number, checked as it is typed.
-      await waitForStep(p, 8, 'CLAUDE_CODE_MAX_OUTPUT_TOKENS');
+      // A text only the sub-step has (the options list also names CLAUDE_CODE_MAX_OUTPUT_TOKENS).
+      await waitForStep(p, 8, 'Maximum output tokens per response');
       await p.keyboard.type('0');
       await waitForStep(p, 8, 'Enter a whole number from 1 to 128000.');
       await run.shot('run2-8-max-tokens-invalid');
@@ -606,6 +607,42 @@ async function main(): Promise<void> {
       const leftovers = (await tabLabels(p)).filter((label) => label.includes('↔') || label.includes('(new file)'));
       if (leftovers.length > 0) throw new Error(`preview tabs left open: ${leftovers.join(', ')}`);
       return `${beforeRun2.size} workspace files byte-identical, no new file`;
+    });
+
+    await run.check('run 4: a shared settings file that does not parse is named with line and column at the preview, and stays byte-identical', async () => {
+      const good = fs.readFileSync(sharedFile, 'utf8');
+      // A comment on line 2: Claude Code reads strict JSON only.
+      const broken = good.replace('{\n', '{\n  // team defaults\n');
+      fs.writeFileSync(sharedFile, broken);
+      const before = snapshot(workspace);
+      await p.keyboard.press('Escape');
+      await runFromPalette(p, WIZARD_COMMAND, { waitHidden: false });
+      await waitForStep(p, 1, 'sso-dev');
+      await choose(p, 'sso-dev', /^sso-dev\b/);
+      await waitForStep(p, 2, 'ap-northeast-1');
+      await p.keyboard.press('Enter');
+      await waitForStep(p, 3, 'Japan (jp)');
+      await choose(p, 'Japan (jp)', /^Japan \(jp\)/);
+      await waitForStep(p, 4, JP_SONNET);
+      await choose(p, JP_SONNET, modelRow('Claude Sonnet 4.5', JP_SONNET));
+      await waitForStep(p, 5, 'Same as the primary model');
+      await choose(p, 'Same as the primary model', /Same as the primary model/);
+      await waitForStep(p, 6, /Continue/);
+      await choose(p, 'Continue', /\bContinue$/);
+      await waitForStep(p, 7, 'Project, shared with the team (recommended)');
+      await choose(p, 'Project', /\bProject, shared with the team/);
+      await waitForStep(p, 8, 'Turn off the Claude Code login screen in VS Code');
+      await p.keyboard.press('Enter');
+      const preview = await waitForStep(p, 9, /settings\.json is not valid JSON \(line 2, column 3\)/);
+      await run.shot('run4-9-unparsable');
+      if (preview.includes('Write these files')) throw new Error(`the preview offers to write over a file it cannot parse: ${preview.slice(0, 400)}`);
+      await p.keyboard.press('Escape');
+      await widget(p).waitFor({ state: 'hidden', timeout: 30_000 });
+      const problems = compareSnapshots(before, snapshot(workspace), 'workspace');
+      if (problems.length > 0) throw new Error(problems.join(', '));
+      if (fs.readFileSync(sharedFile, 'utf8') !== broken) throw new Error('the broken file changed');
+      fs.writeFileSync(sharedFile, good);
+      return preview.match(/\S*settings\.json is not valid JSON[^.]*/)?.[0] ?? '';
     });
 
     await run.check('extension host logged no error of the extension', async () => {

@@ -74,18 +74,35 @@ class Scanner {
     this.fail(`Expected a value but found ${this.describe()}`);
   }
 
-  private object(depth: number): void {
+  /** `{…}` or `[…]`: members separated by commas, no trailing comma. */
+  private sequence(close: '}' | ']', member: () => void): void {
     this.at++;
     this.space();
-    if (this.text[this.at] === '}') {
+    if (this.text[this.at] === close) {
       this.at++;
       return;
     }
     for (;;) {
       this.space();
-      if (this.text[this.at] !== '"') {
-        this.fail(this.text[this.at] === '}' ? 'Trailing comma before "}" (settings files allow none)' : `Expected a property name in double quotes but found ${this.describe()}`);
+      if (this.text[this.at] === close) this.fail(`Trailing comma before "${close}" (settings files allow none)`);
+      member();
+      this.space();
+      const next = this.text[this.at];
+      if (next === ',') {
+        this.at++;
+        continue;
       }
+      if (next === close) {
+        this.at++;
+        return;
+      }
+      this.fail(`Expected "," or "${close}" but found ${this.describe()}`);
+    }
+  }
+
+  private object(depth: number): void {
+    this.sequence('}', () => {
+      if (this.text[this.at] !== '"') this.fail(`Expected a property name in double quotes but found ${this.describe()}`);
       const keyStart = this.at;
       this.string();
       const key = JSON.parse(this.text.slice(keyStart, this.at)) as string;
@@ -95,43 +112,11 @@ class Scanner {
       this.space();
       if (depth === 0) this.topLevel.set(key, this.at);
       this.value(depth + 1);
-      this.space();
-      const next = this.text[this.at];
-      if (next === ',') {
-        this.at++;
-        continue;
-      }
-      if (next === '}') {
-        this.at++;
-        return;
-      }
-      this.fail(`Expected "," or "}" but found ${this.describe()}`);
-    }
+    });
   }
 
   private array(depth: number): void {
-    this.at++;
-    this.space();
-    if (this.text[this.at] === ']') {
-      this.at++;
-      return;
-    }
-    for (;;) {
-      this.space();
-      if (this.text[this.at] === ']') this.fail('Trailing comma before "]" (settings files allow none)');
-      this.value(depth + 1);
-      this.space();
-      const next = this.text[this.at];
-      if (next === ',') {
-        this.at++;
-        continue;
-      }
-      if (next === ']') {
-        this.at++;
-        return;
-      }
-      this.fail(`Expected "," or "]" but found ${this.describe()}`);
-    }
+    this.sequence(']', () => this.value(depth + 1));
   }
 
   private string(): void {

@@ -14,7 +14,8 @@ export class ChangedSinceReadError extends Error {
   }
 }
 
-async function currentText(file: string): Promise<string | undefined> {
+/** The file's text, or undefined when it does not exist (other errors are thrown). */
+export async function readTextIfExists(file: string): Promise<string | undefined> {
   try {
     return await fs.readFile(file, 'utf8');
   } catch (error) {
@@ -25,7 +26,7 @@ async function currentText(file: string): Promise<string | undefined> {
 
 /** Throws ChangedSinceReadError unless the file still holds `expected` (undefined: still absent). */
 export async function assertUnchanged(file: string, expected: string | undefined): Promise<void> {
-  if ((await currentText(file)) !== expected) throw new ChangedSinceReadError(file);
+  if ((await readTextIfExists(file)) !== expected) throw new ChangedSinceReadError(file);
 }
 
 /** Writes `text` to `file` atomically, creating its folder when needed. */

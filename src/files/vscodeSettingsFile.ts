@@ -1,21 +1,15 @@
 /** `claudeCode.disableLoginPrompt: true` in a folder's `.vscode/settings.json`, so Claude Code's VS Code extension uses Bedrock. */
 
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { planVscodeSetting } from '../core/vscodeSettings';
-import { writeFileAtomic } from './atomicWrite';
+import { readTextIfExists, writeFileAtomic } from './atomicWrite';
 
 export const DISABLE_LOGIN_PROMPT_KEY = 'claudeCode.disableLoginPrompt';
 
 /** The planned edit of the folder's `.vscode/settings.json`, with the file's path and current text. */
 export async function planDisableLoginPrompt(folder: string): Promise<{ path: string; before?: string } & ReturnType<typeof planVscodeSetting>> {
   const file = path.join(folder, '.vscode', 'settings.json');
-  let before: string | undefined;
-  try {
-    before = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const before = await readTextIfExists(file);
   return { path: file, ...(before === undefined ? {} : { before }), ...planVscodeSetting(before, DISABLE_LOGIN_PROMPT_KEY, true) };
 }
 

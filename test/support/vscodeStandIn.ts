@@ -75,7 +75,7 @@ export function createVscodeStandIn(language = 'en'): StandIn {
   const statusItems: StatusItemStandIn[] = [];
   const bundleFile = join(__dirname, '..', '..', 'l10n', `bundle.l10n.${language}.json`);
   const translations: Record<string, string> = language !== 'en' && existsSync(bundleFile) ? JSON.parse(readFileSync(bundleFile, 'utf8')) : {};
-  const standIn = {
+  const standIn: Pick<StandIn, 'answer' | 'pick' | 'workspaceFolders' | 'isTrusted'> = {
     answer: (() => undefined) as StandIn['answer'],
     pick: (() => undefined) as StandIn['pick'],
     workspaceFolders: undefined as StandIn['workspaceFolders'],
@@ -192,40 +192,9 @@ export function createVscodeStandIn(language = 'en'): StandIn {
       registerTextDocumentContentProvider: () => noopDisposable,
     },
   };
-  return {
-    api,
-    commands,
-    treeProviders,
-    watchers,
-    messages,
-    clipboard,
-    memento,
-    statusItems,
-    get workspaceFolders() {
-      return standIn.workspaceFolders;
-    },
-    set workspaceFolders(value) {
-      standIn.workspaceFolders = value;
-    },
-    get isTrusted() {
-      return standIn.isTrusted;
-    },
-    set isTrusted(value) {
-      standIn.isTrusted = value;
-    },
-    get answer() {
-      return standIn.answer;
-    },
-    set answer(value) {
-      standIn.answer = value;
-    },
-    get pick() {
-      return standIn.pick;
-    },
-    set pick(value) {
-      standIn.pick = value;
-    },
-  };
+  // The returned object is the mutable state the closures above read: setting `answer` or
+  // `isTrusted` on it changes what the extension sees.
+  return Object.assign(standIn, { api, commands, treeProviders, watchers, messages, clipboard, memento, statusItems });
 }
 
 /** An ExtensionContext with the parts the extension uses, its workspaceState backed by the stand-in's memento. */

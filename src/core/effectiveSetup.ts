@@ -60,3 +60,10 @@ export function effectiveSetup(files: readonly SettingsFileInput[]): EffectiveSe
 export function effectiveValue(setup: EffectiveSetup, key: string): EffectiveValue | undefined {
   return setup.values.find((value) => value.key === key);
 }
+
+/** The models a setup pins: primary (`ANTHROPIC_MODEL`) and background (`ANTHROPIC_DEFAULT_HAIKU_MODEL`). */
+export function configuredModels(setup: EffectiveSetup): { readonly primary?: string; readonly background?: string } {
+  const primary = effectiveValue(setup, 'env.ANTHROPIC_MODEL')?.value;
+  const background = effectiveValue(setup, 'env.ANTHROPIC_DEFAULT_HAIKU_MODEL')?.value;
+  return { ...(primary === undefined ? {} : { primary }), ...(background === undefined ? {} : { background }) };
+}

@@ -20,13 +20,19 @@ export function watchAwsFiles(env: Environment, onChange: () => void, debounceMs
     new vscode.RelativePattern(vscode.Uri.file(paths.ssoCacheDir), '*.json'),
     new vscode.RelativePattern(vscode.Uri.file(paths.loginCacheDir), '*.json'),
   ];
+  const watchers = watchPatterns(patterns, fire);
+  return new vscode.Disposable(() => {
+    clearTimeout(timer);
+    watchers.dispose();
+  });
+}
+
+/** Calls `onChange` whenever a file matching one of the patterns is changed, created or deleted. */
+export function watchPatterns(patterns: readonly vscode.GlobPattern[], onChange: () => void): vscode.Disposable {
   const disposables: vscode.Disposable[] = [];
   for (const pattern of patterns) {
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-    disposables.push(watcher, watcher.onDidChange(fire), watcher.onDidCreate(fire), watcher.onDidDelete(fire));
+    disposables.push(watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange));
   }
-  return new vscode.Disposable(() => {
-    clearTimeout(timer);
-    for (const disposable of disposables) disposable.dispose();
-  });
+  return vscode.Disposable.from(...disposables);
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { effectiveSetup, effectiveValue } from '../../src/core/effectiveSetup';
+import { configuredModels, effectiveSetup, effectiveValue } from '../../src/core/effectiveSetup';
 import type { SettingsFileInput } from '../../src/core/settingsTypes';
 
 const file = (source: SettingsFileInput['source'], path: string, value: unknown): SettingsFileInput => ({ source, path, text: typeof value === 'string' ? value : JSON.stringify(value) });
@@ -38,5 +38,14 @@ describe('effective setup', () => {
     assert.equal(effectiveSetup([file('project', 'p', { env: { CLAUDE_CODE_USE_BEDROCK: 'true' } })]).bedrock, true);
     assert.equal(effectiveSetup([file('project', 'p', { env: { CLAUDE_CODE_USE_BEDROCK: '0' } })]).bedrock, false);
     assert.equal(effectiveSetup([file('project', 'p', { env: { CLAUDE_CODE_USE_BEDROCK: '1' } }), file('local', 'l', { env: { CLAUDE_CODE_USE_BEDROCK: '' } })]).bedrock, false);
+  });
+
+  it('names the configured primary and background models, whichever file pins them', () => {
+    const setup = effectiveSetup([
+      file('project', 'p', { env: { ANTHROPIC_MODEL: 'jp.a' } }),
+      file('local', 'l', { env: { ANTHROPIC_DEFAULT_HAIKU_MODEL: 'jp.h' } }),
+    ]);
+    assert.deepEqual(configuredModels(setup), { primary: 'jp.a', background: 'jp.h' });
+    assert.deepEqual(configuredModels(effectiveSetup([])), {});
   });
 });

@@ -7,6 +7,7 @@
 import { dirname, basename } from 'node:path';
 import * as vscode from 'vscode';
 import { claudeSettingsPaths } from '../../files/claudeSettingsFiles';
+import { watchPatterns } from '../awsFileWatcher';
 import type { ModelsState } from '../modelsState';
 import { createHealthStatusBar, SETUP_VIEW_ID } from './healthStatusBar';
 import { copySetupIamPolicy, ignoreLocalSettings, openClaudeSettings, validateSetup } from './setupCommands';
@@ -21,9 +22,10 @@ function intervalMs(): number {
   return minutes > 0 ? Math.max(1, minutes) * 60_000 : 0;
 }
 
-function watchSettingsFiles(onChange: () => void): vscode.Disposable {
+/** Claude's settings files: the workspace's, the user's and the managed ones. */
+function settingsFilePatterns(): vscode.GlobPattern[] {
   const paths = claudeSettingsPaths(undefined, process.env);
-  const patterns: vscode.GlobPattern[] = [
+  return [
     '**/.claude/settings.json',
     '**/.claude/settings.local.json',
     '**/.gitignore',
@@ -31,12 +33,6 @@ function watchSettingsFiles(onChange: () => void): vscode.Disposable {
     new vscode.RelativePattern(vscode.Uri.file(dirname(paths.managedFile)), basename(paths.managedFile)),
     new vscode.RelativePattern(vscode.Uri.file(paths.managedDropIns), '*.json'),
   ];
-  const disposables: vscode.Disposable[] = [];
-  for (const pattern of patterns) {
-    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-    disposables.push(watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange));
-  }
-  return vscode.Disposable.from(...disposables);
 }
 
 /** The setup state, and a trigger for changes seen elsewhere (the AWS files, watched once by the profiles view). */
@@ -71,7 +67,7 @@ export function registerSetup(context: vscode.ExtensionContext, models: ModelsSt
     view,
     tree,
     createHealthStatusBar(state),
-    watchSettingsFiles(changed),
+    watchPatterns(settingsFilePatterns(), changed),
     vscode.workspace.onDidChangeWorkspaceFolders(changed),
     vscode.workspace.onDidGrantWorkspaceTrust(changed),
     vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('claudeBedrock.healthCheck') && schedule()),

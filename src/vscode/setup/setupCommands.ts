@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import { baseModelIdOf, fallbackCatalog, findOffer } from '../../core/catalog';
-import { effectiveValue } from '../../core/effectiveSetup';
+import { configuredModels } from '../../core/effectiveSetup';
 import { buildIamPolicy, renderIamPolicy } from '../../core/iamPolicy';
 import { addLocalSettingsToGitignore } from '../../files/gitignore';
 import { validateModels } from '../modelCommands';
@@ -38,16 +38,16 @@ async function pickFolder(state: SetupState): Promise<FolderSetup | undefined> {
   return picked?.folder;
 }
 
-function configuredModels(folder: FolderSetup): string[] {
-  return [effectiveValue(folder.setup, 'env.ANTHROPIC_MODEL')?.value, effectiveValue(folder.setup, 'env.ANTHROPIC_DEFAULT_HAIKU_MODEL')?.value].filter(
-    (id, index, all): id is string => id !== undefined && all.indexOf(id) === index,
-  );
+/** The configured primary and background model IDs, without repeats. */
+function configuredModelIds(folder: FolderSetup): string[] {
+  const { primary, background } = configuredModels(folder.setup);
+  return [...new Set([primary, background].filter((id): id is string => id !== undefined))];
 }
 
 /** Validates the configured models with the configured profile and region (no probe unless asked in the models view). */
 export async function validateSetup(state: SetupState, models: ModelsState): Promise<void> {
   const folder = await pickFolder(state);
-  const ids = folder ? configuredModels(folder) : [];
+  const ids = folder ? configuredModelIds(folder) : [];
   if (!folder || ids.length === 0 || !folder.health.profile || !folder.health.region) {
     const run = vscode.l10n.t('Set up Claude on Bedrock');
     const answer = await vscode.window.showWarningMessage(vscode.l10n.t('There is no configured profile, region and model to validate yet.'), run);
@@ -56,8 +56,7 @@ export async function validateSetup(state: SetupState, models: ModelsState): Pro
   }
   if (models.profile !== folder.health.profile || models.region !== folder.health.region) await models.select(folder.health.profile, folder.health.region);
   // The models view shows the same choice the files hold.
-  const primary = effectiveValue(folder.setup, 'env.ANTHROPIC_MODEL')?.value;
-  const background = effectiveValue(folder.setup, 'env.ANTHROPIC_DEFAULT_HAIKU_MODEL')?.value;
+  const { primary, background } = configuredModels(folder.setup);
   if (primary) await models.choose('primary', primary);
   if (background) await models.choose('background', background);
   await Promise.all([validateModels(models, ids, false), state.refresh(true)]);
@@ -95,7 +94,7 @@ export async function openClaudeSettings(state: SetupState, argument: { path?: s
 export async function copySetupIamPolicy(state: SetupState, models: ModelsState): Promise<void> {
   const folder = await pickFolder(state);
   const region = folder?.health.region;
-  const ids = folder ? configuredModels(folder) : [];
+  const ids = folder ? configuredModelIds(folder) : [];
   if (!folder || !region || ids.length === 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('There is no configured profile, region and model to validate yet.'));
     return;

@@ -10,7 +10,7 @@ import { effectiveSetup, effectiveValue } from '../../core/effectiveSetup';
 import { assessHealth, runsCredentialProcess, setupProfile, type HealthReport, type IdentityOutcome } from '../../core/health';
 import type { ProfileDiscovery } from '../../core/profiles';
 import type { EffectiveSetup } from '../../core/settingsTypes';
-import { claudeSettingsPaths, readSettingsFiles, settingsFileList } from '../../files/claudeSettingsFiles';
+import { readSettingsFiles, settingsFileList } from '../../files/claudeSettingsFiles';
 import { localSettingsIgnored } from '../../files/gitignore';
 import { loadAwsLayer } from '../../aws/loadLayer';
 import { checkTimeoutMs } from '../identityCommands';
@@ -20,7 +20,6 @@ export interface FolderSetup {
   readonly setup: EffectiveSetup;
   readonly health: HealthReport;
   readonly projectPath?: string;
-  readonly localPath?: string;
   readonly userPath: string;
   readonly checkedAt: Date;
 }
@@ -82,21 +81,19 @@ export class SetupState implements vscode.Disposable {
         const files = await readSettingsFiles(path, env);
         const setup = effectiveSetup(settingsFileList(files));
         const localIgnored = path && setup.values.some((value) => value.source === 'local') ? await localSettingsIgnored(path) : undefined;
-        return { folder, path, setup, localIgnored };
+        return { folder, files, setup, localIgnored };
       }),
     );
     if (checkIdentity) await this.checkIdentities(read.map((entry) => entry.setup), discovery, trusted);
-    this.folders = read.map(({ folder, path, setup, localIgnored }) => {
-      const paths = claudeSettingsPaths(path, env);
+    this.folders = read.map(({ folder, files, setup, localIgnored }) => {
       const profile = setupProfile(setup, discovery);
       const identity = this.identitySkipped(setup, discovery, trusted) ?? this.identities.get(profile)?.outcome;
       return {
         folder,
         setup,
-        health: assessHealth({ setup, discovery, localIgnored, localPath: paths.local, trusted, identity }),
-        projectPath: paths.project,
-        localPath: paths.local,
-        userPath: paths.user,
+        health: assessHealth({ setup, discovery, localIgnored, localPath: files.local?.path, trusted, identity }),
+        projectPath: files.project?.path,
+        userPath: files.user.path,
         checkedAt: new Date(),
       };
     });

@@ -5,7 +5,7 @@
  */
 
 import * as vscode from 'vscode';
-import { effectiveValue } from '../../core/effectiveSetup';
+import { configuredModels } from '../../core/effectiveSetup';
 import type { HealthCheck } from '../../core/health';
 import type { EffectiveValue, SettingsSource } from '../../core/settingsTypes';
 import { accessIcon, accessText } from '../modelItems';
@@ -68,8 +68,7 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
       case 'values':
         return node.folder.setup.values.map((value) => ({ type: 'value', value, folder: node.folder }));
       case 'models': {
-        const primary = effectiveValue(node.folder.setup, 'env.ANTHROPIC_MODEL')?.value;
-        const background = effectiveValue(node.folder.setup, 'env.ANTHROPIC_DEFAULT_HAIKU_MODEL')?.value;
+        const { primary, background } = configuredModels(node.folder.setup);
         return [
           ...(primary ? [{ type: 'model', role: 'primary', modelId: primary, folder: node.folder } as const] : []),
           ...(background ? [{ type: 'model', role: 'background', modelId: background, folder: node.folder } as const] : []),
@@ -85,7 +84,7 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
     if (folder.health.state === 'not-configured' && folder.setup.values.length === 0) return [];
     const nodes: SetupNode[] = [{ type: 'health', folder }];
     if (folder.setup.values.length > 0) nodes.push({ type: 'values', folder });
-    if (effectiveValue(folder.setup, 'env.ANTHROPIC_MODEL')) nodes.push({ type: 'models', folder });
+    if (configuredModels(folder.setup).primary !== undefined) nodes.push({ type: 'models', folder });
     return nodes;
   }
 
@@ -152,7 +151,8 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
         return item;
       }
       case 'model': {
-        const entry = this.models.report(node.modelId.replace(/\[1m\]$/i, '')) ?? this.models.report(node.modelId);
+        // Reports are keyed by the ID as written, a [1m] suffix kept, which is what the setup holds.
+        const entry = this.models.report(node.modelId);
         const running = this.models.isRunning(node.modelId);
         const item = new vscode.TreeItem(node.modelId, vscode.TreeItemCollapsibleState.None);
         item.id = `${base}/model/${node.role}`;

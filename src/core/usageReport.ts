@@ -1,0 +1,73 @@
+/**
+ * One refresh of the quota and usage diagnostics, assembled from what Service Quotas and
+ * CloudWatch answered (either may have failed): matched quotas, series on the grid, per-model
+ * summaries, advice, cost and the status-bar alert. Pure: the AWS layer fetches, this decides.
+ */
+
+import type { RawAwsError } from './bedrockTypes';
+import { matchModelQuotas } from './quotaMatch';
+import { summarizeUsage, usageAlert } from './quotaMath';
+import type { MetricQueryPlan, MetricSeriesRecord, QuotaListing, UsageProblem, UsageReport } from './quotaTypes';
+import { recommend } from './usageAdvice';
+import { totalCost } from './usageCost';
+import { seriesFromResults } from './usageQueries';
+
+const ACCESS_DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthorizationError']);
+
+/** The IAM action each of our calls needs. */
+const ACTIONS: Readonly<Record<string, string>> = {
+  ListServiceQuotas: 'servicequotas:ListServiceQuotas',
+  ListAWSDefaultServiceQuotas: 'servicequotas:ListAWSDefaultServiceQuotas',
+  ListRequestedServiceQuotaChangeHistory: 'servicequotas:ListRequestedServiceQuotaChangeHistory',
+  RequestServiceQuotaIncrease: 'servicequotas:RequestServiceQuotaIncrease',
+  GetMetricData: 'cloudwatch:GetMetricData',
+};
+
+/** A failed call as a problem of its service, naming the refused IAM action when it was an access denial. */
+export function usageProblem(service: UsageProblem['service'], error: RawAwsError): UsageProblem {
+  const denied = error.name !== undefined && ACCESS_DENIED.has(error.name);
+  if (!denied) return { service, error };
+  // AWS names the action it refused: "… is not authorized to perform: cloudwatch:GetMetricData …".
+  const named = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(error.message ?? '')?.[1];
+  const missingPermission = named ?? ACTIONS[error.operation] ?? `${service}:${error.operation}`;
+  return { service, missingPermission, error };
+}
+
+/** Whether a problem is AWS throttling our own calls (the refresh should back off). */
+export function isThrottling(problem: UsageProblem): boolean {
+  return /Throttl|TooManyRequests|RequestLimitExceeded/i.test(problem.error.name ?? '') || problem.error.httpStatus === 429;
+}
+
+export interface UsageReportInput {
+  readonly region: string;
+  readonly generatedAt: number;
+  readonly modelIds: readonly string[];
+  readonly plan: MetricQueryPlan;
+  /** Absent when Service Quotas could not be read. */
+  readonly listing?: QuotaListing;
+  /** Absent when CloudWatch could not be read. */
+  readonly results?: readonly MetricSeriesRecord[];
+  readonly problems: readonly UsageProblem[];
+  /** CLAUDE_CODE_MAX_OUTPUT_TOKENS of the setup, when set. */
+  readonly maxOutputTokens?: number;
+}
+
+/** The report of one refresh; whatever part failed is absent, and its problem says why. */
+export function buildUsageReport(input: UsageReportInput): UsageReport {
+  const quotas = input.listing ? matchModelQuotas(input.modelIds, input.listing) : undefined;
+  const base = { region: input.region, range: input.plan.range, generatedAt: input.generatedAt, modelIds: [...input.modelIds], problems: [...input.problems] };
+  if (!input.results) {
+    return { ...base, ...(quotas ? { quotas } : {}), recommendations: quotas ? recommend([], quotas) : [] };
+  }
+  const series = seriesFromResults(input.plan, input.results);
+  const models = summarizeUsage(series, quotas, { maxOutputTokens: input.maxOutputTokens, nowMs: input.generatedAt });
+  return {
+    ...base,
+    ...(quotas ? { quotas } : {}),
+    series,
+    models,
+    recommendations: recommend(models, quotas ?? []),
+    cost: totalCost(models),
+    alert: usageAlert(series, models, input.generatedAt),
+  };
+}

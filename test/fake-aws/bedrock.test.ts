@@ -18,46 +18,28 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import { BASIC_ACCOUNT_ID, BASIC_APP_PROFILE, BASIC_EXPIRED_KEY, BASIC_OUTSIDER_KEY, BASIC_REGION, BASIC_STATIC_KEY } from './scenarios/basic';
 import { BEDROCK_FOUNDATION_MODEL_IDS, BEDROCK_GEO_DESTINATIONS, BEDROCK_MODEL_IDS, BEDROCK_PROFILE_IDS, BEDROCK_REGIONS } from './scenarios/bedrockCatalog';
-import { BEDROCK_ERROR_MESSAGES, foundationModelArn, getScenario, inferenceProfileArn, scenarioNames, startFakeAws, type FakeAws } from './index';
+import { BEDROCK_ERROR_MESSAGES, foundationModelArn, getScenario, inferenceProfileArn, scenarioNames, startFakeAws } from './index';
 import { rejects } from './rejects';
+import { STATIC_CREDENTIALS, useFakeClients, type Credentials } from './useFakeClients';
 
-type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 
-const STATIC: Credentials = { accessKeyId: BASIC_STATIC_KEY.accessKeyId, secretAccessKey: BASIC_STATIC_KEY.secretAccessKey };
+const STATIC = STATIC_CREDENTIALS;
 const OUTSIDER: Credentials = { accessKeyId: BASIC_OUTSIDER_KEY.accessKeyId, secretAccessKey: BASIC_OUTSIDER_KEY.secretAccessKey };
 const M = BEDROCK_MODEL_IDS;
 const JP_SONNET_45 = `jp.${M.sonnet45}`;
 
 
-/** One fake per test, with SDK clients that are destroyed afterwards. */
-function useFake(scenario: string): { fake: () => FakeAws; control: (region?: string, credentials?: Credentials) => BedrockClient; runtime: (region?: string, credentials?: Credentials) => BedrockRuntimeClient } {
-  let fake: FakeAws | undefined;
-  const clients: { destroy(): void }[] = [];
-  beforeEach(async () => {
-    fake = await startFakeAws({ scenario: getScenario(scenario) });
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await fake?.stop();
-  });
-  const current = (): FakeAws => {
-    assert.ok(fake);
-    return fake;
-  };
+/** One fake per test, with Bedrock clients that are destroyed afterwards. */
+function useFake(scenario: string) {
+  const { fake, client } = useFakeClients(scenario);
   return {
-    fake: current,
-    control(region = BASIC_REGION, credentials = STATIC) {
-      const client = new BedrockClient({ endpoint: current().endpoint, region, credentials, maxAttempts: 1 });
-      clients.push(client);
-      return client;
-    },
-    runtime(region = BASIC_REGION, credentials = STATIC) {
-      const endpoint = current().runtimeEndpoint;
-      assert.ok(endpoint, 'the runtime listener runs by default');
-      const client = new BedrockRuntimeClient({ endpoint, region, credentials, maxAttempts: 1 });
-      clients.push(client);
-      return client;
-    },
+    fake,
+    control: (region?: string, credentials?: Credentials) => client((config) => new BedrockClient(config), region, credentials),
+    runtime: (region?: string, credentials?: Credentials) =>
+      client((config, current) => {
+        assert.ok(current.runtimeEndpoint, 'the runtime listener runs by default');
+        return new BedrockRuntimeClient({ ...config, endpoint: current.runtimeEndpoint });
+      }, region, credentials),
   };
 }
 

@@ -3,8 +3,8 @@
  * `fake.state` (expire a key, revoke a token, add a role) without leaking into other tests.
  * Times are epoch milliseconds so a test can write `key.expiresAt = Date.now() - 1`.
  *
- * Service modules keep their own optional sections here (`bedrock`; later Service Quotas,
- * CloudWatch); modules that find their section absent serve an empty world.
+ * Service modules keep their own optional sections here (`bedrock`, `serviceQuotas`,
+ * `cloudWatch`); modules that find their section absent serve an empty world.
  */
 export interface Scenario {
   name: string;
@@ -18,6 +18,10 @@ export interface Scenario {
   demoHome?: DemoHomeSpec;
   /** Bedrock control plane and runtime; absent: every region lists nothing, every ID is invalid. */
   bedrock?: FakeBedrock;
+  /** Service Quotas for ServiceCode `bedrock`; absent: no quotas anywhere (every code unknown). */
+  serviceQuotas?: FakeServiceQuotas;
+  /** CloudWatch `AWS/Bedrock` metrics; absent: every GetMetricData query returns no points. */
+  cloudWatch?: FakeCloudWatch;
 }
 
 export interface FakeAccount {
@@ -211,6 +215,131 @@ export interface FakeBedrockAccount {
   scpDeniedRegions?: string[];
   /** IAM actions no identity-based policy allows: `bedrock:ListInferenceProfiles`, `bedrock:InvokeModel`, … */
   deniedActions?: string[];
+}
+
+/**
+ * Service Quotas, ServiceCode `bedrock` only. Regions hold the AWS defaults (what
+ * ListAWSDefaultServiceQuotas answers); accounts hold what differs per customer: applied values,
+ * increase requests, IAM denials. Everything is evaluated for the signing region and the caller's
+ * account. Quota names may differ between scenarios (renamed quotas) while codes stay.
+ */
+export interface FakeServiceQuotas {
+  /** Keyed by region: the region's Bedrock quotas with their AWS defaults. A region absent here has none. */
+  regions: Record<string, FakeQuotaDefinition[]>;
+  /** Keyed by account id; an account absent here sees the defaults and has no requests. */
+  accounts: Record<string, FakeServiceQuotasAccount>;
+}
+
+export interface FakeQuotaDefinition {
+  /** `L-` plus 8 upper-case hex digits. */
+  code: string;
+  name: string;
+  /** The AWS default. */
+  defaultValue: number;
+  adjustable: boolean;
+  description: string;
+  /** Default `None`, as Bedrock's quotas say. */
+  unit?: string;
+}
+
+export type FakeQuotaRequestStatus =
+  | 'PENDING'
+  | 'CASE_OPENED'
+  | 'APPROVED'
+  | 'DENIED'
+  | 'CASE_CLOSED'
+  | 'NOT_APPROVED'
+  | 'INVALID_REQUEST';
+
+export interface FakeQuotaRequest {
+  /** The request id (RequestedQuota.Id). */
+  id: string;
+  /** The region the request was made in (the signing region of RequestServiceQuotaIncrease). */
+  region: string;
+  quotaCode: string;
+  desiredValue: number;
+  status: FakeQuotaRequestStatus;
+  /** Epoch ms (answered as epoch seconds). */
+  created: number;
+  lastUpdated?: number;
+  /** Absent until a support case is opened. */
+  caseId?: string;
+  /** The JSON string AWS puts in `Requester`: `{"accountId":…,"callerArn":…}`. */
+  requester?: string;
+}
+
+export interface FakeServiceQuotasAccount {
+  /** Region → quota code → the value applied to this account where it differs from the default. */
+  applied?: Record<string, Record<string, number>>;
+  /** Increase requests of every region, oldest first; RequestServiceQuotaIncrease appends here. */
+  requests?: FakeQuotaRequest[];
+  /** IAM actions no policy allows: `servicequotas:ListServiceQuotas`, …, or `servicequotas:*`. */
+  deniedActions?: string[];
+}
+
+/** CloudWatch: the `AWS/Bedrock` usage each account generated in each region. */
+export interface FakeCloudWatch {
+  /** Keyed by account id; an account absent here has no metrics and may call everything. */
+  accounts: Record<string, FakeCloudWatchAccount>;
+}
+
+export interface FakeCloudWatchAccount {
+  /** Region → one series per invoked identifier (the `ModelId` dimension). */
+  usage?: Record<string, FakeUsageSeries[]>;
+  /** IAM actions no policy allows: `cloudwatch:GetMetricData`, or `cloudwatch:*`. */
+  deniedActions?: string[];
+}
+
+/**
+ * What one minute of traffic looks like. Counts are per minute, token counts and latency per
+ * successful request. In a peak window the counts are exact (use integers); in the baseline they
+ * are scaled by the daily cycle and a deterministic jitter, so fractions are fine there.
+ */
+export interface FakeUsageProfile {
+  /** Successful invocations per minute. */
+  requestsPerMinute: number;
+  /** Uncached input tokens per request (InputTokenCount). */
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens?: number;
+  cacheWriteTokens?: number;
+  /** InvocationLatency of each request, ms. */
+  latencyMs: number;
+  throttlesPerMinute?: number;
+  clientErrorsPerMinute?: number;
+  serverErrorsPerMinute?: number;
+}
+
+/**
+ * A compact, declarative usage series (no arrays of points: per-minute values are computed on
+ * demand by scenarios/usageData.ts for the last 8 days before the request's minute).
+ */
+export interface FakeUsageSeries {
+  /** The `ModelId` dimension: the identifier that was invoked (`jp.anthropic.claude-…`). */
+  modelId: string;
+  /** Traffic outside peak windows, scaled by `workingHours` and `jitter`. */
+  baseline: FakeUsageProfile;
+  /** A daily working-hours cycle in a local time zone; absent: the baseline all day. */
+  workingHours?: {
+    /** Local time = UTC + this (540 for Japan). */
+    utcOffsetMinutes: number;
+    /** Local hours [startHour, endHour) are working hours. */
+    startHour: number;
+    endHour: number;
+    /** Saturdays and Sundays (local) count as off hours. */
+    weekdaysOnly?: boolean;
+    /** Multiplier of the baseline outside working hours (0..1). */
+    offHoursScale: number;
+  };
+  /** Relative spread of baseline counts, 0..1; default 0.3. */
+  jitter?: number;
+  /**
+   * Windows counted in whole minutes before the request's minute (minute 1 is the last complete
+   * one), inclusive; inside one the traffic is exactly `profile`. Later entries win on overlap.
+   */
+  peaks?: { fromMinutesAgo: number; toMinutesAgo: number; profile: FakeUsageProfile }[];
+  /** Whether Bedrock publishes EstimatedTPMQuotaUsage for this series. */
+  estimatedTpmQuotaUsage?: boolean;
 }
 
 /** A deep copy, so one server's mutations never reach another server or the registry. */

@@ -5,6 +5,8 @@
  */
 import { applicationProfileArn, foundationModelArn, type Scenario } from '../scenario';
 import { BEDROCK_GEO_DESTINATIONS, BEDROCK_MODEL_IDS, bedrockCatalog } from './bedrockCatalog';
+import { bedrockQuotaRegions } from './quotaCatalog';
+import { USAGE_REGION, basicQuotaAccount, basicUsageSeries } from './quotaData';
 
 export const BASIC_REGION = 'ap-northeast-1';
 export const BASIC_ACCOUNT_ID = '111122223333';
@@ -88,7 +90,7 @@ export function basicScenario(): Scenario {
   return {
     name: 'basic',
     description:
-      'Static-key developer, role chain into a second account, IAM Identity Center user; Bedrock in five regions, every model usable.',
+      'Static-key developer, role chain into a second account, IAM Identity Center user; Bedrock in five regions, every model usable; generous Bedrock quotas and healthy usage metrics.',
     accounts: [
       { id: BASIC_ACCOUNT_ID, alias: 'fake-dev' },
       { id: BASIC_CHAIN_ACCOUNT_ID, alias: 'fake-bedrock' },
@@ -138,6 +140,14 @@ export function basicScenario(): Scenario {
         },
       ],
       accounts: {},
+    },
+    // Generous quotas in Tokyo and us-east-1; healthy traffic (no throttles) in Tokyo (quotaData.ts).
+    serviceQuotas: {
+      regions: bedrockQuotaRegions('new'),
+      accounts: { [BASIC_ACCOUNT_ID]: basicQuotaAccount(BASIC_ACCOUNT_ID, BASIC_STATIC_KEY.arn, now) },
+    },
+    cloudWatch: {
+      accounts: { [BASIC_ACCOUNT_ID]: { usage: { [USAGE_REGION]: basicUsageSeries() } } },
     },
     demoHome: {
       region: BASIC_REGION,

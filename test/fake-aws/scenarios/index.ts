@@ -5,10 +5,12 @@
 import { cloneScenario, type Scenario } from '../scenario';
 import { basicScenario } from './basic';
 import { bedrockFailureScenarios } from './bedrockFailures';
+import { quotaScenarios } from './quotaScenarios';
 
 const factories = {
   basic: basicScenario,
   ...bedrockFailureScenarios,
+  ...quotaScenarios,
 } satisfies Record<string, () => Scenario>;
 
 export type ScenarioName = keyof typeof factories;

@@ -20,14 +20,12 @@ import type {
   InferenceProfileRecord,
   ModelAvailabilityRecord,
   ProbeRecord,
-  RawAwsError,
 } from '../core/bedrockTypes';
 import { rawAwsError, withTimeout } from './callErrors';
+import { callAsValue, type CallResult } from './session';
 import { baseClientConfig, credentialProvider, DEFAULT_TIMEOUT_MS, type AwsCallContext } from './clients';
 
-export type CallResult<T> =
-  | { readonly ok: true; readonly value: T; readonly durationMs: number }
-  | { readonly ok: false; readonly error: RawAwsError; readonly durationMs: number };
+export type { CallResult } from './session';
 
 export interface BedrockSessionOptions extends AwsCallContext {
   /** Per call, and for resolving credentials. */
@@ -72,14 +70,8 @@ export async function openBedrockSession(options: BedrockSessionOptions): Promis
 }
 
 /** One call with the session's timeout, as a value. */
-async function call<T>(session: BedrockSession, operation: string, step: (signal: AbortSignal) => Promise<T>): Promise<CallResult<T>> {
-  const started = Date.now();
-  try {
-    const value = await withTimeout(step, session.timeoutMs, 'call', session.signal);
-    return { ok: true, value, durationMs: Date.now() - started };
-  } catch (error) {
-    return { ok: false, error: rawAwsError(error, operation, 'call', session.signal?.aborted), durationMs: Date.now() - started };
-  }
+function call<T>(session: BedrockSession, operation: string, step: (signal: AbortSignal) => Promise<T>): Promise<CallResult<T>> {
+  return callAsValue(session, operation, step);
 }
 
 function profileRecord(summary: InferenceProfileSummary | GetInferenceProfileResponse): InferenceProfileRecord {

@@ -4,3 +4,4 @@
  */
 export { checkIdentities, checkIdentity } from './identity';
 export { loadCatalog, validateModelAccess } from './modelAccess';
+export { fetchUsageReport, requestBedrockQuotaIncrease } from './usage';

@@ -316,3 +316,14 @@ export function ownQuota(model: ModelQuotas, measure: QuotaMeasure, options?: { 
   if (model.routing === undefined) return undefined;
   return quotaFor(model, model.routing, measure, options?.longContext ?? isLongContext(model.modelId));
 }
+
+/**
+ * The quotas of a model for a table: the day quota counts every routing and is matched once per
+ * routing, so it appears once, in the model's own routing where it has one.
+ */
+export function quotasForDisplay(model: ModelQuotas): ModelQuota[] {
+  const shown = new Set<string>();
+  const ownFirst = [...model.quotas].sort((a, b) => Number(b.routing === model.routing) - Number(a.routing === model.routing));
+  const kept = new Set(ownFirst.filter((quota) => quota.measure !== 'tokens-per-day' || (!shown.has(quota.code) && shown.add(quota.code))));
+  return model.quotas.filter((quota) => kept.has(quota));
+}

@@ -22,6 +22,8 @@ export const ADVICE_RULES = {
   maxOutputStep: 1_024,
   /** …and never below this. */
   minMaxOutputTokens: 4_096,
+  /** max_tokens is what throttles when the reserved peak is at least this many times the real one. */
+  reservationDominates: 2,
 } as const;
 
 const RATE_MEASURES = ['tokens-per-minute', 'requests-per-minute'] as const;
@@ -123,13 +125,16 @@ export function suggestedMaxOutputTokens(averageOutputPerRequest: number): numbe
   return Math.max(minMaxOutputTokens, ceilTo(averageOutputPerRequest * outputMultiple, maxOutputStep));
 }
 
-/** When the reserved peak is near the TPM quota while the real peak is not, max_tokens is what throttles. */
+/**
+ * When the reserved peak nears the TPM quota and dwarfs the real peak, max_tokens is what throttles
+ * (also when the real peak passed the quota too: the reservation makes it worse).
+ */
 function lowerMaxOutput(summary: ModelUsageSummary, model: ModelQuotas): Recommendation[] {
   const quota = routingQuota(model, model.routing, 'tokens-per-minute');
   const { reservation } = summary;
   if (quota === undefined || quota.value <= 0 || summary.invocations <= 0) return [];
   const threshold = (quota.value * ADVICE_RULES.nearQuotaPercent) / 100;
-  if (!(reservation.peakReservedTpm > threshold && summary.tpm.peak < threshold)) return [];
+  if (!(reservation.peakReservedTpm > threshold && reservation.peakReservedTpm >= summary.tpm.peak * ADVICE_RULES.reservationDominates)) return [];
   const suggested = suggestedMaxOutputTokens(reservation.averageOutputPerRequest);
   if (suggested >= reservation.maxOutputTokens) return [];
   return [

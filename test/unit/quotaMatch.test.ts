@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { knownModel } from '../../src/core/modelTable';
 import { QUOTA_CODE_TABLE, quotaCodeEntry, quotaCodesFor } from '../../src/core/quotaCatalog';
-import { matchModelQuotas, ownQuota, parseQuotaName, quotaFor, quotaNameMatchesModel, quotaRoutingOf } from '../../src/core/quotaMatch';
+import { matchModelQuotas, ownQuota, parseQuotaName, quotaFor, quotaNameMatchesModel, quotaRoutingOf, quotasForDisplay } from '../../src/core/quotaMatch';
 import type { ModelQuotas, QuotaListing, QuotaRequestRecord, ServiceQuotaRecord } from '../../src/core/quotaTypes';
 
 const SONNET_4_5 = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -453,5 +453,25 @@ describe('matchModelQuotas', () => {
       assert.equal(quotaFor(long, 'global', 'tokens-per-minute')?.code, 'L-27C57EE8');
       assert.equal(quotaFor(long, 'global', 'requests-per-minute', true), undefined);
     });
+  });
+});
+
+describe('quotasForDisplay', () => {
+  it('lists the day quota once, in the model\'s own routing, and keeps every rate quota', () => {
+    const listing: QuotaListing = {
+      region: 'ap-northeast-1',
+      applied: [
+        { code: 'L-F4DDD3EB', name: 'Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1', value: 200_000, adjustable: true },
+        { code: 'L-27C57EE8', name: 'Global cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1', value: 400_000, adjustable: true },
+        { code: 'L-DAY00001', name: 'Model invocation max tokens per day for Anthropic Claude Sonnet 4.5 V1 (doubled for cross-region calls)', value: 288_000_000, adjustable: false },
+      ],
+      defaults: [],
+      requests: [],
+    };
+    const [model] = matchModelQuotas(['jp.anthropic.claude-sonnet-4-5-20250929-v1:0'], listing);
+    assert.equal(model!.quotas.filter((quota) => quota.code === 'L-DAY00001').length, 3, 'matched once per routing');
+    const shown = quotasForDisplay(model!);
+    assert.deepEqual(shown.filter((quota) => quota.code === 'L-DAY00001').map((quota) => quota.routing), ['cross-region']);
+    assert.deepEqual(shown.filter((quota) => quota.measure === 'tokens-per-minute').map((quota) => quota.code).sort(), ['L-27C57EE8', 'L-F4DDD3EB']);
   });
 });

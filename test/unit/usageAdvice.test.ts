@@ -170,7 +170,14 @@ describe('recommend: lower-max-output-tokens', () => {
     assert.equal(only(atFloor, 'lower-max-output-tokens').length, 0);
   });
 
+  it('also speaks when the real peak passed the quota, as long as the reservation dwarfs it', () => {
+    // 15 RPM × (2,000 + 32,000) = 510,000 reserved, 2.4 × the real 210,000 (above the 200,000 quota).
+    const recs = recommend([summary(JP_SONNET, { tpmPeak: 210_000, rpmPeak: 15, averageInput: 2_000, averageOutput: 1_500 })], [jpQuotas()]);
+    assert.deepEqual(only(recs, 'lower-max-output-tokens').map((rec) => rec.code === 'lower-max-output-tokens' && [rec.suggested, rec.reservedTpmNow]), [[6_144, 510_000]]);
+  });
+
   it('stays quiet when real use is what nears the quota, or the reservation fits', () => {
+    // 8 × (2,000 + 32,000) = 272,000 reserved is only 1.6 × the real 170,000.
     const realUse = recommend([summary(JP_SONNET, { tpmPeak: 170_000, rpmPeak: 8, averageInput: 2_000, averageOutput: 1_500 })], [jpQuotas()]);
     assert.equal(only(realUse, 'lower-max-output-tokens').length, 0);
     // 4 × (2,000 + 32,000) = 136,000 ≤ 160,000.

@@ -1,0 +1,100 @@
+/**
+ * The Service Quotas adapter: Bedrock's quotas (applied and AWS defaults, every page), the
+ * increase requests made so far, and one increase request. Records come back as core types;
+ * failures as values for the caller to classify.
+ */
+
+import {
+  ListAWSDefaultServiceQuotasCommand,
+  ListRequestedServiceQuotaChangeHistoryCommand,
+  ListServiceQuotasCommand,
+  RequestServiceQuotaIncreaseCommand,
+  ServiceQuotasClient,
+  type RequestedServiceQuotaChange,
+  type ServiceQuota,
+} from '@aws-sdk/client-service-quotas';
+import type { QuotaRequestRecord, ServiceQuotaRecord } from '../core/quotaTypes';
+import { callAsValue, type AwsSession, type CallResult } from './session';
+
+/** Bedrock's service code in Service Quotas. */
+export const BEDROCK_SERVICE_CODE = 'bedrock';
+
+function quotaRecord(quota: ServiceQuota): ServiceQuotaRecord {
+  return {
+    code: quota.QuotaCode ?? '',
+    name: quota.QuotaName ?? '',
+    value: quota.Value ?? 0,
+    adjustable: quota.Adjustable ?? false,
+    ...(quota.Unit ? { unit: quota.Unit } : {}),
+  };
+}
+
+function requestRecord(request: RequestedServiceQuotaChange): QuotaRequestRecord {
+  return {
+    id: request.Id ?? '',
+    code: request.QuotaCode ?? '',
+    ...(request.QuotaName ? { name: request.QuotaName } : {}),
+    desiredValue: request.DesiredValue ?? 0,
+    status: request.Status ?? '',
+    ...(request.Created ? { created: request.Created.getTime() } : {}),
+    ...(request.CaseId ? { caseId: request.CaseId } : {}),
+  };
+}
+
+/** Every page of a Service Quotas listing, following NextToken. */
+async function allPages<T>(page: (NextToken: string | undefined) => Promise<{ readonly items: readonly T[]; readonly NextToken?: string }>): Promise<T[]> {
+  const records: T[] = [];
+  let NextToken: string | undefined;
+  do {
+    const output = await page(NextToken);
+    records.push(...output.items);
+    NextToken = output.NextToken;
+  } while (NextToken);
+  return records;
+}
+
+export function serviceQuotasClient(session: AwsSession): ServiceQuotasClient {
+  return session.client('servicequotas', (config) => new ServiceQuotasClient(config));
+}
+
+/** Every applied Bedrock quota of the Region (ListServiceQuotas, all pages). */
+export function listAppliedQuotas(session: AwsSession): Promise<CallResult<ServiceQuotaRecord[]>> {
+  const client = serviceQuotasClient(session);
+  return callAsValue(session, 'ListServiceQuotas', (abortSignal) =>
+    allPages(async (NextToken) => {
+      const output = await client.send(new ListServiceQuotasCommand({ ServiceCode: BEDROCK_SERVICE_CODE, MaxResults: 100, NextToken }), { abortSignal });
+      return { items: (output.Quotas ?? []).map(quotaRecord), NextToken: output.NextToken };
+    }),
+  );
+}
+
+/** Every AWS default of Bedrock's quotas (ListAWSDefaultServiceQuotas, all pages). */
+export function listDefaultQuotas(session: AwsSession): Promise<CallResult<ServiceQuotaRecord[]>> {
+  const client = serviceQuotasClient(session);
+  return callAsValue(session, 'ListAWSDefaultServiceQuotas', (abortSignal) =>
+    allPages(async (NextToken) => {
+      const output = await client.send(new ListAWSDefaultServiceQuotasCommand({ ServiceCode: BEDROCK_SERVICE_CODE, MaxResults: 100, NextToken }), { abortSignal });
+      return { items: (output.Quotas ?? []).map(quotaRecord), NextToken: output.NextToken };
+    }),
+  );
+}
+
+/** Bedrock quota increase requests of the account in this Region, every status. */
+export function listQuotaRequests(session: AwsSession): Promise<CallResult<QuotaRequestRecord[]>> {
+  const client = serviceQuotasClient(session);
+  return callAsValue(session, 'ListRequestedServiceQuotaChangeHistory', (abortSignal) =>
+    allPages(async (NextToken) => {
+      const output = await client.send(new ListRequestedServiceQuotaChangeHistoryCommand({ ServiceCode: BEDROCK_SERVICE_CODE, MaxResults: 100, NextToken }), { abortSignal });
+      return { items: (output.RequestedQuotas ?? []).map(requestRecord), NextToken: output.NextToken };
+    }),
+  );
+}
+
+/** Asks AWS to raise one Bedrock quota; the caller has the user's confirmation of exactly this request. */
+export function requestQuotaIncrease(session: AwsSession, quotaCode: string, desiredValue: number): Promise<CallResult<QuotaRequestRecord>> {
+  const client = serviceQuotasClient(session);
+  return callAsValue(session, 'RequestServiceQuotaIncrease', async (abortSignal) => {
+    const output = await client.send(new RequestServiceQuotaIncreaseCommand({ ServiceCode: BEDROCK_SERVICE_CODE, QuotaCode: quotaCode, DesiredValue: desiredValue }), { abortSignal });
+    return requestRecord(output.RequestedQuota ?? {});
+  });
+}

@@ -19,6 +19,10 @@ import { printable } from './table';
 import { profileMissingText, resolveTarget, targetJson, targetText } from './target';
 import { cliText } from './text';
 import { loadAwsLayer } from '../aws/loadLayer';
+import { alertText, problemText, recommendationText } from '../core/usageText';
+import { fetchReport, quotaLines, rangeText, reportJson } from './usageCommand';
+import { usageCliText } from './usageText';
+import { resolveUsageTarget } from './usageTarget';
 
 export interface DoctorOptions {
   readonly profile?: string;
@@ -27,6 +31,9 @@ export interface DoctorOptions {
   readonly models?: readonly string[];
   /** Also send each model a one-token request. */
   readonly probe?: boolean;
+  /** The folder whose Claude settings name the models for the quota and usage checks (without --model). */
+  readonly folder?: string;
+  readonly cwd?: string;
   readonly timeoutMs: number;
   readonly json: boolean;
   readonly locale: Locale;
@@ -36,7 +43,7 @@ export interface DoctorOptions {
 type CheckStatus = 'ok' | 'warning' | 'error';
 
 interface Check {
-  readonly id: 'profile' | 'identity' | 'model';
+  readonly id: 'profile' | 'identity' | 'model' | 'quotas' | 'usage';
   readonly status: CheckStatus;
   readonly title: string;
   readonly summary?: string;
@@ -48,6 +55,10 @@ interface Check {
   readonly diagnoses?: readonly DiagnosisReport[];
   /** A line printed under the check in text output. */
   readonly hint?: string;
+  /** Lines printed under the check in text output. */
+  readonly details?: readonly string[];
+  /** The quota and usage report (quotas and usage checks). */
+  readonly report?: ReturnType<typeof reportJson>;
 }
 
 export async function doctorCommand(options: DoctorOptions): Promise<CommandOutput> {
@@ -107,6 +118,7 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
       identity: { ...result.identity, durationMs: result.durationMs },
     });
     checks.push(...(await modelChecks(options, target, region)));
+    checks.push(...(await usageChecks(options, target, region)));
   } else {
     const description = describeIdentityFailure(result.failure, locale);
     checks.push({
@@ -164,6 +176,44 @@ async function modelChecks(options: DoctorOptions, target: CredentialTarget, reg
   });
 }
 
+/** The quota and usage checks, for the --model list or the models the folder's settings name; one refresh serves both. */
+async function usageChecks(options: DoctorOptions, target: CredentialTarget, region: string): Promise<Check[]> {
+  const { locale } = options;
+  const resolved = await resolveUsageTarget({ models: options.models, folder: options.folder, cwd: options.cwd ?? process.cwd(), env: options.env });
+  if (resolved.modelIds.length === 0) return [];
+  const outcome = await fetchReport(target, region, resolved, '1h', { ...options, json: false, cwd: options.cwd ?? process.cwd() }, false);
+  const modelsText = resolved.modelIds.map(printable).join(', ');
+  if (!outcome.ok) {
+    return [{ id: 'quotas', status: 'error', title: usageCliText(locale, 'checkQuotas', { models: modelsText }), summary: outcome.cause, failure: { reason: 'credentials', cause: outcome.cause, fix: outcome.fix } }];
+  }
+  const report = outcome.report;
+  const json = reportJson(report, locale);
+  const problemsOf = (service: 'servicequotas' | 'cloudwatch') => report.problems.filter((problem) => problem.service === service).map((problem) => printable(problemText(problem, locale)));
+  const quotaProblems = problemsOf('servicequotas');
+  const quotaCount = (report.quotas ?? []).reduce((sum, model) => sum + model.quotas.length, 0);
+  const quotas: Check = {
+    id: 'quotas',
+    status: report.quotas === undefined || quotaProblems.length > 0 ? 'warning' : 'ok',
+    title: usageCliText(locale, 'checkQuotas', { models: modelsText }),
+    summary: report.quotas === undefined ? quotaProblems[0] : usageCliText(locale, 'quotasFound', { count: quotaCount }),
+    details: [...(report.quotas ?? []).flatMap((model) => [printable(model.modelId), ...quotaLines(model, region, locale)]), ...quotaProblems],
+    report: json,
+  };
+  const usageProblems = problemsOf('cloudwatch');
+  const alert = report.alert?.state === 'warning' ? alertText(report.alert, locale) : undefined;
+  const usage: Check = {
+    id: 'usage',
+    status: report.series === undefined || alert !== undefined ? 'warning' : 'ok',
+    title: usageCliText(locale, 'checkUsage', { range: rangeText('1h', locale) }),
+    summary: report.series === undefined ? usageProblems[0] : (alert ?? usageCliText(locale, 'usageOk')),
+    details: report.recommendations.flatMap((recommendation) => {
+      const text = recommendationText(recommendation, locale);
+      return [`→ ${printable(text.title)}`, `  ${printable(text.detail)}`];
+    }),
+  };
+  return [quotas, usage];
+}
+
 function render(options: DoctorOptions, target: CredentialTarget, region: string, checks: readonly Check[]): CommandOutput {
   const { locale } = options;
   const failed = checks.filter((check) => check.status === 'error').length;
@@ -195,6 +245,7 @@ function render(options: DoctorOptions, target: CredentialTarget, region: string
     }
     lines.push(...renderDiagnoses(check.diagnoses ?? [], locale, '    '));
     if (check.hint) lines.push(`    ${check.hint}`);
+    for (const detail of check.details ?? []) lines.push(`    ${detail}`);
   }
   const warned = checks.filter((check) => check.status === 'warning').length;
   const summary =

@@ -10,6 +10,7 @@ import { modelsCommand } from './modelsCommand';
 import { UsageError, type CommandOutput } from './output';
 import { profilesCommand } from './profilesCommand';
 import { setupCommand } from './setupCommand';
+import { quotasCommand, usageCommand } from './usageCommand';
 import { cliText } from './text';
 
 declare const __VERSION__: string | undefined;
@@ -34,6 +35,7 @@ function parse(argv: readonly string[], locale: Locale) {
         'opus-model': { type: 'string' },
         'max-output-tokens': { type: 'string' },
         scope: { type: 'string' },
+        range: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'no-gitignore': { type: 'boolean', default: false },
         'no-vscode-settings': { type: 'boolean', default: false },
@@ -79,11 +81,29 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
           region: values.region,
           models: values.model ?? [],
           probe: values.probe ?? false,
+          folder: values.folder,
           timeoutMs: timeoutOption(values.timeout, locale),
           json: values.json ?? false,
           locale,
           env,
+          cwd: process.cwd(),
         });
+      case 'quotas':
+      case 'usage': {
+        const usageOptions = {
+          profile: values.profile,
+          region: values.region,
+          models: values.model ?? [],
+          folder: values.folder,
+          range: values.range,
+          timeoutMs: timeoutOption(values.timeout, locale),
+          json: values.json ?? false,
+          locale,
+          env,
+          cwd: process.cwd(),
+        };
+        return await (command === 'quotas' ? quotasCommand(usageOptions) : usageCommand(usageOptions));
+      }
       case 'models':
         return await modelsCommand({ profile: values.profile, region: values.region, timeoutMs: timeoutOption(values.timeout, locale), json: values.json ?? false, locale, env });
       case 'setup':

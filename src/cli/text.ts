@@ -10,6 +10,8 @@ Commands:
   doctor                       Check that a profile works right now (credentials, identity, and the --model list).
   models                       List the Claude models a profile can use in a region, with scopes and routing.
   setup                        Write the Claude Code settings of a folder for Bedrock (same files as the VS Code wizard).
+  quotas                       Show the Bedrock quotas of the models (applied value, AWS default, adjustable, pending requests).
+  usage                        Show usage against the quotas from CloudWatch: peaks, throttled minutes, cost, recommendations.
 
 Options:
   --json                       Print JSON instead of text.
@@ -29,11 +31,14 @@ Options:
   --dry-run                    setup: show the changes as a diff; write nothing.
   --no-gitignore               setup: do not add .claude/settings.local.json to .gitignore when git does not ignore it.
   --no-vscode-settings         setup: do not set claudeCode.disableLoginPrompt in .vscode/settings.json.
+  --model <id>, --folder <dir> quotas, usage, doctor: the models to read (repeatable); without --model, those the folder's
+                               Claude settings name, with their AWS_PROFILE and AWS_REGION as defaults.
+  --range <1h|24h|7d>          usage: the period (default 1h, at 1-minute resolution; 24h at 5 minutes; 7d at 1 hour).
   --lang <en|ja>               Language of the output (default: from LANG).
   -h, --help                   Show this help.
   -v, --version                Show the version.
 
-Exit codes: 0 healthy, 1 problems found, 2 usage error.`,
+Exit codes: 0 healthy, 1 problems found (quotas, usage: something could not be read), 2 usage error.`,
   unknownCommand: 'Unknown command "{command}". Run claude-bedrock --help for the list.',
   badOption: '{detail} Run claude-bedrock --help for the options.',
   badTimeout: '--timeout must be a number of seconds between 1 and 300, not "{value}".',
@@ -98,6 +103,8 @@ const ja: CliText = {
   doctor                       プロファイルが今使えるか (認証情報、ID、--model のモデル) を確認します。
   models                       プロファイルがリージョンで使える Claude モデルを、スコープとルーティング先とともに一覧表示します。
   setup                        フォルダーの Claude Code 設定を Bedrock 用に書き込みます (VS Code のウィザードと同じファイル)。
+  quotas                       モデルの Bedrock クォータ (適用値、AWS 既定値、引き上げ可否、申請中のリクエスト) を表示します。
+  usage                        CloudWatch からクォータに対する使用状況 (ピーク、スロットリングされた分、料金、推奨事項) を表示します。
 
 オプション:
   --json                       テキストの代わりに JSON を出力します。
@@ -117,11 +124,15 @@ const ja: CliText = {
   --dry-run                    setup: 変更を差分で表示し、何も書き込みません。
   --no-gitignore               setup: .claude/settings.local.json が git の無視対象でなくても .gitignore に追加しません。
   --no-vscode-settings         setup: .vscode/settings.json の claudeCode.disableLoginPrompt を設定しません。
+  --model <ID>, --folder <フォルダー>
+                               quotas, usage, doctor: 読み取るモデル (複数可)。--model がなければフォルダーの Claude 設定に
+                               あるモデルを使い、その AWS_PROFILE と AWS_REGION を既定にします。
+  --range <1h|24h|7d>          usage: 期間 (既定は 1h で 1 分ごと。24h は 5 分ごと、7d は 1 時間ごと)。
   --lang <en|ja>               出力の言語 (既定: LANG から判断)。
   -h, --help                   このヘルプを表示します。
   -v, --version                バージョンを表示します。
 
-終了コード: 0 正常、1 問題あり、2 使い方の誤り。`,
+終了コード: 0 正常、1 問題あり (quotas, usage: 読み取れないものがあった)、2 使い方の誤り。`,
   unknownCommand: '不明なコマンド "{command}" です。claude-bedrock --help で一覧を確認してください。',
   badOption: '{detail} claude-bedrock --help でオプションを確認してください。',
   badTimeout: '--timeout には 1 から 300 までの秒数を指定してください ("{value}" は指定できません)。',

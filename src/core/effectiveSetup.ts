@@ -67,3 +67,12 @@ export function configuredModels(setup: EffectiveSetup): { readonly primary?: st
   const background = effectiveValue(setup, 'env.ANTHROPIC_DEFAULT_HAIKU_MODEL')?.value;
   return { ...(primary === undefined ? {} : { primary }), ...(background === undefined ? {} : { background }) };
 }
+
+/** The settings keys that name a model Claude Code may invoke, in the order surfaces list them. */
+export const MODEL_SETTING_KEYS = ['env.ANTHROPIC_MODEL', 'env.ANTHROPIC_DEFAULT_HAIKU_MODEL', 'env.ANTHROPIC_DEFAULT_SONNET_MODEL', 'env.ANTHROPIC_DEFAULT_OPUS_MODEL'] as const;
+
+/** Every distinct model ID the setup may invoke: the primary, background and alias pins. */
+export function modelsInUse(setup: EffectiveSetup): string[] {
+  const values = MODEL_SETTING_KEYS.map((key) => effectiveValue(setup, key)?.value?.trim()).filter((value): value is string => value !== undefined && value !== '');
+  return [...new Set(values)];
+}

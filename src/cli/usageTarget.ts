@@ -1,0 +1,56 @@
+/**
+ * Which models, profile and Region the `quotas` and `usage` commands read: the options first, then
+ * the folder's effective Claude settings (the models and AWS_PROFILE / AWS_REGION they pin), then
+ * what the SDK would choose. A configured repository needs no options at all.
+ */
+
+import * as path from 'node:path';
+import { loadProfiles, type Environment } from '../aws/awsFiles';
+import type { CredentialTarget } from '../aws/clients';
+import { effectiveSetup, effectiveValue, modelsInUse } from '../core/effectiveSetup';
+import type { AwsProfile, ProfileDiscovery } from '../core/profiles';
+import { readSettingsFiles, settingsFileList } from '../files/claudeSettingsFiles';
+import { resolveTarget } from './target';
+
+export interface UsageTarget {
+  readonly target: CredentialTarget;
+  readonly profile?: AwsProfile;
+  readonly region?: string;
+  readonly discovery: ProfileDiscovery;
+  readonly modelIds: readonly string[];
+  /** CLAUDE_CODE_MAX_OUTPUT_TOKENS of the settings, when a positive integer. */
+  readonly maxOutputTokens?: number;
+  /** Where the models came from: the options, or the folder's settings. */
+  readonly modelsFrom: 'options' | 'settings' | 'none';
+}
+
+export interface UsageTargetOptions {
+  readonly profile?: string;
+  readonly region?: string;
+  readonly models?: readonly string[];
+  readonly folder?: string;
+  readonly cwd: string;
+  readonly env: Environment;
+}
+
+/** Models, credentials and Region for the quota and usage commands. */
+export async function resolveUsageTarget(options: UsageTargetOptions): Promise<UsageTarget> {
+  const folder = path.resolve(options.cwd, options.folder ?? '.');
+  const setup = effectiveSetup(settingsFileList(await readSettingsFiles(folder, options.env)));
+  const fromSettings = (key: string) => (setup.bedrock ? effectiveValue(setup, key)?.value : undefined);
+  const discovery = await loadProfiles(options.env);
+  const resolved = resolveTarget(
+    { profile: options.profile ?? fromSettings('env.AWS_PROFILE'), region: options.region ?? fromSettings('env.AWS_REGION'), env: options.env },
+    discovery,
+  );
+  const given = (options.models ?? []).filter((model) => model.trim() !== '');
+  const configured = setup.bedrock ? modelsInUse(setup) : [];
+  const maxOutput = Number(fromSettings('env.CLAUDE_CODE_MAX_OUTPUT_TOKENS'));
+  return {
+    ...resolved,
+    discovery,
+    modelIds: given.length > 0 ? [...new Set(given)] : configured,
+    modelsFrom: given.length > 0 ? 'options' : configured.length > 0 ? 'settings' : 'none',
+    ...(Number.isInteger(maxOutput) && maxOutput > 0 ? { maxOutputTokens: maxOutput } : {}),
+  };
+}

@@ -1,0 +1,122 @@
+// `quotas`, `usage` and doctor's quota and usage checks as a user runs them, against the fake AWS:
+// a configured folder needs no options, the throttled scenario names its minutes and what to do,
+// a denied service is named with its permission (exit 1), and Japanese output reads as Japanese.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
+import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
+import { QUOTA_CODES } from '../fake-aws/scenarios/quotaCatalog';
+import { QUOTA_THROTTLED_EXPECTED } from '../fake-aws/scenarios/quotaData';
+import type { ScenarioName } from '../fake-aws/scenarios';
+import { assertNoSecrets, cli, run } from './runCli';
+
+const TOKYO = 'ap-northeast-1';
+const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
+const JP_HAIKU = `jp.${BEDROCK_MODEL_IDS.haiku45}`;
+
+/** A fake of one scenario, a demo HOME and a folder set up by the CLI for jp. Sonnet and Haiku with sso-dev. */
+function useConfiguredFolder(scenario: ScenarioName) {
+  const state: { fake?: FakeAws; dir?: string } = {};
+  const env = (extra: Record<string, string> = {}) => ({ HOME: join(state.dir!, 'home'), ...state.fake!.env(), CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: join(state.dir!, 'managed'), TZ: 'UTC', ...extra });
+  before(async () => {
+    state.fake = await startFakeAws({ scenario });
+    state.dir = mkdtempSync(join(tmpdir(), 'cbs-cli-usage-'));
+    await writeDemoHome(join(state.dir, 'home'), state.fake.state, { ssoSessionSuffix: `-cli-usage-${scenario}` });
+    mkdirSync(join(state.dir, 'repo'));
+    execFileSync(process.execPath, [cli, 'setup', '--folder', join(state.dir, 'repo'), '--profile', 'sso-dev', '--region', TOKYO, '--model', JP_SONNET, '--background-model', JP_HAIKU, '--no-gitignore', '--no-vscode-settings'], {
+      env: { PATH: process.env.PATH ?? '', AWS_EC2_METADATA_DISABLED: 'true', ...env() },
+      stdio: 'pipe',
+    });
+  });
+  after(async () => {
+    await state.fake?.stop();
+    if (state.dir) rmSync(state.dir, { recursive: true, force: true });
+  });
+  beforeEach(() => state.fake!.clearLog());
+  return {
+    get fake() {
+      return state.fake!;
+    },
+    get repo() {
+      return join(state.dir!, 'repo');
+    },
+    env,
+  };
+}
+
+describe('CLI usage and quotas in a throttled account', () => {
+  const context = useConfiguredFolder('quota-throttled');
+
+  it('usage --json reads the folder\'s models with its profile and region, in one CloudWatch call', async () => {
+    const result = await run(['usage', '--folder', context.repo, '--json'], context.env());
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assertNoSecrets(result);
+    const report = JSON.parse(result.stdout);
+    assert.deepEqual(report.target, { profile: 'sso-dev' });
+    assert.equal(report.region, TOKYO);
+    assert.deepEqual(report.modelIds.slice(0, 2), [JP_SONNET, JP_HAIKU]);
+    assert.equal(context.fake.requests.filter((entry) => entry.operation === 'GetMetricData').length, 1);
+    const sonnet = report.models.find((model: { modelId: string }) => model.modelId === JP_SONNET);
+    assert.equal(sonnet.throttledPeriods.length, QUOTA_THROTTLED_EXPECTED.throttledMinutesAgo.length);
+    assert.equal(report.alert.state, 'warning');
+    assert.match(report.alert.message, /throttled requests in the last 15 minutes/);
+    const increase = report.recommendations.find((rec: { code: string }) => rec.code === 'request-increase');
+    assert.equal(increase.quota.code, QUOTA_CODES.sonnet45.geoTpm);
+    assert.match(increase.title, /^Request [\d,]+ TPM for jp\.anthropic\.claude-sonnet-4-5/);
+  });
+
+  it('usage prints the throttled minutes, the quota of the jp. routing and the recommendations', async () => {
+    const result = await run(['usage', '--folder', context.repo], context.env());
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /Throttled: \d+ requests .* in 15 periods: \d\d:\d\d/);
+    assert.match(result.stdout, new RegExp(`Tokens per minute: peak [\\d,]+ \\(\\d+% of ${QUOTA_THROTTLED_EXPECTED.tpmQuota.toLocaleString('en-US')}\\)`));
+    assert.match(result.stdout, /Switch jp\.anthropic\.claude-sonnet-4-5-20250929-v1:0 to global\./);
+    assert.match(result.stdout, /outside Japan/);
+    assert.match(result.stdout, /of which \$[\d.]+ is the geographic premium over global prices/);
+  });
+
+  it('quotas prints the table in Japanese, the pending request included, without calling CloudWatch', async () => {
+    const result = await run(['quotas', '--folder', context.repo, '--lang', 'ja'], context.env());
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /Bedrock のクォータ — プロファイル sso-dev/);
+    assert.match(result.stdout, /400 \(PENDING\)/);
+    assert.ok(result.stdout.includes(QUOTA_CODES.sonnet45.geoTpm));
+    assert.equal(context.fake.requests.filter((entry) => entry.service === 'cloudwatch').length, 0);
+  });
+
+  it('doctor includes the quota and usage checks for the folder\'s models, and warns without failing', async () => {
+    const result = await run(['doctor', '--folder', context.repo, '--profile', 'sso-dev', '--region', TOKYO, '--json'], context.env());
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    const report = JSON.parse(result.stdout);
+    const byId = Object.fromEntries(report.checks.map((check: { id: string; status: string }) => [check.id, check.status]));
+    assert.deepEqual([byId.quotas, byId.usage], ['ok', 'warning']);
+  });
+
+  it('refuses an unknown range with a usage error', async () => {
+    const result = await run(['usage', '--folder', context.repo, '--range', '2h'], context.env());
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--range must be 1h, 24h or 7d, not "2h"/);
+  });
+});
+
+describe('CLI usage when CloudWatch is denied', () => {
+  const context = useConfiguredFolder('quota-cloudwatch-denied');
+
+  it('names the missing permission, still shows the quotas, and exits 1', async () => {
+    const result = await run(['usage', '--folder', context.repo], context.env());
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /cloudwatch:GetMetricData/);
+    const quotas = await run(['quotas', '--folder', context.repo], context.env());
+    assert.equal(quotas.code, 0, quotas.stdout + quotas.stderr);
+    assert.ok(quotas.stdout.includes(QUOTA_CODES.sonnet45.geoTpm));
+  });
+
+  it('without a configured folder or --model, says how to name the models', async () => {
+    const result = await run(['usage', '--folder', join(context.repo, '..'), '--profile', 'sso-dev', '--region', TOKYO], context.env());
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /pass --model <id>/);
+  });
+});

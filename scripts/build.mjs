@@ -1,6 +1,6 @@
-// Bundles the extension and the CLI with esbuild. `vscode` stays external (the host provides it);
-// the AWS SDK v3 is bundled (into dist/aws.js, loaded on first use) so the VSIX carries no
-// node_modules and activation never parses the SDK.
+// Bundles the extension, the CLI and the usage view's webview script with esbuild. `vscode` stays
+// external (the host provides it); the AWS SDK v3 is bundled (into dist/aws.js, loaded on first use)
+// so the VSIX carries no node_modules and activation never parses the SDK.
 import * as esbuild from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
 
@@ -42,6 +42,20 @@ const builds = [
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(version) },
+  },
+  {
+    // The usage view's script runs in the webview (a browser), not in Node: no `vscode`, no SDK.
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+    entryPoints: { usage: 'src/webview/usage/main.ts' },
+    outdir: 'dist/webview',
   },
 ];
 

@@ -9,6 +9,7 @@ import type { IdentityFailure } from './identityFailure';
 import type { AwsProfile, ProfileDiscovery } from './profiles';
 import type { EffectiveSetup } from './settingsTypes';
 import { SECRET_ENV_KEYS } from './settingsKeys';
+import { ALERT_PERCENT, type QuotaMeasure, type UsageAlert } from './quotaTypes';
 
 export type CheckState = 'ok' | 'warning' | 'error' | 'info';
 
@@ -24,7 +25,10 @@ export type HealthCheck =
   | { readonly id: 'region'; readonly state: 'ok' | 'warning'; readonly code: 'region-ok' | 'region-missing'; readonly region?: string }
   | { readonly id: 'model'; readonly state: 'ok' | 'warning'; readonly code: 'model-ok' | 'model-missing' | 'model-bare-id'; readonly model?: string }
   | { readonly id: 'gitignore'; readonly state: 'warning'; readonly code: 'local-not-ignored'; readonly path: string }
-  | { readonly id: 'trust'; readonly state: 'info'; readonly code: 'restricted-mode' };
+  | { readonly id: 'trust'; readonly state: 'info'; readonly code: 'restricted-mode' }
+  | { readonly id: 'usage'; readonly state: 'ok'; readonly code: 'usage-ok'; readonly checkedAt: number }
+  | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-throttled'; readonly throttles: number; readonly checkedAt: number }
+  | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-near-quota'; readonly modelId: string; readonly measure: QuotaMeasure; readonly percent: number; readonly checkedAt: number };
 
 export type HealthState = 'not-configured' | 'healthy' | 'warning' | 'error';
 
@@ -50,6 +54,8 @@ export interface HealthInput {
   readonly localPath?: string;
   readonly trusted: boolean;
   readonly identity?: IdentityOutcome;
+  /** The latest usage alert for this setup's profile, Region and models, when one was read. */
+  readonly usage?: { readonly alert: UsageAlert; readonly checkedAt: number };
 }
 
 /** True when a profile gets its credentials by running a program (itself or anywhere in its role chain). */
@@ -113,10 +119,25 @@ export function assessHealth(input: HealthInput): HealthReport {
   else if (/^anthropic\./.test(model)) checks.push({ id: 'model', state: 'warning', code: 'model-bare-id', model });
   else checks.push({ id: 'model', state: 'ok', code: 'model-ok', model });
 
+  if (input.usage) checks.push(usageCheck(input.usage.alert, input.usage.checkedAt));
+
   if (input.localIgnored === false && input.localPath && setup.values.some((value) => value.source === 'local')) {
     checks.push({ id: 'gitignore', state: 'warning', code: 'local-not-ignored', path: input.localPath });
   }
 
   const worst = checks.reduce<CheckState>((state, check) => (ORDER.indexOf(check.state) > ORDER.indexOf(state) ? check.state : state), 'ok');
   return { state: worst === 'error' ? 'error' : worst === 'warning' ? 'warning' : 'healthy', checks, profile: profileName, region: region ?? profile?.region };
+}
+
+/** The status-bar view of a usage alert: throttles in the last 15 minutes first, then a quota past 80 %. */
+function usageCheck(alert: UsageAlert, checkedAt: number): HealthCheck {
+  if (alert.recentThrottles > 0) return { id: 'usage', state: 'warning', code: 'usage-throttled', throttles: alert.recentThrottles, checkedAt };
+  const highest = alert.highestPercent;
+  if (highest && highest.percent >= ALERT_PERCENT) return { id: 'usage', state: 'warning', code: 'usage-near-quota', modelId: highest.modelId, measure: highest.measure, percent: highest.percent, checkedAt };
+  return { id: 'usage', state: 'ok', code: 'usage-ok', checkedAt };
+}
+
+/** The key under which a usage alert belongs to a setup: its profile, Region and models. */
+export function usageKey(profile: string, region: string, modelIds: readonly string[]): string {
+  return JSON.stringify([profile, region, modelIds]);
 }

@@ -47,6 +47,7 @@ const DIAGNOSTIC_ACTIONS = [
   'bedrock:ListFoundationModels',
   'servicequotas:ListServiceQuotas',
   'servicequotas:ListAWSDefaultServiceQuotas',
+  'servicequotas:ListRequestedServiceQuotaChangeHistory',
   'cloudwatch:GetMetricData',
 ];
 

@@ -28,6 +28,8 @@ import { ProfilesView } from './profilesView';
 import { registerSetup } from './setup/registerSetup';
 import type { ProfileNode } from './treeItems';
 import { registerSetupWizard } from './wizard/setupWizard';
+import { UsageMonitor } from './usage/usageMonitor';
+import { registerUsageView } from './usage/usageView';
 
 export const PROFILES_VIEW_ID = 'claudeBedrock.profiles';
 
@@ -78,10 +80,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const tree = vscode.window.createTreeView(PROFILES_VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
   const models = new ModelsState(context.workspaceState);
   const setup = registerSetup(context, models);
+  // Registered before the first health check reaches its usage step (it awaits the AWS files first).
+  const usage = new UsageMonitor(setup.state);
   const modelsView = new ModelsView(models, () => void loadModelsCatalog(models));
   const modelsTree = vscode.window.createTreeView(MODELS_VIEW_ID, { treeDataProvider: modelsView, showCollapseAll: true });
 
   context.subscriptions.push(
+    usage,
+    registerUsageView(context, usage),
     identities,
     view,
     tree,

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { BASIC_STATIC_KEY } from '../fake-aws/scenarios/basic';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
+import { getScenario } from '../fake-aws/scenarios';
+import { QUOTA_THROTTLED, QUOTA_THROTTLED_EXPECTED } from '../fake-aws/scenarios/quotaData';
 import { createVscodeStandIn, extensionContext, loadWithStandIn, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
@@ -71,7 +73,7 @@ describe('Setup view and status-bar health (built bundle, fake AWS)', () => {
     return rows;
   }
 
-  it('is healthy after one identity call with the configured profile and region, and shows where each value comes from', async () => {
+  it('is healthy after one identity call and one usage read with the configured profile and region, and shows where each value comes from', async () => {
     configure('static-dev');
     const { item, provider } = await activate('en');
     assert.match(item.text, /^\$\(pass\) Bedrock$/);
@@ -79,7 +81,10 @@ describe('Setup view and status-bar health (built bundle, fake AWS)', () => {
     assert.ok(tooltipOf(item).includes('AWS profile static\\-dev \\(static keys\\)'), tooltipOf(item));
     const calls = world.fake.requests.filter((entry) => entry.operation === 'GetCallerIdentity');
     assert.deepEqual(calls.map((entry) => [entry.accessKeyId, entry.signingRegion, entry.status]), [[BASIC_STATIC_KEY.accessKeyId, 'ap-northeast-1', 200]]);
-    assert.deepEqual(world.fake.requests.filter((entry) => entry.service !== 'sts'), [], 'nothing but STS');
+    // Besides STS: the usage part of the check, quotas and exactly one CloudWatch call; never a model.
+    assert.deepEqual([...new Set(world.fake.requests.map((entry) => entry.service))].sort(), ['cloudwatch', 'servicequotas', 'sts']);
+    assert.equal(world.fake.requests.filter((entry) => entry.operation === 'GetMetricData').length, 1);
+    assert.ok(tooltipOf(item).includes('No throttling in the last 15 minutes'), tooltipOf(item));
     const rows = await labels(provider);
     assert.deepEqual(rows.find((row) => row.label === 'AWS_REGION'), { label: 'AWS_REGION', description: 'ap-northeast-1 · project' });
     assert.deepEqual(rows.find((row) => row.label === 'AWS_PROFILE'), { label: 'AWS_PROFILE', description: 'static-dev · local' });
@@ -95,6 +100,29 @@ describe('Setup view and status-bar health (built bundle, fake AWS)', () => {
     const rows = await labels(provider);
     assert.deepEqual(rows.find((row) => row.label === 'AWS_REGION'), { label: 'AWS_REGION', description: 'ap-northeast-1 · プロジェクト' });
     assert.ok(rows.some((row) => row.label === '有効な設定'));
+  });
+
+  it('warns when requests were throttled in the last 15 minutes, with the figure in the tooltip, and a click shows Quotas & Usage', async () => {
+    // The throttled scenario's quotas and metrics, served live by this suite's fake.
+    const throttled = getScenario('quota-throttled');
+    const { serviceQuotas, cloudWatch } = world.fake.state;
+    world.fake.state.serviceQuotas = throttled.serviceQuotas;
+    world.fake.state.cloudWatch = throttled.cloudWatch;
+    try {
+      configure('static-dev');
+      const recent = (QUOTA_THROTTLED.recentPeak.toMinutesAgo - QUOTA_THROTTLED.recentPeak.fromMinutesAgo + 1) * QUOTA_THROTTLED_EXPECTED.recentPeakThrottlesPerMinute;
+      const { item } = await activate('en');
+      assert.match(item.text, /^\$\(warning\) Bedrock$/);
+      assert.ok(tooltipOf(item).includes(`${recent} throttled requests in the last 15 minutes`), tooltipOf(item));
+      assert.equal((item.command as { command: string }).command, 'claudeBedrock.usage.focus');
+      assert.equal(world.fake.requests.filter((entry) => entry.operation === 'GetMetricData').length, 1);
+      for (const subscription of subscriptions) subscription.dispose();
+      const japanese = await activate('ja');
+      assert.ok(tooltipOf(japanese.item).includes(`直近 15 分間に ${recent} 件のリクエストがスロットリングされました`), tooltipOf(japanese.item));
+    } finally {
+      // The suite shares one fake: the next tests see basic's quotas and metrics again.
+      Object.assign(world.fake.state, { serviceQuotas, cloudWatch });
+    }
   });
 
   it('is an error for an expired SSO sign-in, and a click signs in', async () => {

@@ -18,7 +18,7 @@ export interface PwLocator {
   nth(index: number): PwLocator;
   locator(selector: string, options?: PwLocatorOptions): PwLocator;
   filter(options: PwLocatorOptions): PwLocator;
-  click(options?: { timeout?: number; button?: 'left' | 'right' | 'middle'; force?: boolean }): Promise<void>;
+  click(options?: { timeout?: number; button?: 'left' | 'right' | 'middle'; force?: boolean; position?: { x: number; y: number } }): Promise<void>;
   hover(options?: { timeout?: number }): Promise<void>;
   fill(value: string, options?: { timeout?: number }): Promise<void>;
   press(key: string, options?: { timeout?: number }): Promise<void>;
@@ -32,6 +32,12 @@ export interface PwLocator {
   getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
   screenshot(options?: { path?: string; timeout?: number }): Promise<Buffer>;
   evaluateAll<R>(fn: (elements: { className: string }[]) => R): Promise<R>;
+}
+
+/** A frame (a webview's iframe) to find elements in. */
+export interface PwFrameLocator {
+  locator(selector: string, options?: PwLocatorOptions): PwLocator;
+  frameLocator(selector: string): PwFrameLocator;
 }
 
 export interface PwKeyboard {
@@ -56,6 +62,7 @@ export interface PwPage {
   locator(selector: string, options?: PwLocatorOptions): PwLocator;
   getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): PwLocator;
   getByText(text: string | RegExp, options?: { exact?: boolean }): PwLocator;
+  frameLocator(selector: string): PwFrameLocator;
   waitForSelector(selector: string, options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<unknown>;
   waitForTimeout(ms: number): Promise<void>;
   screenshot(options?: { path?: string; fullPage?: boolean; timeout?: number }): Promise<Buffer>;

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cleanEnv, findVsix, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, toolPaths, type BrowserSession, type CodeServer } from './codeServer';
 import type { PwPage } from './pw';
-import { E2eRun, errorToasts, foldViews, openContainer, rowDescription, runFromPalette, statusBarItem, toasts, waitForLabels } from './workbench';
+import { E2eRun, errorToasts, statusText, waitFor, foldViews, openContainer, rowDescription, runFromPalette, statusBarItem, toasts, waitForLabels } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { getScenario } from '../fake-aws/scenarios';
 
@@ -30,21 +30,6 @@ function cliSetup(folder: string, env: Record<string, string>, profile: string):
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-}
-
-async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-async function statusText(p: PwPage): Promise<string> {
-  const item = statusBarItem(p, 'Bedrock');
-  await item.waitFor({ state: 'visible', timeout: 60_000 });
-  const icons = await item.locator('.codicon').evaluateAll((nodes) => nodes.map((node) => node.className));
-  return `${icons.join(' ')} ${(await item.innerText()).trim()}`;
 }
 
 async function hoverStatus(p: PwPage): Promise<string> {

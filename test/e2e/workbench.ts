@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RESULTS_DIR } from './codeServer';
-import type { PwPage } from './pw';
+import type { PwFrameLocator, PwPage } from './pw';
 
 export interface CheckResult {
   name: string;
@@ -151,6 +151,32 @@ export function statusBarItem(p: PwPage, text: string) {
 export async function foldViews(p: PwPage, names: readonly string[]): Promise<void> {
   for (const name of names) {
     const header = p.locator(`.part.sidebar .pane-header[aria-label^="${name}"]`).first();
-    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    // Near the twistie: the middle of a narrow header can be one of the view's title actions.
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click({ position: { x: 12, y: 10 } });
   }
+}
+
+/**
+ * The document of this extension's webview view: VS Code nests it in two iframes, the outer one
+ * named by the extension's id, the inner `#active-frame` holding the page.
+ */
+export function extensionWebview(p: PwPage, extensionId: string): PwFrameLocator {
+  return p.frameLocator(`iframe.webview[src*="extensionId=${extensionId}"]`).frameLocator('iframe#active-frame');
+}
+
+/** Polls `probe` every half second until it holds; a probe that throws counts as not yet. */
+export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** The health item's icons and text, e.g. "codicon codicon-warning Bedrock". */
+export async function statusText(p: PwPage): Promise<string> {
+  const item = statusBarItem(p, 'Bedrock');
+  await item.waitFor({ state: 'visible', timeout: 60_000 });
+  const icons = await item.locator('.codicon').evaluateAll((nodes) => nodes.map((node) => node.className));
+  return `${icons.join(' ')} ${(await item.innerText()).trim()}`;
 }

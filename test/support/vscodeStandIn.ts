@@ -49,6 +49,8 @@ export interface StandIn {
   readonly api: Record<string, unknown>;
   readonly commands: Map<string, (...args: unknown[]) => unknown>;
   readonly treeProviders: Map<string, { getChildren(node?: unknown): Promise<unknown[]>; getTreeItem(node: unknown): { label?: unknown; description?: unknown; contextValue?: string } }>;
+  /** Webview view providers by view id (the Quotas & Usage view). */
+  readonly webviewProviders: Map<string, unknown>;
   readonly watchers: unknown[];
   /** Every message the extension showed, in order. */
   readonly messages: { readonly level: 'info' | 'warning' | 'error'; readonly text: string; readonly items: readonly unknown[] }[];
@@ -67,6 +69,7 @@ export interface StandIn {
 export function createVscodeStandIn(language = 'en'): StandIn {
   const commands = new Map<string, (...args: unknown[]) => unknown>();
   const treeProviders: StandIn['treeProviders'] = new Map();
+  const webviewProviders: StandIn['webviewProviders'] = new Map();
   const watchers: unknown[] = [];
   const noopDisposable = { dispose() {} };
   const messages: StandIn['messages'] = [];
@@ -143,6 +146,10 @@ export function createVscodeStandIn(language = 'en'): StandIn {
         treeProviders.set(id, options.treeDataProvider);
         return noopDisposable;
       },
+      registerWebviewViewProvider: (id: string, provider: unknown) => {
+        webviewProviders.set(id, provider);
+        return noopDisposable;
+      },
       withProgress: (_options: unknown, task: () => Promise<unknown>) => task(),
       showInformationMessage: show('info'),
       showWarningMessage: show('warning'),
@@ -194,7 +201,7 @@ export function createVscodeStandIn(language = 'en'): StandIn {
   };
   // The returned object is the mutable state the closures above read: setting `answer` or
   // `isTrusted` on it changes what the extension sees.
-  return Object.assign(standIn, { api, commands, treeProviders, watchers, messages, clipboard, memento, statusItems });
+  return Object.assign(standIn, { api, commands, treeProviders, webviewProviders, watchers, messages, clipboard, memento, statusItems });
 }
 
 /** An ExtensionContext with the parts the extension uses, its workspaceState backed by the stand-in's memento. */

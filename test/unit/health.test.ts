@@ -104,4 +104,26 @@ describe('setup health', () => {
     assert.equal(runsCredentialProcess(byName('tool-role')), true);
     assert.equal(runsCredentialProcess(byName('sso-dev')), false);
   });
+
+  describe('usage', () => {
+    const setup = configured({ AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0' });
+    const identity = { ok: true as const, account: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/Developer/me' };
+    const base = { setup, identity, localIgnored: true, localPath: '/w/local.json' };
+
+    it('warns about throttles of the last 15 minutes before a quota near its limit', () => {
+      const report = health({ ...base, usage: { checkedAt: 1, alert: { state: 'warning', recentThrottles: 12, highestPercent: { modelId: 'jp.x', measure: 'tokens-per-minute', percent: 91 } } } });
+      assert.equal(report.state, 'warning');
+      assert.deepEqual(report.checks.filter((check) => check.id === 'usage'), [{ id: 'usage', state: 'warning', code: 'usage-throttled', throttles: 12, checkedAt: 1 }]);
+    });
+
+    it('warns at 80 % of a quota without throttles, and is healthy below it', () => {
+      const near = health({ ...base, usage: { checkedAt: 2, alert: { state: 'warning', recentThrottles: 0, highestPercent: { modelId: 'jp.x', measure: 'requests-per-minute', percent: 80 } } } });
+      assert.deepEqual(codes(near).filter((code) => code.includes('usage')), ['warning:usage-near-quota']);
+      assert.equal(near.state, 'warning');
+      const fine = health({ ...base, usage: { checkedAt: 3, alert: { state: 'ok', recentThrottles: 0, highestPercent: { modelId: 'jp.x', measure: 'requests-per-minute', percent: 79.9 } } } });
+      assert.deepEqual(codes(fine).filter((code) => code.includes('usage')), ['ok:usage-ok']);
+      assert.equal(fine.state, 'healthy');
+      assert.deepEqual(codes(health(base)).filter((code) => code.includes('usage')), [], 'no usage read: no usage check');
+    });
+  });
 });

@@ -189,6 +189,7 @@ describe('IAM policy', () => {
       'bedrock:ListFoundationModels',
       'servicequotas:ListServiceQuotas',
       'servicequotas:ListAWSDefaultServiceQuotas',
+      'servicequotas:ListRequestedServiceQuotaChangeHistory',
       'cloudwatch:GetMetricData',
     ];
     for (const action of diagnostics) {

@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import type { HealthState } from '../../core/health';
-import { checkText, healthLabel, stateIcon } from './healthText';
+import { checkText, healthLabel, showUsage, stateIcon } from './healthText';
 import type { FolderSetup, SetupState } from './setupState';
 
 export const SETUP_VIEW_ID = 'claudeBedrock.setup';
@@ -33,7 +33,7 @@ function commandLink(command: vscode.Command): string {
 
 function tooltip(folders: readonly FolderSetup[], state: HealthState): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, true);
-  markdown.isTrusted = { enabledCommands: ['claudeBedrock.openClaudeSettings', 'claudeBedrock.setupWizard', 'claudeBedrock.ssoLogin', 'claudeBedrock.runDiagnosisFix', 'claudeBedrock.openAwsConfig', 'claudeBedrock.ignoreLocalSettings', 'workbench.trust.manage', 'claudeBedrock.checkHealth'] };
+  markdown.isTrusted = { enabledCommands: ['claudeBedrock.openClaudeSettings', 'claudeBedrock.setupWizard', 'claudeBedrock.ssoLogin', 'claudeBedrock.runDiagnosisFix', 'claudeBedrock.openAwsConfig', 'claudeBedrock.ignoreLocalSettings', 'workbench.trust.manage', 'claudeBedrock.checkHealth', 'claudeBedrock.usage.focus'] };
   markdown.appendMarkdown(`**${escape(healthLabel(state))}**\n\n`);
   for (const folder of folders) {
     if (folders.length > 1 && folder.folder) markdown.appendMarkdown(`*${escape(folder.folder.name)}*\n\n`);
@@ -60,6 +60,9 @@ function clickCommand(folders: readonly FolderSetup[], state: HealthState): vsco
       }
     }
   }
+  // A warning about throttling or quotas is explained in the usage view, not the setup view.
+  const usageWarning = folders.some((folder) => folder.health.checks.some((check) => check.id === 'usage' && check.state === 'warning'));
+  if (state === 'warning' && usageWarning) return showUsage();
   return { title: vscode.l10n.t('Show the setup'), command: `${SETUP_VIEW_ID}.focus` };
 }
 

@@ -1,5 +1,6 @@
 /** The words, icons and fixes of the health checks, localised. */
 
+import { measureText } from '../../core/usageText';
 import * as vscode from 'vscode';
 import { describeIdentityFailure } from '../../core/identityFailure';
 import type { CheckState, HealthCheck, HealthState } from '../../core/health';
@@ -36,6 +37,9 @@ export function healthLabel(state: HealthState): string {
       return vscode.l10n.t('Claude on Bedrock has a problem');
   }
 }
+
+/** The command that shows the Quotas & Usage view. */
+export const showUsage = (): vscode.Command => ({ title: vscode.l10n.t('Show Quotas & Usage'), command: 'claudeBedrock.usage.focus' });
 
 const openFile = (path: string, line?: number): vscode.Command => ({
   title: vscode.l10n.t('Open the settings file'),
@@ -127,6 +131,20 @@ export function checkText(check: HealthCheck): CheckText {
         label: vscode.l10n.t('{0} is not git-ignored', check.path),
         detail: vscode.l10n.t('Your profile name could be committed. Add .claude/settings.local.json to .gitignore.'),
         fix: { title: vscode.l10n.t('Add to .gitignore'), command: 'claudeBedrock.ignoreLocalSettings' },
+      };
+    case 'usage-ok':
+      return { label: vscode.l10n.t('No throttling in the last 15 minutes; every quota below 80%'), fix: showUsage() };
+    case 'usage-throttled':
+      return {
+        label: vscode.l10n.t('{0} throttled requests in the last 15 minutes', check.throttles),
+        detail: vscode.l10n.t('Open Quotas & Usage for the throttled minutes, the quota they hit and what to change.'),
+        fix: showUsage(),
+      };
+    case 'usage-near-quota':
+      return {
+        label: vscode.l10n.t('{0}: {1}% of the {2} quota', check.modelId, Math.round(check.percent), measureText(check.measure, locale)),
+        detail: vscode.l10n.t('Open Quotas & Usage for the quota and the increase to request.'),
+        fix: showUsage(),
       };
     case 'restricted-mode':
       return {

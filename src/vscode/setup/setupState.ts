@@ -6,8 +6,9 @@
 
 import * as vscode from 'vscode';
 import { loadProfiles } from '../../aws/awsFiles';
-import { effectiveSetup, effectiveValue } from '../../core/effectiveSetup';
-import { assessHealth, runsCredentialProcess, setupProfile, type HealthReport, type IdentityOutcome } from '../../core/health';
+import { effectiveSetup, effectiveValue, modelsInUse } from '../../core/effectiveSetup';
+import { assessHealth, runsCredentialProcess, setupProfile, usageKey, type HealthReport, type IdentityOutcome } from '../../core/health';
+import type { UsageAlert } from '../../core/quotaTypes';
 import type { ProfileDiscovery } from '../../core/profiles';
 import type { EffectiveSetup } from '../../core/settingsTypes';
 import { readSettingsFiles, settingsFileList } from '../../files/claudeSettingsFiles';
@@ -22,7 +23,21 @@ export interface FolderSetup {
   readonly projectPath?: string;
   readonly userPath: string;
   readonly checkedAt: Date;
+  /** Where this folder's usage is read; absent without a Bedrock setup with profile, Region and models. */
+  readonly usageTarget?: UsageTarget;
 }
+
+/** Where usage data of a setup is read: its profile, Region and models (see `usageKey`). */
+export interface UsageTarget {
+  readonly key: string;
+  readonly profile: string;
+  readonly region: string;
+  readonly modelIds: readonly string[];
+  readonly maxOutputTokens?: number;
+}
+
+/** Reads the usage alert of a target during a health check (the usage monitor, which caches). */
+export type UsageAlertProvider = (target: UsageTarget) => Promise<{ readonly alert: UsageAlert; readonly checkedAt: number } | undefined>;
 
 /** The identity result of one profile, kept until the profile is checked again. */
 interface IdentityMemo {
@@ -34,6 +49,8 @@ interface IdentityMemo {
 export class SetupState implements vscode.Disposable {
   private folders: FolderSetup[] = [];
   private readonly identities = new Map<string, IdentityMemo>();
+  private readonly usageAlerts = new Map<string, { readonly alert: UsageAlert; readonly checkedAt: number }>();
+  private usageProvider: UsageAlertProvider | undefined;
   private running: Promise<void> | undefined;
   private rerun = false;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -45,6 +62,21 @@ export class SetupState implements vscode.Disposable {
 
   get isChecking(): boolean {
     return this.running !== undefined;
+  }
+
+  /** Lets health checks read the usage alert (the usage monitor registers itself). */
+  setUsageProvider(provider: UsageAlertProvider | undefined): void {
+    this.usageProvider = provider;
+  }
+
+  /** A usage alert read outside a health check (the usage view refreshed): the status bar follows it. */
+  updateUsage(key: string, usage: { readonly alert: UsageAlert; readonly checkedAt: number }): void {
+    const previous = this.usageAlerts.get(key);
+    this.usageAlerts.set(key, usage);
+    const shown = this.folders.some((folder) => folder.usageTarget?.key === key);
+    if (shown && (previous?.alert.state !== usage.alert.state || previous.alert.recentThrottles !== usage.alert.recentThrottles || previous.alert.highestPercent?.percent !== usage.alert.highestPercent?.percent)) {
+      void this.refresh(false);
+    }
   }
 
   /** Reads every folder's settings again; with `checkIdentity`, also calls STS once per profile used. */
@@ -85,18 +117,55 @@ export class SetupState implements vscode.Disposable {
       }),
     );
     if (checkIdentity) await this.checkIdentities(read.map((entry) => entry.setup), discovery, trusted);
-    this.folders = read.map(({ folder, files, setup, localIgnored }) => {
+    const usageTargets = read.map(({ setup }) => this.usageTargetOf(setup, discovery, trusted));
+    if (checkIdentity) await this.readUsage(usageTargets);
+    this.folders = read.map(({ folder, files, setup, localIgnored }, index) => {
       const profile = setupProfile(setup, discovery);
       const identity = this.identitySkipped(setup, discovery, trusted) ?? this.identities.get(profile)?.outcome;
+      const usageTarget = usageTargets[index];
+      const usage = usageTarget ? this.usageAlerts.get(usageTarget.key) : undefined;
       return {
         folder,
         setup,
-        health: assessHealth({ setup, discovery, localIgnored, localPath: files.local?.path, trusted, identity }),
+        ...(usageTarget ? { usageTarget } : {}),
+        health: assessHealth({ setup, discovery, localIgnored, localPath: files.local?.path, trusted, identity, ...(usage ? { usage } : {}) }),
         projectPath: files.project?.path,
         userPath: files.user.path,
         checkedAt: new Date(),
       };
     });
+  }
+
+  /**
+   * Where a setup's usage is read: only a Bedrock setup whose identity check passed, with a Region
+   * and models. A profile skipped in Restricted Mode is not used for this either.
+   */
+  private usageTargetOf(setup: EffectiveSetup, discovery: ProfileDiscovery, trusted: boolean): UsageTarget | undefined {
+    if (!setup.bedrock || this.identitySkipped(setup, discovery, trusted)) return undefined;
+    const profile = setupProfile(setup, discovery);
+    const known = discovery.profiles.find((candidate) => candidate.name === profile);
+    const region = effectiveValue(setup, 'env.AWS_REGION')?.value ?? known?.region;
+    const modelIds = modelsInUse(setup);
+    if (!known || !region || modelIds.length === 0) return undefined;
+    const maxOutput = Number(effectiveValue(setup, 'env.CLAUDE_CODE_MAX_OUTPUT_TOKENS')?.value);
+    return { key: usageKey(profile, region, modelIds), profile, region, modelIds, ...(Number.isInteger(maxOutput) && maxOutput > 0 ? { maxOutputTokens: maxOutput } : {}) };
+  }
+
+  /** One usage read per distinct target whose identity check passed; failures leave the previous alert. */
+  private async readUsage(targets: readonly (UsageTarget | undefined)[]): Promise<void> {
+    const provider = this.usageProvider;
+    if (!provider) return;
+    const distinct = new Map<string, UsageTarget>();
+    for (const target of targets) {
+      const outcome = target ? this.identities.get(target.profile)?.outcome : undefined;
+      if (target && outcome && 'ok' in outcome && outcome.ok) distinct.set(target.key, target);
+    }
+    await Promise.all(
+      [...distinct.values()].map(async (target) => {
+        const usage = await provider(target).catch(() => undefined);
+        if (usage) this.usageAlerts.set(target.key, usage);
+      }),
+    );
   }
 
   /** Restricted Mode: a profile the workspace names that runs a program is not used. */

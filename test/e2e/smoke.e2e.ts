@@ -221,7 +221,7 @@ async function main(): Promise<void> {
 
     await check(`"${MODELS_VIEW}" lists Tokyo's jp. and global. Sonnet 4.5 for the chosen profile`, async () => {
       fakeAws.clearLog();
-      await foldViews(p, ['Setup', 'AWS Profiles']);
+      await foldViews(p, ['Setup', 'AWS Profiles', 'Quotas & Usage']);
       await p.keyboard.press('Escape');
       await p.keyboard.press('F1');
       await p.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 30_000 });

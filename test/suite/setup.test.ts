@@ -23,7 +23,7 @@ describe('setup health and the Setup view commands', () => {
 
   after(() => fs.rmSync(claudeDir, { recursive: true, force: true }));
 
-  it('checks the identity of the profile a new settings file names, once, and invokes no model', async () => {
+  it('checks the identity of the profile a new settings file names, reads its usage once, and invokes no model', async () => {
     await clearFakeAwsRequests();
     fs.mkdirSync(claudeDir, { recursive: true });
     fs.writeFileSync(path.join(claudeDir, 'settings.json'), JSON.stringify({ env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: JP_SONNET } }, null, 2));
@@ -33,8 +33,16 @@ describe('setup health and the Setup view commands', () => {
       30_000,
       () => 'the file watcher never led to an identity check',
     );
+    // The usage part of the check follows the identity call: wait for its one CloudWatch call.
+    await waitFor(
+      async () => (await fakeAwsRequests()).some((request) => request.operation === 'GetMetricData'),
+      30_000,
+      () => 'the health check never read the usage',
+    );
     const requests = await fakeAwsRequests();
-    assert.deepEqual(requests.filter((request) => request.service !== 'sts').map((request) => request.operation), [], 'only STS is called by a health check');
+    const services = [...new Set(requests.map((request) => request.service))].sort();
+    assert.deepEqual(services, ['cloudwatch', 'servicequotas', 'sts'], 'identity, quotas and usage; never a model');
+    assert.equal(requests.filter((request) => request.operation === 'GetMetricData').length, 1, 'one CloudWatch call');
     assert.ok(requests.every((request) => request.signingRegion === 'ap-northeast-1'), 'signed for the configured region');
   });
 

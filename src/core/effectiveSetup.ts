@@ -14,8 +14,11 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Merges the files (any order; several managed files allowed, later drop-ins winning) into the effective setup. */
-export function effectiveSetup(files: readonly SettingsFileInput[]): EffectiveSetup {
+/**
+ * Merges the files (any order; several managed files allowed, later drop-ins winning) into the effective
+ * setup. `extraEnvKeys` adds `env` keys beyond the Bedrock ones (those a policy requires or forbids).
+ */
+export function effectiveSetup(files: readonly SettingsFileInput[], options: { readonly extraEnvKeys?: readonly string[] } = {}): EffectiveSetup {
   const broken: EffectiveSetup['broken'][number][] = [];
   const layers: { source: SettingsSource; path: string; value: Record<string, unknown> }[] = [];
   const sorted = [...files].map((file, index) => ({ file, index })).sort((a, b) => ORDER.indexOf(a.file.source) - ORDER.indexOf(b.file.source) || b.index - a.index);
@@ -47,7 +50,8 @@ export function effectiveSetup(files: readonly SettingsFileInput[]): EffectiveSe
         .map((entry) => ({ source: entry.layer.source, path: entry.layer.path })),
     });
   };
-  for (const name of BEDROCK_ENV_KEYS) {
+  const bedrockKeys: readonly string[] = BEDROCK_ENV_KEYS;
+  for (const name of [...bedrockKeys, ...new Set((options.extraEnvKeys ?? []).filter((key) => !bedrockKeys.includes(key)))]) {
     lookup(`env.${name}`, (settings) => (settings.env as Record<string, unknown> | undefined)?.[name], SECRET_ENV_KEYS.has(name));
   }
   for (const name of BEDROCK_TOP_LEVEL_KEYS) lookup(name, (settings) => settings[name], false);

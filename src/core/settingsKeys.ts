@@ -4,8 +4,6 @@
  * environment-variable docs and the SchemaStore schema (as of v2.1.240, 2026-11).
  */
 
-/** The JSON schema Claude Code's settings files declare. */
-export const SETTINGS_SCHEMA_URL = 'https://json.schemastore.org/claude-code-settings.json';
 
 /** `env` keys the sidebar shows from the effective settings, in display order. */
 export const BEDROCK_ENV_KEYS = [

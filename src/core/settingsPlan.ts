@@ -7,7 +7,7 @@
 
 import { formatSettings, parseSettings, styleOf } from './settingsJson';
 import { scopeOf } from './catalog';
-import { isOwnRefreshCommand, REGION_PREFIX_SCOPES, SECRET_ENV_KEYS, SETTINGS_SCHEMA_URL, ssoRefreshCommand } from './settingsKeys';
+import { isOwnRefreshCommand, REGION_PREFIX_SCOPES, SECRET_ENV_KEYS, ssoRefreshCommand } from './settingsKeys';
 import type { FilePlan, KeyChange, PlanNotice, SettingsFileInput, SettingsSource, SetupChoices, SetupPlan } from './settingsTypes';
 
 /** The settings files of one workspace folder (absent without a folder), the user and managed ones. */
@@ -68,7 +68,8 @@ function targetsOf(scope: SetupChoices['scope']): { shared: WritableSource; pers
   return { shared: 'user', personal: 'user' };
 }
 
-function readKey(settings: Record<string, unknown>, key: string): unknown {
+/** The value of `env.NAME` or a top-level key in a parsed settings object. */
+export function readKey(settings: Record<string, unknown>, key: string): unknown {
   if (!key.startsWith('env.')) return settings[key];
   const env = settings.env;
   return env && typeof env === 'object' ? (env as Record<string, unknown>)[key.slice(4)] : undefined;
@@ -80,7 +81,7 @@ function shown(value: unknown): string | undefined {
 }
 
 /** Returns a copy with the key set or removed, keeping the order of everything else. */
-function withKey(settings: Record<string, unknown>, key: string, value: string | undefined): Record<string, unknown> {
+export function withKey(settings: Record<string, unknown>, key: string, value: string | undefined): Record<string, unknown> {
   if (!key.startsWith('env.')) {
     const next = { ...settings };
     if (value === undefined) delete next[key];
@@ -176,10 +177,6 @@ export function planSetup(choices: SetupChoices, files: SettingsFiles, options: 
     }
     planned.set(source, after);
     if (changes.length === 0) continue;
-    if (after.$schema === undefined) {
-      after = { $schema: SETTINGS_SCHEMA_URL, ...after };
-      changes.unshift({ key: '$schema', after: SETTINGS_SCHEMA_URL });
-    }
     plans.push({ source, path: input.path, ...(input.text === undefined ? {} : { before: input.text }), after: formatSettings(after, styleOf(input.text)), changes });
   }
 

@@ -58,7 +58,7 @@ export type ParsedSettings =
   | { readonly ok: true; readonly value: Record<string, unknown> }
   | { readonly ok: false; readonly error: SettingsParseError };
 
-/** One key of one file the plan changes: `env.AWS_REGION`, `awsAuthRefresh`, `$schema`. */
+/** One key of one file the plan changes: `env.AWS_REGION`, `awsAuthRefresh`. */
 export interface KeyChange {
   readonly key: string;
   readonly before?: string;

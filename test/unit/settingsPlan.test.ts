@@ -4,7 +4,6 @@ import type { SettingsFileInput, SetupChoices, SetupPlan } from '../../src/core/
 
 const SONNET_JP = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
 const HAIKU_GLOBAL = 'global.anthropic.claude-haiku-4-5-20251001-v1:0';
-const SCHEMA = 'https://json.schemastore.org/claude-code-settings.json';
 
 const choices: SetupChoices = { profile: 'sso-dev', ssoProfile: true, region: 'ap-northeast-1', primaryModel: SONNET_JP, backgroundModel: HAIKU_GLOBAL, scope: 'project' };
 
@@ -34,9 +33,9 @@ describe('settings plan', () => {
     assert.deepEqual(plan.files.map((file) => file.path), ['/w/.claude/settings.json', '/w/.claude/settings.local.json']);
     assert.equal(
       plan.files[0]!.after,
-      JSON.stringify({ $schema: SCHEMA, env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: SONNET_JP, ANTHROPIC_BEDROCK_REGION_PREFIX: 'jp', ANTHROPIC_DEFAULT_HAIKU_MODEL: HAIKU_GLOBAL } }, null, 2) + '\n',
+      JSON.stringify({ env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: SONNET_JP, ANTHROPIC_BEDROCK_REGION_PREFIX: 'jp', ANTHROPIC_DEFAULT_HAIKU_MODEL: HAIKU_GLOBAL } }, null, 2) + '\n',
     );
-    assert.deepEqual(written(plan, 'local'), { $schema: SCHEMA, env: { AWS_PROFILE: 'sso-dev' }, awsAuthRefresh: 'aws sso login --profile sso-dev' });
+    assert.deepEqual(written(plan, 'local'), { env: { AWS_PROFILE: 'sso-dev' }, awsAuthRefresh: 'aws sso login --profile sso-dev' });
     assert.deepEqual(plan.notices, []);
     assert.equal(plan.files[0]!.before, undefined);
   });
@@ -45,7 +44,7 @@ describe('settings plan', () => {
     const project = JSON.stringify({ permissions: { allow: ['Bash(npm test)'] }, env: { NODE_ENV: 'dev', AWS_REGION: 'us-east-1', OTHER: 'x' }, hooks: {} }, null, 2);
     const plan = ok(planSetup(choices, files({ project }), { localIgnored: true }));
     const after = written(plan, 'project') as Record<string, Record<string, string>>;
-    assert.deepEqual(Object.keys(after), ['$schema', 'permissions', 'env', 'hooks']);
+    assert.deepEqual(Object.keys(after), ['permissions', 'env', 'hooks'], 'no $schema: the bundled schema validates offline, a $schema URL would need the network');
     assert.deepEqual(Object.keys(after.env!), ['NODE_ENV', 'AWS_REGION', 'OTHER', 'CLAUDE_CODE_USE_BEDROCK', 'ANTHROPIC_MODEL', 'ANTHROPIC_BEDROCK_REGION_PREFIX', 'ANTHROPIC_DEFAULT_HAIKU_MODEL']);
     assert.equal(after.env!.AWS_REGION, 'ap-northeast-1');
     assert.deepEqual(after.permissions, { allow: ['Bash(npm test)'] });

@@ -5,3 +5,4 @@
 export { checkIdentities, checkIdentity } from './identity';
 export { loadCatalog, validateModelAccess } from './modelAccess';
 export { fetchUsageReport, requestBedrockQuotaIncrease } from './usage';
+export { checkResidency } from './residency';

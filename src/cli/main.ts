@@ -11,6 +11,7 @@ import { UsageError, type CommandOutput } from './output';
 import { profilesCommand } from './profilesCommand';
 import { setupCommand } from './setupCommand';
 import { quotasCommand, usageCommand } from './usageCommand';
+import { policyCommand } from './policyCommand';
 import { cliText } from './text';
 
 declare const __VERSION__: string | undefined;
@@ -36,6 +37,8 @@ function parse(argv: readonly string[], locale: Locale) {
         'max-output-tokens': { type: 'string' },
         scope: { type: 'string' },
         range: { type: 'string' },
+        proof: { type: 'string' },
+        offline: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         'no-gitignore': { type: 'boolean', default: false },
         'no-vscode-settings': { type: 'boolean', default: false },
@@ -71,7 +74,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
     if (values.help || command === undefined || command === 'help') {
       return { stdout: cliText(locale, 'usage'), exitCode: command === undefined && !values.help ? 2 : 0 };
     }
-    if (positionals.length > 1) throw new UsageError(cliText(locale, 'badOption', { detail: `Unexpected argument "${positionals[1]}".` }));
+    if (positionals.length > (command === 'policy' ? 2 : 1)) throw new UsageError(cliText(locale, 'badOption', { detail: `Unexpected argument "${positionals[command === 'policy' ? 2 : 1]}".` }));
     switch (command) {
       case 'profiles':
         return await profilesCommand({ json: values.json ?? false, locale, env });
@@ -104,6 +107,20 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
         };
         return await (command === 'quotas' ? quotasCommand(usageOptions) : usageCommand(usageOptions));
       }
+      case 'policy':
+        return await policyCommand({
+          subcommand: positionals[1],
+          folder: values.folder,
+          profile: values.profile,
+          region: values.region,
+          proof: values.proof,
+          offline: values.offline ?? false,
+          timeoutMs: timeoutOption(values.timeout, locale),
+          json: values.json ?? false,
+          locale,
+          env,
+          cwd: process.cwd(),
+        });
       case 'models':
         return await modelsCommand({ profile: values.profile, region: values.region, timeoutMs: timeoutOption(values.timeout, locale), json: values.json ?? false, locale, env });
       case 'setup':

@@ -9,6 +9,10 @@ import { loadProfiles, type Environment } from '../aws/awsFiles';
 import { scopeOf } from '../core/catalog';
 import type { Locale } from '../core/locale';
 import { planSetup } from '../core/settingsPlan';
+import { checkChoices } from '../core/policyEvaluate';
+import { policyProblemText, violationText } from '../core/policyText';
+import type { EffectivePolicy, PolicyViolation } from '../core/policyTypes';
+import { loadPolicy } from '../files/policyFiles';
 import { filePlanDiff } from '../core/settingsPreview';
 import { SETUP_SCOPES, type PlanNotice, type SetupChoices, type SetupScope } from '../core/settingsTypes';
 import { applyPlan, readSettingsFiles } from '../files/claudeSettingsFiles';
@@ -72,6 +76,26 @@ function noticeText(notice: PlanNotice, locale: Locale): string {
   }
 }
 
+/** Why nothing was written: each violation with its fix, or the policy file that cannot be used. */
+function policyRefusal(violations: readonly PolicyViolation[], policy: EffectivePolicy, options: SetupOptions): CommandOutput {
+  const { locale } = options;
+  const problems = policy.problems.map((problem) => policyProblemText(problem, locale));
+  const broken = violations.length === 0;
+  if (options.json) {
+    return {
+      stdout: JSON.stringify({ ok: false, policy: { violations: violations.map((violation) => ({ ...violation, ...violationText(violation, locale) })), problems: policy.problems.map((problem, index) => ({ ...problem, ...problems[index] })) } }, null, 2),
+      exitCode: 1,
+    };
+  }
+  const lines = [setupText(locale, broken ? 'policyBroken' : 'policyRefused')];
+  for (const problem of problems) lines.push(`  ✖ ${problem.title}`, `    ${problem.detail}`);
+  for (const violation of violations) {
+    const text = violationText(violation, locale);
+    lines.push(`  ✖ ${text.title}`, `    ${text.detail}`);
+  }
+  return { stderr: lines.join('\n'), exitCode: 1 };
+}
+
 export async function setupCommand(options: SetupOptions): Promise<CommandOutput> {
   const { locale, env } = options;
   if (!options.profile) throw new UsageError(setupText(locale, 'missingOption', { option: '--profile' }));
@@ -102,6 +126,11 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
     scope,
   };
   const files = await readSettingsFiles(needsFolder ? folder : undefined, env);
+  // The writer refuses what the policy forbids, and refuses to guess when a policy file is broken.
+  const policy = await loadPolicy(needsFolder ? folder : undefined, files, env);
+  // A managed lock is not refused: the plan never writes a locked key and says so in a notice.
+  const violations = checkChoices(choices, policy, { profileKind: profile.kind }).filter((violation) => violation.code !== 'managed-lock');
+  if (violations.length > 0 || policy.problems.length > 0) return policyRefusal(violations, policy, options);
   const localIgnored = needsFolder ? await localSettingsIgnored(folder) : true;
   const plan = planSetup(choices, files, { localIgnored });
   if (!plan.ok) {

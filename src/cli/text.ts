@@ -12,6 +12,9 @@ Commands:
   setup                        Write the Claude Code settings of a folder for Bedrock (same files as the VS Code wizard).
   quotas                       Show the Bedrock quotas of the models (applied value, AWS default, adjustable, pending requests).
   usage                        Show usage against the quotas from CloudWatch: peaks, throttled minutes, cost, recommendations.
+  policy check                 Check the folder's effective Claude settings against the organisation policy (machine, team,
+                               managed settings); exit 1 on any violation. For a data-residency policy every model ID is
+                               resolved with GetInferenceProfile.
 
 Options:
   --json                       Print JSON instead of text.
@@ -34,6 +37,8 @@ Options:
   --model <id>, --folder <dir> quotas, usage, doctor: the models to read (repeatable); without --model, those the folder's
                                Claude settings name, with their AWS_PROFILE and AWS_REGION as defaults.
   --range <1h|24h|7d>          usage: the period (default 1h, at 1-minute resolution; 24h at 5 minutes; 7d at 1 hour).
+  --offline                    policy check: judge data residency by scope only, without asking the account.
+  --proof <file>               policy check: write the data-residency proof (profile, destinations, time) as JSON.
   --lang <en|ja>               Language of the output (default: from LANG).
   -h, --help                   Show this help.
   -v, --version                Show the version.
@@ -105,6 +110,8 @@ const ja: CliText = {
   setup                        フォルダーの Claude Code 設定を Bedrock 用に書き込みます (VS Code のウィザードと同じファイル)。
   quotas                       モデルの Bedrock クォータ (適用値、AWS 既定値、引き上げ可否、申請中のリクエスト) を表示します。
   usage                        CloudWatch からクォータに対する使用状況 (ピーク、スロットリングされた分、料金、推奨事項) を表示します。
+  policy check                 フォルダーの実効的な Claude 設定を組織のポリシー (マシン、チーム、管理設定) と照合します。
+                               違反があれば終了コード 1。データレジデンシーのポリシーでは各モデル ID を GetInferenceProfile で確認します。
 
 オプション:
   --json                       テキストの代わりに JSON を出力します。
@@ -128,6 +135,8 @@ const ja: CliText = {
                                quotas, usage, doctor: 読み取るモデル (複数可)。--model がなければフォルダーの Claude 設定に
                                あるモデルを使い、その AWS_PROFILE と AWS_REGION を既定にします。
   --range <1h|24h|7d>          usage: 期間 (既定は 1h で 1 分ごと。24h は 5 分ごと、7d は 1 時間ごと)。
+  --offline                    policy check: アカウントに問い合わせず、スコープだけでデータレジデンシーを判定します。
+  --proof <ファイル>           policy check: データレジデンシーの証跡 (プロファイル、転送先、確認時刻) を JSON で書き出します。
   --lang <en|ja>               出力の言語 (既定: LANG から判断)。
   -h, --help                   このヘルプを表示します。
   -v, --version                バージョンを表示します。

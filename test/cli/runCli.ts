@@ -16,7 +16,7 @@ export interface Run {
 export function run(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], {
-      env: { PATH: process.env.PATH ?? '', AWS_EC2_METADATA_DISABLED: 'true', LANG: 'C', ...env },
+      env: { PATH: process.env.PATH ?? '', AWS_EC2_METADATA_DISABLED: 'true', LANG: 'C', CLAUDE_BEDROCK_POLICY_DIR: '/nonexistent/claude-bedrock-policy-of-the-cli-tests', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -8,7 +8,6 @@ import { run } from './runCli';
 
 const SONNET_JP = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
 const HAIKU_JP = 'jp.anthropic.claude-haiku-4-5-20251001-v1:0';
-const SCHEMA = 'https://json.schemastore.org/claude-code-settings.json';
 
 const CONFIG = `[profile sso-dev]
 sso_session = corp
@@ -50,9 +49,9 @@ describe('cli setup', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.equal(
       read('.claude/settings.json'),
-      JSON.stringify({ $schema: SCHEMA, env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: SONNET_JP, ANTHROPIC_BEDROCK_REGION_PREFIX: 'jp', ANTHROPIC_DEFAULT_HAIKU_MODEL: HAIKU_JP } }, null, 2) + '\n',
+      JSON.stringify({ env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: SONNET_JP, ANTHROPIC_BEDROCK_REGION_PREFIX: 'jp', ANTHROPIC_DEFAULT_HAIKU_MODEL: HAIKU_JP } }, null, 2) + '\n',
     );
-    assert.deepEqual(JSON.parse(read('.claude/settings.local.json')), { $schema: SCHEMA, env: { AWS_PROFILE: 'sso-dev' }, awsAuthRefresh: 'aws sso login --profile sso-dev' });
+    assert.deepEqual(JSON.parse(read('.claude/settings.local.json')), { env: { AWS_PROFILE: 'sso-dev' }, awsAuthRefresh: 'aws sso login --profile sso-dev' });
     assert.match(read('.gitignore'), /^\.claude\/settings\.local\.json$/m);
     assert.equal(execFileSync('git', ['check-ignore', '.claude/settings.local.json'], { cwd: folder, encoding: 'utf8' }).trim(), '.claude/settings.local.json');
     assert.deepEqual(JSON.parse(read('.vscode/settings.json')), { 'claudeCode.disableLoginPrompt': true });
@@ -85,8 +84,8 @@ describe('cli setup', () => {
     assert.deepEqual(report.files.map((file: { source: string }) => file.source), ['project', 'local']);
     assert.equal(report.vscodeSettings, null);
     const written = read('.claude/settings.json');
-    assert.ok(written.startsWith('{\n    "$schema"'), 'four-space indentation kept');
-    assert.deepEqual(Object.keys(JSON.parse(written)), ['$schema', 'permissions', 'env']);
+    assert.ok(written.startsWith('{\n    "permissions"'), 'four-space indentation kept');
+    assert.deepEqual(Object.keys(JSON.parse(written)), ['permissions', 'env']);
     assert.deepEqual(Object.keys(JSON.parse(written).env), ['NODE_ENV', 'CLAUDE_CODE_USE_BEDROCK', 'AWS_REGION', 'ANTHROPIC_MODEL', 'ANTHROPIC_BEDROCK_REGION_PREFIX']);
     assert.equal(JSON.parse(read('.claude/settings.local.json')).awsAuthRefresh, undefined, 'no SSO refresh for a static profile');
   });

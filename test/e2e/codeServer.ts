@@ -94,7 +94,8 @@ export function findVsix(): string {
 
 /**
  * An explicit environment for code-server and its extension host: the current environment minus
- * every AWS_* variable (so the developer's own AWS settings never leak into a test) and minus
+ * every AWS_* variable (so the developer's own AWS settings never leak into a test), with the
+ * machine policy folder pointed nowhere, and minus
  * VS Code's own IPC variables (when run from a VS Code terminal), plus AWS_EC2_METADATA_DISABLED,
  * then `overrides` (HOME, AWS_ENDPOINT_URL, ...).
  */
@@ -107,6 +108,8 @@ export function cleanEnv(overrides: Record<string, string | undefined> = {}): Re
     env[k] = v;
   }
   env.AWS_EC2_METADATA_DISABLED = 'true';
+  // Nor the machine's organisation policy: a test that wants one sets its own folder.
+  env.CLAUDE_BEDROCK_POLICY_DIR = '/nonexistent/claude-bedrock-policy-of-the-e2e-run';
   for (const [k, v] of Object.entries(overrides)) {
     if (v === undefined) delete env[k];
     else env[k] = v;

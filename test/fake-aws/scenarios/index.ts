@@ -6,11 +6,13 @@ import { cloneScenario, type Scenario } from '../scenario';
 import { basicScenario } from './basic';
 import { bedrockFailureScenarios } from './bedrockFailures';
 import { quotaScenarios } from './quotaScenarios';
+import { residencyScenarios } from './residencyScenarios';
 
 const factories = {
   basic: basicScenario,
   ...bedrockFailureScenarios,
   ...quotaScenarios,
+  ...residencyScenarios,
 } satisfies Record<string, () => Scenario>;
 
 export type ScenarioName = keyof typeof factories;

@@ -1,0 +1,91 @@
+/**
+ * A workspace against its organisation policy, for the CLI and the extension alike: the settings
+ * files and policy sources read, the effective settings judged, and, when the policy asks for data
+ * residency, every configured model ID resolved with GetInferenceProfile. The SDK is loaded only
+ * for that last step.
+ */
+
+import type { Diagnosis } from '../core/bedrockTypes';
+import { effectiveSetup, effectiveValue } from '../core/effectiveSetup';
+import { setupProfile } from '../core/health';
+import { evaluatePolicy, policyEnvKeys } from '../core/policyEvaluate';
+import { residencyModels, withResidency } from '../core/policyResidency';
+import type { EffectivePolicy, PolicyViolation, ResidencyCheck, ResidencyProof } from '../core/policyTypes';
+import type { AwsProfile, ProfileDiscovery } from '../core/profiles';
+import { residencyProof } from '../core/residency';
+import type { SettingsFiles } from '../core/settingsPlan';
+import type { EffectiveSetup } from '../core/settingsTypes';
+import { readSettingsFiles, settingsFileList } from '../files/claudeSettingsFiles';
+import { loadPolicy } from '../files/policyFiles';
+import { loadProfiles } from './awsFiles';
+import { loadAwsLayer } from './loadLayer';
+
+export interface ComplianceReport {
+  readonly policy: EffectivePolicy;
+  readonly files: SettingsFiles;
+  readonly setup: EffectiveSetup;
+  readonly profile?: AwsProfile;
+  readonly region?: string;
+  /** Static violations first, then those the account's answers add. */
+  readonly violations: readonly PolicyViolation[];
+  /** Present when the policy asks for residency and the account was asked. */
+  readonly residency?: { readonly checks: readonly ResidencyCheck[]; readonly proof: ResidencyProof } | { readonly credentials: Diagnosis };
+  /** True when nothing is wrong: no violation and every policy file usable. */
+  readonly compliant: boolean;
+}
+
+export interface ComplianceOptions {
+  readonly folder?: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Ask the account (GetInferenceProfile) where each model runs; off: judge by scope only. */
+  readonly online: boolean;
+  readonly timeoutMs?: number;
+  /** Profiles already discovered (the extension has them); read afresh otherwise. */
+  readonly discovery?: ProfileDiscovery;
+  /** The profile to ask the account with, instead of the one the settings name. */
+  readonly profile?: string;
+  readonly region?: string;
+}
+
+/** Judges a folder's effective Claude settings against its policy. Never throws for AWS failures. */
+export async function checkCompliance(options: ComplianceOptions): Promise<ComplianceReport> {
+  const files = await readSettingsFiles(options.folder, options.env);
+  const policy = await loadPolicy(options.folder, files, options.env);
+  const setup = effectiveSetup(settingsFileList(files), { extraEnvKeys: policyEnvKeys(policy) });
+  const discovery = options.discovery ?? (await loadProfiles(options.env));
+  const profileName = options.profile ?? setupProfile(setup, discovery);
+  const profile = discovery.profiles.find((candidate) => candidate.name === profileName);
+  const region = options.region ?? effectiveValue(setup, 'env.AWS_REGION')?.value ?? profile?.region;
+  let violations: PolicyViolation[] = evaluatePolicy(setup, policy, { ...(profile ? { profileKind: profile.kind } : {}) });
+  let residency: ComplianceReport['residency'];
+  const models = residencyModels(setup, policy);
+  if (policy.dataResidency && options.online && setup.bedrock && profile && region && models.length > 0) {
+    const { checkResidency } = await loadAwsLayer();
+    const result = await checkResidency({ target: { type: 'profile', profile: profile.name }, region, models, allowedRegions: policy.dataResidency.value, timeoutMs: options.timeoutMs });
+    if (result.ok) {
+      const proof = residencyProof({
+        region,
+        profile: profile.name,
+        ...(result.account ? { account: result.account } : {}),
+        allowedRegions: policy.dataResidency.value,
+        policySources: policy.dataResidency.origins,
+        checks: result.checks,
+        checkedAt: Date.now(),
+      });
+      residency = { checks: result.checks, proof };
+      violations = withResidency(violations, result.checks, setup, policy);
+    } else {
+      residency = { credentials: result.credentials };
+    }
+  }
+  return {
+    policy,
+    files,
+    setup,
+    ...(profile ? { profile } : {}),
+    ...(region ? { region } : {}),
+    violations,
+    ...(residency ? { residency } : {}),
+    compliant: violations.length === 0 && policy.problems.length === 0 && !(residency && 'credentials' in residency),
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The residency check: each configured model ID resolved with GetInferenceProfile to the Regions
+ * its requests may be served in. Credentials are resolved once; the lookups (one per distinct ID)
+ * and STS GetCallerIdentity (the account, for the proof) then run at once, each with its own deadline.
+ */
+
+import { BedrockClient } from '@aws-sdk/client-bedrock';
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { Diagnosis, InferenceProfileRecord } from '../core/bedrockTypes';
+import { diagnoseAwsError } from '../core/diagnosis';
+import type { ResidencyCheck } from '../core/policyTypes';
+import { invokedModelId, needsProfileLookup, residencyOf } from '../core/residency';
+import { getInferenceProfile, type BedrockSession, type CallResult } from './bedrock';
+import { profileNameOf, type AwsCallContext } from './clients';
+import { callAsValue, openAwsSession, type AwsSession } from './session';
+
+/** One configured model: the settings key that names it, the ID as written, and its compliant replacement. */
+export interface ResidencyModel {
+  readonly key: string;
+  readonly modelId: string;
+  readonly replacement?: string;
+}
+
+export interface CheckResidencyOptions extends AwsCallContext {
+  readonly models: readonly ResidencyModel[];
+  readonly allowedRegions: readonly string[];
+  /** Per call, and for resolving credentials. */
+  readonly timeoutMs?: number;
+  /** The clock for `checkedAt` (epoch ms). */
+  readonly now?: () => number;
+}
+
+export type ResidencyResult =
+  | { readonly ok: true; readonly checks: ResidencyCheck[]; readonly account?: string }
+  | { readonly ok: false; readonly credentials: Diagnosis };
+
+/** The Bedrock session view of a shared session: the same credentials, clients built on first use. */
+function bedrockSessionOf(session: AwsSession): BedrockSession {
+  return {
+    region: session.region,
+    timeoutMs: session.timeoutMs,
+    signal: session.signal,
+    control: session.client('bedrock', (config) => new BedrockClient(config)),
+    // Never called here; built only if someone asks, like openBedrockSession's (HTTP/2 handler options).
+    get runtime() {
+      return session.client('bedrock-runtime', (config) => new BedrockRuntimeClient({ ...config, requestHandler: { requestTimeout: session.timeoutMs } }));
+    },
+    close: () => session.close(),
+  };
+}
+
+function callerAccount(session: AwsSession): Promise<CallResult<string>> {
+  const sts = session.client('sts', (config) => new STSClient(config));
+  return callAsValue(session, 'GetCallerIdentity', async (abortSignal) => (await sts.send(new GetCallerIdentityCommand({}), { abortSignal })).Account ?? '');
+}
+
+/** An English detail of a failed lookup, for `ResidencyCheck.error` (the AWS message is already redacted). */
+function lookupError(diagnosis: Diagnosis): string {
+  const what = [diagnosis.code, diagnosis.awsCode].filter((part) => part !== undefined && part !== '').join(', ');
+  return `${diagnosis.operation ?? 'GetInferenceProfile'} failed (${what})${diagnosis.detail ? `: ${diagnosis.detail}` : ''}`;
+}
+
+interface Lookup {
+  readonly record?: InferenceProfileRecord;
+  readonly diagnosis?: Diagnosis;
+  readonly at: number;
+}
+
+/**
+ * Resolves every configured model and judges it against `allowedRegions`. A bare model ID runs in
+ * `region` and needs no call; every other ID (system profile, application profile, either ARN) is
+ * looked up once, without its `[1m]` suffix. Credentials that do not work (at resolution, or
+ * rejected by Bedrock or STS) are `ok: false`; any other failed lookup makes that model `unverified`.
+ */
+export async function checkResidency(options: CheckResidencyOptions): Promise<ResidencyResult> {
+  const now = options.now ?? Date.now;
+  const context = { profile: profileNameOf(options.target), region: options.region };
+  const opened = await openAwsSession(options);
+  if (!opened.ok) return { ok: false, credentials: diagnoseAwsError(opened.error, context) };
+  const session = opened.value;
+  try {
+    const bedrock = bedrockSessionOf(session);
+    const ids = [...new Set(options.models.map((model) => invokedModelId(model.modelId)).filter(needsProfileLookup))];
+    const [lookups, identity] = await Promise.all([
+      Promise.all(
+        ids.map(async (id): Promise<[string, Lookup]> => {
+          const result = await getInferenceProfile(bedrock, id);
+          const at = now();
+          return [id, result.ok ? { record: result.value, at } : { diagnosis: diagnoseAwsError(result.error, { ...context, modelId: id }), at }];
+        }),
+      ),
+      callerAccount(session),
+    ]);
+
+    const answers = new Map(lookups);
+    const rejected = [...answers.values()].find((lookup) => lookup.diagnosis?.code === 'credentials')?.diagnosis;
+    if (rejected !== undefined) return { ok: false, credentials: rejected };
+    if (!identity.ok) {
+      const diagnosis = diagnoseAwsError(identity.error, context);
+      if (diagnosis.code === 'credentials') return { ok: false, credentials: diagnosis };
+    }
+
+    const finished = now();
+    const checks = options.models.map((model) => {
+      const lookup = answers.get(invokedModelId(model.modelId));
+      return residencyOf({
+        modelId: model.modelId,
+        key: model.key,
+        region: options.region,
+        record: lookup?.record,
+        error: lookup?.diagnosis === undefined ? undefined : lookupError(lookup.diagnosis),
+        allowedRegions: options.allowedRegions,
+        replacement: model.replacement,
+        checkedAt: lookup?.at ?? finished,
+      });
+    });
+    const account = identity.ok && identity.value !== '' ? identity.value : undefined;
+    return { ok: true, checks, ...(account === undefined ? {} : { account }) };
+  } finally {
+    session.close();
+  }
+}

@@ -1,0 +1,55 @@
+/** The words of `claude-bedrock policy check`, in English and Japanese. */
+
+import { format, type Locale } from '../core/locale';
+
+const en = {
+  badSubcommand: 'Unknown policy command "{command}". Use: claude-bedrock policy check [--folder DIR] [--offline] [--proof FILE] [--json].',
+  title: 'Organisation policy — {folder}',
+  sources: 'Sources (the machine policy bounds the team policy; Claude Code managed settings are locks):',
+  notPresent: 'not present',
+  noRules: 'no rules',
+  locks: 'Locks from Claude Code managed settings:',
+  lock: '{key} = {value} ({path})',
+  noPolicy: 'No policy applies here: no machine policy, no .claude/bedrock-policy.json, no managed locks.',
+  residencyChecked: 'Data residency ({allowed}): {count} model IDs resolved with GetInferenceProfile at {time}.',
+  residencyInside: '{modelId}: {destinations}',
+  residencySkipped: 'Data residency ({allowed}): not checked against the account (--offline); judged by scope only.',
+  residencyNoCredentials: 'Data residency could not be checked against the account: {cause}',
+  fileLabel: 'File',
+  fixLabel: 'Fix',
+  anyRegion: 'any Region',
+  proofWritten: 'Residency proof written to {path}.',
+  proofUnwritable: 'The residency proof could not be written to {path}: {detail}',
+  compliant: 'Compliant with the policy.',
+  violations: '{count} violation(s) of the policy.',
+  problems: '{count} policy file(s) could not be used.',
+};
+
+const ja: typeof en = {
+  badSubcommand: 'policy のコマンド "{command}" はありません。使い方: claude-bedrock policy check [--folder フォルダー] [--offline] [--proof ファイル] [--json]',
+  title: '組織のポリシー — {folder}',
+  sources: 'ポリシーの出どころ (マシンのポリシーがチームのポリシーの上限、Claude Code の管理設定はロック):',
+  notPresent: 'なし',
+  noRules: 'ルールなし',
+  locks: 'Claude Code の管理設定によるロック:',
+  lock: '{key} = {value} ({path})',
+  noPolicy: 'ここに適用されるポリシーはありません (マシンのポリシー、.claude/bedrock-policy.json、管理設定のロックのいずれもなし)。',
+  residencyChecked: 'データレジデンシー ({allowed}): {time} に GetInferenceProfile で {count} 件のモデル ID を確認しました。',
+  residencyInside: '{modelId}: {destinations}',
+  residencySkipped: 'データレジデンシー ({allowed}): アカウントには問い合わせていません (--offline)。スコープだけで判定しました。',
+  residencyNoCredentials: 'データレジデンシーをアカウントで確認できませんでした: {cause}',
+  fileLabel: 'ファイル',
+  fixLabel: '修正',
+  anyRegion: '任意のリージョン',
+  proofWritten: 'データレジデンシーの証跡を {path} に書き出しました。',
+  proofUnwritable: 'データレジデンシーの証跡を {path} に書き出せませんでした: {detail}',
+  compliant: 'ポリシーに準拠しています。',
+  violations: 'ポリシー違反が {count} 件あります。',
+  problems: '使えないポリシーファイルが {count} 件あります。',
+};
+
+export type PolicyCliTextKey = keyof typeof en;
+
+export function policyCliText(locale: Locale, key: PolicyCliTextKey, params: Readonly<Record<string, string | number | undefined>> = {}): string {
+  return format((locale === 'ja' ? ja : en)[key], params);
+}

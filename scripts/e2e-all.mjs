@@ -10,7 +10,9 @@ const scripts = [
   ['smoke', ['tsx', 'test/e2e/smoke.e2e.ts']],
   ['setup view and status bar', ['tsx', 'test/e2e/setup.e2e.ts']],
   ['setup wizard', ['tsx', 'test/e2e/wizard.e2e.ts']],
+  ['setup wizard under a policy', ['tsx', 'test/e2e/wizardPolicy.e2e.ts']],
   ['quotas and usage', ['tsx', 'test/e2e/usage.e2e.ts']],
+  ['policy in the status bar', ['tsx', 'test/e2e/policyStatus.e2e.ts']],
   ['in-host suite', ['tsx', 'test/e2e/suite.e2e.ts']],
 ];
 const only = process.argv.slice(2);

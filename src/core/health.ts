@@ -10,6 +10,7 @@ import type { AwsProfile, ProfileDiscovery } from './profiles';
 import type { EffectiveSetup } from './settingsTypes';
 import { SECRET_ENV_KEYS } from './settingsKeys';
 import { ALERT_PERCENT, type QuotaMeasure, type UsageAlert } from './quotaTypes';
+import type { PolicyFileProblem, PolicyViolation } from './policyTypes';
 
 export type CheckState = 'ok' | 'warning' | 'error' | 'info';
 
@@ -26,6 +27,9 @@ export type HealthCheck =
   | { readonly id: 'model'; readonly state: 'ok' | 'warning'; readonly code: 'model-ok' | 'model-missing' | 'model-bare-id'; readonly model?: string }
   | { readonly id: 'gitignore'; readonly state: 'warning'; readonly code: 'local-not-ignored'; readonly path: string }
   | { readonly id: 'trust'; readonly state: 'info'; readonly code: 'restricted-mode' }
+  | { readonly id: 'policy'; readonly state: 'error'; readonly code: 'policy-violation'; readonly violation: PolicyViolation }
+  | { readonly id: 'policy'; readonly state: 'error'; readonly code: 'policy-file-broken'; readonly problem: PolicyFileProblem }
+  | { readonly id: 'policy'; readonly state: 'ok'; readonly code: 'policy-ok'; readonly sources: number; readonly residencyCheckedAt?: number }
   | { readonly id: 'usage'; readonly state: 'ok'; readonly code: 'usage-ok'; readonly checkedAt: number }
   | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-throttled'; readonly throttles: number; readonly checkedAt: number }
   | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-near-quota'; readonly modelId: string; readonly measure: QuotaMeasure; readonly percent: number; readonly checkedAt: number };
@@ -54,6 +58,8 @@ export interface HealthInput {
   readonly localPath?: string;
   readonly trusted: boolean;
   readonly identity?: IdentityOutcome;
+  /** The organisation policy's verdict, when a policy applies (a source with rules, a lock, or a broken file). */
+  readonly policy?: { readonly violations: readonly PolicyViolation[]; readonly problems: readonly PolicyFileProblem[]; readonly sources: number; readonly residencyCheckedAt?: number };
   /** The latest usage alert for this setup's profile, Region and models, when one was read. */
   readonly usage?: { readonly alert: UsageAlert; readonly checkedAt: number };
 }
@@ -81,6 +87,8 @@ export function assessHealth(input: HealthInput): HealthReport {
   const flag = effectiveValue(setup, 'env.CLAUDE_CODE_USE_BEDROCK');
   if (!setup.bedrock) {
     checks.push({ id: 'bedrock', state: 'info', code: 'bedrock-off' });
+    // A policy still judges what is set (a forbidden key, a broken policy file), but not what is missing.
+    if (input.policy) checks.push(...policyChecks(input.policy).filter((check) => check.state === 'error'));
     return { state: checks.some((check) => check.state === 'error') ? 'error' : 'not-configured', checks };
   }
   checks.push({ id: 'bedrock', state: 'ok', code: 'bedrock-on', path: flag?.path });
@@ -119,6 +127,7 @@ export function assessHealth(input: HealthInput): HealthReport {
   else if (/^anthropic\./.test(model)) checks.push({ id: 'model', state: 'warning', code: 'model-bare-id', model });
   else checks.push({ id: 'model', state: 'ok', code: 'model-ok', model });
 
+  if (input.policy) checks.push(...policyChecks(input.policy));
   if (input.usage) checks.push(usageCheck(input.usage.alert, input.usage.checkedAt));
 
   if (input.localIgnored === false && input.localPath && setup.values.some((value) => value.source === 'local')) {
@@ -140,4 +149,14 @@ function usageCheck(alert: UsageAlert, checkedAt: number): HealthCheck {
 /** The key under which a usage alert belongs to a setup: its profile, Region and models. */
 export function usageKey(profile: string, region: string, modelIds: readonly string[]): string {
   return JSON.stringify([profile, region, modelIds]);
+}
+
+/** One error per policy violation and per unusable policy file; one ok line when the setup complies. */
+function policyChecks(policy: NonNullable<HealthInput['policy']>): HealthCheck[] {
+  const checks: HealthCheck[] = [
+    ...policy.problems.map((problem): HealthCheck => ({ id: 'policy', state: 'error', code: 'policy-file-broken', problem })),
+    ...policy.violations.map((violation): HealthCheck => ({ id: 'policy', state: 'error', code: 'policy-violation', violation })),
+  ];
+  if (checks.length > 0) return checks;
+  return [{ id: 'policy', state: 'ok', code: 'policy-ok', sources: policy.sources, ...(policy.residencyCheckedAt === undefined ? {} : { residencyCheckedAt: policy.residencyCheckedAt }) }];
 }

@@ -113,7 +113,7 @@ const ja: UsageTextTable = {
     'switch-scope': {
       title: '{model} を {suggestedModel} に切り替えるとクォータが {ratio} 倍になります',
       detail:
-        '{measure} のクォータは、{fromRouting}では {current}、{toRouting}では {suggested} です。グローバル推論は世界中の商用 AWS リージョンにリクエストをルーティングするため、プロンプトと出力が{outside}で処理される可能性があります。切り替える前に、データ所在地 (データレジデンシー) の要件を満たすか確認してください。',
+        '{measure} のクォータは、{fromRouting}では {current}、{toRouting}では {suggested} です。グローバル推論は世界中の商用 AWS リージョンにリクエストをルーティングするため、プロンプトと出力が{outside}で処理される可能性があります。切り替える前に、データレジデンシーの要件を満たすか確認してください。',
       cheaper: '費用も下がります。定価では {scope}. はグローバルより約 {percent}% 高くなっています。',
       samePrice: '定価は同じです。',
     },

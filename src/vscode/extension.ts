@@ -82,7 +82,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const setup = registerSetup(context, models);
   // Registered before the first health check reaches its usage step (it awaits the AWS files first).
   const usage = new UsageMonitor(setup.state);
-  const modelsView = new ModelsView(models, () => void loadModelsCatalog(models));
+  // Offers are judged against the organisation policy of the first workspace folder.
+  const modelsView = new ModelsView(models, () => void loadModelsCatalog(models), { current: () => setup.state.current[0]?.policy, onDidChange: setup.state.onDidChange });
   const modelsTree = vscode.window.createTreeView(MODELS_VIEW_ID, { treeDataProvider: modelsView, showCollapseAll: true });
 
   context.subscriptions.push(

@@ -15,6 +15,7 @@ import { kindLabel } from '../core/profileLabels';
 import { isCheckable } from '../core/profiles';
 import { CLAUDE_REGIONS, refineRegions } from '../core/regions';
 import { checkTimeoutMs } from './identityCommands';
+import { refusalText } from './modelItems';
 import type { ModelRole, ModelsState } from './modelsState';
 import type { ModelsNode, ModelsView } from './modelsView';
 import { uiLocale } from './uiLocale';
@@ -146,9 +147,21 @@ export function chosenModels(state: ModelsState): string[] {
   return [...new Set([state.chosen('primary'), state.chosen('background')].filter((id): id is string => id !== undefined))];
 }
 
+/** Chooses a model for a role, unless the organisation policy refuses it there: then says why and keeps the old choice. */
 export async function chooseModel(state: ModelsState, view: ModelsView, role: ModelRole, argument: ModelsNode | string | undefined): Promise<void> {
   const offer = offerOf(view, argument);
-  if (offer) await state.choose(role, offer.modelId);
+  if (!offer) return;
+  const refused = view.refusal(offer, role);
+  if (refused) {
+    const reason = refusalText(refused);
+    void vscode.window.showWarningMessage(
+      role === 'primary'
+        ? vscode.l10n.t('{0} cannot be the primary model: {1}', offer.modelId, reason)
+        : vscode.l10n.t('{0} cannot be the background model: {1}', offer.modelId, reason),
+    );
+    return;
+  }
+  await state.choose(role, offer.modelId);
 }
 
 export async function copyModelId(view: ModelsView, argument: ModelsNode | string | undefined): Promise<void> {

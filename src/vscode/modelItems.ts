@@ -1,12 +1,18 @@
-/** How model offers, access reports and diagnoses look as rows and tooltips of the models view. */
+/**
+ * How model offers, access reports and diagnoses look as rows and tooltips of the models view, and
+ * how an offer the organisation policy refuses is marked (with the reason).
+ */
 
 import * as vscode from 'vscode';
 import type { CatalogOffer, Diagnosis } from '../core/bedrockTypes';
 import { describeDiagnosis } from '../core/diagnosis';
 import type { ModelAccessReport } from '../core/modelAccess';
+import { violationText } from '../core/policyText';
+import type { EffectivePolicy, PolicyViolation } from '../core/policyTypes';
+import { modelViolations, residencyVerdict } from '../core/policyVerdicts';
 import { routeText } from '../core/regions';
 import { describeScope } from '../core/modelTable';
-import type { ModelsState } from './modelsState';
+import type { ModelRole, ModelsState } from './modelsState';
 import { uiLocale } from './uiLocale';
 
 export function accessIcon(report: ModelAccessReport | undefined, running: boolean): vscode.ThemeIcon {
@@ -37,8 +43,44 @@ export function accessText(report: ModelAccessReport | undefined, running: boole
   }
 }
 
-/** A row for one way of invoking a model; its icon is the access state of the last validation. */
-export function offerItem(offer: CatalogOffer, state: ModelsState, id: string): vscode.TreeItem {
+/** Why the organisation policy refuses an offer, per role; a role the policy allows is absent. */
+export type OfferRefusals = Partial<Record<ModelRole, PolicyViolation>>;
+
+/**
+ * The policy's verdict on an offer in a role: its scope, the role's allow-list, an enforced
+ * `availableModels`, and residency (a bare ID in `region`; an application profile by its known routes).
+ */
+export function offerRefusal(policy: EffectivePolicy | undefined, offer: CatalogOffer, role: ModelRole, region?: string): PolicyViolation | undefined {
+  if (!policy) return undefined;
+  const routed = offer.scope === 'application' && (offer.anyRegion || offer.destinations.length > 0);
+  const found = modelViolations(policy, offer.modelId, role, region).filter((violation) => !(routed && violation.code === 'residency-unverified'));
+  if (found[0]) return found[0];
+  if (routed) {
+    const verdict = residencyVerdict(policy, offer.modelId, offer);
+    if (!verdict.allowed) return verdict.violation;
+  }
+  return undefined;
+}
+
+/** The refusals of an offer as primary and as background model. */
+export function offerRefusals(policy: EffectivePolicy | undefined, offer: CatalogOffer, region?: string): OfferRefusals {
+  const primary = offerRefusal(policy, offer, 'primary', region);
+  const background = offerRefusal(policy, offer, 'background', region);
+  return { ...(primary ? { primary } : {}), ...(background ? { background } : {}) };
+}
+
+/** The reason a refused choice is refused, in one line: what is wrong, then the rule and its source. */
+export function refusalText(violation: PolicyViolation): string {
+  const locale = uiLocale();
+  const text = violationText(violation, locale);
+  return locale === 'ja' ? `${text.title}。${text.detail}` : `${text.title}. ${text.detail}`;
+}
+
+/**
+ * A row for one way of invoking a model; its icon is the access state of the last validation, or a
+ * prohibition sign when the organisation policy allows it in no role.
+ */
+export function offerItem(offer: CatalogOffer, state: ModelsState, id: string, refusals: OfferRefusals = {}): vscode.TreeItem {
   const locale = uiLocale();
   const entry = state.report(offer.modelId);
   const running = state.isRunning(offer.modelId);
@@ -51,10 +93,18 @@ export function offerItem(offer: CatalogOffer, state: ModelsState, id: string): 
   item.id = id;
   const premium = offer.priceFactor !== undefined && offer.priceFactor !== 1 ? `+${Math.round((offer.priceFactor - 1) * 100)}%` : undefined;
   // Where it routes first: the sidebar is narrow and the ID is long (it is in the tooltip too).
-  item.description = [routeText(offer, uiLocale()), premium, offer.modelId].filter(Boolean).join(' · ');
-  item.iconPath = accessIcon(report, running);
+  const refused = refusals.primary !== undefined && refusals.background !== undefined;
+  const policyNote = refused
+    ? vscode.l10n.t('not allowed by the organisation policy')
+    : refusals.primary
+      ? vscode.l10n.t('not allowed as the primary model')
+      : refusals.background
+        ? vscode.l10n.t('not allowed as the background model')
+        : undefined;
+  item.description = [policyNote, routeText(offer, uiLocale()), premium, offer.modelId].filter(Boolean).join(' · ');
+  item.iconPath = refused ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('problemsErrorIcon.foreground')) : accessIcon(report, running);
   const roles = [state.chosen('primary') === offer.modelId ? 'primary' : '', state.chosen('background') === offer.modelId ? 'background' : ''].filter(Boolean);
-  item.contextValue = ['offer', ...roles].join(' ');
+  item.contextValue = ['offer', ...roles, ...(refused ? ['notAllowed'] : [])].join(' ');
 
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**');
@@ -83,9 +133,24 @@ export function offerItem(offer: CatalogOffer, state: ModelsState, id: string): 
     tooltip.appendMarkdown('  \n**' + vscode.l10n.t('Fix') + ':** ');
     tooltip.appendText(text.fix);
   }
+  const reasons: [string, PolicyViolation][] = refused
+    ? [[vscode.l10n.t('Not allowed by the organisation policy'), refusals.primary!]]
+    : [
+        ...(refusals.primary ? [[vscode.l10n.t('Not allowed as the primary model'), refusals.primary] as [string, PolicyViolation]] : []),
+        ...(refusals.background ? [[vscode.l10n.t('Not allowed as the background model'), refusals.background] as [string, PolicyViolation]] : []),
+      ];
+  for (const [heading, violation] of reasons) {
+    const text = violationText(violation, locale);
+    tooltip.appendMarkdown('\n\n$(circle-slash) **');
+    tooltip.appendText(heading);
+    tooltip.appendMarkdown(':** ');
+    tooltip.appendText(text.title);
+    tooltip.appendMarkdown('  \n');
+    tooltip.appendText(text.detail);
+  }
   tooltip.supportThemeIcons = true;
   item.tooltip = tooltip;
-  item.accessibilityInformation = { label: `${scope.label}, ${offer.modelId}, ${accessText(report, running)}` };
+  item.accessibilityInformation = { label: [scope.label, offer.modelId, policyNote, accessText(report, running)].filter(Boolean).join(', ') };
   return item;
 }
 

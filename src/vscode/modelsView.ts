@@ -2,14 +2,16 @@
  * The models view: for the chosen profile and region, the Claude models the account can invoke,
  * grouped by family, each with its scopes (global, Japan-domestic, …), where they route, and the
  * access state and diagnoses of the last validation. The catalog is fetched when the view is
- * first drawn for a profile and region, and on refresh; never in the background.
+ * first drawn for a profile and region, and on refresh; never in the background. Offers the
+ * organisation policy refuses keep their row, marked as not allowed, with the reason.
  */
 
 import * as vscode from 'vscode';
 import type { ApplicationProfileEntry, CatalogModel, CatalogOffer, Diagnosis, ModelFamily } from '../core/bedrockTypes';
 import { applicationOffer, findOffer } from '../core/catalog';
+import type { EffectivePolicy, PolicyViolation } from '../core/policyTypes';
 import { regionName } from '../core/regions';
-import { diagnosisItem, offerItem, reportDetailItems } from './modelItems';
+import { diagnosisItem, offerItem, offerRefusal, offerRefusals, reportDetailItems } from './modelItems';
 import type { ModelRole, ModelsState } from './modelsState';
 import { uiLocale } from './uiLocale';
 
@@ -27,17 +29,29 @@ export type ModelsNode =
 
 const FAMILY_ORDER: readonly ModelFamily[] = ['opus', 'sonnet', 'haiku', 'other'];
 
+/** The organisation policy the offers are judged against (the first workspace folder's), and when it changes. */
+export interface PolicyProvider {
+  readonly current: () => EffectivePolicy | undefined;
+  readonly onDidChange: vscode.Event<void>;
+}
+
 export class ModelsView implements vscode.TreeDataProvider<ModelsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ModelsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly state: ModelsState,
     /** Starts fetching the catalog for the current selection; called when the view needs it. */
     private readonly loadCatalog: () => void,
+    private readonly policy?: PolicyProvider,
   ) {
-    this.subscription = state.onDidChange(() => this.changed.fire(undefined));
+    this.subscriptions = [state.onDidChange(() => this.changed.fire(undefined)), ...(policy ? [policy.onDidChange(() => this.changed.fire(undefined))] : [])];
+  }
+
+  /** Why the organisation policy refuses an offer in a role, or undefined when it is allowed (or no policy applies). */
+  refusal(offer: CatalogOffer, role: ModelRole): PolicyViolation | undefined {
+    return offerRefusal(this.policy?.current(), offer, role, this.state.region);
   }
 
   refresh(): void {
@@ -166,9 +180,12 @@ export class ModelsView implements vscode.TreeDataProvider<ModelsNode>, vscode.D
           item.iconPath = new vscode.ThemeIcon('circle-large-outline');
           return item;
         }
-        const item = offerItem(offer ?? { modelId, scope: '', destinations: [], anyRegion: false, status: '' }, this.state, `chosen:${node.role}`);
+        const shown = offer ?? { modelId, scope: '', destinations: [], anyRegion: false, status: '' };
+        // Chosen before the policy said otherwise: marked as not allowed in the role it was chosen for.
+        const refused = this.refusal(shown, node.role);
+        const item = offerItem(shown, this.state, `chosen:${node.role}`, refused ? { primary: refused, background: refused } : {});
         item.label = label;
-        item.description = modelId;
+        item.description = refused ? `${vscode.l10n.t('not allowed by the organisation policy')} · ${modelId}` : modelId;
         return item;
       }
       case 'family': {
@@ -190,7 +207,7 @@ export class ModelsView implements vscode.TreeDataProvider<ModelsNode>, vscode.D
         return item;
       }
       case 'offer':
-        return offerItem(node.offer, this.state, `${node.parent}/${node.offer.modelId}`);
+        return offerItem(node.offer, this.state, `${node.parent}/${node.offer.modelId}`, offerRefusals(this.policy?.current(), node.offer, this.state.region));
       case 'applicationGroup': {
         const item = new vscode.TreeItem(vscode.l10n.t('Application inference profiles'), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = 'application';
@@ -208,7 +225,7 @@ export class ModelsView implements vscode.TreeDataProvider<ModelsNode>, vscode.D
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
   }
 }

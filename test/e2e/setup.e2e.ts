@@ -114,8 +114,8 @@ async function main(): Promise<void> {
 
     await run.check('the Setup view shows the effective settings with the file each value comes from', async () => {
       await openContainer(p, CONTAINER_TITLE);
-      // Room for the Setup view: the two other views of the container are folded.
-      await foldViews(p, ['AWS Profiles', 'Claude Models']);
+      // Room for the Setup view: the other views of the container are folded.
+      await foldViews(p, ['AWS Profiles', 'Claude Models', 'Quotas & Usage']);
       await waitForLabels(p, ['Claude on Bedrock is healthy', 'Effective settings', 'AWS_REGION', 'AWS_PROFILE', 'ANTHROPIC_MODEL', 'awsAuthRefresh'], 60_000);
       await run.shot('setup-view');
       const region = await rowDescription(p, 'AWS_REGION');
@@ -157,7 +157,7 @@ async function main(): Promise<void> {
     await run.check('a settings file that does not parse is shown with line and column and left byte-identical', async () => {
       const broken = fs.readFileSync(settingsFile, 'utf8').replace('"CLAUDE_CODE_USE_BEDROCK": "1",', '"CLAUDE_CODE_USE_BEDROCK": "1",,');
       fs.writeFileSync(settingsFile, broken);
-      await waitForLabels(p, [`${settingsFile} is not valid JSON (line 4, column 36)`], 60_000);
+      await waitForLabels(p, [`${settingsFile} is not valid JSON (line 3, column 36)`], 60_000);
       await run.shot('setup-view-broken-file');
       if (fs.readFileSync(settingsFile, 'utf8') !== broken) throw new Error('the broken file was changed');
       fs.writeFileSync(settingsFile, broken.replace(',,', ','));

@@ -33,7 +33,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cleanEnv, EXTENSION_ID, findVsix, launchBrowser, mkTempDir, readExtensionHostLogs, startCodeServer, toolPaths, type BrowserSession, type CodeServer } from './codeServer';
 import type { PwPage } from './pw';
-import { E2eRun, errorToasts, runFromPalette } from './workbench';
+import { chooseRow, E2eRun, errorToasts, escapeRegExp, focusedRow, modelRow, quickInput, runFromPalette, waitForWizardStep } from './workbench';
 import { ssoRoleSessionArn, startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { claudeEnv, installedClaude, run as runProcess, writeAwsStub } from '../interop/claudeProcess';
 import { ssoCacheFileName } from '../fake-aws/demoHome';
@@ -42,7 +42,6 @@ import { BASIC_EXPIRED_KEY, BASIC_SSO, BASIC_STATIC_KEY } from '../fake-aws/scen
 const WIZARD_COMMAND = 'Claude on Bedrock: Run Setup Wizard';
 const TITLE = 'Set Up Claude Code on Bedrock';
 const TOTAL_STEPS = 9;
-const SCHEMA = 'https://json.schemastore.org/claude-code-settings.json';
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
 const JP_HAIKU = 'jp.anthropic.claude-haiku-4-5-20251001-v1:0';
 const JP_OPUS = 'jp.anthropic.claude-opus-4-6-v1';
@@ -110,62 +109,6 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-// ------------------------------------------------------------------------------------------------
-// The quick input
-
-function widget(p: PwPage) {
-  return p.locator('.quick-input-widget');
-}
-
-/** Waits for the wizard's pick of a step: its title shows "n/9" and the text appears in it. */
-async function waitForStep(p: PwPage, step: number, text: string | RegExp, timeoutMs = 60_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let seen = '';
-  for (;;) {
-    if (await widget(p).isVisible()) {
-      const placeholder = (await p.locator('.quick-input-widget .quick-input-box input').first().getAttribute('placeholder')) ?? '';
-      seen = `${placeholder} ${await widget(p).innerText()}`.replace(/\s+/g, ' ');
-      // One read of the widget: the title ("… (n/9)") and the rows must belong to the same pick.
-      const stepShown = new RegExp(`\\(${step}\\s*/\\s*${TOTAL_STEPS}\\)`).test(seen);
-      const textShown = typeof text === 'string' ? seen.includes(text) : text.test(seen);
-      if (stepShown && textShown) return seen;
-    }
-    if (Date.now() > deadline) throw new Error(`step ${step}/${TOTAL_STEPS} with "${String(text)}" did not show; the quick input shows: ${seen.slice(0, 600)}`);
-    await p.waitForTimeout(300);
-  }
-}
-
-/** The focused row of the quick input as its accessible name: label, description and detail, comma-separated. */
-async function focusedRow(p: PwPage): Promise<string> {
-  const row = p.locator('.quick-input-widget .monaco-list-row.focused').first();
-  if (!(await row.count())) return '';
-  return ((await row.getAttribute('aria-label')) ?? (await row.innerText())).replace(/\s+/g, ' ').trim();
-}
-
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A row with this label and exactly this model ID (not its [1m] variant). */
-function modelRow(label: string, modelId: string): RegExp {
-  return new RegExp(`^${escaped(label)}\\W+${escaped(modelId)}(?!\\[)`);
-}
-
-/** Types into the quick input, waits until the focused row matches, and accepts it. */
-async function choose(p: PwPage, typed: string, expected: RegExp, timeoutMs = 30_000): Promise<string> {
-  await p.keyboard.type(typed);
-  const deadline = Date.now() + timeoutMs;
-  let focused: string;
-  for (;;) {
-    focused = await focusedRow(p);
-    if (expected.test(focused)) break;
-    if (Date.now() > deadline) throw new Error(`after typing "${typed}" the focused row is "${focused}", expected ${expected}`);
-    await p.waitForTimeout(200);
-  }
-  await p.keyboard.press('Enter');
-  return focused;
-}
-
 /** The accessible names of the open editor tabs (a file's name and folder, a diff's title). */
 async function tabLabels(p: PwPage): Promise<string[]> {
   const tabs = p.locator('.tabs-container .tab');
@@ -184,7 +127,7 @@ const WALKTHROUGH_STEPS = ['Sign in and check your AWS profile', 'Choose your mo
 async function openWalkthrough(p: PwPage): Promise<Map<string, boolean>> {
   await runFromPalette(p, 'Welcome: Open Walkthrough...', { waitHidden: false });
   await p.locator('.quick-input-widget .monaco-list-row', { hasText: WALKTHROUGH }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  await choose(p, WALKTHROUGH, new RegExp(escaped(WALKTHROUGH)));
+  await chooseRow(p, WALKTHROUGH, new RegExp(escapeRegExp(WALKTHROUGH)));
   await p.locator('.gettingStartedContainer', { hasText: WALKTHROUGH_STEPS[0]! }).first().waitFor({ state: 'visible', timeout: 30_000 });
   const done = new Map<string, boolean>();
   for (const title of WALKTHROUGH_STEPS) {
@@ -334,75 +277,75 @@ async function main(): Promise<void> {
 
     await run.check('step 1/9: the wizard starts from the palette and lists profiles with kind and sign-in state', async () => {
       await runFromPalette(p, WIZARD_COMMAND, { waitHidden: false });
-      const text = await waitForStep(p, 1, 'sso-dev');
+      const text = await waitForWizardStep(p, 1, TOTAL_STEPS, 'sso-dev');
       await run.shot('1-profile');
       if (!text.includes(TITLE)) throw new Error(`no wizard title: ${text.slice(0, 200)}`);
       if (!/sso-dev.*SSO/.test(text)) throw new Error(`sso-dev is not shown as an SSO profile: ${text.slice(0, 400)}`);
       if (!/signed in until/.test(text) || !/sso-expired/.test(text) || !/expired at/.test(text)) throw new Error(`sign-in states missing: ${text.slice(0, 600)}`);
-      return await choose(p, 'sso-dev', /^sso-dev\b/);
+      return await chooseRow(p, 'sso-dev', /^sso-dev\b/);
     }, { fatal: true });
 
     await run.check('step 2/9: Regions, the profile\'s Region first, Japan prominent', async () => {
-      const text = await waitForStep(p, 2, 'ap-northeast-1');
+      const text = await waitForWizardStep(p, 2, TOTAL_STEPS, 'ap-northeast-1');
       await run.shot('2-region');
       if (!/Region of the profile/.test(text) || !/Japan/.test(text)) throw new Error(`groups missing: ${text.slice(0, 300)}`);
       const focused = await focusedRow(p);
       if (!focused.startsWith('ap-northeast-1')) throw new Error(`the profile's Region is not preselected: "${focused}"`);
-      return await choose(p, 'ap-northeast-1', /^ap-northeast-1\b/);
+      return await chooseRow(p, 'ap-northeast-1', /^ap-northeast-1\b/);
     }, { fatal: true });
 
     await run.check('step 3/9: the account\'s scopes in Tokyo with route and price, jp preselected', async () => {
-      const text = await waitForStep(p, 3, 'Japan (jp)');
+      const text = await waitForWizardStep(p, 3, TOTAL_STEPS, 'Japan (jp)');
       await run.shot('3-scope');
       for (const scope of ['Global (global)', 'Japan (jp)', 'Asia Pacific (apac)']) if (!text.includes(scope)) throw new Error(`${scope} missing: ${text.slice(0, 500)}`);
       if (/\(us\)|\(eu\)/.test(text)) throw new Error(`scopes Tokyo does not list are offered: ${text.slice(0, 500)}`);
       if (!/Tokyo, Osaka/.test(text) || !/10% more than global/.test(text)) throw new Error(`route or price missing: ${text.slice(0, 500)}`);
-      return await choose(p, 'Japan (jp)', /^Japan \(jp\)/);
+      return await chooseRow(p, 'Japan (jp)', /^Japan \(jp\)/);
     }, { fatal: true });
 
     await run.check('step 4/9: jp. models with a 1M-context variant for Sonnet 4.5', async () => {
-      const text = await waitForStep(p, 4, JP_SONNET);
+      const text = await waitForWizardStep(p, 4, TOTAL_STEPS, JP_SONNET);
       await run.shot('4-primary');
       if (!text.includes(`${JP_SONNET}[1m]`)) throw new Error(`no [1m] variant: ${text.slice(0, 500)}`);
       if (text.includes('claude-opus-4-5')) throw new Error('Opus 4.5 has no jp. profile but is offered');
-      return await choose(p, 'Claude Sonnet 4.5', modelRow('Claude Sonnet 4.5', JP_SONNET));
+      return await chooseRow(p, 'Claude Sonnet 4.5', modelRow('Claude Sonnet 4.5', JP_SONNET));
     }, { fatal: true });
 
     await run.check('step 5/9: Haiku in the jp scope, same as primary, none, and other scopes', async () => {
-      const text = await waitForStep(p, 5, JP_HAIKU);
+      const text = await waitForWizardStep(p, 5, TOTAL_STEPS, JP_HAIKU);
       await run.shot('5-background');
       if (!/Same as the primary model/.test(text) || !/None: leave it to Claude Code/.test(text)) throw new Error(`choices missing: ${text.slice(0, 500)}`);
-      return await choose(p, 'Claude Haiku 4.5', modelRow('Claude Haiku 4.5', JP_HAIKU));
+      return await chooseRow(p, 'Claude Haiku 4.5', modelRow('Claude Haiku 4.5', JP_HAIKU));
     }, { fatal: true });
 
     await run.check('step 6/9: validation checks both models, the probe asks first, then proves access', async () => {
       fakeAws.clearLog();
-      const text = await waitForStep(p, 6, /looks available; not probed[\s\S]*looks available; not probed/);
+      const text = await waitForWizardStep(p, 6, TOTAL_STEPS, /looks available; not probed[\s\S]*looks available; not probed/);
       await run.shot('6-validation');
       if (fakeAws.requests.some((entry) => entry.operation === 'Converse')) throw new Error('a model was invoked without asking');
-      await choose(p, 'Probe', /Probe: send one 1-token request per model/);
+      await chooseRow(p, 'Probe', /Probe: send one 1-token request per model/);
       const dialog = p.locator('.monaco-dialog-box');
       await dialog.waitFor({ state: 'visible', timeout: 30_000 });
       const question = (await dialog.innerText()).replace(/\s+/g, ' ');
       if (!/less than \$0\.\d+/.test(question)) throw new Error(`the confirmation does not state the cost: ${question}`);
       await run.shot('6-validation-probe-confirm');
       await dialog.locator('.monaco-button', { hasText: /^Probe$/ }).first().click();
-      const probed = await waitForStep(p, 6, /Every model answered: access works/);
+      const probed = await waitForWizardStep(p, 6, TOTAL_STEPS, /Every model answered: access works/);
       await run.shot('6-validation-probed');
       const invoked = fakeAws.requests.filter((entry) => entry.operation === 'Converse' && entry.status === 200).map((entry) => entry.resource).sort();
       if (JSON.stringify(invoked) !== JSON.stringify([JP_HAIKU, JP_SONNET].sort())) throw new Error(`the fake AWS saw Converse on ${JSON.stringify(invoked)}`);
-      await choose(p, 'Continue', /\bContinue$/);
+      await chooseRow(p, 'Continue', /\bContinue$/);
       return `${text.length} chars before; probed: ${probed.slice(0, 80)}`;
     }, { fatal: true });
 
     await run.check('step 7/9: where to write, project recommended', async () => {
-      await waitForStep(p, 7, 'Project, shared with the team (recommended)');
+      await waitForWizardStep(p, 7, TOTAL_STEPS, 'Project, shared with the team (recommended)');
       await run.shot('7-target');
-      return await choose(p, 'Project', /\bProject, shared with the team/);
+      return await chooseRow(p, 'Project', /\bProject, shared with the team/);
     }, { fatal: true });
 
     await run.check('step 8/9: extras, the login prompt setting and the jp. alias pins ticked', async () => {
-      await waitForStep(p, 8, 'Turn off the Claude Code login screen in VS Code');
+      await waitForWizardStep(p, 8, TOTAL_STEPS, 'Turn off the Claude Code login screen in VS Code');
       await run.shot('8-options');
       const ticked = await p.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]').allInnerTexts();
       for (const expected of ['login screen', JP_OPUS, JP_SONNET]) {
@@ -412,7 +355,7 @@ async function main(): Promise<void> {
     }, { fatal: true });
 
     await run.check('step 9/9: the preview opens diffs, lists notices, and nothing is written yet', async () => {
-      const text = await waitForStep(p, 9, 'Write these files');
+      const text = await waitForWizardStep(p, 9, TOTAL_STEPS, 'Write these files');
       const tabs = await waitFor('the diff tabs', async () => {
         const labels = await tabLabels(p);
         return labels.some((label) => label.includes('.claude/settings.json (current ↔ after setup)')) && labels.some((label) => label.includes('.claude/settings.local.json (new file)'))
@@ -427,8 +370,8 @@ async function main(): Promise<void> {
     }, { fatal: true });
 
     await run.check('write: the files are written, the shared file opens, a message says so', async () => {
-      await choose(p, 'Write these files', /Write these files/);
-      await widget(p).waitFor({ state: 'hidden', timeout: 30_000 });
+      await chooseRow(p, 'Write these files', /Write these files/);
+      await quickInput(p).waitFor({ state: 'hidden', timeout: 30_000 });
       const message = await waitFor('the success message', async () => {
         const texts = (await p.locator('.notifications-toasts .notification-toast').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
         return texts.find((t) => t.includes('Claude Code on Bedrock is set up'));
@@ -449,7 +392,6 @@ async function main(): Promise<void> {
 
     await run.check('.claude/settings.json holds exactly the kept keys plus the shared setup', async () => {
       const expected = json({
-        $schema: SCHEMA,
         permissions: EXISTING_SHARED.permissions,
         env: {
           TEAM_FLAG: 'kept',
@@ -467,7 +409,7 @@ async function main(): Promise<void> {
     });
 
     await run.check('.claude/settings.local.json holds the profile and its sign-in command', async () => {
-      const expected = json({ $schema: SCHEMA, env: { AWS_PROFILE: 'sso-dev' }, awsAuthRefresh: 'aws sso login --profile sso-dev' });
+      const expected = json({ env: { AWS_PROFILE: 'sso-dev' }, awsAuthRefresh: 'aws sso login --profile sso-dev' });
       const actual = fs.readFileSync(localFile, 'utf8');
       if (actual !== expected) throw new Error(`got:\n${actual}\nexpected:\n${expected}`);
     });
@@ -545,19 +487,19 @@ async function main(): Promise<void> {
     await run.check('run 2: a profile without sign-in offers aws sso login; the wizard goes on once signed in; Back keeps the answer', async () => {
       await p.keyboard.press('Escape');
       await runFromPalette(p, WIZARD_COMMAND, { waitHidden: false });
-      const profiles = await waitForStep(p, 1, SIGN_IN_PROFILE);
+      const profiles = await waitForWizardStep(p, 1, TOTAL_STEPS, SIGN_IN_PROFILE);
       if (!new RegExp(`${SIGN_IN_PROFILE}.*not signed in`).test(profiles)) throw new Error(`${SIGN_IN_PROFILE} is not shown as signed out: ${profiles.slice(0, 600)}`);
-      await choose(p, SIGN_IN_PROFILE, new RegExp(`^${SIGN_IN_PROFILE}\\b`));
-      await waitForStep(p, 1, 'Sign in with aws sso login');
+      await chooseRow(p, SIGN_IN_PROFILE, new RegExp(`^${SIGN_IN_PROFILE}\\b`));
+      await waitForWizardStep(p, 1, TOTAL_STEPS, 'Sign in with aws sso login');
       await run.shot('run2-1-sign-in-offered');
-      await choose(p, 'Sign in with aws sso login', /Sign in with aws sso login/);
+      await chooseRow(p, 'Sign in with aws sso login', /Sign in with aws sso login/);
       // The stand-in CLI writes the token; the wizard reads the cache and moves to the Region step.
-      await waitForStep(p, 2, 'ap-northeast-1', 60_000);
+      await waitForWizardStep(p, 2, TOTAL_STEPS, 'ap-northeast-1', 60_000);
       await run.shot('run2-2-region-after-sign-in');
       const calls = fs.existsSync(awsCalls) ? fs.readFileSync(awsCalls, 'utf8').trim() : '';
       if (calls !== `sso login --profile ${SIGN_IN_PROFILE}`) throw new Error(`the terminal ran aws with "${calls}"`);
       await p.locator('.quick-input-widget .codicon-quick-input-back').first().click();
-      const again = await waitForStep(p, 1, SIGN_IN_PROFILE);
+      const again = await waitForWizardStep(p, 1, TOTAL_STEPS, SIGN_IN_PROFILE);
       const focused = await focusedRow(p);
       await run.shot('run2-1-back-to-profile');
       if (!focused.startsWith(SIGN_IN_PROFILE)) throw new Error(`after Back the focused profile is "${focused}"`);
@@ -566,40 +508,40 @@ async function main(): Promise<void> {
     });
 
     await run.check('run 2: other answers up to the preview, then Escape writes nothing', async () => {
-      await choose(p, 'sso-dev', /^sso-dev\b/);
-      await waitForStep(p, 2, 'ap-northeast-1');
+      await chooseRow(p, 'sso-dev', /^sso-dev\b/);
+      await waitForWizardStep(p, 2, TOTAL_STEPS, 'ap-northeast-1');
       await p.keyboard.press('Enter');
-      await waitForStep(p, 3, 'Global (global)');
-      await choose(p, 'Global (global)', /^Global \(global\)/);
-      await waitForStep(p, 4, GLOBAL_OPUS);
-      await choose(p, GLOBAL_OPUS, modelRow('Claude Opus 4.6', GLOBAL_OPUS));
-      await waitForStep(p, 5, 'Same as the primary model');
-      await choose(p, 'Same as the primary model', /Same as the primary model/);
-      await waitForStep(p, 6, /Continue/);
+      await waitForWizardStep(p, 3, TOTAL_STEPS, 'Global (global)');
+      await chooseRow(p, 'Global (global)', /^Global \(global\)/);
+      await waitForWizardStep(p, 4, TOTAL_STEPS, GLOBAL_OPUS);
+      await chooseRow(p, GLOBAL_OPUS, modelRow('Claude Opus 4.6', GLOBAL_OPUS));
+      await waitForWizardStep(p, 5, TOTAL_STEPS, 'Same as the primary model');
+      await chooseRow(p, 'Same as the primary model', /Same as the primary model/);
+      await waitForWizardStep(p, 6, TOTAL_STEPS, /Continue/);
       await run.shot('run2-6-validation');
-      await choose(p, 'Continue', /\bContinue$/);
-      await waitForStep(p, 7, 'All my projects');
-      await choose(p, 'All my projects', /All my projects/);
-      await waitForStep(p, 8, 'Limit the output tokens per response');
+      await chooseRow(p, 'Continue', /\bContinue$/);
+      await waitForWizardStep(p, 7, TOTAL_STEPS, 'All my projects');
+      await chooseRow(p, 'All my projects', /All my projects/);
+      await waitForWizardStep(p, 8, TOTAL_STEPS, 'Limit the output tokens per response');
       const limitRow = p.locator('.quick-input-widget .monaco-list-row', { hasText: 'Limit the output tokens per response' }).first();
       await limitRow.locator('input[type="checkbox"], .monaco-checkbox, .quick-input-list-checkbox').first().click();
       await p.locator('.quick-input-widget .quick-input-box input').first().click();
       await p.keyboard.press('Enter');
       // The sub-step of the same step number: a number, checked as it is typed.
       // A text only the sub-step has (the options list also names CLAUDE_CODE_MAX_OUTPUT_TOKENS).
-      await waitForStep(p, 8, 'Maximum output tokens per response');
+      await waitForWizardStep(p, 8, TOTAL_STEPS, 'Maximum output tokens per response');
       await p.keyboard.type('0');
-      await waitForStep(p, 8, 'Enter a whole number from 1 to 128000.');
+      await waitForWizardStep(p, 8, TOTAL_STEPS, 'Enter a whole number from 1 to 128000.');
       await run.shot('run2-8-max-tokens-invalid');
       await p.keyboard.press('Backspace');
       await p.keyboard.type('8192');
       await p.keyboard.press('Enter');
-      const preview = await waitForStep(p, 9, 'Write these files');
+      const preview = await waitForWizardStep(p, 9, TOTAL_STEPS, 'Write these files');
       if (!preview.includes('env.CLAUDE_CODE_MAX_OUTPUT_TOKENS')) throw new Error(`the token limit is not in the plan: ${preview.slice(0, 500)}`);
       await waitFor('the user-file diff', async () => ((await tabLabels(p)).some((label) => label.includes('~/.claude/settings.json')) ? true : undefined));
       await run.shot('run2-9-preview');
       await p.keyboard.press('Escape');
-      await widget(p).waitFor({ state: 'hidden', timeout: 30_000 });
+      await quickInput(p).waitFor({ state: 'hidden', timeout: 30_000 });
       await p.waitForTimeout(2_000);
       await run.shot('run2-cancelled');
       const problems = [...compareSnapshots(beforeRun2, snapshot(workspace), 'workspace'), ...compareSnapshots(homeBeforeRun2, snapshot(path.join(home, '.claude')), '~/.claude')];
@@ -617,27 +559,27 @@ async function main(): Promise<void> {
       const before = snapshot(workspace);
       await p.keyboard.press('Escape');
       await runFromPalette(p, WIZARD_COMMAND, { waitHidden: false });
-      await waitForStep(p, 1, 'sso-dev');
-      await choose(p, 'sso-dev', /^sso-dev\b/);
-      await waitForStep(p, 2, 'ap-northeast-1');
+      await waitForWizardStep(p, 1, TOTAL_STEPS, 'sso-dev');
+      await chooseRow(p, 'sso-dev', /^sso-dev\b/);
+      await waitForWizardStep(p, 2, TOTAL_STEPS, 'ap-northeast-1');
       await p.keyboard.press('Enter');
-      await waitForStep(p, 3, 'Japan (jp)');
-      await choose(p, 'Japan (jp)', /^Japan \(jp\)/);
-      await waitForStep(p, 4, JP_SONNET);
-      await choose(p, JP_SONNET, modelRow('Claude Sonnet 4.5', JP_SONNET));
-      await waitForStep(p, 5, 'Same as the primary model');
-      await choose(p, 'Same as the primary model', /Same as the primary model/);
-      await waitForStep(p, 6, /Continue/);
-      await choose(p, 'Continue', /\bContinue$/);
-      await waitForStep(p, 7, 'Project, shared with the team (recommended)');
-      await choose(p, 'Project', /\bProject, shared with the team/);
-      await waitForStep(p, 8, 'Turn off the Claude Code login screen in VS Code');
+      await waitForWizardStep(p, 3, TOTAL_STEPS, 'Japan (jp)');
+      await chooseRow(p, 'Japan (jp)', /^Japan \(jp\)/);
+      await waitForWizardStep(p, 4, TOTAL_STEPS, JP_SONNET);
+      await chooseRow(p, JP_SONNET, modelRow('Claude Sonnet 4.5', JP_SONNET));
+      await waitForWizardStep(p, 5, TOTAL_STEPS, 'Same as the primary model');
+      await chooseRow(p, 'Same as the primary model', /Same as the primary model/);
+      await waitForWizardStep(p, 6, TOTAL_STEPS, /Continue/);
+      await chooseRow(p, 'Continue', /\bContinue$/);
+      await waitForWizardStep(p, 7, TOTAL_STEPS, 'Project, shared with the team (recommended)');
+      await chooseRow(p, 'Project', /\bProject, shared with the team/);
+      await waitForWizardStep(p, 8, TOTAL_STEPS, 'Turn off the Claude Code login screen in VS Code');
       await p.keyboard.press('Enter');
-      const preview = await waitForStep(p, 9, /settings\.json is not valid JSON \(line 2, column 3\)/);
+      const preview = await waitForWizardStep(p, 9, TOTAL_STEPS, /settings\.json is not valid JSON \(line 2, column 3\)/);
       await run.shot('run4-9-unparsable');
       if (preview.includes('Write these files')) throw new Error(`the preview offers to write over a file it cannot parse: ${preview.slice(0, 400)}`);
       await p.keyboard.press('Escape');
-      await widget(p).waitFor({ state: 'hidden', timeout: 30_000 });
+      await quickInput(p).waitFor({ state: 'hidden', timeout: 30_000 });
       const problems = compareSnapshots(before, snapshot(workspace), 'workspace');
       if (problems.length > 0) throw new Error(problems.join(', '));
       if (fs.readFileSync(sharedFile, 'utf8') !== broken) throw new Error('the broken file changed');
@@ -677,35 +619,35 @@ async function main(): Promise<void> {
       await p.waitForSelector('.monaco-workbench', { timeout: 180_000 });
       await p.locator('.part.activitybar .action-item [aria-label^="Claude on Bedrock"], .part.activitybar .action-item[aria-label^="Claude on Bedrock"]').first().waitFor({ state: 'visible', timeout: 120_000 });
       await runFromPalette(p, WIZARD_COMMAND, { waitHidden: false });
-      await waitForStep(p, 1, 'sso-dev');
-      await choose(p, 'sso-dev', /^sso-dev\b/);
-      await waitForStep(p, 2, 'ap-northeast-1');
+      await waitForWizardStep(p, 1, TOTAL_STEPS, 'sso-dev');
+      await chooseRow(p, 'sso-dev', /^sso-dev\b/);
+      await waitForWizardStep(p, 2, TOTAL_STEPS, 'ap-northeast-1');
       await p.keyboard.press('Enter');
-      await waitForStep(p, 3, 'Japan (jp)');
+      await waitForWizardStep(p, 3, TOTAL_STEPS, 'Japan (jp)');
       await p.keyboard.press('Enter');
-      await waitForStep(p, 4, JP_SONNET);
+      await waitForWizardStep(p, 4, TOTAL_STEPS, JP_SONNET);
       await p.keyboard.press('Enter');
-      await waitForStep(p, 5, JP_HAIKU);
+      await waitForWizardStep(p, 5, TOTAL_STEPS, JP_HAIKU);
       await p.keyboard.press('Enter');
-      await waitForStep(p, 6, /Continue/);
-      await choose(p, 'Continue', /\bContinue$/);
-      await waitForStep(p, 7, 'Project, shared with the team (recommended)');
+      await waitForWizardStep(p, 6, TOTAL_STEPS, /Continue/);
+      await chooseRow(p, 'Continue', /\bContinue$/);
+      await waitForWizardStep(p, 7, TOTAL_STEPS, 'Project, shared with the team (recommended)');
       await p.keyboard.press('Enter');
-      await waitForStep(p, 8, 'Turn off the Claude Code login screen in VS Code');
+      await waitForWizardStep(p, 8, TOTAL_STEPS, 'Turn off the Claude Code login screen in VS Code');
       await p.keyboard.press('Enter');
-      const text = await waitForStep(p, 9, 'Writing is turned off in Restricted Mode');
+      const text = await waitForWizardStep(p, 9, TOTAL_STEPS, 'Writing is turned off in Restricted Mode');
       await run.shot('run3-9-preview-restricted');
       if (text.includes('Write these files')) throw new Error(`a write is offered in Restricted Mode: ${text.slice(0, 400)}`);
-      await choose(p, 'Writing is turned off', /Writing is turned off in Restricted Mode/);
+      await chooseRow(p, 'Writing is turned off', /Writing is turned off in Restricted Mode/);
       const warning = await waitFor('the Restricted Mode message', async () => {
         const texts = (await p.locator('.notifications-toasts .notification-toast').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
         return texts.find((t) => t.includes('not trusted'));
       });
       if (!warning.includes('Manage Workspace Trust')) throw new Error(`the message offers no way to trust the folder: ${warning}`);
-      await waitForStep(p, 9, 'Writing is turned off in Restricted Mode');
+      await waitForWizardStep(p, 9, TOTAL_STEPS, 'Writing is turned off in Restricted Mode');
       await run.shot('run3-refused');
       await p.keyboard.press('Escape');
-      await widget(p).waitFor({ state: 'hidden', timeout: 30_000 });
+      await quickInput(p).waitFor({ state: 'hidden', timeout: 30_000 });
       await p.waitForTimeout(1_000);
       const problems = [...compareSnapshots(beforeRun3, snapshot(untrusted), 'untrusted'), ...compareSnapshots(homeBeforeRun3, snapshot(path.join(home, '.claude')), '~/.claude')];
       if (problems.length > 0) throw new Error(problems.join(', '));

@@ -180,3 +180,63 @@ export async function statusText(p: PwPage): Promise<string> {
   const icons = await item.locator('.codicon').evaluateAll((nodes) => nodes.map((node) => node.className));
   return `${icons.join(' ')} ${(await item.innerText()).trim()}`;
 }
+
+// ------------------------------------------------------------------------------------------------
+// The setup wizard's quick input (shared by the wizard scripts)
+
+/** The quick input widget (the wizard's picks and input boxes). */
+export function quickInput(p: PwPage) {
+  return p.locator('.quick-input-widget');
+}
+
+/**
+ * Waits for a wizard step's pick: its title shows "n/total" and `text` appears in it (a text only
+ * that step shows). Returns the placeholder and the visible rows as one line.
+ */
+export async function waitForWizardStep(p: PwPage, step: number, totalSteps: number, text: string | RegExp, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = '';
+  for (;;) {
+    if (await quickInput(p).isVisible()) {
+      const placeholder = (await p.locator('.quick-input-widget .quick-input-box input').first().getAttribute('placeholder')) ?? '';
+      seen = `${placeholder} ${await quickInput(p).innerText()}`.replace(/\s+/g, ' ');
+      // One read of the widget: the title ("… (n/9)") and the rows must belong to the same pick.
+      const stepShown = new RegExp(`\\(${step}\\s*/\\s*${totalSteps}\\)`).test(seen);
+      const textShown = typeof text === 'string' ? seen.includes(text) : text.test(seen);
+      if (stepShown && textShown) return seen;
+    }
+    if (Date.now() > deadline) throw new Error(`step ${step}/${totalSteps} with "${String(text)}" did not show; the quick input shows: ${seen.slice(0, 600)}`);
+    await p.waitForTimeout(300);
+  }
+}
+
+/** The focused row of the quick input as its accessible name: label, description and detail, comma-separated. */
+export async function focusedRow(p: PwPage): Promise<string> {
+  const row = p.locator('.quick-input-widget .monaco-list-row.focused').first();
+  if (!(await row.count())) return '';
+  return ((await row.getAttribute('aria-label')) ?? (await row.innerText())).replace(/\s+/g, ' ').trim();
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A row with this label and exactly this model ID (not its [1m] variant). */
+export function modelRow(label: string, modelId: string): RegExp {
+  return new RegExp(`^${escapeRegExp(label)}\\W+${escapeRegExp(modelId)}(?!\\[)`);
+}
+
+/** Types into the quick input, waits until the focused row matches, and accepts it. */
+export async function chooseRow(p: PwPage, typed: string, expected: RegExp, timeoutMs = 30_000): Promise<string> {
+  await p.keyboard.type(typed);
+  const deadline = Date.now() + timeoutMs;
+  let focused: string;
+  for (;;) {
+    focused = await focusedRow(p);
+    if (expected.test(focused)) break;
+    if (Date.now() > deadline) throw new Error(`after typing "${typed}" the focused row is "${focused}", expected ${expected}`);
+    await p.waitForTimeout(200);
+  }
+  await p.keyboard.press('Enter');
+  return focused;
+}

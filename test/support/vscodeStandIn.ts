@@ -58,6 +58,8 @@ export interface StandIn {
   answer: (text: string, items: readonly unknown[]) => unknown;
   /** Decides what a QuickPick returns (default: dismissed). */
   pick: (items: readonly unknown[]) => unknown;
+  /** Decides where a save dialog saves (a `Uri.file(…)`; default: dismissed). */
+  save: (options: unknown) => unknown;
   readonly clipboard: string[];
   readonly memento: Map<string, unknown>;
   readonly statusItems: StatusItemStandIn[];
@@ -78,9 +80,10 @@ export function createVscodeStandIn(language = 'en'): StandIn {
   const statusItems: StatusItemStandIn[] = [];
   const bundleFile = join(__dirname, '..', '..', 'l10n', `bundle.l10n.${language}.json`);
   const translations: Record<string, string> = language !== 'en' && existsSync(bundleFile) ? JSON.parse(readFileSync(bundleFile, 'utf8')) : {};
-  const standIn: Pick<StandIn, 'answer' | 'pick' | 'workspaceFolders' | 'isTrusted'> = {
+  const standIn: Pick<StandIn, 'answer' | 'pick' | 'save' | 'workspaceFolders' | 'isTrusted'> = {
     answer: (() => undefined) as StandIn['answer'],
     pick: (() => undefined) as StandIn['pick'],
+    save: (() => undefined) as StandIn['save'],
     workspaceFolders: undefined as StandIn['workspaceFolders'],
     isTrusted: true,
   };
@@ -131,7 +134,13 @@ export function createVscodeStandIn(language = 'en'): StandIn {
         public pattern: string,
       ) {}
     },
-    Uri: { file: (path: string) => ({ scheme: 'file', fsPath: path, path, with: () => ({}) }) },
+    Uri: {
+      file: (path: string) => ({ scheme: 'file', fsPath: path, path, with: () => ({}) }),
+      joinPath: (base: { fsPath: string }, ...parts: string[]) => {
+        const path = join(base.fsPath, ...parts);
+        return { scheme: 'file', fsPath: path, path, with: () => ({}) };
+      },
+    },
     Position: class {},
     Range: class {},
     // As VS Code does: the display language's bundle when there is one, else the English source text.
@@ -155,6 +164,7 @@ export function createVscodeStandIn(language = 'en'): StandIn {
       showWarningMessage: show('warning'),
       showErrorMessage: show('error'),
       showQuickPick: async (items: readonly unknown[]) => standIn.pick(await items),
+      showSaveDialog: async (options: unknown) => standIn.save(options),
       setStatusBarMessage: () => noopDisposable,
       createStatusBarItem: (id: string) => {
         const item: StatusItemStandIn & { show(): void; hide(): void; dispose(): void } = {

@@ -24,8 +24,11 @@ describe('extension activation (built bundle)', () => {
     assert.ok(standIn.treeProviders.has('claudeBedrock.profiles'));
     assert.ok(standIn.treeProviders.has('claudeBedrock.models'));
     const patterns = standIn.watchers.map((pattern) => (typeof pattern === 'string' ? pattern : (pattern as { pattern: string }).pattern));
-    // The AWS files once (config, credentials, SSO and login caches), and Claude's settings files.
-    assert.deepEqual(patterns.sort(), ['*.json', '*.json', '*.json', '**/.claude/settings.json', '**/.claude/settings.local.json', '**/.gitignore', 'config', 'credentials', 'managed-settings.json', 'settings.json'].sort());
+    // The AWS files once (config, credentials, SSO and login caches), Claude's settings files and the policy files.
+    assert.deepEqual(
+      patterns.sort(),
+      ['*.json', '*.json', '*.json', '**/.claude/settings.json', '**/.claude/settings.local.json', '**/.claude/bedrock-policy.json', '**/.gitignore', 'config', 'credentials', 'managed-settings.json', 'policy.json', 'settings.json'].sort(),
+    );
     for (const module of ['http', 'https', 'http2']) assert.ok(!required.includes(module), `activation required ${module}: the AWS SDK was loaded`);
     for (const subscription of subscriptions) subscription.dispose();
   });

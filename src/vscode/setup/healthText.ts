@@ -1,10 +1,12 @@
 /** The words, icons and fixes of the health checks, localised. */
 
 import { measureText } from '../../core/usageText';
+import { policyProblemText, violationText } from '../../core/policyText';
 import * as vscode from 'vscode';
 import { describeIdentityFailure } from '../../core/identityFailure';
 import type { CheckState, HealthCheck, HealthState } from '../../core/health';
 import { formatUtc, kindLabel } from '../../core/profileLabels';
+import type { SettingsSource } from '../../core/settingsTypes';
 import { uiLocale } from '../uiLocale';
 
 export interface CheckText {
@@ -132,6 +134,24 @@ export function checkText(check: HealthCheck): CheckText {
         detail: vscode.l10n.t('Your profile name could be committed. Add .claude/settings.local.json to .gitignore.'),
         fix: { title: vscode.l10n.t('Add to .gitignore'), command: 'claudeBedrock.ignoreLocalSettings' },
       };
+    case 'policy-violation': {
+      const text = violationText(check.violation, locale);
+      const fix = check.violation.fix
+        ? { title: text.fixLabel ?? vscode.l10n.t('Fix for the policy'), command: 'claudeBedrock.applyPolicyFix', arguments: [{ key: check.violation.key, ...(check.violation.path ? { path: check.violation.path } : {}) }] }
+        : check.violation.path && check.violation.source !== 'managed'
+          ? openFile(check.violation.path)
+          : undefined;
+      return { label: text.title, detail: text.detail, ...(fix ? { fix } : {}) };
+    }
+    case 'policy-file-broken': {
+      const text = policyProblemText(check.problem, locale);
+      return { label: text.title, detail: text.detail, fix: { title: vscode.l10n.t('Open the policy file'), command: 'vscode.open', arguments: [vscode.Uri.file(check.problem.path)] } };
+    }
+    case 'policy-ok':
+      return {
+        label: vscode.l10n.t('Complies with the organisation policy'),
+        ...(check.residencyCheckedAt === undefined ? {} : { detail: vscode.l10n.t('Data residency verified with the account at {0}', new Date(check.residencyCheckedAt).toLocaleTimeString()) }),
+      };
     case 'usage-ok':
       return { label: vscode.l10n.t('No throttling in the last 15 minutes; every quota below 80%'), fix: showUsage() };
     case 'usage-throttled':
@@ -152,5 +172,18 @@ export function checkText(check: HealthCheck): CheckText {
         detail: vscode.l10n.t('Nothing is written and no credential process or awsAuthRefresh from this workspace runs until you trust it.'),
         fix: { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
       };
+  }
+}
+
+export function sourceLabel(source: SettingsSource): string {
+  switch (source) {
+    case 'managed':
+      return vscode.l10n.t('managed');
+    case 'local':
+      return vscode.l10n.t('local');
+    case 'project':
+      return vscode.l10n.t('project');
+    case 'user':
+      return vscode.l10n.t('user');
   }
 }

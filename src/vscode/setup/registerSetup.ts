@@ -7,12 +7,14 @@
 import { dirname, basename } from 'node:path';
 import * as vscode from 'vscode';
 import { claudeSettingsPaths } from '../../files/claudeSettingsFiles';
+import { policyPaths } from '../../files/policyFiles';
 import { watchPatterns } from '../awsFileWatcher';
 import type { ModelsState } from '../modelsState';
 import { createHealthStatusBar, SETUP_VIEW_ID } from './healthStatusBar';
 import { copySetupIamPolicy, ignoreLocalSettings, openClaudeSettings, validateSetup } from './setupCommands';
 import { SetupState } from './setupState';
 import { SetupView } from './setupView';
+import { applyPolicyFix, exportResidencyProof, type PolicyFixArgument } from '../policy/policyCommands';
 
 const DEBOUNCE_MS = 400;
 
@@ -22,9 +24,10 @@ function intervalMs(): number {
   return minutes > 0 ? Math.max(1, minutes) * 60_000 : 0;
 }
 
-/** Claude's settings files: the workspace's, the user's and the managed ones. */
+/** Claude's settings files (the workspace's, the user's, the managed ones) and the policy files. */
 function settingsFilePatterns(): vscode.GlobPattern[] {
   const paths = claudeSettingsPaths(undefined, process.env);
+  const machine = policyPaths(undefined, process.env).machine;
   return [
     '**/.claude/settings.json',
     '**/.claude/settings.local.json',
@@ -32,6 +35,9 @@ function settingsFilePatterns(): vscode.GlobPattern[] {
     new vscode.RelativePattern(vscode.Uri.file(dirname(paths.user)), basename(paths.user)),
     new vscode.RelativePattern(vscode.Uri.file(dirname(paths.managedFile)), basename(paths.managedFile)),
     new vscode.RelativePattern(vscode.Uri.file(paths.managedDropIns), '*.json'),
+    // Organisation policy: the team's file in the repository and the machine's.
+    '**/.claude/bedrock-policy.json',
+    new vscode.RelativePattern(vscode.Uri.file(dirname(machine)), basename(machine)),
   ];
 }
 
@@ -80,6 +86,8 @@ export function registerSetup(context: vscode.ExtensionContext, models: ModelsSt
     vscode.commands.registerCommand('claudeBedrock.openClaudeSettings', (argument?: { path?: string; line?: number; key?: string }) => openClaudeSettings(state, argument)),
     vscode.commands.registerCommand('claudeBedrock.copySetupIamPolicy', () => copySetupIamPolicy(state, models)),
     vscode.commands.registerCommand('claudeBedrock.ignoreLocalSettings', () => ignoreLocalSettings(state)),
+    vscode.commands.registerCommand('claudeBedrock.applyPolicyFix', (argument?: PolicyFixArgument) => applyPolicyFix(state, argument)),
+    vscode.commands.registerCommand('claudeBedrock.exportResidencyProof', () => exportResidencyProof(state)),
   );
   void state.refresh(true);
   return { state, filesChanged: changed };

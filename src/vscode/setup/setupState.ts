@@ -6,7 +6,14 @@
 
 import * as vscode from 'vscode';
 import { loadProfiles } from '../../aws/awsFiles';
+import type { Diagnosis } from '../../core/bedrockTypes';
 import { effectiveSetup, effectiveValue, modelsInUse } from '../../core/effectiveSetup';
+import { evaluatePolicy, policyEnvKeys } from '../../core/policyEvaluate';
+import { residencyModels, withResidency } from '../../core/policyResidency';
+import type { EffectivePolicy, PolicyViolation, ResidencyCheck, ResidencyProof } from '../../core/policyTypes';
+import { residencyProof } from '../../core/residency';
+import type { SettingsFiles } from '../../core/settingsPlan';
+import { loadPolicy } from '../../files/policyFiles';
 import { assessHealth, runsCredentialProcess, setupProfile, usageKey, type HealthReport, type IdentityOutcome } from '../../core/health';
 import type { UsageAlert } from '../../core/quotaTypes';
 import type { ProfileDiscovery } from '../../core/profiles';
@@ -25,6 +32,29 @@ export interface FolderSetup {
   readonly checkedAt: Date;
   /** Where this folder's usage is read; absent without a Bedrock setup with profile, Region and models. */
   readonly usageTarget?: UsageTarget;
+  /** The settings files as read (what a policy fix is planned from). */
+  readonly files: SettingsFiles;
+  /** The organisation policy of the folder (machine, team, managed) and the setup's violations of it. */
+  readonly policy: EffectivePolicy;
+  readonly violations: readonly PolicyViolation[];
+  /** The account's answer on data residency, when the policy asks for it and a check ran. */
+  readonly residency?: ResidencyAnswer;
+}
+
+/** What the last residency check of a setup found: each model's destinations and the proof, or why it could not run. */
+export type ResidencyAnswer = { readonly checks: readonly ResidencyCheck[]; readonly proof: ResidencyProof } | { readonly credentials: Diagnosis };
+
+/** The setup's profile kind (static keys, SSO, …), when the profile exists. */
+function profileKind(setup: EffectiveSetup, discovery: ProfileDiscovery): string | undefined {
+  const name = setupProfile(setup, discovery);
+  return discovery.profiles.find((candidate) => candidate.name === name)?.kind;
+}
+
+/** What a residency answer belongs to: the profile, Region, allowed Regions and model IDs. */
+function residencyKey(setup: EffectiveSetup, policy: EffectivePolicy, discovery: ProfileDiscovery): string {
+  const profile = setupProfile(setup, discovery);
+  const region = effectiveValue(setup, 'env.AWS_REGION')?.value ?? discovery.profiles.find((candidate) => candidate.name === profile)?.region;
+  return JSON.stringify([profile, region, policy.dataResidency?.value, residencyModels(setup, policy)]);
 }
 
 /** Where usage data of a setup is read: its profile, Region and models (see `usageKey`). */
@@ -49,6 +79,7 @@ interface IdentityMemo {
 export class SetupState implements vscode.Disposable {
   private folders: FolderSetup[] = [];
   private readonly identities = new Map<string, IdentityMemo>();
+  private readonly residency = new Map<string, ResidencyAnswer>();
   private readonly usageAlerts = new Map<string, { readonly alert: UsageAlert; readonly checkedAt: number }>();
   private usageProvider: UsageAlertProvider | undefined;
   private running: Promise<void> | undefined;
@@ -111,24 +142,37 @@ export class SetupState implements vscode.Disposable {
       targets.map(async (folder) => {
         const path = folder?.uri.fsPath;
         const files = await readSettingsFiles(path, env);
-        const setup = effectiveSetup(settingsFileList(files));
+        const policy = await loadPolicy(path, files, env);
+        const setup = effectiveSetup(settingsFileList(files), { extraEnvKeys: policyEnvKeys(policy) });
         const localIgnored = path && setup.values.some((value) => value.source === 'local') ? await localSettingsIgnored(path) : undefined;
-        return { folder, files, setup, localIgnored };
+        return { folder, files, policy, setup, localIgnored };
       }),
     );
     if (checkIdentity) await this.checkIdentities(read.map((entry) => entry.setup), discovery, trusted);
     const usageTargets = read.map(({ setup }) => this.usageTargetOf(setup, discovery, trusted));
     if (checkIdentity) await this.readUsage(usageTargets);
-    this.folders = read.map(({ folder, files, setup, localIgnored }, index) => {
+    if (checkIdentity) await this.checkResidency(read, discovery, trusted);
+    this.folders = read.map(({ folder, files, policy, setup, localIgnored }, index) => {
       const profile = setupProfile(setup, discovery);
       const identity = this.identitySkipped(setup, discovery, trusted) ?? this.identities.get(profile)?.outcome;
       const usageTarget = usageTargets[index];
       const usage = usageTarget ? this.usageAlerts.get(usageTarget.key) : undefined;
+      const residency = this.residency.get(residencyKey(setup, policy, discovery));
+      const found = evaluatePolicy(setup, policy, { ...(profileKind(setup, discovery) ? { profileKind: profileKind(setup, discovery)! } : {}) });
+      const violations = residency && 'checks' in residency ? withResidency(found, residency.checks, setup, policy) : found;
+      const applies = policy.sources.some((source) => source.rules.length > 0) || policy.locks.length > 0 || policy.problems.length > 0;
+      const verdict = applies
+        ? { violations, problems: policy.problems, sources: policy.sources.filter((source) => source.rules.length > 0).length, ...(residency && 'proof' in residency ? { residencyCheckedAt: Date.parse(residency.proof.checkedAt) } : {}) }
+        : undefined;
       return {
         folder,
         setup,
+        files,
+        policy,
+        violations,
+        ...(residency ? { residency } : {}),
         ...(usageTarget ? { usageTarget } : {}),
-        health: assessHealth({ setup, discovery, localIgnored, localPath: files.local?.path, trusted, identity, ...(usage ? { usage } : {}) }),
+        health: assessHealth({ setup, discovery, localIgnored, localPath: files.local?.path, trusted, identity, ...(usage ? { usage } : {}), ...(verdict ? { policy: verdict } : {}) }),
         projectPath: files.project?.path,
         userPath: files.user.path,
         checkedAt: new Date(),
@@ -164,6 +208,37 @@ export class SetupState implements vscode.Disposable {
       [...distinct.values()].map(async (target) => {
         const usage = await provider(target).catch(() => undefined);
         if (usage) this.usageAlerts.set(target.key, usage);
+      }),
+    );
+  }
+
+  /**
+   * Where each configured model runs, asked of the account (GetInferenceProfile), for setups whose
+   * policy asks for data residency and whose identity check passed. One check per distinct setup.
+   */
+  private async checkResidency(read: readonly { setup: EffectiveSetup; policy: EffectivePolicy }[], discovery: ProfileDiscovery, trusted: boolean): Promise<void> {
+    const wanted = new Map<string, { setup: EffectiveSetup; policy: EffectivePolicy }>();
+    for (const entry of read) {
+      if (!entry.policy.dataResidency || !entry.setup.bedrock || this.identitySkipped(entry.setup, discovery, trusted)) continue;
+      const outcome = this.identities.get(setupProfile(entry.setup, discovery))?.outcome;
+      if (outcome && 'ok' in outcome && outcome.ok) wanted.set(residencyKey(entry.setup, entry.policy, discovery), entry);
+    }
+    if (wanted.size === 0) return;
+    const { checkResidency } = await loadAwsLayer();
+    await Promise.all(
+      [...wanted].map(async ([key, { setup, policy }]) => {
+        const profile = setupProfile(setup, discovery);
+        const region = effectiveValue(setup, 'env.AWS_REGION')?.value ?? discovery.profiles.find((candidate) => candidate.name === profile)?.region;
+        const models = residencyModels(setup, policy);
+        if (!region || models.length === 0 || !policy.dataResidency) return;
+        const allowedRegions = policy.dataResidency.value;
+        const result = await checkResidency({ target: { type: 'profile', profile }, region, models, allowedRegions, timeoutMs: checkTimeoutMs() });
+        if (!result.ok) {
+          this.residency.set(key, { credentials: result.credentials });
+          return;
+        }
+        const proof = residencyProof({ region, profile, ...(result.account ? { account: result.account } : {}), allowedRegions, policySources: policy.dataResidency.origins, checks: result.checks, checkedAt: Date.now() });
+        this.residency.set(key, { checks: result.checks, proof });
       }),
     );
   }

@@ -1,7 +1,8 @@
 /**
  * The *Setup* view: the workspace's effective Claude-on-Bedrock settings with the file each value
- * comes from (managed, local, project, user), the health checks with their fixes, and the access
- * state of the configured models from the last validation.
+ * comes from (managed, local, project, user), the health checks with their fixes, the organisation
+ * policy (its sources, locks, data residency and the setup's violations), and the access state of
+ * the configured models from the last validation.
  */
 
 import * as vscode from 'vscode';
@@ -11,6 +12,8 @@ import type { EffectiveValue, SettingsSource } from '../../core/settingsTypes';
 import { accessIcon, accessText } from '../modelItems';
 import type { ModelsState } from '../modelsState';
 import { checkText, healthLabel, stateColor, stateIcon } from './healthText';
+import { sourceLabel } from './healthText';
+import { policyApplies, policyChildren, policyTreeItem, type PolicyNode } from './policyNodes';
 import type { FolderSetup, SetupState } from './setupState';
 
 export type SetupNode =
@@ -20,20 +23,8 @@ export type SetupNode =
   | { readonly type: 'values'; readonly folder: FolderSetup }
   | { readonly type: 'value'; readonly value: EffectiveValue; readonly folder: FolderSetup }
   | { readonly type: 'models'; readonly folder: FolderSetup }
-  | { readonly type: 'model'; readonly role: 'primary' | 'background'; readonly modelId: string; readonly folder: FolderSetup };
-
-export function sourceLabel(source: SettingsSource): string {
-  switch (source) {
-    case 'managed':
-      return vscode.l10n.t('managed');
-    case 'local':
-      return vscode.l10n.t('local');
-    case 'project':
-      return vscode.l10n.t('project');
-    case 'user':
-      return vscode.l10n.t('user');
-  }
-}
+  | { readonly type: 'model'; readonly role: 'primary' | 'background'; readonly modelId: string; readonly folder: FolderSetup }
+  | PolicyNode;
 
 const SOURCE_ICONS: Record<SettingsSource, string> = { managed: 'lock', local: 'person', project: 'organization', user: 'home' };
 
@@ -74,8 +65,12 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
           ...(background ? [{ type: 'model', role: 'background', modelId: background, folder: node.folder } as const] : []),
         ];
       }
-      default:
+      case 'check':
+      case 'value':
+      case 'model':
         return [];
+      default:
+        return policyChildren(node);
     }
   }
 
@@ -83,6 +78,7 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
     // Without Bedrock and without errors the view's welcome text invites the user to the wizard.
     if (folder.health.state === 'not-configured' && folder.setup.values.length === 0) return [];
     const nodes: SetupNode[] = [{ type: 'health', folder }];
+    if (policyApplies(folder)) nodes.push({ type: 'policy', folder });
     if (folder.setup.values.length > 0) nodes.push({ type: 'values', folder });
     if (configuredModels(folder.setup).primary !== undefined) nodes.push({ type: 'models', folder });
     return nodes;
@@ -163,6 +159,8 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
         item.accessibilityInformation = { label: `${role}, ${node.modelId}, ${accessText(entry?.report, running)}` };
         return item;
       }
+      default:
+        return policyTreeItem(node, base);
     }
   }
 

@@ -1,21 +1,24 @@
 /**
  * Steps 4 and 5: the primary model (with a `[1m]` variant where the model offers the 1M-token
- * context) and the background (Haiku) model, from the models the chosen scope offers.
+ * context) and the background (Haiku) model, from the models the chosen scope offers. Models the
+ * organisation policy forbids in that role (or a managed lock overrides) come last, with the reason.
  */
 
 import * as vscode from 'vscode';
 import type { ModelFamily } from '../../core/bedrockTypes';
 import { LONG_CONTEXT_TABLE, supportsLongContext, withLongContext, withoutLongContext } from '../../core/contextWindow';
 import { listPrices } from '../../core/modelTable';
+import type { PolicyViolation } from '../../core/policyTypes';
 import { routeText } from '../../core/regions';
 import { uiLocale } from '../uiLocale';
-import { pickOne } from './multiStepInput';
+import { backgroundChoiceVerdict, CHOICE_KEYS, compliantDefault, lockOf, modelChoiceVerdict, type Routes } from './policyOffers';
+import { lockedText, pickAllowed, policyOf, withBlocked, type PolicyItem } from './policyItems';
 import { scopeTitle } from './scopeStep';
 import { backgroundCandidates, defaultPrimary, modelsInScope, type ScopedModel } from './stepOffers';
 import type { StepFactory } from './wizardContext';
 import type { BackgroundChoice, WizardState } from './wizardState';
 
-type ModelItem = vscode.QuickPickItem & { readonly modelId?: string; readonly background?: BackgroundChoice };
+type ModelItem = PolicyItem & { readonly modelId?: string; readonly background?: BackgroundChoice };
 
 const FAMILY_NAMES: Readonly<Record<ModelFamily, string>> = { opus: 'Opus', sonnet: 'Sonnet', haiku: 'Haiku', other: 'Claude' };
 
@@ -44,18 +47,21 @@ function modelsOf(state: WizardState): ScopedModel[] {
 }
 
 export const primaryStep: StepFactory = (context) => async (state) => {
+  const policy = await policyOf(state);
   const models = modelsOf(state);
+  const lock = lockOf(policy, CHOICE_KEYS.primary);
+  const judge = (modelId: string, routes?: Routes) =>
+    modelChoiceVerdict(policy, modelId, 'primary', { ...(state.region ? { region: state.region } : {}), ...(routes ? { routes } : {}), lockKey: CHOICE_KEYS.primary });
+  const withLock = (item: ModelItem): ModelItem => (lock !== undefined && item.modelId === lock.value ? { ...item, detail: lockedText(lock.value) } : item);
   const items: ModelItem[] = [];
+  const blocked: { item: ModelItem; violation: PolicyViolation }[] = [];
+  const allowedEntries: ScopedModel[] = [];
   let family: ModelFamily | undefined;
   for (const entry of models) {
-    if (entry.family !== family) {
-      family = entry.family;
-      items.push(separator(FAMILY_NAMES[entry.family]));
-    }
     const detail = modelDetail(entry);
-    items.push({ label: entry.name, description: entry.offer.modelId, ...(detail ? { detail } : {}), modelId: entry.offer.modelId });
+    const offered: ModelItem[] = [{ label: entry.name, description: entry.offer.modelId, ...(detail ? { detail } : {}), modelId: entry.offer.modelId }];
     if (entry.offer.scope !== 'application' && supportsLongContext(entry.offer.modelId)) {
-      items.push({
+      offered.push({
         label: vscode.l10n.t('{0} with 1M context', entry.name),
         description: withLongContext(entry.offer.modelId),
         detail: vscode.l10n.t(
@@ -65,13 +71,37 @@ export const primaryStep: StepFactory = (context) => async (state) => {
         modelId: withLongContext(entry.offer.modelId),
       });
     }
+    for (const item of offered) {
+      const verdict = judge(item.modelId!, entry.offer);
+      if (!verdict.allowed) {
+        blocked.push({ item, violation: verdict.violation });
+        continue;
+      }
+      if (item.modelId === entry.offer.modelId) allowedEntries.push(entry);
+      if (entry.family !== family) {
+        family = entry.family;
+        items.push(separator(FAMILY_NAMES[entry.family]));
+      }
+      items.push(withLock(item));
+    }
   }
-  const preferred = defaultPrimary(models, state.primary ?? context.models?.chosen('primary'));
-  const picked = await pickOne<ModelItem>({
+  // A value managed settings lock that the scope does not list: offered on its own, as it is what applies.
+  if (lock !== undefined && !items.some((item) => item.modelId === lock.value)) {
+    const item: ModelItem = { label: `$(lock) ${lock.value}`, detail: lockedText(lock.value), modelId: lock.value };
+    const verdict = judge(lock.value);
+    if (verdict.allowed) items.unshift(item);
+    else blocked.push({ item, violation: verdict.violation });
+  }
+  const allowed = items.filter((item) => item.modelId !== undefined);
+  const preferred = lock?.value ?? defaultPrimary(allowedEntries, state.primary ?? context.models?.chosen('primary'));
+  const picked = await pickAllowed<ModelItem>({
     ...context.frame('primary', state),
-    placeholder: vscode.l10n.t('Primary model (ANTHROPIC_MODEL), {0}:', scopeTitle(state.scope ?? '')),
-    items,
-    active: items.find((item) => item.modelId !== undefined && item.modelId === preferred),
+    placeholder:
+      allowed.length > 0
+        ? vscode.l10n.t('Primary model (ANTHROPIC_MODEL), {0}:', scopeTitle(state.scope ?? ''))
+        : vscode.l10n.t('The organisation policy allows none of the models of this scope: choose another scope (Back).'),
+    items: withBlocked(items, blocked),
+    active: compliantDefault(allowed, (item) => item.modelId === preferred),
     matchOnDescription: true,
   });
   state.primary = picked.modelId;
@@ -84,12 +114,23 @@ function sameChoice(a: BackgroundChoice | undefined, b: BackgroundChoice | undef
 }
 
 export const backgroundStep: StepFactory = (context) => async (state) => {
+  const policy = await policyOf(state);
   const locale = uiLocale();
   const catalog = state.catalog?.result.catalog;
   const scope = state.scope ?? '';
   const candidates = catalog ? backgroundCandidates(catalog, scope) : { inScope: [], otherScopes: [] };
+  const lock = lockOf(policy, CHOICE_KEYS.background);
+  const blocked: { item: ModelItem; violation: PolicyViolation }[] = [];
+  /** The allowed items, each forbidden one set aside with its reason. */
+  const allowedOf = (offered: readonly ModelItem[]): ModelItem[] =>
+    offered.filter((item) => {
+      const verdict = backgroundChoiceVerdict(policy, item.background!, { ...(state.primary ? { primary: state.primary } : {}), ...(state.region ? { region: state.region } : {}), ...(catalog ? { catalog } : {}) });
+      if (!verdict.allowed) blocked.push({ item, violation: verdict.violation });
+      return verdict.allowed;
+    });
   const modelItem = (entry: ScopedModel, otherScope: boolean): ModelItem => {
-    const detail = otherScope ? vscode.l10n.t('Requests may be served in: {0}', routeText(entry.offer, locale)) : modelDetail(entry);
+    const detail =
+      lock?.value === entry.offer.modelId ? lockedText(lock.value) : otherScope ? vscode.l10n.t('Requests may be served in: {0}', routeText(entry.offer, locale)) : modelDetail(entry);
     return {
       label: otherScope ? `${entry.name} · ${scopeTitle(entry.offer.scope)}` : entry.name,
       description: entry.offer.modelId,
@@ -98,37 +139,53 @@ export const backgroundStep: StepFactory = (context) => async (state) => {
     };
   };
   const items: ModelItem[] = [];
-  if (candidates.inScope.length > 0) {
-    items.push(separator(vscode.l10n.t('Haiku, {0}', scopeTitle(scope))));
-    items.push(...candidates.inScope.map((entry) => modelItem(entry, false)));
+  // A value managed settings lock that no candidate names: offered first, as it is what applies.
+  const listed = [...candidates.inScope, ...candidates.otherScopes].some((entry) => entry.offer.modelId === lock?.value);
+  if (lock !== undefined && !listed) {
+    items.push(...allowedOf([{ label: `$(lock) ${lock.value}`, detail: lockedText(lock.value), background: { kind: 'model', modelId: lock.value } }]));
   }
-  items.push(separator(vscode.l10n.t('Other choices')));
-  items.push({
-    label: `$(copy) ${vscode.l10n.t('Same as the primary model')}`,
-    description: withoutLongContext(state.primary ?? ''),
-    detail: vscode.l10n.t('Background tasks use the primary model: no other model needs to be enabled, but they cost more.'),
-    background: { kind: 'same' },
-  });
-  items.push({
-    label: `$(circle-slash) ${vscode.l10n.t('None: leave it to Claude Code')}`,
-    detail: vscode.l10n.t('Claude Code then picks a Haiku ID from the Region (apac. in Tokyo), which may route elsewhere or not be enabled.'),
-    background: { kind: 'none' },
-  });
-  if (candidates.otherScopes.length > 0) {
+  const inScope = allowedOf(candidates.inScope.map((entry) => modelItem(entry, false)));
+  if (inScope.length > 0) {
+    items.push(separator(vscode.l10n.t('Haiku, {0}', scopeTitle(scope))));
+    items.push(...inScope);
+  }
+  const others = allowedOf([
+    {
+      label: `$(copy) ${vscode.l10n.t('Same as the primary model')}`,
+      description: withoutLongContext(state.primary ?? ''),
+      detail: vscode.l10n.t('Background tasks use the primary model: no other model needs to be enabled, but they cost more.'),
+      background: { kind: 'same' },
+    },
+    {
+      label: `$(circle-slash) ${vscode.l10n.t('None: leave it to Claude Code')}`,
+      detail: vscode.l10n.t('Claude Code then picks a Haiku ID from the Region (apac. in Tokyo), which may route elsewhere or not be enabled.'),
+      background: { kind: 'none' },
+    },
+  ]);
+  if (others.length > 0) items.push(separator(vscode.l10n.t('Other choices')), ...others);
+  const otherScopes = allowedOf(candidates.otherScopes.map((entry) => modelItem(entry, true)));
+  if (otherScopes.length > 0) {
     items.push(separator(vscode.l10n.t('Haiku in other scopes')));
-    items.push(...candidates.otherScopes.map((entry) => modelItem(entry, true)));
+    items.push(...otherScopes);
   }
 
+  const allowed = items.filter((item) => item.background !== undefined);
   const fromView = context.models?.chosen('background');
-  const preferred: BackgroundChoice | undefined =
-    state.background ??
-    (fromView && items.some((item) => item.background?.kind === 'model' && item.background.modelId === fromView) ? { kind: 'model', modelId: fromView } : undefined) ??
-    (candidates.inScope[0] ? { kind: 'model', modelId: candidates.inScope[0].offer.modelId } : { kind: 'same' });
-  const picked = await pickOne<ModelItem>({
+  const firstInScope = inScope[0]?.background;
+  // The first of these that is allowed: the earlier answer, the models view's, the scope's Haiku, "same".
+  const preferences: (BackgroundChoice | undefined)[] = [
+    lock === undefined ? undefined : { kind: 'model', modelId: lock.value },
+    state.background,
+    fromView ? { kind: 'model', modelId: fromView } : undefined,
+    firstInScope,
+    { kind: 'same' },
+  ];
+  const preferred = preferences.find((choice) => choice !== undefined && allowed.some((item) => sameChoice(item.background, choice)));
+  const picked = await pickAllowed<ModelItem>({
     ...context.frame('background', state),
     placeholder: vscode.l10n.t('Background model for quick tasks (ANTHROPIC_DEFAULT_HAIKU_MODEL):'),
-    items,
-    active: items.find((item) => sameChoice(item.background, preferred)),
+    items: withBlocked(items, blocked),
+    active: compliantDefault(allowed, (item) => sameChoice(item.background, preferred)),
     matchOnDescription: true,
   });
   state.background = picked.background;

@@ -112,6 +112,8 @@ export interface PickManyOptions<T extends vscode.QuickPickItem> extends InputCo
   readonly items: readonly T[];
   /** Items ticked when the pick opens. */
   readonly picked: readonly T[];
+  /** Items that stay ticked: unticking one ticks it again (what a policy requires). */
+  readonly required?: readonly T[];
 }
 
 /** Shows a pick with check boxes and resolves with the ticked items (possibly none). */
@@ -124,12 +126,17 @@ export async function pickMany<T extends vscode.QuickPickItem>(options: PickMany
       pick.placeholder = options.placeholder;
       pick.canSelectMany = true;
       pick.items = options.items;
-      pick.selectedItems = options.picked;
+      const required = options.required ?? [];
+      const withRequired = (selected: readonly T[]) => [...selected, ...required.filter((item) => !selected.includes(item))];
+      pick.selectedItems = withRequired(options.picked);
       disposables.push(
         pick.onDidTriggerButton((button) => {
           if (button === vscode.QuickInputButtons.Back) reject(new GoBack());
         }),
-        pick.onDidAccept(() => resolve([...pick.selectedItems])),
+        pick.onDidChangeSelection((selected) => {
+          if (required.some((item) => !selected.includes(item))) pick.selectedItems = withRequired(selected);
+        }),
+        pick.onDidAccept(() => resolve(withRequired(pick.selectedItems))),
         pick.onDidHide(() => reject(new Cancelled())),
       );
       pick.show();

@@ -1,20 +1,27 @@
 /**
  * Step 9: the preview. Each file that would change opens as a diff (current ↔ after setup); the
  * pick lists them with the plan's notices and ends in "Write these files", Back or Cancel.
- * In Restricted Mode the same preview is shown but writing is refused, with the reason.
+ * In Restricted Mode the same preview is shown but writing is refused, with the reason. Choices
+ * the organisation policy forbids (or a policy file that cannot be used) are listed with their
+ * reasons instead, and nothing can be written: the writer checks again itself.
  */
 
 import * as vscode from 'vscode';
+import type { PolicyViolation } from '../../core/policyTypes';
+import { violationText } from '../../core/policyText';
+import { routeText } from '../../core/regions';
 import type { PlanNotice, SettingsSource } from '../../core/settingsTypes';
 import { redactSecrets } from '../../core/settingsPreview';
 import { unifiedDiff } from '../../core/textDiff';
 import { ChangedSinceReadError } from '../../files/atomicWrite';
+import { uiLocale } from '../uiLocale';
 import { pickOne } from './multiStepInput';
-import { buildPreview, displayPath, previewFiles, type PreviewFile, type SetupPreview } from './setupPreview';
+import { notAllowedLabel, problemItem } from './policyItems';
+import { buildPreview, displayPath, policyAllows, previewFiles, type PreviewFile, type SetupPreview } from './setupPreview';
 import { Cancelled, GoBack } from './stepFlow';
 import type { StepFactory, WizardContext } from './wizardContext';
 import type { WizardState } from './wizardState';
-import { writeSetup } from './writeSetup';
+import { PolicyRefusedError, writeSetup } from './writeSetup';
 
 type Action = 'write' | 'untrusted' | 'finish' | 'diff' | 'unified' | 'toggle-gitignore' | 'open' | 'back' | 'cancel' | 'none';
 type PreviewItem = vscode.QuickPickItem & { readonly action: Action; readonly file?: PreviewFile; readonly path?: string; readonly line?: number; readonly column?: number };
@@ -74,6 +81,12 @@ function noticeItem(notice: PlanNotice, folder: string | undefined): PreviewItem
   }
 }
 
+/** A reason the policy refuses the setup: what is wrong, and which rule of which file says so. */
+function violationItem(violation: PolicyViolation): PreviewItem {
+  const text = violationText(violation, uiLocale());
+  return { label: `$(circle-slash) ${text.title}`, detail: text.detail, action: 'none' };
+}
+
 /** The pick's rows for a preview: files, notices, then what the user can do. */
 function previewItems(preview: SetupPreview, state: WizardState): { items: PreviewItem[]; active?: PreviewItem; placeholder: string } {
   const folder = state.folder?.path;
@@ -82,6 +95,19 @@ function previewItems(preview: SetupPreview, state: WizardState): { items: Previ
   const back: PreviewItem = { label: `$(arrow-left) ${vscode.l10n.t('Back')}`, action: 'back' };
   const cancel: PreviewItem = { label: `$(close) ${vscode.l10n.t('Cancel')}`, detail: vscode.l10n.t('Nothing is written.'), action: 'cancel' };
   const plan = preview.plan;
+  if (!policyAllows(preview)) {
+    items.push(separator(notAllowedLabel()));
+    items.push(...preview.violations.map(violationItem));
+    for (const problem of preview.policy.problems) {
+      items.push({ ...problemItem(problem), action: 'open', path: problem.path, ...(problem.line === undefined ? {} : { line: problem.line }), ...(problem.column === undefined ? {} : { column: problem.column }) });
+    }
+    items.push(separator(''), back, cancel);
+    return {
+      items,
+      active: items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator),
+      placeholder: vscode.l10n.t('The organisation policy does not allow this setup: go back and change these choices.'),
+    };
+  }
   if (!plan.ok) {
     for (const entry of plan.unparsable) {
       items.push({
@@ -106,6 +132,13 @@ function previewItems(preview: SetupPreview, state: WizardState): { items: Previ
   if (files.length === 0) items.push({ label: `$(check) ${vscode.l10n.t('The settings already say this: nothing to write.')}`, action: 'none' });
 
   const notices = plan.notices.map((notice) => noticeItem(notice, folder)).filter((item): item is PreviewItem => item !== undefined);
+  for (const entry of preview.listed) {
+    notices.push({
+      label: `$(warning) ${vscode.l10n.t('{0} routes to {1}, as the account lists it', entry.modelId, routeText({ destinations: entry.destinations, anyRegion: false }, uiLocale()))}`,
+      detail: vscode.l10n.t('An application profile routes wherever its owner defines: the health check confirms its destinations (GetInferenceProfile) against the organisation policy.'),
+      action: 'none',
+    });
+  }
   if (preview.loginPromptProblem) {
     const problem = preview.loginPromptProblem;
     notices.push({
@@ -190,7 +223,11 @@ export const previewStep: StepFactory = (context) => {
     for (;;) {
       const preview = await buildPreview(state);
       const files = previewFiles(preview);
-      if (preview.plan.ok && signature(preview) !== shown) {
+      if (!policyAllows(preview)) {
+        // Nothing can be written: no diffs of changes that will not happen.
+        if (shown !== undefined) await context.preview.closeTabs();
+        shown = undefined;
+      } else if (preview.plan.ok && signature(preview) !== shown) {
         await context.preview.closeTabs();
         await showDiffs(context, files);
         shown = signature(preview);
@@ -255,6 +292,11 @@ export const previewStep: StepFactory = (context) => {
             state.written = await writeSetup(state, preview);
             return undefined;
           } catch (error) {
+            if (error instanceof PolicyRefusedError) {
+              // The policy changed since the preview was built: the next preview shows why.
+              void vscode.window.showWarningMessage(error.message);
+              break;
+            }
             if (!(error instanceof ChangedSinceReadError)) throw error;
             void vscode.window.showWarningMessage(
               vscode.l10n.t('{0} changed while the wizard was open, so nothing was written. Review the new preview.', displayPath(error.file, state.folder?.path)),

@@ -1,20 +1,26 @@
 /**
  * Step 1: the AWS profile, with its kind, Region and sign-in state as the profiles view shows
- * them. A profile whose SSO sign-in expired gets a sub-step that offers `aws sso login`.
+ * them. A profile whose SSO sign-in expired gets a sub-step that offers `aws sso login`. The
+ * organisation policy is read here, on every visit: profiles it forbids (static keys, not SSO) come
+ * last with the reason, and a policy file that cannot be used stops the wizard here (fail closed),
+ * named with its place and offered to open.
  */
 
 import * as vscode from 'vscode';
 import { loadProfiles } from '../../aws/awsFiles';
 import { kindLabel, tokenLabel } from '../../core/profileLabels';
 import { isCheckable, needsSignIn, ssoLoginProfile, type AwsProfile } from '../../core/profiles';
+import type { PolicyFileProblem } from '../../core/policyTypes';
 import { uiLocale } from '../uiLocale';
 import { pickOne } from './multiStepInput';
+import { compliantDefault, partitionOffers, profileChoiceVerdict } from './policyOffers';
+import { openPolicyProblem, policyOf, problemItem, refuseBlocked, refuseProblems, withBlocked, type PolicyItem } from './policyItems';
 import { Cancelled, GoBack } from './stepFlow';
 import { currentProfile, signInAndWait } from './ssoSignIn';
 import type { StepFactory, WizardContext } from './wizardContext';
 import type { WizardState } from './wizardState';
 
-type ProfileItem = vscode.QuickPickItem & { readonly profile: AwsProfile };
+type ProfileItem = PolicyItem & { readonly profile?: AwsProfile; readonly problem?: PolicyFileProblem };
 
 /** The sign-in line of a profile: the SSO or `aws login` token state, or that the chain needs one. */
 function signInText(profile: AwsProfile): string | undefined {
@@ -26,7 +32,7 @@ function signInText(profile: AwsProfile): string | undefined {
   return undefined;
 }
 
-function profileItem(profile: AwsProfile): ProfileItem {
+function profileItem(profile: AwsProfile): ProfileItem & { readonly profile: AwsProfile } {
   const locale = uiLocale();
   const parts = [kindLabel(profile.kind, locale), profile.region ?? vscode.l10n.t('no region')];
   if (profile.isActive) parts.push(vscode.l10n.t('active'));
@@ -37,31 +43,63 @@ function profileItem(profile: AwsProfile): ProfileItem {
 function remember(state: WizardState, profile: AwsProfile): void {
   state.profile = profile.name;
   state.ssoProfile = profile.kind === 'sso' || profile.kind === 'sso-legacy';
+  state.profileKind = profile.kind;
   state.profileRegion = profile.region;
 }
 
 export const profileStep: StepFactory = (context) => async (state) => {
-  const discovery = await loadProfiles(process.env);
-  const profiles = discovery.profiles.filter((profile) => isCheckable(profile));
-  if (profiles.length === 0) {
-    const open = vscode.l10n.t('Open AWS Config File');
-    void vscode.window.showWarningMessage(vscode.l10n.t('There are no AWS profiles with credentials to use.'), open).then((answer) => {
-      if (answer === open) void vscode.commands.executeCommand('claudeBedrock.openAwsConfig');
+  for (;;) {
+    const discovery = await loadProfiles(process.env);
+    const profiles = discovery.profiles.filter((profile) => isCheckable(profile));
+    if (profiles.length === 0) {
+      const open = vscode.l10n.t('Open AWS Config File');
+      void vscode.window.showWarningMessage(vscode.l10n.t('There are no AWS profiles with credentials to use.'), open).then((answer) => {
+        if (answer === open) void vscode.commands.executeCommand('claudeBedrock.openAwsConfig');
+      });
+      throw new Cancelled();
+    }
+    // Read afresh on every visit: a policy file fixed meanwhile counts at once.
+    const policy = await policyOf(state, true);
+    const judged = partitionOffers(profiles, (profile) => profileChoiceVerdict(policy, profile));
+    const allowed = judged.allowed.map(profileItem);
+    const problems: ProfileItem[] = policy.problems.map(problemItem);
+    const items: ProfileItem[] = [
+      ...problems,
+      ...(problems.length > 0 ? [{ label: vscode.l10n.t('AWS profiles'), kind: vscode.QuickPickItemKind.Separator }] : []),
+      ...withBlocked(allowed, judged.blocked.map(({ offer, violation }) => ({ item: profileItem(offer), violation }))),
+    ];
+    const preferred = state.profile ?? context.models?.profile ?? discovery.activeProfile;
+    const placeholder =
+      problems.length > 0
+        ? vscode.l10n.t('Fix the organisation policy file first: select the problem to open it.')
+        : allowed.length === 0
+          ? vscode.l10n.t('The organisation policy allows none of these AWS profiles.')
+          : vscode.l10n.t('Which AWS profile should Claude Code use?');
+    const picked = await pickOne<ProfileItem>({
+      ...context.frame('profile', state),
+      placeholder,
+      items,
+      active: problems[0] ?? compliantDefault(allowed, (item) => item.profile.name === preferred),
+      matchOnDescription: true,
     });
-    throw new Cancelled();
+    if (picked.problem) {
+      await openPolicyProblem(picked.problem);
+      continue;
+    }
+    if (picked.blocked) {
+      refuseBlocked(picked.blocked);
+      continue;
+    }
+    // Fail closed: a policy file that cannot be read may forbid anything.
+    if (policy.problems.length > 0) {
+      refuseProblems(policy.problems);
+      continue;
+    }
+    if (!picked.profile) continue;
+    remember(state, picked.profile);
+    if (needsSignIn(picked.profile) && ssoLoginProfile(picked.profile)) return signInStep(context, picked.profile);
+    return context.after('profile', state);
   }
-  const items = profiles.map(profileItem);
-  const preferred = state.profile ?? context.models?.profile ?? discovery.activeProfile;
-  const picked = await pickOne<ProfileItem>({
-    ...context.frame('profile', state),
-    placeholder: vscode.l10n.t('Which AWS profile should Claude Code use?'),
-    items,
-    active: items.find((item) => item.profile.name === preferred),
-    matchOnDescription: true,
-  });
-  remember(state, picked.profile);
-  if (needsSignIn(picked.profile) && ssoLoginProfile(picked.profile)) return signInStep(context, picked.profile);
-  return context.after('profile', state);
 };
 
 type SignInItem = vscode.QuickPickItem & { readonly action: 'sign-in' | 'skip' };

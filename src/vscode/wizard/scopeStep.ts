@@ -2,6 +2,7 @@
  * Step 3: the inference-profile scope (global, Japan-domestic, …). The account's catalog for the
  * Region is loaded here, with the same code the models view uses, and only the scopes it lists
  * are offered, each with its meaning, where requests are served and its price against global.
+ * Scopes the organisation policy forbids come last, with the reason, and cannot be chosen.
  */
 
 import * as vscode from 'vscode';
@@ -10,17 +11,20 @@ import { loadAwsLayer } from '../../aws/loadLayer';
 import type { Diagnosis } from '../../core/bedrockTypes';
 import { describeDiagnosis } from '../../core/diagnosis';
 import { describeScope } from '../../core/modelTable';
+import type { EffectivePolicy } from '../../core/policyTypes';
 import { ssoLoginProfile } from '../../core/profiles';
 import { regionCity, routeText } from '../../core/regions';
 import { checkTimeoutMs } from '../identityCommands';
 import { uiLocale } from '../uiLocale';
 import { pickOne } from './multiStepInput';
+import { partitionOffers, scopeChoiceVerdict } from './policyOffers';
+import { policyOf, refuseBlocked, withBlocked, type PolicyItem } from './policyItems';
 import { currentProfile, signInAndWait } from './ssoSignIn';
 import { defaultScope, scopeSummaries, type ScopeSummary } from './stepOffers';
 import type { StepFactory } from './wizardContext';
 import type { WizardState } from './wizardState';
 
-type ScopeItem = vscode.QuickPickItem & { readonly action?: 'scope' | 'retry' | 'sign-in'; readonly scope?: string };
+type ScopeItem = PolicyItem & { readonly action?: 'scope' | 'retry' | 'sign-in'; readonly scope?: string };
 
 /** The scope's name as the steps show it: `Japan (jp)`; the two without a prefix by name only. */
 export function scopeTitle(scope: string): string {
@@ -62,7 +66,7 @@ async function ensureCatalog(state: WizardState): Promise<CatalogResult> {
   return result;
 }
 
-async function itemsFor(state: WizardState, result: CatalogResult, hint: string | undefined): Promise<{ items: ScopeItem[]; active?: ScopeItem; placeholder: string }> {
+async function itemsFor(state: WizardState, policy: EffectivePolicy, result: CatalogResult, hint: string | undefined): Promise<{ items: ScopeItem[]; active?: ScopeItem; placeholder: string }> {
   const region = state.region!;
   const problems = result.diagnoses.map(diagnosisItem);
   const catalog = result.catalog;
@@ -79,10 +83,11 @@ async function itemsFor(state: WizardState, result: CatalogResult, hint: string 
       : vscode.l10n.t('The models of {0} could not be loaded.', region);
     return { items, active: items.find((item) => item.action === 'sign-in') ?? retry, placeholder };
   }
-  const summaries = scopeSummaries(catalog);
-  const scopes = summaries.map((summary) => scopeItem(summary, region));
+  // Scopes the policy forbids (or whose listed routes leave the allowed Regions) come last, with the reason.
+  const judged = partitionOffers(scopeSummaries(catalog), (summary) => scopeChoiceVerdict(policy, summary.scope, summary));
+  const scopes = judged.allowed.map((summary) => scopeItem(summary, region));
   // A primary chosen before (here or in the models view) hints at its scope: `jp.anthropic…` → jp.
-  const chosen = defaultScope(summaries, region, state.scope ?? hint?.split('.')[0]);
+  const chosen = defaultScope(judged.allowed, region, state.scope ?? hint?.split('.')[0]);
   const items: ScopeItem[] = [];
   if (catalog.source === 'fallback') {
     items.push({ label: vscode.l10n.t('Not verified'), kind: vscode.QuickPickItemKind.Separator });
@@ -95,15 +100,19 @@ async function itemsFor(state: WizardState, result: CatalogResult, hint: string 
     items.push(...problems);
     items.push({ label: vscode.l10n.t('Scopes'), kind: vscode.QuickPickItemKind.Separator });
   }
-  items.push(...scopes);
+  items.push(...withBlocked(scopes, judged.blocked.map(({ offer, violation }) => ({ item: scopeItem(offer, region), violation }))));
   return {
     items,
-    active: scopes.find((item) => item.scope === chosen),
-    placeholder: vscode.l10n.t('Where may requests be served? Scopes that {0} lists for this account:', region),
+    active: scopes.find((item) => item.scope === chosen) ?? scopes[0],
+    placeholder:
+      scopes.length > 0
+        ? vscode.l10n.t('Where may requests be served? Scopes that {0} lists for this account:', region)
+        : vscode.l10n.t('The organisation policy allows none of the scopes {0} lists for this account: choose another Region (Back).', region),
   };
 }
 
 export const scopeStep: StepFactory = (context) => async (state) => {
+  const policy = await policyOf(state);
   for (;;) {
     const picked = await pickOne<ScopeItem>({
       ...context.frame('scope', state),
@@ -113,7 +122,7 @@ export const scopeStep: StepFactory = (context) => async (state) => {
       run: async ({ setItems, setBusy, setPlaceholder }) => {
         setBusy(true);
         try {
-          const view = await itemsFor(state, await ensureCatalog(state), state.primary ?? context.models?.chosen('primary'));
+          const view = await itemsFor(state, policy, await ensureCatalog(state), state.primary ?? context.models?.chosen('primary'));
           setItems(view.items, view.active);
           setPlaceholder(view.placeholder);
         } catch (error) {
@@ -124,6 +133,10 @@ export const scopeStep: StepFactory = (context) => async (state) => {
         }
       },
     });
+    if (picked.blocked) {
+      refuseBlocked(picked.blocked);
+      continue;
+    }
     if (picked.action === 'scope' && picked.scope) {
       state.scope = picked.scope;
       return context.after('scope', state);

@@ -1,16 +1,20 @@
 /**
  * What the preview shows: the settings plan made from the answers and the files as they are now
  * (read afresh each time the preview is shown), plus the edits of `.vscode/settings.json` and
- * `.gitignore` the extras ask for. Nothing is written here.
+ * `.gitignore` the extras ask for, and the organisation policy's verdict on the choices (the policy
+ * read afresh as well). Nothing is written here.
  */
 
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { EffectivePolicy, PolicyViolation } from '../../core/policyTypes';
 import { planSetup } from '../../core/settingsPlan';
-import type { SetupPlan } from '../../core/settingsTypes';
+import type { SetupChoices, SetupPlan } from '../../core/settingsTypes';
 import { readSettingsFiles } from '../../files/claudeSettingsFiles';
+import { loadPolicy } from '../../files/policyFiles';
 import { localSettingsIgnored, planGitignoreAddition } from '../../files/gitignore';
 import { planDisableLoginPrompt } from '../../files/vscodeSettingsFile';
+import { policyCheck, type ListedResidency } from './policyOffers';
 import { choicesOf, type WizardState } from './wizardState';
 
 /** One file the preview shows as a diff. */
@@ -27,7 +31,15 @@ export interface PreviewFile {
 }
 
 export interface SetupPreview {
+  /** The choices the plan is made from (what the writer checks again). */
+  readonly choices: SetupChoices;
   readonly plan: SetupPlan;
+  /** The policy in force now; its `problems` refuse writing as violations do. */
+  readonly policy: EffectivePolicy;
+  /** How the choices break the policy: anything here refuses writing. */
+  readonly violations: readonly PolicyViolation[];
+  /** Application profiles whose residency only the account's listing vouches for (the health check confirms it). */
+  readonly listed: readonly ListedResidency[];
   /** The Claude Code settings files the plan writes (empty when the plan failed or nothing changes). */
   readonly settings: readonly PreviewFile[];
   /** `.vscode/settings.json` with the login prompt off, when asked for and needed. */
@@ -57,7 +69,11 @@ export async function buildPreview(state: WizardState): Promise<SetupPreview> {
   const folder = state.folder?.path;
   const files = await readSettingsFiles(folder, process.env);
   const localIgnored = folder ? await localSettingsIgnored(folder) : true;
-  const plan = planSetup(choicesOf(state), files, { localIgnored });
+  const choices = choicesOf(state);
+  const plan = planSetup(choices, files, { localIgnored });
+  const policy = await loadPolicy(folder, files, process.env);
+  const catalog = state.catalog?.result.catalog;
+  const check = policyCheck(choices, policy, { ...(state.profileKind ? { profileKind: state.profileKind } : {}), ...(catalog ? { catalog } : {}) });
   const settings: PreviewFile[] = plan.ok
     ? plan.files.map((file) => ({
         key: file.source,
@@ -94,7 +110,11 @@ export async function buildPreview(state: WizardState): Promise<SetupPreview> {
     };
   }
   return {
+    choices,
     plan,
+    policy,
+    violations: check.violations,
+    listed: check.listed,
     settings,
     ...(loginPrompt ? { loginPrompt } : {}),
     ...(loginPromptProblem ? { loginPromptProblem } : {}),
@@ -106,4 +126,9 @@ export async function buildPreview(state: WizardState): Promise<SetupPreview> {
 /** Every file the preview would write, settings first. */
 export function previewFiles(preview: SetupPreview): PreviewFile[] {
   return [...preview.settings, ...(preview.loginPrompt ? [preview.loginPrompt] : []), ...(preview.gitignore ? [preview.gitignore] : [])];
+}
+
+/** Whether the organisation policy lets the preview's choices be written. */
+export function policyAllows(preview: SetupPreview): boolean {
+  return preview.violations.length === 0 && preview.policy.problems.length === 0;
 }

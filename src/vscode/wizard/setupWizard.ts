@@ -1,7 +1,9 @@
 /**
  * The setup wizard command: folder (multi-root only), profile, Region, scope, primary and
  * background model, validation, where to write, extras, preview, write. Cancelling at any step
- * writes nothing: every file is written only after "Write these files" in the preview.
+ * writes nothing: every file is written only after "Write these files" in the preview. Under an
+ * organisation policy every step offers the allowed choices first and lists the others with the
+ * reason; the preview and the writer refuse choices the policy (read afresh) does not allow.
  */
 
 import * as vscode from 'vscode';

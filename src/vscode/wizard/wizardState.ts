@@ -7,6 +7,7 @@
 import type { CatalogResult, ValidationResult } from '../../aws/modelAccess';
 import type { Scope } from '../../core/bedrockTypes';
 import { withoutLongContext } from '../../core/contextWindow';
+import type { EffectivePolicy } from '../../core/policyTypes';
 import type { SetupChoices, SetupScope } from '../../core/settingsTypes';
 
 /** What the background (Haiku) model is: a model ID, the primary model, or left to Claude Code. */
@@ -33,9 +34,17 @@ export interface WizardState {
   readonly multiRoot: boolean;
   /** The workspace folder the project files belong to; absent without an open folder. */
   folder?: { readonly name: string; readonly path: string };
+  /**
+   * The organisation policy in force for `policyFolder` (the folder's path, undefined without a
+   * folder): loaded by the first step that needs it, again when the folder changes.
+   */
+  policy?: EffectivePolicy;
+  policyFolder?: string;
   profile?: string;
   /** The profile signs in through IAM Identity Center itself (so `awsAuthRefresh` can sign it in). */
   ssoProfile?: boolean;
+  /** The profile's kind (`static`, `sso`, …), which the policy's credential rules judge. */
+  profileKind?: string;
   /** The profile's own `region`, offered first. */
   profileRegion?: string;
   region?: string;

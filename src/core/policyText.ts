@@ -6,6 +6,7 @@
 
 import { scopeOf } from './catalog';
 import { format, type Locale } from './locale';
+import { describeScope } from './modelTable';
 import { POLICY_TEXTS, type PolicyTextTable, type ViolationTextKey } from './policyTextTable';
 import type { PolicyFileProblem, PolicyRuleName, PolicySource, PolicyViolation, RuleOrigin } from './policyTypes';
 import { regionCity } from './regions';
@@ -108,6 +109,8 @@ export function violationText(v: PolicyViolation, locale: Locale): { title: stri
     key: v.key ?? '',
     name: (v.key ?? '').replace(/^env\./, ''),
     scope: v.value === undefined ? '' : (scopeOf(v.value) ?? v.value),
+    // A scope by its prefix (`global.`), or by name for the two without one.
+    scopeName: v.value === 'in-region' || v.value === 'application' ? describeScope(v.value, locale).label : `${v.value ?? ''}.`,
     allowed: allowedText(v, t, locale),
     where: whereText(v.outside, t, locale),
     limit: v.limit,

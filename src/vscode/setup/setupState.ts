@@ -6,12 +6,10 @@
 
 import * as vscode from 'vscode';
 import { loadProfiles } from '../../aws/awsFiles';
-import type { Diagnosis } from '../../core/bedrockTypes';
 import { effectiveSetup, effectiveValue, modelsInUse } from '../../core/effectiveSetup';
 import { evaluatePolicy, policyEnvKeys } from '../../core/policyEvaluate';
-import { residencyModels, withResidency } from '../../core/policyResidency';
-import type { EffectivePolicy, PolicyViolation, ResidencyCheck, ResidencyProof } from '../../core/policyTypes';
-import { residencyProof } from '../../core/residency';
+import { withResidency } from '../../core/policyResidency';
+import type { EffectivePolicy, PolicyViolation } from '../../core/policyTypes';
 import type { SettingsFiles } from '../../core/settingsPlan';
 import { loadPolicy } from '../../files/policyFiles';
 import { assessHealth, runsCredentialProcess, setupProfile, usageKey, type HealthReport, type IdentityOutcome } from '../../core/health';
@@ -22,6 +20,9 @@ import { readSettingsFiles, settingsFileList } from '../../files/claudeSettingsF
 import { localSettingsIgnored } from '../../files/gitignore';
 import { loadAwsLayer } from '../../aws/loadLayer';
 import { checkTimeoutMs } from '../identityCommands';
+import { ResidencyMemo, type ResidencyAnswer } from './residencyMemo';
+
+export type { ResidencyAnswer } from './residencyMemo';
 
 export interface FolderSetup {
   readonly folder?: vscode.WorkspaceFolder;
@@ -41,20 +42,10 @@ export interface FolderSetup {
   readonly residency?: ResidencyAnswer;
 }
 
-/** What the last residency check of a setup found: each model's destinations and the proof, or why it could not run. */
-export type ResidencyAnswer = { readonly checks: readonly ResidencyCheck[]; readonly proof: ResidencyProof } | { readonly credentials: Diagnosis };
-
 /** The setup's profile kind (static keys, SSO, …), when the profile exists. */
 function profileKind(setup: EffectiveSetup, discovery: ProfileDiscovery): string | undefined {
   const name = setupProfile(setup, discovery);
   return discovery.profiles.find((candidate) => candidate.name === name)?.kind;
-}
-
-/** What a residency answer belongs to: the profile, Region, allowed Regions and model IDs. */
-function residencyKey(setup: EffectiveSetup, policy: EffectivePolicy, discovery: ProfileDiscovery): string {
-  const profile = setupProfile(setup, discovery);
-  const region = effectiveValue(setup, 'env.AWS_REGION')?.value ?? discovery.profiles.find((candidate) => candidate.name === profile)?.region;
-  return JSON.stringify([profile, region, policy.dataResidency?.value, residencyModels(setup, policy)]);
 }
 
 /** Where usage data of a setup is read: its profile, Region and models (see `usageKey`). */
@@ -79,7 +70,7 @@ interface IdentityMemo {
 export class SetupState implements vscode.Disposable {
   private folders: FolderSetup[] = [];
   private readonly identities = new Map<string, IdentityMemo>();
-  private readonly residency = new Map<string, ResidencyAnswer>();
+  private readonly residency = new ResidencyMemo();
   private readonly usageAlerts = new Map<string, { readonly alert: UsageAlert; readonly checkedAt: number }>();
   private usageProvider: UsageAlertProvider | undefined;
   private running: Promise<void> | undefined;
@@ -151,13 +142,16 @@ export class SetupState implements vscode.Disposable {
     if (checkIdentity) await this.checkIdentities(read.map((entry) => entry.setup), discovery, trusted);
     const usageTargets = read.map(({ setup }) => this.usageTargetOf(setup, discovery, trusted));
     if (checkIdentity) await this.readUsage(usageTargets);
-    if (checkIdentity) await this.checkResidency(read, discovery, trusted);
+    if (checkIdentity) {
+      const usable = read.filter((entry) => entry.setup.bedrock && !this.identitySkipped(entry.setup, discovery, trusted) && this.identityOk(setupProfile(entry.setup, discovery)));
+      await this.residency.check(usable, discovery, checkTimeoutMs());
+    }
     this.folders = read.map(({ folder, files, policy, setup, localIgnored }, index) => {
       const profile = setupProfile(setup, discovery);
       const identity = this.identitySkipped(setup, discovery, trusted) ?? this.identities.get(profile)?.outcome;
       const usageTarget = usageTargets[index];
       const usage = usageTarget ? this.usageAlerts.get(usageTarget.key) : undefined;
-      const residency = this.residency.get(residencyKey(setup, policy, discovery));
+      const residency = this.residency.answer(setup, policy, discovery);
       const found = evaluatePolicy(setup, policy, { ...(profileKind(setup, discovery) ? { profileKind: profileKind(setup, discovery)! } : {}) });
       const violations = residency && 'checks' in residency ? withResidency(found, residency.checks, setup, policy) : found;
       const applies = policy.sources.some((source) => source.rules.length > 0) || policy.locks.length > 0 || policy.problems.length > 0;
@@ -201,8 +195,7 @@ export class SetupState implements vscode.Disposable {
     if (!provider) return;
     const distinct = new Map<string, UsageTarget>();
     for (const target of targets) {
-      const outcome = target ? this.identities.get(target.profile)?.outcome : undefined;
-      if (target && outcome && 'ok' in outcome && outcome.ok) distinct.set(target.key, target);
+      if (target && this.identityOk(target.profile)) distinct.set(target.key, target);
     }
     await Promise.all(
       [...distinct.values()].map(async (target) => {
@@ -212,35 +205,10 @@ export class SetupState implements vscode.Disposable {
     );
   }
 
-  /**
-   * Where each configured model runs, asked of the account (GetInferenceProfile), for setups whose
-   * policy asks for data residency and whose identity check passed. One check per distinct setup.
-   */
-  private async checkResidency(read: readonly { setup: EffectiveSetup; policy: EffectivePolicy }[], discovery: ProfileDiscovery, trusted: boolean): Promise<void> {
-    const wanted = new Map<string, { setup: EffectiveSetup; policy: EffectivePolicy }>();
-    for (const entry of read) {
-      if (!entry.policy.dataResidency || !entry.setup.bedrock || this.identitySkipped(entry.setup, discovery, trusted)) continue;
-      const outcome = this.identities.get(setupProfile(entry.setup, discovery))?.outcome;
-      if (outcome && 'ok' in outcome && outcome.ok) wanted.set(residencyKey(entry.setup, entry.policy, discovery), entry);
-    }
-    if (wanted.size === 0) return;
-    const { checkResidency } = await loadAwsLayer();
-    await Promise.all(
-      [...wanted].map(async ([key, { setup, policy }]) => {
-        const profile = setupProfile(setup, discovery);
-        const region = effectiveValue(setup, 'env.AWS_REGION')?.value ?? discovery.profiles.find((candidate) => candidate.name === profile)?.region;
-        const models = residencyModels(setup, policy);
-        if (!region || models.length === 0 || !policy.dataResidency) return;
-        const allowedRegions = policy.dataResidency.value;
-        const result = await checkResidency({ target: { type: 'profile', profile }, region, models, allowedRegions, timeoutMs: checkTimeoutMs() });
-        if (!result.ok) {
-          this.residency.set(key, { credentials: result.credentials });
-          return;
-        }
-        const proof = residencyProof({ region, profile, ...(result.account ? { account: result.account } : {}), allowedRegions, policySources: policy.dataResidency.origins, checks: result.checks, checkedAt: Date.now() });
-        this.residency.set(key, { checks: result.checks, proof });
-      }),
-    );
+  /** Whether the last identity check of a profile passed. */
+  private identityOk(profile: string): boolean {
+    const outcome = this.identities.get(profile)?.outcome;
+    return outcome !== undefined && 'ok' in outcome && outcome.ok;
   }
 
   /** Restricted Mode: a profile the workspace names that runs a program is not used. */

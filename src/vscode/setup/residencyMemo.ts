@@ -1,0 +1,76 @@
+/**
+ * Where each configured model runs, asked of the account (GetInferenceProfile) for setups whose
+ * policy asks for data residency: one check per distinct profile, Region, allowed Regions and
+ * model list, kept until that setup is checked again.
+ */
+
+import { loadAwsLayer } from '../../aws/loadLayer';
+import type { Diagnosis } from '../../core/bedrockTypes';
+import { effectiveValue } from '../../core/effectiveSetup';
+import { setupProfile } from '../../core/health';
+import { residencyModels } from '../../core/policyResidency';
+import type { EffectivePolicy, ResidencyCheck, ResidencyProof } from '../../core/policyTypes';
+import type { ProfileDiscovery } from '../../core/profiles';
+import { residencyProof } from '../../core/residency';
+import type { EffectiveSetup } from '../../core/settingsTypes';
+
+/** What the last residency check of a setup found: each model's destinations and the proof, or why it could not run. */
+export type ResidencyAnswer = { readonly checks: readonly ResidencyCheck[]; readonly proof: ResidencyProof } | { readonly credentials: Diagnosis };
+
+interface Subject {
+  readonly profile: string;
+  readonly region?: string;
+  readonly models: ReturnType<typeof residencyModels>;
+}
+
+function subjectOf(setup: EffectiveSetup, policy: EffectivePolicy, discovery: ProfileDiscovery): Subject {
+  const profile = setupProfile(setup, discovery);
+  const region = effectiveValue(setup, 'env.AWS_REGION')?.value ?? discovery.profiles.find((candidate) => candidate.name === profile)?.region;
+  return { profile, ...(region ? { region } : {}), models: residencyModels(setup, policy) };
+}
+
+function keyOf(subject: Subject, policy: EffectivePolicy): string {
+  return JSON.stringify([subject.profile, subject.region, policy.dataResidency?.value, subject.models]);
+}
+
+export class ResidencyMemo {
+  private readonly answers = new Map<string, ResidencyAnswer>();
+
+  /** The last answer for this setup, if it was checked with the same profile, Region, Regions and models. */
+  answer(setup: EffectiveSetup, policy: EffectivePolicy, discovery: ProfileDiscovery): ResidencyAnswer | undefined {
+    return this.answers.get(keyOf(subjectOf(setup, policy, discovery), policy));
+  }
+
+  /** Checks the setups whose policy asks for residency (the caller passes those whose identity check passed). */
+  async check(entries: readonly { readonly setup: EffectiveSetup; readonly policy: EffectivePolicy }[], discovery: ProfileDiscovery, timeoutMs: number): Promise<void> {
+    const wanted = new Map<string, { subject: Subject; policy: EffectivePolicy }>();
+    for (const { setup, policy } of entries) {
+      if (!policy.dataResidency) continue;
+      const subject = subjectOf(setup, policy, discovery);
+      if (subject.region && subject.models.length > 0) wanted.set(keyOf(subject, policy), { subject, policy });
+    }
+    if (wanted.size === 0) return;
+    const { checkResidency } = await loadAwsLayer();
+    await Promise.all(
+      [...wanted].map(async ([key, { subject, policy }]) => {
+        const rule = policy.dataResidency!;
+        const region = subject.region!;
+        const result = await checkResidency({ target: { type: 'profile', profile: subject.profile }, region, models: subject.models, allowedRegions: rule.value, timeoutMs });
+        if (!result.ok) {
+          this.answers.set(key, { credentials: result.credentials });
+          return;
+        }
+        const proof = residencyProof({
+          region,
+          profile: subject.profile,
+          ...(result.account ? { account: result.account } : {}),
+          allowedRegions: rule.value,
+          policySources: rule.origins,
+          checks: result.checks,
+          checkedAt: Date.now(),
+        });
+        this.answers.set(key, { checks: result.checks, proof });
+      }),
+    );
+  }
+}

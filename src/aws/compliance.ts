@@ -20,6 +20,32 @@ import { loadPolicy } from '../files/policyFiles';
 import { loadProfiles } from './awsFiles';
 import { loadAwsLayer } from './loadLayer';
 
+/** What a residency check found: each model's destinations and the proof, or why it could not run. */
+export type ResidencyAnswer = { readonly checks: readonly ResidencyCheck[]; readonly proof: ResidencyProof } | { readonly credentials: Diagnosis };
+
+/** Resolves the models of a setup in the account and builds the proof (the policy must ask for residency). */
+export async function answerResidency(
+  subject: { readonly profile: string; readonly region: string; readonly models: ReturnType<typeof residencyModels> },
+  policy: EffectivePolicy,
+  timeoutMs?: number,
+): Promise<ResidencyAnswer> {
+  const rule = policy.dataResidency;
+  if (!rule) throw new Error('the policy asks for no data residency');
+  const { checkResidency } = await loadAwsLayer();
+  const result = await checkResidency({ target: { type: 'profile', profile: subject.profile }, region: subject.region, models: subject.models, allowedRegions: rule.value, timeoutMs });
+  if (!result.ok) return { credentials: result.credentials };
+  const proof = residencyProof({
+    region: subject.region,
+    profile: subject.profile,
+    ...(result.account ? { account: result.account } : {}),
+    allowedRegions: rule.value,
+    policySources: rule.origins,
+    checks: result.checks,
+    checkedAt: Date.now(),
+  });
+  return { checks: result.checks, proof };
+}
+
 export interface ComplianceReport {
   readonly policy: EffectivePolicy;
   readonly files: SettingsFiles;
@@ -29,7 +55,7 @@ export interface ComplianceReport {
   /** Static violations first, then those the account's answers add. */
   readonly violations: readonly PolicyViolation[];
   /** Present when the policy asks for residency and the account was asked. */
-  readonly residency?: { readonly checks: readonly ResidencyCheck[]; readonly proof: ResidencyProof } | { readonly credentials: Diagnosis };
+  readonly residency?: ResidencyAnswer;
   /** True when nothing is wrong: no violation and every policy file usable. */
   readonly compliant: boolean;
 }
@@ -60,23 +86,8 @@ export async function checkCompliance(options: ComplianceOptions): Promise<Compl
   let residency: ComplianceReport['residency'];
   const models = residencyModels(setup, policy);
   if (policy.dataResidency && options.online && setup.bedrock && profile && region && models.length > 0) {
-    const { checkResidency } = await loadAwsLayer();
-    const result = await checkResidency({ target: { type: 'profile', profile: profile.name }, region, models, allowedRegions: policy.dataResidency.value, timeoutMs: options.timeoutMs });
-    if (result.ok) {
-      const proof = residencyProof({
-        region,
-        profile: profile.name,
-        ...(result.account ? { account: result.account } : {}),
-        allowedRegions: policy.dataResidency.value,
-        policySources: policy.dataResidency.origins,
-        checks: result.checks,
-        checkedAt: Date.now(),
-      });
-      residency = { checks: result.checks, proof };
-      violations = withResidency(violations, result.checks, setup, policy);
-    } else {
-      residency = { credentials: result.credentials };
-    }
+    residency = await answerResidency({ profile: profile.name, region, models }, policy, options.timeoutMs);
+    if ('checks' in residency) violations = withResidency(violations, residency.checks, setup, policy);
   }
   return {
     policy,

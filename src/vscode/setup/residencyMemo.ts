@@ -4,18 +4,15 @@
  * model list, kept until that setup is checked again.
  */
 
-import { loadAwsLayer } from '../../aws/loadLayer';
-import type { Diagnosis } from '../../core/bedrockTypes';
+import { answerResidency, type ResidencyAnswer } from '../../aws/compliance';
 import { effectiveValue } from '../../core/effectiveSetup';
 import { setupProfile } from '../../core/health';
 import { residencyModels } from '../../core/policyResidency';
-import type { EffectivePolicy, ResidencyCheck, ResidencyProof } from '../../core/policyTypes';
+import type { EffectivePolicy } from '../../core/policyTypes';
 import type { ProfileDiscovery } from '../../core/profiles';
-import { residencyProof } from '../../core/residency';
 import type { EffectiveSetup } from '../../core/settingsTypes';
 
-/** What the last residency check of a setup found: each model's destinations and the proof, or why it could not run. */
-export type ResidencyAnswer = { readonly checks: readonly ResidencyCheck[]; readonly proof: ResidencyProof } | { readonly credentials: Diagnosis };
+export type { ResidencyAnswer } from '../../aws/compliance';
 
 interface Subject {
   readonly profile: string;
@@ -50,26 +47,9 @@ export class ResidencyMemo {
       if (subject.region && subject.models.length > 0) wanted.set(keyOf(subject, policy), { subject, policy });
     }
     if (wanted.size === 0) return;
-    const { checkResidency } = await loadAwsLayer();
     await Promise.all(
       [...wanted].map(async ([key, { subject, policy }]) => {
-        const rule = policy.dataResidency!;
-        const region = subject.region!;
-        const result = await checkResidency({ target: { type: 'profile', profile: subject.profile }, region, models: subject.models, allowedRegions: rule.value, timeoutMs });
-        if (!result.ok) {
-          this.answers.set(key, { credentials: result.credentials });
-          return;
-        }
-        const proof = residencyProof({
-          region,
-          profile: subject.profile,
-          ...(result.account ? { account: result.account } : {}),
-          allowedRegions: rule.value,
-          policySources: rule.origins,
-          checks: result.checks,
-          checkedAt: Date.now(),
-        });
-        this.answers.set(key, { checks: result.checks, proof });
+        this.answers.set(key, await answerResidency({ profile: subject.profile, region: subject.region!, models: subject.models }, policy, timeoutMs));
       }),
     );
   }

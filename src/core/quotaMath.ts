@@ -99,6 +99,23 @@ function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
 }
 
+/**
+ * Each period's tokens as the TPM quota counts them: AWS's own EstimatedTPMQuotaUsage when the
+ * model publishes it, else input + cache writes + output × burndown; null for a period without data.
+ */
+export function quotaTokenSeries(model: ModelSeries, burndown: number): (number | null)[] {
+  const { metrics } = model;
+  const estimated = metrics.EstimatedTPMQuotaUsage.some((value) => value !== null);
+  return metrics.InputTokenCount.map((_value, index) => {
+    if (estimated) return metrics.EstimatedTPMQuotaUsage[index] ?? null;
+    const input = metrics.InputTokenCount[index] ?? null;
+    const cacheWrite = metrics.CacheWriteInputTokenCount[index] ?? null;
+    const output = metrics.OutputTokenCount[index] ?? null;
+    if (input === null && cacheWrite === null && output === null) return null;
+    return (input ?? 0) + (cacheWrite ?? 0) + (output ?? 0) * burndown;
+  });
+}
+
 /** One model's summary; `count` limits the periods to those that started by `nowMs`. */
 function summarizeModel(series: UsageSeries, model: ModelSeries, quotas: ModelQuotas | undefined, count: number, maxOutput: { value: number; source: 'settings' | 'default' }): ModelUsageSummary {
   const values = (metric: UsageMetric): number[] => model.metrics[metric].slice(0, count).map((value) => value ?? 0);
@@ -109,14 +126,10 @@ function summarizeModel(series: UsageSeries, model: ModelSeries, quotas: ModelQu
   const output = values('OutputTokenCount');
   const cacheRead = values('CacheReadInputTokenCount');
   const cacheWrite = values('CacheWriteInputTokenCount');
-  const estimateSeries = model.metrics.EstimatedTPMQuotaUsage.slice(0, count);
-  const estimated = estimateSeries.some((value) => value !== null);
   const burndown = outputBurndown(quotas?.baseModelId ?? baseModelIdOf(model.modelId));
-
-  // A period's quota tokens: AWS's own estimate when the model publishes it, else the documented formula.
-  const quotaTokens = times.map((_time, index) =>
-    estimated ? (estimateSeries[index] ?? 0) : input[index]! + cacheWrite[index]! + output[index]! * burndown,
-  );
+  const quotaTokens = quotaTokenSeries(model, burndown)
+    .slice(0, count)
+    .map((tokens) => tokens ?? 0);
   const perMinute = 60 / series.periodSeconds;
   const traffic = times.map(
     (_time, index) => invocations[index]! > 0 || input[index]! + output[index]! + cacheRead[index]! + cacheWrite[index]! + quotaTokens[index]! > 0,

@@ -6,6 +6,7 @@
  */
 
 import type { Locale } from '../../core/locale';
+import { quotaTokenSeries } from '../../core/quotaMath';
 import { ownQuota, quotasForDisplay } from '../../core/quotaMatch';
 import type { ModelQuota, ModelQuotas, ModelSeries, ModelUsageSummary, QuotaMeasure, Recommendation, UsageReport } from '../../core/quotaTypes';
 import { ALERT_PERCENT } from '../../core/quotaTypes';
@@ -226,23 +227,11 @@ function chartsModel(report: UsageReport, summary: ModelUsageSummary, series: Mo
   const usage = report.series!;
   const perMinute = 60 / usage.periodSeconds;
   const metrics = series.metrics;
-  // Quota tokens as the summary counts them: AWS's estimate when the model publishes it, else the formula.
-  const estimated = metrics.EstimatedTPMQuotaUsage.some((value) => value !== null);
-  const burndown = summary.reservation.burndown;
   // CloudWatch leaves out the periods without traffic: a period that has begun and has no point is
   // a zero for these counts, not a gap.
   const zeroOrGap = (index: number): number | null => (usage.times[index]! <= report.generatedAt ? 0 : null);
-  const tokens = usage.times.map((_time, index) => {
-    if (estimated) {
-      const value = metrics.EstimatedTPMQuotaUsage[index];
-      return value === null || value === undefined ? zeroOrGap(index) : value * perMinute;
-    }
-    const input = metrics.InputTokenCount[index] ?? null;
-    const cacheWrite = metrics.CacheWriteInputTokenCount[index] ?? null;
-    const output = metrics.OutputTokenCount[index] ?? null;
-    if (input === null && cacheWrite === null && output === null) return zeroOrGap(index);
-    return ((input ?? 0) + (cacheWrite ?? 0) + (output ?? 0) * burndown) * perMinute;
-  });
+  // Quota tokens exactly as the summary counts them.
+  const tokens = quotaTokenSeries(series, summary.reservation.burndown).map((value, index) => (value === null ? zeroOrGap(index) : value * perMinute));
   const requests = usage.times.map((_time, index) => {
     const value = metrics.Invocations[index];
     return value === null || value === undefined ? zeroOrGap(index) : value * perMinute;

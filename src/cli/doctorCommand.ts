@@ -8,7 +8,7 @@ import type { CredentialTarget } from '../aws/clients';
 import { describeIdentityFailure } from '../core/identityFailure';
 import type { Locale } from '../core/locale';
 import { kindLabel } from '../core/profileLabels';
-import { usesMetadataService } from '../core/profiles';
+import { usesMetadataService, type ProfileDiscovery } from '../core/profiles';
 import { diagnosisReport, REPORT_SCHEMA_VERSION, problemReport, type DiagnosisReport, type ProblemReport } from './report';
 import { renderDiagnoses } from './modelsCommand';
 import { routeText } from '../core/regions';
@@ -118,7 +118,7 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
       identity: { ...result.identity, durationMs: result.durationMs },
     });
     checks.push(...(await modelChecks(options, target, region)));
-    checks.push(...(await usageChecks(options, target, region)));
+    checks.push(...(await usageChecks(options, target, region, discovery)));
   } else {
     const description = describeIdentityFailure(result.failure, locale);
     checks.push({
@@ -177,9 +177,9 @@ async function modelChecks(options: DoctorOptions, target: CredentialTarget, reg
 }
 
 /** The quota and usage checks, for the --model list or the models the folder's settings name; one refresh serves both. */
-async function usageChecks(options: DoctorOptions, target: CredentialTarget, region: string): Promise<Check[]> {
+async function usageChecks(options: DoctorOptions, target: CredentialTarget, region: string, discovery: ProfileDiscovery): Promise<Check[]> {
   const { locale } = options;
-  const resolved = await resolveUsageTarget({ models: options.models, folder: options.folder, cwd: options.cwd ?? process.cwd(), env: options.env });
+  const resolved = await resolveUsageTarget({ models: options.models, folder: options.folder, cwd: options.cwd ?? process.cwd(), env: options.env, discovery });
   if (resolved.modelIds.length === 0) return [];
   const outcome = await fetchReport(target, region, resolved, '1h', { ...options, json: false, cwd: options.cwd ?? process.cwd() }, false);
   const modelsText = resolved.modelIds.map(printable).join(', ');

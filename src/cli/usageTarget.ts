@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { loadProfiles, type Environment } from '../aws/awsFiles';
 import type { CredentialTarget } from '../aws/clients';
-import { effectiveSetup, effectiveValue, modelsInUse } from '../core/effectiveSetup';
+import { effectiveSetup, effectiveValue, modelsInUse, setupMaxOutputTokens } from '../core/effectiveSetup';
 import type { AwsProfile, ProfileDiscovery } from '../core/profiles';
 import { readSettingsFiles, settingsFileList } from '../files/claudeSettingsFiles';
 import { resolveTarget } from './target';
@@ -31,6 +31,8 @@ export interface UsageTargetOptions {
   readonly folder?: string;
   readonly cwd: string;
   readonly env: Environment;
+  /** The profiles, when the caller has read them already. */
+  readonly discovery?: ProfileDiscovery;
 }
 
 /** Models, credentials and Region for the quota and usage commands. */
@@ -38,19 +40,19 @@ export async function resolveUsageTarget(options: UsageTargetOptions): Promise<U
   const folder = path.resolve(options.cwd, options.folder ?? '.');
   const setup = effectiveSetup(settingsFileList(await readSettingsFiles(folder, options.env)));
   const fromSettings = (key: string) => (setup.bedrock ? effectiveValue(setup, key)?.value : undefined);
-  const discovery = await loadProfiles(options.env);
+  const discovery = options.discovery ?? (await loadProfiles(options.env));
   const resolved = resolveTarget(
     { profile: options.profile ?? fromSettings('env.AWS_PROFILE'), region: options.region ?? fromSettings('env.AWS_REGION'), env: options.env },
     discovery,
   );
   const given = (options.models ?? []).filter((model) => model.trim() !== '');
   const configured = setup.bedrock ? modelsInUse(setup) : [];
-  const maxOutput = Number(fromSettings('env.CLAUDE_CODE_MAX_OUTPUT_TOKENS'));
+  const maxOutputTokens = setup.bedrock ? setupMaxOutputTokens(setup) : undefined;
   return {
     ...resolved,
     discovery,
     modelIds: given.length > 0 ? [...new Set(given)] : configured,
     modelsFrom: given.length > 0 ? 'options' : configured.length > 0 ? 'settings' : 'none',
-    ...(Number.isInteger(maxOutput) && maxOutput > 0 ? { maxOutputTokens: maxOutput } : {}),
+    ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }),
   };
 }

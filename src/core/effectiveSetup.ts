@@ -72,6 +72,12 @@ export function configuredModels(setup: EffectiveSetup): { readonly primary?: st
   return { ...(primary === undefined ? {} : { primary }), ...(background === undefined ? {} : { background }) };
 }
 
+/** `CLAUDE_CODE_MAX_OUTPUT_TOKENS` of the setup, when it is a positive whole number. */
+export function setupMaxOutputTokens(setup: EffectiveSetup): number | undefined {
+  const value = Number(effectiveValue(setup, 'env.CLAUDE_CODE_MAX_OUTPUT_TOKENS')?.value);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
 /** The settings keys that name a model Claude Code may invoke, in the order surfaces list them. */
 export const MODEL_SETTING_KEYS = ['env.ANTHROPIC_MODEL', 'env.ANTHROPIC_DEFAULT_HAIKU_MODEL', 'env.ANTHROPIC_DEFAULT_SONNET_MODEL', 'env.ANTHROPIC_DEFAULT_OPUS_MODEL'] as const;
 

@@ -74,6 +74,12 @@ export function setupProfile(setup: EffectiveSetup, discovery: ProfileDiscovery)
   return effectiveValue(setup, 'env.AWS_PROFILE')?.value ?? discovery.environment.profile ?? 'default';
 }
 
+/** The Region a setup calls Bedrock in: `AWS_REGION` from the settings, else its profile's own. */
+export function setupRegion(setup: EffectiveSetup, discovery: ProfileDiscovery): string | undefined {
+  const profile = setupProfile(setup, discovery);
+  return effectiveValue(setup, 'env.AWS_REGION')?.value ?? discovery.profiles.find((candidate) => candidate.name === profile)?.region;
+}
+
 const ORDER: readonly CheckState[] = ['ok', 'info', 'warning', 'error'];
 
 /** Evaluates the checks; the report's state is the worst of them, or not-configured without Bedrock. */
@@ -135,7 +141,7 @@ export function assessHealth(input: HealthInput): HealthReport {
   }
 
   const worst = checks.reduce<CheckState>((state, check) => (ORDER.indexOf(check.state) > ORDER.indexOf(state) ? check.state : state), 'ok');
-  return { state: worst === 'error' ? 'error' : worst === 'warning' ? 'warning' : 'healthy', checks, profile: profileName, region: region ?? profile?.region };
+  return { state: worst === 'error' ? 'error' : worst === 'warning' ? 'warning' : 'healthy', checks, profile: profileName, region: setupRegion(setup, discovery) };
 }
 
 /** The status-bar view of a usage alert: throttles in the last 15 minutes first, then a quota past 80 %. */

@@ -6,10 +6,10 @@
  */
 
 import { scopeOf } from './catalog';
-import type { EffectivePolicy, ManagedLock, PolicyViolation } from './policyTypes';
+import type { EffectivePolicy, PolicyViolation } from './policyTypes';
 import { defaultRegionPrefix } from './policyScopes';
 import { compliantPrefix, compliantRegion, replacementFor, suggestPin, withinLimit } from './policySuggest';
-import { modelViolations, pinKey, pinRole, profileViolations, regionViolations, scopeViolations, violationOf, writeScopeVerdict, type ModelRole } from './policyVerdicts';
+import { lockViolation, modelViolations, pinKey, pinRole, profileViolations, regionViolations, scopeViolations, violationOf, writeScopeVerdict, type ModelRole } from './policyVerdicts';
 import { REGION_PREFIX_SCOPES } from './settingsKeys';
 import type { SetupChoices } from './settingsTypes';
 
@@ -39,10 +39,6 @@ const MODEL_CHOICES: readonly { readonly key: string; readonly role: ModelRole; 
   { key: 'env.ANTHROPIC_DEFAULT_SONNET_MODEL', role: 'sonnet', pick: (choices) => choices.sonnetModel },
   { key: 'env.ANTHROPIC_DEFAULT_OPUS_MODEL', role: 'opus', pick: (choices) => choices.opusModel },
 ];
-
-function lockViolation(lock: ManagedLock, chosen: string): PolicyViolation {
-  return { code: 'managed-lock', rule: 'managedLock', origins: [{ source: 'managed', path: lock.path }], key: lock.key, value: chosen, fix: { key: lock.key, value: lock.value } };
-}
 
 /**
  * Every way a plan of these choices would break the policy; empty means the writer may go ahead.

@@ -45,6 +45,11 @@ const ALIAS_PIN_KEYS = ['env.ANTHROPIC_DEFAULT_HAIKU_MODEL', 'env.ANTHROPIC_DEFA
 
 const PREFIX_KEY = 'env.ANTHROPIC_BEDROCK_REGION_PREFIX';
 
+/** Whether a policy applies at all: a source with rules, a managed lock, or a policy file that cannot be used. */
+export function policyApplies(policy: EffectivePolicy): boolean {
+  return policy.sources.some((source) => source.rules.length > 0) || policy.locks.length > 0 || policy.problems.length > 0;
+}
+
 /** The `env` keys beyond the Bedrock ones that evaluation must see: pass them to `effectiveSetup` as `extraEnvKeys`. */
 export function policyEnvKeys(policy: EffectivePolicy): string[] {
   const bedrock: readonly string[] = BEDROCK_ENV_KEYS;

@@ -6,7 +6,7 @@
 
 import type { Scope } from './bedrockTypes';
 import { baseModelIdOf, scopeOf } from './catalog';
-import type { ChoiceVerdict, EffectivePolicy, ModelPin, PolicyRule, PolicyRuleName, PolicyViolation, PolicyViolationCode } from './policyTypes';
+import type { ChoiceVerdict, EffectivePolicy, ManagedLock, ModelPin, PolicyRule, PolicyRuleName, PolicyViolation, PolicyViolationCode } from './policyTypes';
 import { allowedByPatterns, inAvailableModels, modelResidency, scopeResidency } from './policyScopes';
 import type { SetupScope } from './settingsTypes';
 
@@ -29,6 +29,22 @@ export function violationOf<T>(code: PolicyViolationCode, rule: PolicyRuleName, 
 function verdict(violations: readonly PolicyViolation[]): ChoiceVerdict {
   const first = violations[0];
   return first === undefined ? ALLOWED : { allowed: false, violation: first };
+}
+
+/** Claude Code's managed settings lock on a settings key, if any. */
+export function lockOf(policy: EffectivePolicy | undefined, key: string): ManagedLock | undefined {
+  return policy?.locks.find((lock) => lock.key === key);
+}
+
+/** A choice that differs from a managed lock: the plan never writes a locked key, so it would never take effect. */
+export function lockViolation(lock: ManagedLock, chosen: string): PolicyViolation {
+  return { code: 'managed-lock', rule: 'managedLock', origins: [{ source: 'managed', path: lock.path }], key: lock.key, value: chosen, fix: { key: lock.key, value: lock.value } };
+}
+
+/** Whether a value may be chosen for a key that managed settings may lock. */
+export function lockVerdict(policy: EffectivePolicy, key: string, value: string): ChoiceVerdict {
+  const lock = lockOf(policy, key);
+  return lock === undefined || lock.value === value ? ALLOWED : { allowed: false, violation: lockViolation(lock, value) };
 }
 
 /** Everything wrong with a Region: not in `allowedRegions`, or outside the residency Regions. */

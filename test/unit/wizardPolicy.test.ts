@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import type { InferenceProfileRecord } from '../../src/core/bedrockTypes';
 import { buildCatalog, fallbackCatalog } from '../../src/core/catalog';
 import { mergePolicies } from '../../src/core/policyMerge';
+import { lockVerdict } from '../../src/core/policyVerdicts';
 import type { EffectivePolicy } from '../../src/core/policyTypes';
 import type { SetupChoices } from '../../src/core/settingsTypes';
 import {
   backgroundChoiceVerdict,
   compliantDefault,
-  lockVerdict,
   modelChoiceVerdict,
   partitionOffers,
   pinOffer,

@@ -8,6 +8,7 @@ import { relative, isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
 import type { Diagnosis } from '../../core/bedrockTypes';
 import { describeDiagnosis } from '../../core/diagnosis';
+import { policyApplies as appliesAtAll } from '../../core/policyEvaluate';
 import { policyProblemText, ruleText, violationText } from '../../core/policyText';
 import type { ManagedLock, PolicyFileProblem, PolicySource, PolicySourceSummary, PolicyViolation, ResidencyCheck } from '../../core/policyTypes';
 import { regionCity, routeText } from '../../core/regions';
@@ -34,8 +35,7 @@ const ERROR_COLOR = 'problemsErrorIcon.foreground';
 
 /** Whether a policy applies to the folder: a source with rules, a managed lock, or a policy file that could not be used. */
 export function policyApplies(folder: FolderSetup): boolean {
-  const { policy } = folder;
-  return policy.sources.some((source) => source.rules.length > 0) || policy.locks.length > 0 || policy.problems.length > 0;
+  return appliesAtAll(folder.policy);
 }
 
 /** The children of a policy node; an empty list for the other nodes. */

@@ -5,8 +5,7 @@
  */
 
 import { answerResidency, type ResidencyAnswer } from '../../aws/compliance';
-import { effectiveValue } from '../../core/effectiveSetup';
-import { setupProfile } from '../../core/health';
+import { setupProfile, setupRegion } from '../../core/health';
 import { residencyModels } from '../../core/policyResidency';
 import type { EffectivePolicy } from '../../core/policyTypes';
 import type { ProfileDiscovery } from '../../core/profiles';
@@ -21,9 +20,8 @@ interface Subject {
 }
 
 function subjectOf(setup: EffectiveSetup, policy: EffectivePolicy, discovery: ProfileDiscovery): Subject {
-  const profile = setupProfile(setup, discovery);
-  const region = effectiveValue(setup, 'env.AWS_REGION')?.value ?? discovery.profiles.find((candidate) => candidate.name === profile)?.region;
-  return { profile, ...(region ? { region } : {}), models: residencyModels(setup, policy) };
+  const region = setupRegion(setup, discovery);
+  return { profile: setupProfile(setup, discovery), ...(region ? { region } : {}), models: residencyModels(setup, policy) };
 }
 
 function keyOf(subject: Subject, policy: EffectivePolicy): string {

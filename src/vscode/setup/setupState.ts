@@ -6,13 +6,13 @@
 
 import * as vscode from 'vscode';
 import { loadProfiles } from '../../aws/awsFiles';
-import { effectiveSetup, effectiveValue, modelsInUse } from '../../core/effectiveSetup';
-import { evaluatePolicy, policyEnvKeys } from '../../core/policyEvaluate';
+import { effectiveSetup, effectiveValue, modelsInUse, setupMaxOutputTokens } from '../../core/effectiveSetup';
+import { evaluatePolicy, policyApplies, policyEnvKeys } from '../../core/policyEvaluate';
 import { withResidency } from '../../core/policyResidency';
 import type { EffectivePolicy, PolicyViolation } from '../../core/policyTypes';
 import type { SettingsFiles } from '../../core/settingsPlan';
 import { loadPolicy } from '../../files/policyFiles';
-import { assessHealth, runsCredentialProcess, setupProfile, usageKey, type HealthReport, type IdentityOutcome } from '../../core/health';
+import { assessHealth, runsCredentialProcess, setupProfile, setupRegion, usageKey, type HealthReport, type IdentityOutcome } from '../../core/health';
 import type { UsageAlert } from '../../core/quotaTypes';
 import type { ProfileDiscovery } from '../../core/profiles';
 import type { EffectiveSetup } from '../../core/settingsTypes';
@@ -152,10 +152,10 @@ export class SetupState implements vscode.Disposable {
       const usageTarget = usageTargets[index];
       const usage = usageTarget ? this.usageAlerts.get(usageTarget.key) : undefined;
       const residency = this.residency.answer(setup, policy, discovery);
-      const found = evaluatePolicy(setup, policy, { ...(profileKind(setup, discovery) ? { profileKind: profileKind(setup, discovery)! } : {}) });
+      const kind = profileKind(setup, discovery);
+      const found = evaluatePolicy(setup, policy, kind === undefined ? {} : { profileKind: kind });
       const violations = residency && 'checks' in residency ? withResidency(found, residency.checks, setup, policy) : found;
-      const applies = policy.sources.some((source) => source.rules.length > 0) || policy.locks.length > 0 || policy.problems.length > 0;
-      const verdict = applies
+      const verdict = policyApplies(policy)
         ? { violations, problems: policy.problems, sources: policy.sources.filter((source) => source.rules.length > 0).length, ...(residency && 'proof' in residency ? { residencyCheckedAt: Date.parse(residency.proof.checkedAt) } : {}) }
         : undefined;
       return {
@@ -181,12 +181,12 @@ export class SetupState implements vscode.Disposable {
   private usageTargetOf(setup: EffectiveSetup, discovery: ProfileDiscovery, trusted: boolean): UsageTarget | undefined {
     if (!setup.bedrock || this.identitySkipped(setup, discovery, trusted)) return undefined;
     const profile = setupProfile(setup, discovery);
-    const known = discovery.profiles.find((candidate) => candidate.name === profile);
-    const region = effectiveValue(setup, 'env.AWS_REGION')?.value ?? known?.region;
+    const known = discovery.profiles.some((candidate) => candidate.name === profile);
+    const region = setupRegion(setup, discovery);
     const modelIds = modelsInUse(setup);
     if (!known || !region || modelIds.length === 0) return undefined;
-    const maxOutput = Number(effectiveValue(setup, 'env.CLAUDE_CODE_MAX_OUTPUT_TOKENS')?.value);
-    return { key: usageKey(profile, region, modelIds), profile, region, modelIds, ...(Number.isInteger(maxOutput) && maxOutput > 0 ? { maxOutputTokens: maxOutput } : {}) };
+    const maxOutputTokens = setupMaxOutputTokens(setup);
+    return { key: usageKey(profile, region, modelIds), profile, region, modelIds, ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }) };
   }
 
   /** One usage read per distinct target whose identity check passed; failures leave the previous alert. */
@@ -225,9 +225,8 @@ export class SetupState implements vscode.Disposable {
     for (const setup of setups) {
       if (!setup.bedrock || this.identitySkipped(setup, discovery, trusted)) continue;
       const profile = setupProfile(setup, discovery);
-      const known = discovery.profiles.find((candidate) => candidate.name === profile);
-      if (!known) continue;
-      wanted.set(profile, effectiveValue(setup, 'env.AWS_REGION')?.value ?? known.region);
+      if (!discovery.profiles.some((candidate) => candidate.name === profile)) continue;
+      wanted.set(profile, setupRegion(setup, discovery));
     }
     if (wanted.size === 0) return;
     const { checkIdentity } = await loadAwsLayer();

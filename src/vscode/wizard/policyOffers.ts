@@ -17,7 +17,7 @@ import { withoutLongContext } from '../../core/contextWindow';
 import { checkChoices, compliantModelId, profileVerdict, regionVerdict, residencyVerdict, scopeVerdict, writeScopeVerdict } from '../../core/policyEvaluate';
 import { suggestPin } from '../../core/policySuggest';
 import type { ChoiceVerdict, EffectivePolicy, ManagedLock, PolicyViolation } from '../../core/policyTypes';
-import { modelViolations, pinKey, violationOf, type ModelRole } from '../../core/policyVerdicts';
+import { lockOf, lockVerdict, modelViolations, pinKey, violationOf, type ModelRole } from '../../core/policyVerdicts';
 import { REGION_PREFIX_SCOPES } from '../../core/settingsKeys';
 import type { SetupChoices, SetupScope } from '../../core/settingsTypes';
 import { aliasPin, modelsInScope } from './stepOffers';
@@ -64,18 +64,6 @@ export function partitionOffers<T>(offers: readonly T[], judge: (offer: T) => Ch
 /** The preselected answer: the preferred one when it is allowed, else the first allowed. */
 export function compliantDefault<T>(allowed: readonly T[], preferred: ((offer: T) => boolean) | undefined): T | undefined {
   return (preferred ? allowed.find(preferred) : undefined) ?? allowed[0];
-}
-
-/** Claude Code's managed settings lock on a key, if any. */
-export function lockOf(policy: EffectivePolicy | undefined, key: string): ManagedLock | undefined {
-  return policy?.locks.find((lock) => lock.key === key);
-}
-
-/** A lock forbids every other value: the plan never writes a managed key, so it would never take effect. */
-export function lockVerdict(policy: EffectivePolicy, key: string, value: string): ChoiceVerdict {
-  const lock = lockOf(policy, key);
-  if (lock === undefined || lock.value === value) return ALLOWED;
-  return forbidden({ code: 'managed-lock', rule: 'managedLock', origins: [{ source: 'managed', path: lock.path }], key, value, fix: { key, value: lock.value } });
 }
 
 /** A verdict's violation placed on a settings key and value (the words then name the value chosen). */

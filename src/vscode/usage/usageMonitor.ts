@@ -213,7 +213,8 @@ export class UsageMonitor implements UsageSource, vscode.Disposable {
     }
     const outcome = await this.fetch(target, '1h');
     if (!outcome.ok || !outcome.report.alert) return undefined;
-    if (this.keyOf(target, this.state.range) === this.keyOf(target, '1h')) {
+    // The view adopts it only when it shows the last hour of this very target (not another folder's).
+    if (this.state.range === '1h' && target.key === this.target()?.key) {
       this.reportKey = this.keyOf(target, '1h');
       this.publish({ report: outcome.report, lastError: undefined });
     }

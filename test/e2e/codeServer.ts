@@ -117,6 +117,21 @@ export function cleanEnv(overrides: Record<string, string | undefined> = {}): Re
   return env;
 }
 
+/**
+ * The environment of a run against the loopback fake AWS: `cleanEnv` with the given HOME, the fake's
+ * endpoint variables, XDG folders inside HOME and a UTF-8 C locale, then `extra`.
+ */
+export function fakeAwsEnv(home: string, fakeEnv: Record<string, string>, extra: Record<string, string | undefined> = {}): Record<string, string> {
+  return cleanEnv({
+    HOME: home,
+    ...fakeEnv,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    LANG: 'C.UTF-8',
+    ...extra,
+  });
+}
+
 export async function getFreePort(host = '127.0.0.1'): Promise<number> {
   return await new Promise<number>((resolve, reject) => {
     const srv = net.createServer();

@@ -11,9 +11,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cleanEnv, findVsix, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, toolPaths, type BrowserSession, type CodeServer } from './codeServer';
+import { fakeAwsEnv, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, type BrowserSession, type CodeServer } from './codeServer';
 import type { PwPage } from './pw';
-import { E2eRun, errorToasts, statusBarItem, statusText, waitFor } from './workbench';
+import { checkVsixAndCli, E2eRun, errorToasts, statusBarItem, statusText, waitFor } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 
 const TOKYO = 'ap-northeast-1';
@@ -46,25 +46,12 @@ async function main(): Promise<void> {
   let browser: BrowserSession | undefined;
   let fake: FakeAws | undefined;
   try {
-    let vsix = '';
-    await run.check('VSIX, built CLI and e2e tools are present', async () => {
-      vsix = findVsix();
-      toolPaths();
-      if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run npm run build');
-    }, { fatal: true });
+    const vsix = await checkVsixAndCli(run);
 
     fake = await startFakeAws({ scenario: 'basic' });
     const fakeAws = fake;
     const demo = await writeDemoHome(path.join(tmp, 'home'), fakeAws.state);
-    const env = cleanEnv({
-      HOME: demo.home,
-      ...fakeAws.env(),
-      XDG_CONFIG_HOME: path.join(demo.home, '.config'),
-      XDG_DATA_HOME: path.join(demo.home, '.local', 'share'),
-      CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed'),
-      CLAUDE_BEDROCK_POLICY_DIR: path.join(tmp, 'machine-policy'),
-      LANG: 'C.UTF-8',
-    });
+    const env = fakeAwsEnv(demo.home, fakeAws.env(), { CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed'), CLAUDE_BEDROCK_POLICY_DIR: path.join(tmp, 'machine-policy') });
     const workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(path.join(workspace, '.claude'), { recursive: true });
     execFileSync('git', ['init', '-q'], { cwd: workspace, env });

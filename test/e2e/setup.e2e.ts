@@ -11,9 +11,9 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cleanEnv, findVsix, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, toolPaths, type BrowserSession, type CodeServer } from './codeServer';
+import { fakeAwsEnv, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, type BrowserSession, type CodeServer } from './codeServer';
 import type { PwPage } from './pw';
-import { E2eRun, errorToasts, statusText, waitFor, foldViews, openContainer, rowDescription, runFromPalette, statusBarItem, toasts, waitForLabels } from './workbench';
+import { checkVsixAndCli, E2eRun, errorToasts, statusText, waitFor, foldViews, openContainer, rowDescription, runFromPalette, statusBarItem, toasts, waitForLabels } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { getScenario } from '../fake-aws/scenarios';
 
@@ -63,25 +63,12 @@ async function main(): Promise<void> {
     server = undefined;
   };
   try {
-    let vsix = '';
-    await run.check('VSIX, built CLI and e2e tools are present', async () => {
-      vsix = findVsix();
-      toolPaths();
-      if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run npm run build');
-      return path.relative(process.cwd(), vsix);
-    }, { fatal: true });
+    const vsix = await checkVsixAndCli(run);
 
     fake = await startFakeAws({ scenario: 'basic' });
     const fakeAws = fake;
     const demo = await writeDemoHome(path.join(tmp, 'home'), getScenario('basic'));
-    const env = cleanEnv({
-      HOME: demo.home,
-      ...fakeAws.env(),
-      XDG_CONFIG_HOME: path.join(demo.home, '.config'),
-      XDG_DATA_HOME: path.join(demo.home, '.local', 'share'),
-      CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed'),
-      LANG: 'C.UTF-8',
-    });
+    const env = fakeAwsEnv(demo.home, fakeAws.env(), { CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed') });
     const workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(workspace);
     execFileSync('git', ['init', '-q'], { cwd: workspace, env });

@@ -20,18 +20,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  EXTENSION_ID,
-  cleanEnv,
-  findVsix,
-  launchBrowser,
-  mkTempDir,
-  readExtensionHostLogs,
-  startCodeServer,
-  toolPaths,
-  type BrowserSession,
-  type CodeServer,
-} from './codeServer';
+import { fakeAwsEnv, EXTENSION_ID, findVsix, launchBrowser, mkTempDir, readExtensionHostLogs, startCodeServer, toolPaths, type BrowserSession, type CodeServer } from './codeServer';
 import type { PwPage } from './pw';
 import { E2eRun, errorToasts, foldViews, rowDescription, runFromPalette, waitForLabels } from './workbench';
 import { startFakeAws, type FakeAws } from '../fake-aws';
@@ -117,14 +106,8 @@ async function main(): Promise<void> {
     const { home, workspace } = writeFixture(tmp);
     fake = await startFakeAws({ scenario: 'basic' });
     const fakeAws = fake;
-    const env = cleanEnv({
-      HOME: home,
-      // Every AWS call the extension makes goes to the loopback fake AWS.
-      ...fakeAws.env(),
-      XDG_CONFIG_HOME: path.join(home, '.config'),
-      XDG_DATA_HOME: path.join(home, '.local', 'share'),
-      LANG: 'C.UTF-8',
-    });
+    // Every AWS call the extension makes goes to the loopback fake AWS.
+    const env = fakeAwsEnv(home, fakeAws.env());
 
     await check('VSIX installs into a fresh extensions dir and code-server answers HTTP', async () => {
       server = await startCodeServer({

@@ -10,9 +10,9 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cleanEnv, EXTENSION_ID, findVsix, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, toolPaths, type BrowserSession, type CodeServer } from './codeServer';
+import { fakeAwsEnv, EXTENSION_ID, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, type BrowserSession, type CodeServer } from './codeServer';
 import type { PwFrameLocator, PwLocator } from './pw';
-import { E2eRun, errorToasts, statusText, waitFor, extensionWebview, foldViews, openContainer, statusBarItem } from './workbench';
+import { checkVsixAndCli, E2eRun, errorToasts, statusText, waitFor, extensionWebview, foldViews, openContainer, statusBarItem } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
 import { QUOTA_CODES } from '../fake-aws/scenarios/quotaCatalog';
@@ -43,26 +43,12 @@ async function main(): Promise<void> {
   let browser: BrowserSession | undefined;
   let fake: FakeAws | undefined;
   try {
-    let vsix = '';
-    await run.check('VSIX, built CLI and e2e tools are present', async () => {
-      vsix = findVsix();
-      toolPaths();
-      if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run npm run build');
-      return path.relative(process.cwd(), vsix);
-    }, { fatal: true });
+    const vsix = await checkVsixAndCli(run);
 
     fake = await startFakeAws({ scenario: 'quota-throttled' });
     const fakeAws = fake;
     const demo = await writeDemoHome(path.join(tmp, 'home'), fakeAws.state);
-    const env = cleanEnv({
-      HOME: demo.home,
-      ...fakeAws.env(),
-      XDG_CONFIG_HOME: path.join(demo.home, '.config'),
-      XDG_DATA_HOME: path.join(demo.home, '.local', 'share'),
-      CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed'),
-      LANG: 'C.UTF-8',
-      TZ: 'UTC',
-    });
+    const env = fakeAwsEnv(demo.home, fakeAws.env(), { CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed'), TZ: 'UTC' });
     const workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(workspace);
     execFileSync('git', ['init', '-q'], { cwd: workspace, env });

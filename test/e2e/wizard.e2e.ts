@@ -31,7 +31,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cleanEnv, EXTENSION_ID, findVsix, launchBrowser, mkTempDir, readExtensionHostLogs, startCodeServer, toolPaths, type BrowserSession, type CodeServer } from './codeServer';
+import { fakeAwsEnv, EXTENSION_ID, findVsix, launchBrowser, mkTempDir, readExtensionHostLogs, startCodeServer, toolPaths, type BrowserSession, type CodeServer } from './codeServer';
 import type { PwPage } from './pw';
 import { chooseRow, E2eRun, errorToasts, escapeRegExp, focusedRow, modelRow, quickInput, runFromPalette, waitForWizardStep } from './workbench';
 import { ssoRoleSessionArn, startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
@@ -209,17 +209,12 @@ async function main(): Promise<void> {
     execFileSync('git', ['init', '-q', workspace]);
     fs.writeFileSync(path.join(workspace, 'README.md'), '# e2e wizard workspace\n');
     fs.writeFileSync(path.join(workspace, '.claude', 'settings.json'), json(EXISTING_SHARED));
-    const env = cleanEnv({
-      HOME: home,
-      ...fakeAws.env(),
-      XDG_CONFIG_HOME: path.join(home, '.config'),
-      XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    const env = fakeAwsEnv(home, fakeAws.env(), {
       // This machine's own managed settings (if any) must not shape the test.
       CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: managed,
       // No global git excludes: .claude/settings.local.json is not ignored until the wizard adds it.
       GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
       GIT_CONFIG_NOSYSTEM: '1',
-      LANG: 'C.UTF-8',
     });
 
     await run.check('VSIX installs and code-server answers', async () => {

@@ -31,7 +31,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cleanEnv, EXTENSION_ID, findVsix, launchBrowser, mkTempDir, readExtensionHostLogs, startCodeServer, toolPaths, type BrowserSession, type CodeServer } from './codeServer';
+import { fakeAwsEnv, EXTENSION_ID, findVsix, launchBrowser, mkTempDir, readExtensionHostLogs, startCodeServer, toolPaths, type BrowserSession, type CodeServer } from './codeServer';
 import type { PwPage } from './pw';
 import { chooseRow, E2eRun, errorToasts, focusedRow, modelRow, quickInput, runFromPalette, toasts, waitFor, waitForWizardStep } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
@@ -184,17 +184,12 @@ async function main(): Promise<void> {
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'Japan-only team policy');
-    const env = cleanEnv({
-      HOME: home,
-      ...fakeAws.env(),
-      XDG_CONFIG_HOME: path.join(home, '.config'),
-      XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    const env = fakeAwsEnv(home, fakeAws.env(), {
       // This machine's own policy and managed settings (if any) must not shape the test.
       CLAUDE_BEDROCK_POLICY_DIR: machinePolicy,
       CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: managed,
       GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
       GIT_CONFIG_NOSYSTEM: '1',
-      LANG: 'C.UTF-8',
     });
 
     await run.check('VSIX installs and code-server answers', async () => {

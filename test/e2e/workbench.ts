@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RESULTS_DIR } from './codeServer';
+import { findVsix, REPO_ROOT, RESULTS_DIR, toolPaths } from './codeServer';
 import type { PwFrameLocator, PwPage } from './pw';
 
 export interface CheckResult {
@@ -239,4 +239,16 @@ export async function chooseRow(p: PwPage, typed: string, expected: RegExp, time
   }
   await p.keyboard.press('Enter');
   return focused;
+}
+
+/** The fatal first check of a script that drives the VSIX and the built CLI: returns the VSIX path. */
+export async function checkVsixAndCli(run: E2eRun): Promise<string> {
+  let vsix = '';
+  await run.check('VSIX, built CLI and e2e tools are present', async () => {
+    vsix = findVsix();
+    toolPaths();
+    if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run npm run build');
+    return path.relative(process.cwd(), vsix);
+  }, { fatal: true });
+  return vsix;
 }

@@ -21,9 +21,8 @@ import type {
   ModelAvailabilityRecord,
   ProbeRecord,
 } from '../core/bedrockTypes';
-import { rawAwsError, withTimeout } from './callErrors';
-import { callAsValue, type CallResult } from './session';
-import { baseClientConfig, credentialProvider, DEFAULT_TIMEOUT_MS, type AwsCallContext } from './clients';
+import { callAsValue, openAwsSession, type AwsSession, type CallResult } from './session';
+import type { AwsCallContext } from './clients';
 
 export type { CallResult } from './session';
 
@@ -42,31 +41,25 @@ export interface BedrockSession {
   close(): void;
 }
 
-/** Resolves credentials (once) and builds both clients; a failure is a credentials-phase error. */
-export async function openBedrockSession(options: BedrockSessionOptions): Promise<CallResult<BedrockSession>> {
-  const started = Date.now();
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  try {
-    const credentials = await withTimeout(() => credentialProvider(options)(), timeoutMs, 'credentials', options.signal);
-    const config = baseClientConfig(options, credentials, timeoutMs);
-    const control = new BedrockClient(config);
+/** The Bedrock view of a session: its credentials, the control-plane client and, on first use, the runtime client. */
+export function bedrockSessionOf(session: AwsSession): BedrockSession {
+  return {
+    region: session.region,
+    timeoutMs: session.timeoutMs,
+    signal: session.signal,
+    control: session.client('bedrock', (config) => new BedrockClient(config)),
     // Runtime speaks HTTP/2 by default; its handler takes requestTimeout and sessionTimeout only.
-    const runtime = new BedrockRuntimeClient({ ...config, requestHandler: { requestTimeout: timeoutMs } });
-    const session: BedrockSession = {
-      region: options.region,
-      control,
-      runtime,
-      timeoutMs,
-      signal: options.signal,
-      close() {
-        control.destroy();
-        runtime.destroy();
-      },
-    };
-    return { ok: true, value: session, durationMs: Date.now() - started };
-  } catch (error) {
-    return { ok: false, error: rawAwsError(error, 'ResolveCredentials', 'credentials', options.signal?.aborted), durationMs: Date.now() - started };
-  }
+    get runtime() {
+      return session.client('bedrock-runtime', (config) => new BedrockRuntimeClient({ ...config, requestHandler: { requestTimeout: session.timeoutMs } }));
+    },
+    close: () => session.close(),
+  };
+}
+
+/** Resolves credentials (once) for both clients; a failure is a credentials-phase error. */
+export async function openBedrockSession(options: BedrockSessionOptions): Promise<CallResult<BedrockSession>> {
+  const opened = await openAwsSession(options);
+  return opened.ok ? { ...opened, value: bedrockSessionOf(opened.value) } : opened;
 }
 
 /** One call with the session's timeout, as a value. */

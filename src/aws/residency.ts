@@ -4,14 +4,12 @@
  * and STS GetCallerIdentity (the account, for the proof) then run at once, each with its own deadline.
  */
 
-import { BedrockClient } from '@aws-sdk/client-bedrock';
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Diagnosis, InferenceProfileRecord } from '../core/bedrockTypes';
 import { diagnoseAwsError } from '../core/diagnosis';
 import type { ResidencyCheck } from '../core/policyTypes';
 import { invokedModelId, needsProfileLookup, residencyOf } from '../core/residency';
-import { getInferenceProfile, type BedrockSession, type CallResult } from './bedrock';
+import { bedrockSessionOf, getInferenceProfile, type CallResult } from './bedrock';
 import { profileNameOf, type AwsCallContext } from './clients';
 import { callAsValue, openAwsSession, type AwsSession } from './session';
 
@@ -34,21 +32,6 @@ export interface CheckResidencyOptions extends AwsCallContext {
 export type ResidencyResult =
   | { readonly ok: true; readonly checks: ResidencyCheck[]; readonly account?: string }
   | { readonly ok: false; readonly credentials: Diagnosis };
-
-/** The Bedrock session view of a shared session: the same credentials, clients built on first use. */
-function bedrockSessionOf(session: AwsSession): BedrockSession {
-  return {
-    region: session.region,
-    timeoutMs: session.timeoutMs,
-    signal: session.signal,
-    control: session.client('bedrock', (config) => new BedrockClient(config)),
-    // Never called here; built only if someone asks, like openBedrockSession's (HTTP/2 handler options).
-    get runtime() {
-      return session.client('bedrock-runtime', (config) => new BedrockRuntimeClient({ ...config, requestHandler: { requestTimeout: session.timeoutMs } }));
-    },
-    close: () => session.close(),
-  };
-}
 
 function callerAccount(session: AwsSession): Promise<CallResult<string>> {
   const sts = session.client('sts', (config) => new STSClient(config));

@@ -7,10 +7,9 @@
 import type { Diagnosis } from '../core/bedrockTypes';
 import { diagnoseAwsError } from '../core/diagnosis';
 import { profileNameOf } from './clients';
-import type { QuotaListing, QuotaRequestRecord, UsageRange, UsageReport } from '../core/quotaTypes';
+import type { QuotaListing, QuotaRequestRecord, UsageProblem, UsageRange, UsageReport } from '../core/quotaTypes';
 import { buildUsageReport, usageProblem } from '../core/usageReport';
 import { planMetricQueries } from '../core/usageQueries';
-import type { UsageProblem } from '../core/quotaTypes';
 import { getUsageMetrics } from './metrics';
 import { listAppliedQuotas, listDefaultQuotas, listQuotaRequests, requestQuotaIncrease } from './quotas';
 import { openAwsSession, type AwsSession, type AwsSessionOptions } from './session';

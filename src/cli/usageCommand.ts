@@ -9,7 +9,7 @@ import { loadAwsLayer } from '../aws/loadLayer';
 import type { CredentialTarget } from '../aws/clients';
 import { describeDiagnosis } from '../core/diagnosis';
 import type { Locale } from '../core/locale';
-import { ownQuota, quotasForDisplay } from '../core/quotaMatch';
+import { quotasForDisplay } from '../core/quotaMatch';
 import type { ModelQuota, ModelQuotas, ModelUsageSummary, UsageRange, UsageReport } from '../core/quotaTypes';
 import { USAGE_RANGES } from '../core/quotaTypes';
 import { alertText, formatCount, formatUsd, measureText, problemText, recommendationText, routingText } from '../core/usageText';
@@ -156,7 +156,8 @@ export function usageLines(summary: ModelUsageSummary, range: UsageRange, locale
   return lines.map((line) => `  ${line}`);
 }
 
-function rangeText(range: UsageRange, locale: Locale): string {
+/** The range in words (`last hour, 1-minute periods`). */
+export function rangeText(range: UsageRange, locale: Locale): string {
   return t(locale, range === '1h' ? 'range1h' : range === '24h' ? 'range24h' : 'range7d');
 }
 
@@ -228,10 +229,3 @@ export async function usageCommand(options: UsageCommandOptions): Promise<Comman
   lines.push(...adviceLines(report, locale));
   return { stdout: lines.join('\n'), exitCode };
 }
-
-/** The model's own TPM quota, for doctor's summary. */
-export function ownTpm(model: ModelQuotas): ModelQuota | undefined {
-  return ownQuota(model, 'tokens-per-minute');
-}
-
-export { rangeText };

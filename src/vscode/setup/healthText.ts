@@ -145,7 +145,7 @@ export function checkText(check: HealthCheck): CheckText {
     }
     case 'policy-file-broken': {
       const text = policyProblemText(check.problem, locale);
-      return { label: text.title, detail: text.detail, fix: { title: vscode.l10n.t('Open the policy file'), command: 'vscode.open', arguments: [vscode.Uri.file(check.problem.path)] } };
+      return { label: text.title, detail: text.detail, fix: { ...openFile(check.problem.path, check.problem.line), title: vscode.l10n.t('Open the policy file') } };
     }
     case 'policy-ok':
       return {

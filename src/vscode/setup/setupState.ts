@@ -60,6 +60,9 @@ export interface UsageTarget {
 /** Reads the usage alert of a target during a health check (the usage monitor, which caches). */
 export type UsageAlertProvider = (target: UsageTarget) => Promise<{ readonly alert: UsageAlert; readonly checkedAt: number } | undefined>;
 
+/** A health check reuses a usage alert this young (from the view or an earlier check) instead of reading again. */
+const USAGE_REUSE_MS = 5 * 60_000;
+
 /** The identity result of one profile, kept until the profile is checked again. */
 interface IdentityMemo {
   readonly profile: string;
@@ -195,6 +198,9 @@ export class SetupState implements vscode.Disposable {
     if (!provider) return;
     const distinct = new Map<string, UsageTarget>();
     for (const target of targets) {
+      const known = target ? this.usageAlerts.get(target.key) : undefined;
+      // A read of the last few minutes (the view's, or an earlier check's) still stands.
+      if (known && Date.now() - known.checkedAt < USAGE_REUSE_MS) continue;
       if (target && this.identityOk(target.profile)) distinct.set(target.key, target);
     }
     await Promise.all(

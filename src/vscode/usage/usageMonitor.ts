@@ -18,8 +18,6 @@ import type { UsageSource, UsageViewState } from './usageSource';
 
 const QUOTA_CACHE_MS = 10 * 60_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
-/** A health check reuses a report this young instead of reading again. */
-const ALERT_REUSE_MS = 5 * 60_000;
 // The 1-hour range's current minute fills as it goes, so it may refresh faster than its period.
 const PERIOD_OF: Readonly<Record<UsageRange, number>> = { '1h': 30_000, '24h': 300_000, '7d': 3_600_000 };
 
@@ -36,6 +34,8 @@ export class UsageMonitor implements UsageSource, vscode.Disposable {
   private state: UsageViewState = { range: '1h', refreshing: false, backingOff: false };
   /** The target and range of `state.report`. */
   private reportKey: string | undefined;
+  /** The latest report of every target and range read so far (by the view or a health check). */
+  private readonly reports = new Map<string, UsageReport>();
   private visible = false;
   private timer: NodeJS.Timeout | undefined;
   private failures = 0;
@@ -59,9 +59,8 @@ export class UsageMonitor implements UsageSource, vscode.Disposable {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (!visible) return this.publish({ nextRefreshAt: undefined });
-    const report = this.state.report;
-    const fresh = report && this.reportKey === this.keyOf(this.target()) && Date.now() - report.generatedAt < intervalMs(this.state.range);
-    if (fresh) this.schedule(intervalMs(this.state.range) - (Date.now() - report.generatedAt));
+    const report = this.showLatest();
+    if (report && this.young(report)) this.schedule(intervalMs(this.state.range) - (Date.now() - report.generatedAt));
     else void this.refreshNow();
   }
 
@@ -135,8 +134,26 @@ export class UsageMonitor implements UsageSource, vscode.Disposable {
     const key = this.keyOf(target);
     const profile = target?.profile;
     if (notConfigured !== this.state.notConfigured || profile !== this.state.profile) this.publish({ notConfigured, profile });
-    // The setup now points elsewhere: what is on screen belongs to the old target.
-    if (this.visible && target && key !== this.reportKey && !this.running) void this.refreshNow();
+    if (!target || key === this.reportKey) return;
+    // The setup now points elsewhere: show what was read for it (a health check may have), else read.
+    const report = this.showLatest();
+    if (this.visible && !this.running && !(report && this.young(report))) void this.refreshNow();
+  }
+
+  /** Shows the latest report of the current target and range, when there is one; returns it. */
+  private showLatest(): UsageReport | undefined {
+    const key = this.keyOf(this.target());
+    const report = key === undefined ? undefined : this.reports.get(key);
+    if (report && (key !== this.reportKey || report !== this.state.report)) {
+      this.reportKey = key;
+      this.publish({ report, lastError: undefined });
+    }
+    return report;
+  }
+
+  /** Younger than the refresh interval of the shown range. */
+  private young(report: UsageReport): boolean {
+    return Date.now() - report.generatedAt < intervalMs(this.state.range);
   }
 
   private schedule(delayMs: number): void {
@@ -200,24 +217,18 @@ export class UsageMonitor implements UsageSource, vscode.Disposable {
       return { ok: false, error: `${text.cause} ${text.fix}` };
     }
     if (result.listing && !listing) this.listings.set(target.key, { listing: result.listing, at: Date.now() });
+    this.reports.set(this.keyOf(target, range)!, result.report);
     // The status bar judges the last hour only: a week's peak says nothing about now.
     if (range === '1h' && result.report.alert) this.setup.updateUsage(target.key, { alert: result.report.alert, checkedAt: result.report.generatedAt });
     return { ok: true, report: result.report };
   }
 
-  /** The alert for a health check: a young enough report of the last hour, else one read now. */
+  /** The alert for a health check (which reuses a young enough one itself): one read of the last hour. */
   private async alertFor(target: UsageTarget): Promise<{ alert: UsageAlert; checkedAt: number } | undefined> {
-    const report = this.state.report;
-    if (report?.alert && this.reportKey === this.keyOf(target, '1h') && Date.now() - report.generatedAt < ALERT_REUSE_MS) {
-      return { alert: report.alert, checkedAt: report.generatedAt };
-    }
     const outcome = await this.fetch(target, '1h');
     if (!outcome.ok || !outcome.report.alert) return undefined;
-    // The view adopts it only when it shows the last hour of this very target (not another folder's).
-    if (this.state.range === '1h' && target.key === this.target()?.key) {
-      this.reportKey = this.keyOf(target, '1h');
-      this.publish({ report: outcome.report, lastError: undefined });
-    }
+    // Shown at once when it is the view's target and range; otherwise kept for when it becomes so.
+    this.showLatest();
     return { alert: outcome.report.alert, checkedAt: outcome.report.generatedAt };
   }
 

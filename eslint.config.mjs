@@ -4,6 +4,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'fs/promises', 'child_process', 'http', 'https', 'http2', 'net', 'os', 'path', 'crypto'];
+// A relative import that climbs out of its layer into the named ones, at any folder depth.
+const outer = (layers) => layers.flatMap((layer) => [`../${layer}/**`, `../../${layer}/**`, `../../../${layer}/**`]);
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
 });
@@ -23,21 +25,21 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: restrict(
-      ['vscode', '@aws-sdk/*', '@smithy/*', ...nodeBuiltins, ...nodeBuiltins.map((name) => `node:${name}`), '../aws/*', '../cli/*', '../vscode/*', '../webview/*', '../files/*'],
+      ['vscode', '@aws-sdk/*', '@smithy/*', ...nodeBuiltins, ...nodeBuiltins.map((name) => `node:${name}`), ...outer(['aws', 'cli', 'vscode', 'webview', 'files'])],
       'core is pure: no vscode, no AWS SDK, no I/O, no outer layer.',
     ),
   },
   {
     files: ['src/files/**/*.ts'],
-    rules: restrict(['vscode', '@aws-sdk/*', '@smithy/*', '../aws/*', '../cli/*', '../vscode/*', '../webview/*'], 'files does node file I/O only: no vscode, no AWS SDK, no outer layer.'),
+    rules: restrict(['vscode', '@aws-sdk/*', '@smithy/*', ...outer(['aws', 'cli', 'vscode', 'webview'])], 'files does node file I/O only: no vscode, no AWS SDK, no outer layer.'),
   },
   {
     files: ['src/aws/**/*.ts', 'src/cli/**/*.ts'],
-    rules: restrict(['vscode', '../vscode/*', '../webview/*'], 'aws and cli never depend on vscode.'),
+    rules: restrict(['vscode', ...outer(['vscode', 'webview'])], 'aws and cli never depend on vscode.'),
   },
   {
     files: ['src/webview/**/*.ts'],
-    rules: restrict(['vscode', '../core/*', '../aws/*', '../cli/*', '../vscode/*', 'node:*'], 'webview code talks to the extension only through its protocol module.'),
+    rules: restrict(['vscode', ...outer(['core', 'aws', 'cli', 'vscode', 'files']), 'node:*'], 'webview code talks to the extension only through its protocol module.'),
   },
   {
     files: ['scripts/**/*.mjs'],

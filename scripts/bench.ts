@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { loadProfiles } from '../src/aws/awsFiles';
-import { getInferenceProfile, getModelAvailability, openBedrockSession, probeModel } from '../src/aws/bedrock';
-import { validateModelAccess } from '../src/aws/modelAccess';
+import { loadProfiles } from '../src/aws/profiles/awsFiles';
+import { getInferenceProfile, getModelAvailability, openBedrockSession, probeModel } from '../src/aws/models/bedrock';
+import { validateModelAccess } from '../src/aws/models/modelAccess';
 import { startFakeAws, writeDemoHome } from '../test/fake-aws';
 
 const root = join(__dirname, '..');

@@ -3,7 +3,7 @@
  * Core decides what they mean; nothing here interprets them.
  */
 
-import type { RawAwsError } from '../core/bedrockTypes';
+import type { RawAwsError } from '../core/models/bedrockTypes';
 
 /** Raised by a deadline; tells which phase ran out of time. */
 export class TimedOut extends Error {

@@ -2,7 +2,7 @@
  * The entry point of `dist/aws.js`: everything that needs the AWS SDK. The extension and the CLI
  * load it on the first AWS call (see loadLayer.ts), so activation and `profiles` never parse it.
  */
-export { checkIdentities, checkIdentity } from './identity';
-export { loadCatalog, validateModelAccess } from './modelAccess';
-export { fetchUsageReport, requestBedrockQuotaIncrease } from './usage';
-export { checkResidency } from './residency';
+export { checkIdentities, checkIdentity } from './profiles/identity';
+export { loadCatalog, validateModelAccess } from './models/modelAccess';
+export { fetchUsageReport, requestBedrockQuotaIncrease } from './usage/usage';
+export { checkResidency } from './residency/residency';

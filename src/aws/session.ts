@@ -6,7 +6,7 @@
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { rawAwsError, withTimeout } from './callErrors';
 import { baseClientConfig, credentialProvider, DEFAULT_TIMEOUT_MS, type AwsCallContext } from './clients';
-import type { RawAwsError } from '../core/bedrockTypes';
+import type { RawAwsError } from '../core/models/bedrockTypes';
 
 export type CallResult<T> =
   | { readonly ok: true; readonly value: T; readonly durationMs: number }

@@ -4,14 +4,14 @@
  */
 
 import { parseArgs } from 'node:util';
-import { pickLocale, type Locale } from '../core/locale';
-import { doctorCommand } from './doctorCommand';
-import { modelsCommand } from './modelsCommand';
+import { pickLocale, type Locale } from '../core/text/locale';
+import { doctorCommand } from './doctor/doctorCommand';
+import { modelsCommand } from './models/modelsCommand';
 import { UsageError, type CommandOutput } from './output';
-import { profilesCommand } from './profilesCommand';
-import { setupCommand } from './setupCommand';
-import { quotasCommand, usageCommand } from './usageCommand';
-import { policyCommand } from './policyCommand';
+import { profilesCommand } from './profiles/profilesCommand';
+import { setupCommand } from './setup/setupCommand';
+import { quotasCommand, usageCommand } from './usage/usageCommand';
+import { policyCommand } from './policy/policyCommand';
 import { cliText } from './text';
 
 declare const __VERSION__: string | undefined;

@@ -1,11 +1,11 @@
 /** The JSON shapes the CLI prints: the discovery result with every problem's words attached. */
 
-import type { Diagnosis } from '../core/bedrockTypes';
-import { describeDiagnosis } from '../core/diagnosis';
-import type { Locale } from '../core/locale';
-import { describeProblem } from '../core/problemMessages';
-import type { Problem } from '../core/problems';
-import type { AwsProfile, ProfileDiscovery } from '../core/profiles';
+import type { Diagnosis } from '../core/models/bedrockTypes';
+import { describeDiagnosis } from '../core/models/diagnosis';
+import type { Locale } from '../core/text/locale';
+import { describeProblem } from '../core/profiles/problemMessages';
+import type { Problem } from '../core/profiles/problems';
+import type { AwsProfile, ProfileDiscovery } from '../core/profiles/profiles';
 
 export const REPORT_SCHEMA_VERSION = 1;
 

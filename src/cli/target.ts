@@ -1,9 +1,9 @@
 /** Whose credentials and which region a CLI command uses, resolved the way the SDK would. */
 
-import type { Environment } from '../aws/awsFiles';
-import type { AwsProfile, ProfileDiscovery } from '../core/profiles';
+import type { Environment } from '../aws/profiles/awsFiles';
+import type { AwsProfile, ProfileDiscovery } from '../core/profiles/profiles';
 import type { CredentialTarget } from '../aws/clients';
-import type { Locale } from '../core/locale';
+import type { Locale } from '../core/text/locale';
 import { printable } from './table';
 import { cliText } from './text';
 

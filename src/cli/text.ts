@@ -1,6 +1,6 @@
 /** The CLI's own words, in English and Japanese. */
 
-import { format, type Locale } from '../core/locale';
+import { format, type Locale } from '../core/text/locale';
 
 const en = {
   usage: `Usage: claude-bedrock <command> [options]

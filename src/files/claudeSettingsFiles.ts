@@ -6,8 +6,8 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { SettingsFiles } from '../core/settingsPlan';
-import type { SettingsFileInput, SettingsSource, SetupPlan } from '../core/settingsTypes';
+import type { SettingsFiles } from '../core/setup/settingsPlan';
+import type { SettingsFileInput, SettingsSource, SetupPlan } from '../core/setup/settingsTypes';
 import { assertUnchanged, writeFileAtomic } from './atomicWrite';
 
 /**

@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { gitignoreCovers } from '../core/gitignorePatterns';
+import { gitignoreCovers } from '../core/setup/gitignorePatterns';
 import { writeFileAtomic } from './atomicWrite';
 
 export const LOCAL_SETTINGS_PATH = '.claude/settings.local.json';

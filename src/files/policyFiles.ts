@@ -5,9 +5,9 @@
  */
 
 import * as path from 'node:path';
-import { mergePolicies } from '../core/policyMerge';
-import type { EffectivePolicy, PolicyFileInput } from '../core/policyTypes';
-import type { SettingsFiles } from '../core/settingsPlan';
+import { mergePolicies } from '../core/policy/policyMerge';
+import type { EffectivePolicy, PolicyFileInput } from '../core/policy/policyTypes';
+import type { SettingsFiles } from '../core/setup/settingsPlan';
 import { readSettingsFile } from './claudeSettingsFiles';
 
 /** Overrides the folder of the machine policy (tests, unusual installs). */

@@ -1,7 +1,7 @@
 /** `claudeCode.disableLoginPrompt: true` in a folder's `.vscode/settings.json`, so Claude Code's VS Code extension uses Bedrock. */
 
 import * as path from 'node:path';
-import { planVscodeSetting } from '../core/vscodeSettings';
+import { planVscodeSetting } from '../core/setup/vscodeSettings';
 import { readTextIfExists, writeFileAtomic } from './atomicWrite';
 
 export const DISABLE_LOGIN_PROMPT_KEY = 'claudeCode.disableLoginPrompt';

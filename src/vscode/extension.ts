@@ -4,11 +4,11 @@
  */
 
 import * as vscode from 'vscode';
-import { awsFilePaths } from '../aws/awsFiles';
-import { watchAwsFiles } from './awsFileWatcher';
-import { runChecks, runSsoLogin } from './identityCommands';
-import { IdentityState } from './identityState';
-import { ENVIRONMENT_KEY } from './checkTargets';
+import { awsFilePaths } from '../aws/profiles/awsFiles';
+import { watchAwsFiles } from './profiles/awsFileWatcher';
+import { runChecks, runSsoLogin } from './profiles/identityCommands';
+import { IdentityState } from './profiles/identityState';
+import { ENVIRONMENT_KEY } from './profiles/checkTargets';
 import {
   chooseModel,
   chosenModels,
@@ -21,12 +21,12 @@ import {
   showIamPolicy,
   validateModels,
   validateOffer,
-} from './modelCommands';
-import { ModelsState } from './modelsState';
-import { ModelsView, type ModelsNode } from './modelsView';
-import { ProfilesView } from './profilesView';
+} from './models/modelCommands';
+import { ModelsState } from './models/modelsState';
+import { ModelsView, type ModelsNode } from './models/modelsView';
+import { ProfilesView } from './profiles/profilesView';
 import { registerSetup } from './setup/registerSetup';
-import type { ProfileNode } from './treeItems';
+import type { ProfileNode } from './profiles/treeItems';
 import { registerSetupWizard } from './wizard/setupWizard';
 import { UsageMonitor } from './usage/usageMonitor';
 import { registerUsageView } from './usage/usageView';

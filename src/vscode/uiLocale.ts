@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { pickLocale, type Locale } from '../core/locale';
+import { pickLocale, type Locale } from '../core/text/locale';
 
 /** The display language of this VS Code window, for messages that come from `core`. */
 export function uiLocale(): Locale {

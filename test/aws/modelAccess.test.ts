@@ -2,9 +2,9 @@
 // what the account lists becomes the catalog (nothing more, nothing less), and every failure the
 // fake can produce comes back as its own diagnosis, described in English and Japanese.
 import assert from 'node:assert/strict';
-import { loadCatalog, validateModelAccess } from '../../src/aws/modelAccess';
-import type { DiagnosisCode } from '../../src/core/bedrockTypes';
-import { describeDiagnosis } from '../../src/core/diagnosis';
+import { loadCatalog, validateModelAccess } from '../../src/aws/models/modelAccess';
+import type { DiagnosisCode } from '../../src/core/models/bedrockTypes';
+import { describeDiagnosis } from '../../src/core/models/diagnosis';
 import { BEDROCK_GEO_DESTINATIONS, BEDROCK_MODEL_IDS, BEDROCK_PROFILE_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import type { ScenarioName } from '../fake-aws/scenarios';
 import { useFakeAwsHome } from '../support/fakeAwsHome';

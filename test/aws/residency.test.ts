@@ -2,9 +2,9 @@
 // configured ID resolved with GetInferenceProfile (bare IDs need no call), its destinations judged
 // against Tokyo and Osaka, and a profile that gains a destination abroad caught.
 import assert from 'node:assert/strict';
-import { checkResidency, type ResidencyModel } from '../../src/aws/residency';
-import type { ResidencyCheck } from '../../src/core/policyTypes';
-import { residencyProof } from '../../src/core/residency';
+import { checkResidency, type ResidencyModel } from '../../src/aws/residency/residency';
+import type { ResidencyCheck } from '../../src/core/policy/policyTypes';
+import { residencyProof } from '../../src/core/residency/residency';
 import { BASIC_ACCOUNT_ID, BASIC_APP_PROFILE, BASIC_CHAIN_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
 import { BEDROCK_GEO_DESTINATIONS, BEDROCK_MODEL_IDS, BEDROCK_PROFILE_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { RESIDENCY_ABROAD_PROFILE_ID, RESIDENCY_ABROAD_REGION, RESIDENCY_ABROAD_SOURCE_REGION } from '../fake-aws/scenarios/residencyScenarios';

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseKnownFiles } from '@smithy/core/config';
-import { profileValues } from '../../src/core/profiles';
+import { profileValues } from '../../src/core/profiles/profiles';
 
 const corpus = join(__dirname, '..', 'fixtures', 'corpus');
 const everyKind = join(__dirname, '..', 'fixtures', 'every-kind', '.aws');

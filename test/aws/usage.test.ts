@@ -3,9 +3,9 @@
 // right quota of the right routing, the throttled minutes the scenario throttled, and a view that
 // keeps working (and says which permission is missing) when either service refuses.
 import assert from 'node:assert/strict';
-import { fetchUsageReport, requestBedrockQuotaIncrease } from '../../src/aws/usage';
-import { ownQuota } from '../../src/core/quotaMatch';
-import type { UsageReport } from '../../src/core/quotaTypes';
+import { fetchUsageReport, requestBedrockQuotaIncrease } from '../../src/aws/usage/usage';
+import { ownQuota } from '../../src/core/usage/quotaMatch';
+import type { UsageReport } from '../../src/core/usage/quotaTypes';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { OLD_NAMES_RECODED_MODELS, OLD_NAME_QUOTA_CODES, QUOTA_CODES, defaultQuotaValue } from '../fake-aws/scenarios/quotaCatalog';
 import { QUOTA_THROTTLED, QUOTA_THROTTLED_EXPECTED, QUOTA_TINY } from '../fake-aws/scenarios/quotaData';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { planSetup } from '../../src/core/settingsPlan';
+import { planSetup } from '../../src/core/setup/settingsPlan';
 import { ChangedSinceReadError, writeFileAtomic } from '../../src/files/atomicWrite';
 import { applyPlan, claudeSettingsPaths, readSettingsFiles } from '../../src/files/claudeSettingsFiles';
 import { localSettingsIgnored } from '../../src/files/gitignore';

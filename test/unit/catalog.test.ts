@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { FoundationModelRecord, InferenceProfileRecord, ModelCatalog } from '../../src/core/bedrockTypes';
-import { baseModelIdOf, buildCatalog, fallbackCatalog, findOffer, japanPremium, scopeOf } from '../../src/core/catalog';
-import { compareVersions, describeScope, FALLBACK_PROFILES, listPrices, MODEL_TABLE, modelFacts, parseClaudeModelId, priceFactorFor } from '../../src/core/modelTable';
+import type { FoundationModelRecord, InferenceProfileRecord, ModelCatalog } from '../../src/core/models/bedrockTypes';
+import { baseModelIdOf, buildCatalog, fallbackCatalog, findOffer, japanPremium, scopeOf } from '../../src/core/models/catalog';
+import { compareVersions, describeScope, FALLBACK_PROFILES, listPrices, MODEL_TABLE, modelFacts, parseClaudeModelId, priceFactorFor } from '../../src/core/models/modelTable';
 
 const ACCOUNT = '111122223333';
 const JP = ['ap-northeast-1', 'ap-northeast-3'];

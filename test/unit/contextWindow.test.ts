@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isLongContext, LONG_CONTEXT_TABLE, supportsLongContext, withLongContext, withoutLongContext } from '../../src/core/contextWindow';
+import { isLongContext, LONG_CONTEXT_TABLE, supportsLongContext, withLongContext, withoutLongContext } from '../../src/core/models/contextWindow';
 
 describe('1M-token context table', () => {
   it('is dated and sourced', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Diagnosis, DiagnosisCode, ModelAvailabilityRecord, RawAwsError } from '../../src/core/bedrockTypes';
+import type { Diagnosis, DiagnosisCode, ModelAvailabilityRecord, RawAwsError } from '../../src/core/models/bedrockTypes';
 import {
   DIAGNOSIS_CODES,
   describeDiagnosis,
@@ -8,8 +8,8 @@ import {
   modelNotInRegion,
   suggestProfileIds,
   worstSeverity,
-} from '../../src/core/diagnosis';
-import { DIAGNOSIS_TEXTS, type DiagnosisTextKey } from '../../src/core/diagnosisText';
+} from '../../src/core/models/diagnosis';
+import { DIAGNOSIS_TEXTS, type DiagnosisTextKey } from '../../src/core/models/diagnosisText';
 
 const SONNET = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
 const JP_SONNET = `jp.${SONNET}`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { configuredModels, effectiveSetup, effectiveValue } from '../../src/core/effectiveSetup';
-import type { SettingsFileInput } from '../../src/core/settingsTypes';
+import { configuredModels, effectiveSetup, effectiveValue } from '../../src/core/setup/effectiveSetup';
+import type { SettingsFileInput } from '../../src/core/setup/settingsTypes';
 
 const file = (source: SettingsFileInput['source'], path: string, value: unknown): SettingsFileInput => ({ source, path, text: typeof value === 'string' ? value : JSON.stringify(value) });
 

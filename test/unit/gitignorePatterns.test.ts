@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { gitignoreCovers } from '../../src/core/gitignorePatterns';
+import { gitignoreCovers } from '../../src/core/setup/gitignorePatterns';
 
 const FILE = '.claude/settings.local.json';
 

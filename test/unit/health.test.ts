@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { effectiveSetup } from '../../src/core/effectiveSetup';
-import { assessHealth, runsCredentialProcess, type HealthInput } from '../../src/core/health';
-import { discoverProfiles, type CachedToken } from '../../src/core/profiles';
-import type { SettingsFileInput } from '../../src/core/settingsTypes';
+import { effectiveSetup } from '../../src/core/setup/effectiveSetup';
+import { assessHealth, runsCredentialProcess, type HealthInput } from '../../src/core/health/health';
+import { discoverProfiles, type CachedToken } from '../../src/core/profiles/profiles';
+import type { SettingsFileInput } from '../../src/core/setup/settingsTypes';
 
 const CONFIG = `[profile sso-dev]
 sso_session = corp

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { CatalogOffer } from '../../src/core/bedrockTypes';
-import { buildIamPolicy, partitionOf, renderIamPolicy, type IamPolicyDocument, type PolicyOffer } from '../../src/core/iamPolicy';
+import type { CatalogOffer } from '../../src/core/models/bedrockTypes';
+import { buildIamPolicy, partitionOf, renderIamPolicy, type IamPolicyDocument, type PolicyOffer } from '../../src/core/iam/iamPolicy';
 
 const ACCOUNT = '111122223333';
 const SONNET_4_5 = 'anthropic.claude-sonnet-4-5-20250929-v1:0';

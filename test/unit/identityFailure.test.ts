@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { classifyIdentityError, describeIdentityFailure, type IdentityFailureReason, type RawIdentityError } from '../../src/core/identityFailure';
+import { classifyIdentityError, describeIdentityFailure, type IdentityFailureReason, type RawIdentityError } from '../../src/core/profiles/identityFailure';
 
 const cases: [string, RawIdentityError, IdentityFailureReason][] = [
   ['an expired sso-session token', { phase: 'credentials', name: 'TokenProviderError', message: "Token is expired. To refresh this SSO session run 'aws sso login' with the corresponding profile." }, 'sso-expired'],

@@ -1,8 +1,8 @@
 // The verdict on one model from the evidence of its checks: only a probe proves access, read-only
 // checks that could not run only warn, and one cause gives one diagnosis.
 import assert from 'node:assert/strict';
-import type { Diagnosis } from '../../src/core/bedrockTypes';
-import { assessAccess, type AccessEvidence } from '../../src/core/modelAccess';
+import type { Diagnosis } from '../../src/core/models/bedrockTypes';
+import { assessAccess, type AccessEvidence } from '../../src/core/models/modelAccess';
 
 const JP = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
 const base: AccessEvidence = { modelId: JP, region: 'ap-northeast-1', scope: 'jp', probed: false, diagnoses: [] };

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { effectiveSetup } from '../../src/core/effectiveSetup';
-import { parsePolicyFile, POLICY_FILE_KEYS } from '../../src/core/policyFile';
-import { mergePolicies } from '../../src/core/policyMerge';
-import { inAvailableModels, intersectPatterns } from '../../src/core/policyScopes';
+import { effectiveSetup } from '../../src/core/setup/effectiveSetup';
+import { parsePolicyFile, POLICY_FILE_KEYS } from '../../src/core/policy/policyFile';
+import { mergePolicies } from '../../src/core/policy/policyMerge';
+import { inAvailableModels, intersectPatterns } from '../../src/core/policy/policyScopes';
 import {
   checkChoices,
   compliantModelId,
@@ -16,13 +16,13 @@ import {
   residencyVerdict,
   scopeVerdict,
   writeScopeVerdict,
-} from '../../src/core/policyEvaluate';
-import { planPolicyFixes } from '../../src/core/policyFix';
-import { policyProblemText, ruleText, sourceText, violationText } from '../../src/core/policyText';
-import { POLICY_TEXTS } from '../../src/core/policyTextTable';
-import type { EffectivePolicy, PolicyFileInput, PolicyViolation, PolicyViolationCode } from '../../src/core/policyTypes';
-import type { SettingsFiles } from '../../src/core/settingsPlan';
-import type { SettingsFileInput, SetupChoices, SetupPlan } from '../../src/core/settingsTypes';
+} from '../../src/core/policy/policyEvaluate';
+import { planPolicyFixes } from '../../src/core/policy/policyFix';
+import { policyProblemText, ruleText, sourceText, violationText } from '../../src/core/policy/policyText';
+import { POLICY_TEXTS } from '../../src/core/policy/policyTextTable';
+import type { EffectivePolicy, PolicyFileInput, PolicyViolation, PolicyViolationCode } from '../../src/core/policy/policyTypes';
+import type { SettingsFiles } from '../../src/core/setup/settingsPlan';
+import type { SettingsFileInput, SetupChoices, SetupPlan } from '../../src/core/setup/settingsTypes';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'policy');
 const SCHEMAS = join(__dirname, '..', '..', 'schemas');

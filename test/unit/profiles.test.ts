@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { discoverProfiles, isCheckable, needsSignIn, ssoLoginProfile, profileDefinitionKey, profileValues, tokenState, usesMetadataService, type CachedToken, type ProfileDiscovery } from '../../src/core/profiles';
+import { discoverProfiles, isCheckable, needsSignIn, ssoLoginProfile, profileDefinitionKey, profileValues, tokenState, usesMetadataService, type CachedToken, type ProfileDiscovery } from '../../src/core/profiles/profiles';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 

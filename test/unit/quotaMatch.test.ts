@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { knownModel } from '../../src/core/modelTable';
-import { QUOTA_CODE_TABLE, quotaCodeEntry, quotaCodesFor } from '../../src/core/quotaCatalog';
-import { matchModelQuotas, ownQuota, parseQuotaName, quotaFor, quotaNameMatchesModel, quotaRoutingOf, quotasForDisplay } from '../../src/core/quotaMatch';
-import type { ModelQuotas, QuotaListing, QuotaRequestRecord, ServiceQuotaRecord } from '../../src/core/quotaTypes';
+import { knownModel } from '../../src/core/models/modelTable';
+import { QUOTA_CODE_TABLE, quotaCodeEntry, quotaCodesFor } from '../../src/core/usage/quotaCatalog';
+import { matchModelQuotas, ownQuota, parseQuotaName, quotaFor, quotaNameMatchesModel, quotaRoutingOf, quotasForDisplay } from '../../src/core/usage/quotaMatch';
+import type { ModelQuotas, QuotaListing, QuotaRequestRecord, ServiceQuotaRecord } from '../../src/core/usage/quotaTypes';
 
 const SONNET_4_5 = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
 const HAIKU_4_5 = 'anthropic.claude-haiku-4-5-20251001-v1:0';

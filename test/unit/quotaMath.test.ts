@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { MODEL_TABLE } from '../../src/core/modelTable';
-import { CLAUDE_CODE_DEFAULTS, outputBurndown, summarizeUsage, usageAlert } from '../../src/core/quotaMath';
+import { MODEL_TABLE } from '../../src/core/models/modelTable';
+import { CLAUDE_CODE_DEFAULTS, outputBurndown, summarizeUsage, usageAlert } from '../../src/core/usage/quotaMath';
 import {
   USAGE_METRICS,
   USAGE_RANGES,
@@ -12,8 +12,8 @@ import {
   type UsageMetric,
   type UsageRange,
   type UsageSeries,
-} from '../../src/core/quotaTypes';
-import { totalCost, usageCost } from '../../src/core/usageCost';
+} from '../../src/core/usage/quotaTypes';
+import { totalCost, usageCost } from '../../src/core/usage/usageCost';
 
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
 const SONNET_BASE = 'anthropic.claude-sonnet-4-5-20250929-v1:0';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CLAUDE_REGIONS, claudeRegion, isJapanRegion, refineRegions, regionCity, regionName } from '../../src/core/regions';
+import { CLAUDE_REGIONS, claudeRegion, isJapanRegion, refineRegions, regionCity, regionName } from '../../src/core/regions/regions';
 
 describe('Claude regions', () => {
   it('is a dated, sourced table with the Regions the setup offers', () => {

@@ -1,9 +1,9 @@
 // Residency judged from GetInferenceProfile answers, and the proof an auditor gets (pure core).
 import assert from 'node:assert/strict';
-import type { InferenceProfileRecord } from '../../src/core/bedrockTypes';
-import type { ResidencyCheck } from '../../src/core/policyTypes';
-import { invokedModelId, needsProfileLookup, outsideOf, residencyOf, residencyProof } from '../../src/core/residency';
-import { residencyProofText } from '../../src/core/residencyText';
+import type { InferenceProfileRecord } from '../../src/core/models/bedrockTypes';
+import type { ResidencyCheck } from '../../src/core/policy/policyTypes';
+import { invokedModelId, needsProfileLookup, outsideOf, residencyOf, residencyProof } from '../../src/core/residency/residency';
+import { residencyProofText } from '../../src/core/residency/residencyText';
 
 const TOKYO = 'ap-northeast-1';
 const OSAKA = 'ap-northeast-3';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatSettings, lineAndColumn, parseSettings, styleOf } from '../../src/core/settingsJson';
+import { formatSettings, lineAndColumn, parseSettings, styleOf } from '../../src/core/setup/settingsJson';
 
 function errorOf(text: string) {
   const parsed = parseSettings(text);

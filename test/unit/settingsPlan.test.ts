@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { planSetup, type SettingsFiles } from '../../src/core/settingsPlan';
-import type { SettingsFileInput, SetupChoices, SetupPlan } from '../../src/core/settingsTypes';
+import { planSetup, type SettingsFiles } from '../../src/core/setup/settingsPlan';
+import type { SettingsFileInput, SetupChoices, SetupPlan } from '../../src/core/setup/settingsTypes';
 
 const SONNET_JP = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
 const HAIKU_GLOBAL = 'global.anthropic.claude-haiku-4-5-20251001-v1:0';

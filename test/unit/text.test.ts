@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { displayWidth, printable, renderTable } from '../../src/cli/table';
-import { format, pickLocale } from '../../src/core/locale';
-import { redactSecrets } from '../../src/core/redact';
-import { shellQuote } from '../../src/core/shell';
+import { format, pickLocale } from '../../src/core/text/locale';
+import { redactSecrets } from '../../src/core/text/redact';
+import { shellQuote } from '../../src/core/text/shell';
 
 describe('text helpers', () => {
   it('picks Japanese from every usual spelling of the locale, English otherwise', () => {

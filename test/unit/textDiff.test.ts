@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { unifiedDiff } from '../../src/core/textDiff';
+import { unifiedDiff } from '../../src/core/text/textDiff';
 
 describe('unified diff', () => {
   it('is empty when nothing changes', () => {
@@ -35,7 +35,7 @@ describe('unified diff', () => {
 
 describe('settings preview', () => {
   it('hides secret values in both sides of the diff', async () => {
-    const { filePlanDiff } = await import('../../src/core/settingsPreview');
+    const { filePlanDiff } = await import('../../src/core/setup/settingsPreview');
     const before = '{\n  "env": {\n    "AWS_BEARER_TOKEN_BEDROCK": "abc\\"def",\n    "AWS_REGION": "us-east-1"\n  }\n}\n';
     const after = before.replace('us-east-1', 'ap-northeast-1');
     const diff = filePlanDiff({ source: 'project', path: '/w/.claude/settings.json', before, after, changes: [] }, '.claude/settings.json');

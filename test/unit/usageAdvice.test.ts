@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { ModelQuota, ModelQuotas, ModelUsageSummary, QuotaMeasure, QuotaRouting, Recommendation } from '../../src/core/quotaTypes';
-import { recommend, suggestedMaxOutputTokens } from '../../src/core/usageAdvice';
+import type { ModelQuota, ModelQuotas, ModelUsageSummary, QuotaMeasure, QuotaRouting, Recommendation } from '../../src/core/usage/quotaTypes';
+import { recommend, suggestedMaxOutputTokens } from '../../src/core/usage/usageAdvice';
 
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
 const SONNET_BASE = 'anthropic.claude-sonnet-4-5-20250929-v1:0';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { USAGE_METRICS, type MetricSeriesRecord } from '../../src/core/quotaTypes';
-import { planMetricQueries, seriesFromResults } from '../../src/core/usageQueries';
+import { USAGE_METRICS, type MetricSeriesRecord } from '../../src/core/usage/quotaTypes';
+import { planMetricQueries, seriesFromResults } from '../../src/core/usage/usageQueries';
 
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
 const GLOBAL_HAIKU = 'global.anthropic.claude-haiku-4-5-20251001-v1:0';

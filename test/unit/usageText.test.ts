@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Locale } from '../../src/core/locale';
-import type { ModelQuota, QuotaMeasure, QuotaRouting, Recommendation, UsageProblem } from '../../src/core/quotaTypes';
-import { alertText, formatCount, formatUsd, measureText, problemText, recommendationText, routingText, USAGE_TEXTS } from '../../src/core/usageText';
+import type { Locale } from '../../src/core/text/locale';
+import type { ModelQuota, QuotaMeasure, QuotaRouting, Recommendation, UsageProblem } from '../../src/core/usage/quotaTypes';
+import { alertText, formatCount, formatUsd, measureText, problemText, recommendationText, routingText, USAGE_TEXTS } from '../../src/core/usage/usageText';
 
 const LOCALES: readonly Locale[] = ['en', 'ja'];
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';

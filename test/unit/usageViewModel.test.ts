@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ModelQuota, ModelSeries, ModelUsageSummary, QuotaRequestRecord, UsageMetric, UsageReport } from '../../src/core/quotaTypes';
-import { USAGE_METRICS } from '../../src/core/quotaTypes';
-import { problemText, routingText } from '../../src/core/usageText';
+import type { ModelQuota, ModelSeries, ModelUsageSummary, QuotaRequestRecord, UsageMetric, UsageReport } from '../../src/core/usage/quotaTypes';
+import { USAGE_METRICS } from '../../src/core/usage/quotaTypes';
+import { problemText, routingText } from '../../src/core/usage/usageText';
 import type { UsageViewState } from '../../src/vscode/usage/usageSource';
 import { toViewModel, type Translator } from '../../src/vscode/usage/usageViewModel';
 import { parseWebviewMessage } from '../../src/webview/usage/protocol';

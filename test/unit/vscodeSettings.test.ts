@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { planVscodeSetting } from '../../src/core/vscodeSettings';
+import { planVscodeSetting } from '../../src/core/setup/vscodeSettings';
 
 describe('VS Code settings edit', () => {
   it('creates the file with the key', () => {

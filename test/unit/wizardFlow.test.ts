@@ -1,8 +1,8 @@
 // The setup wizard's logic without a UI: the step history (Back keeps answers, Cancel ends
 // everything), step numbering, what each step offers, and the choices a plan is made from.
 import assert from 'node:assert/strict';
-import type { InferenceProfileRecord } from '../../src/core/bedrockTypes';
-import { buildCatalog } from '../../src/core/catalog';
+import type { InferenceProfileRecord } from '../../src/core/models/bedrockTypes';
+import { buildCatalog } from '../../src/core/models/catalog';
 import { Cancelled, GoBack, runSteps, stepPosition, type Step } from '../../src/vscode/wizard/stepFlow';
 import {
   aliasPin,

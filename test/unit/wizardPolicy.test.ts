@@ -2,12 +2,12 @@
 // and why the others are not, compliant defaults, the pins and token limit the options step sets,
 // managed locks, and the writer's check (application profiles settled by the account's listing).
 import assert from 'node:assert/strict';
-import type { InferenceProfileRecord } from '../../src/core/bedrockTypes';
-import { buildCatalog, fallbackCatalog } from '../../src/core/catalog';
-import { mergePolicies } from '../../src/core/policyMerge';
-import { lockVerdict } from '../../src/core/policyVerdicts';
-import type { EffectivePolicy } from '../../src/core/policyTypes';
-import type { SetupChoices } from '../../src/core/settingsTypes';
+import type { InferenceProfileRecord } from '../../src/core/models/bedrockTypes';
+import { buildCatalog, fallbackCatalog } from '../../src/core/models/catalog';
+import { mergePolicies } from '../../src/core/policy/policyMerge';
+import { lockVerdict } from '../../src/core/policy/policyVerdicts';
+import type { EffectivePolicy } from '../../src/core/policy/policyTypes';
+import type { SetupChoices } from '../../src/core/setup/settingsTypes';
 import {
   backgroundChoiceVerdict,
   compliantDefault,

@@ -20,11 +20,11 @@ import type {
   InferenceProfileRecord,
   ModelAvailabilityRecord,
   ProbeRecord,
-} from '../core/bedrockTypes';
-import { callAsValue, openAwsSession, type AwsSession, type CallResult } from './session';
-import type { AwsCallContext } from './clients';
+} from '../../core/models/bedrockTypes';
+import { callAsValue, openAwsSession, type AwsSession, type CallResult } from '../session';
+import type { AwsCallContext } from '../clients';
 
-export type { CallResult } from './session';
+export type { CallResult } from '../session';
 
 export interface BedrockSessionOptions extends AwsCallContext {
   /** Per call, and for resolving credentials. */

@@ -4,10 +4,10 @@
  * and probes all overlap, so the wall time is near the slowest call, not their sum.
  */
 
-import type { Diagnosis, InferenceProfileRecord, ModelCatalog, ProbeRecord } from '../core/bedrockTypes';
-import { baseModelIdOf, buildCatalog, fallbackCatalog, scopeOf } from '../core/catalog';
-import { diagnoseAvailability, diagnoseAwsError } from '../core/diagnosis';
-import { assessAccess, type ModelAccessReport } from '../core/modelAccess';
+import type { Diagnosis, InferenceProfileRecord, ModelCatalog, ProbeRecord } from '../../core/models/bedrockTypes';
+import { baseModelIdOf, buildCatalog, fallbackCatalog, scopeOf } from '../../core/models/catalog';
+import { diagnoseAvailability, diagnoseAwsError } from '../../core/models/diagnosis';
+import { assessAccess, type ModelAccessReport } from '../../core/models/modelAccess';
 import {
   getInferenceProfile,
   getModelAvailability,
@@ -18,7 +18,7 @@ import {
   type BedrockSession,
   type BedrockSessionOptions,
 } from './bedrock';
-import { profileNameOf } from './clients';
+import { profileNameOf } from '../clients';
 
 export interface ValidateOptions extends BedrockSessionOptions {
   /** IDs as they would be written: profile IDs, application profile ARNs or bare model IDs. */

@@ -5,20 +5,20 @@
  * for that last step.
  */
 
-import type { Diagnosis } from '../core/bedrockTypes';
-import { effectiveSetup, effectiveValue } from '../core/effectiveSetup';
-import { setupProfile } from '../core/health';
-import { evaluatePolicy, policyEnvKeys } from '../core/policyEvaluate';
-import { residencyModels, withResidency } from '../core/policyResidency';
-import type { EffectivePolicy, PolicyViolation, ResidencyCheck, ResidencyProof } from '../core/policyTypes';
-import type { AwsProfile, ProfileDiscovery } from '../core/profiles';
-import { residencyProof } from '../core/residency';
-import type { SettingsFiles } from '../core/settingsPlan';
-import type { EffectiveSetup } from '../core/settingsTypes';
-import { readSettingsFiles, settingsFileList } from '../files/claudeSettingsFiles';
-import { loadPolicy } from '../files/policyFiles';
-import { loadProfiles } from './awsFiles';
-import { loadAwsLayer } from './loadLayer';
+import type { Diagnosis } from '../../core/models/bedrockTypes';
+import { effectiveSetup, effectiveValue } from '../../core/setup/effectiveSetup';
+import { setupProfile } from '../../core/health/health';
+import { evaluatePolicy, policyEnvKeys } from '../../core/policy/policyEvaluate';
+import { residencyModels, withResidency } from '../../core/policy/policyResidency';
+import type { EffectivePolicy, PolicyViolation, ResidencyCheck, ResidencyProof } from '../../core/policy/policyTypes';
+import type { AwsProfile, ProfileDiscovery } from '../../core/profiles/profiles';
+import { residencyProof } from '../../core/residency/residency';
+import type { SettingsFiles } from '../../core/setup/settingsPlan';
+import type { EffectiveSetup } from '../../core/setup/settingsTypes';
+import { readSettingsFiles, settingsFileList } from '../../files/claudeSettingsFiles';
+import { loadPolicy } from '../../files/policyFiles';
+import { loadProfiles } from '../profiles/awsFiles';
+import { loadAwsLayer } from '../loadLayer';
 
 /** What a residency check found: each model's destinations and the proof, or why it could not run. */
 export type ResidencyAnswer = { readonly checks: readonly ResidencyCheck[]; readonly proof: ResidencyProof } | { readonly credentials: Diagnosis };

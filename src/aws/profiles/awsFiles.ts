@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { discoverProfiles, type CachedToken, type FileInput, type ProfileDiscovery } from '../core/profiles';
+import { discoverProfiles, type CachedToken, type FileInput, type ProfileDiscovery } from '../../core/profiles/profiles';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 

@@ -4,9 +4,9 @@
  */
 
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { classifyIdentityError, type IdentityFailure, type IdentityPhase } from '../core/identityFailure';
-import { errorFields, TimedOut, withTimeout } from './callErrors';
-import { baseClientConfig, credentialProvider, DEFAULT_TIMEOUT_MS, profileNameOf, type AwsCallContext } from './clients';
+import { classifyIdentityError, type IdentityFailure, type IdentityPhase } from '../../core/profiles/identityFailure';
+import { errorFields, TimedOut, withTimeout } from '../callErrors';
+import { baseClientConfig, credentialProvider, DEFAULT_TIMEOUT_MS, profileNameOf, type AwsCallContext } from '../clients';
 
 export interface CallerIdentity {
   readonly account: string;

@@ -5,13 +5,13 @@
  */
 
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import type { Diagnosis, InferenceProfileRecord } from '../core/bedrockTypes';
-import { diagnoseAwsError } from '../core/diagnosis';
-import type { ResidencyCheck } from '../core/policyTypes';
-import { invokedModelId, needsProfileLookup, residencyOf } from '../core/residency';
-import { bedrockSessionOf, getInferenceProfile, type CallResult } from './bedrock';
-import { profileNameOf, type AwsCallContext } from './clients';
-import { callAsValue, openAwsSession, type AwsSession } from './session';
+import type { Diagnosis, InferenceProfileRecord } from '../../core/models/bedrockTypes';
+import { diagnoseAwsError } from '../../core/models/diagnosis';
+import type { ResidencyCheck } from '../../core/policy/policyTypes';
+import { invokedModelId, needsProfileLookup, residencyOf } from '../../core/residency/residency';
+import { bedrockSessionOf, getInferenceProfile, type CallResult } from '../models/bedrock';
+import { profileNameOf, type AwsCallContext } from '../clients';
+import { callAsValue, openAwsSession, type AwsSession } from '../session';
 
 /** One configured model: the settings key that names it, the ID as written, and its compliant replacement. */
 export interface ResidencyModel {

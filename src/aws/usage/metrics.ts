@@ -4,8 +4,8 @@
  */
 
 import { CloudWatchClient, GetMetricDataCommand, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
-import type { MetricQueryPlan, MetricSeriesRecord } from '../core/quotaTypes';
-import { callAsValue, type AwsSession, type CallResult } from './session';
+import type { MetricQueryPlan, MetricSeriesRecord } from '../../core/usage/quotaTypes';
+import { callAsValue, type AwsSession, type CallResult } from '../session';
 
 /** Where Bedrock publishes its runtime metrics. */
 export const BEDROCK_NAMESPACE = 'AWS/Bedrock';

@@ -13,8 +13,8 @@ import {
   type RequestedServiceQuotaChange,
   type ServiceQuota,
 } from '@aws-sdk/client-service-quotas';
-import type { QuotaRequestRecord, ServiceQuotaRecord } from '../core/quotaTypes';
-import { callAsValue, type AwsSession, type CallResult } from './session';
+import type { QuotaRequestRecord, ServiceQuotaRecord } from '../../core/usage/quotaTypes';
+import { callAsValue, type AwsSession, type CallResult } from '../session';
 
 /** Bedrock's service code in Service Quotas. */
 export const BEDROCK_SERVICE_CODE = 'bedrock';

@@ -4,15 +4,15 @@
  * that fails becomes a problem of the report; only a credentials failure fails the refresh.
  */
 
-import type { Diagnosis } from '../core/bedrockTypes';
-import { diagnoseAwsError } from '../core/diagnosis';
-import { profileNameOf } from './clients';
-import type { QuotaListing, QuotaRequestRecord, UsageProblem, UsageRange, UsageReport } from '../core/quotaTypes';
-import { buildUsageReport, usageProblem } from '../core/usageReport';
-import { planMetricQueries } from '../core/usageQueries';
+import type { Diagnosis } from '../../core/models/bedrockTypes';
+import { diagnoseAwsError } from '../../core/models/diagnosis';
+import { profileNameOf } from '../clients';
+import type { QuotaListing, QuotaRequestRecord, UsageProblem, UsageRange, UsageReport } from '../../core/usage/quotaTypes';
+import { buildUsageReport, usageProblem } from '../../core/usage/usageReport';
+import { planMetricQueries } from '../../core/usage/usageQueries';
 import { getUsageMetrics } from './metrics';
 import { listAppliedQuotas, listDefaultQuotas, listQuotaRequests, requestQuotaIncrease } from './quotas';
-import { openAwsSession, type AwsSession, type AwsSessionOptions } from './session';
+import { openAwsSession, type AwsSession, type AwsSessionOptions } from '../session';
 
 export interface UsageFetchOptions extends AwsSessionOptions {
   readonly modelIds: readonly string[];

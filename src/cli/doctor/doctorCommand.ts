@@ -3,26 +3,26 @@
  * discovery, then a real identity check against STS. More checks join as the extension grows.
  */
 
-import { loadProfiles, type Environment } from '../aws/awsFiles';
-import type { CredentialTarget } from '../aws/clients';
-import { describeIdentityFailure } from '../core/identityFailure';
-import type { Locale } from '../core/locale';
-import { kindLabel } from '../core/profileLabels';
-import { usesMetadataService, type ProfileDiscovery } from '../core/profiles';
-import { diagnosisReport, REPORT_SCHEMA_VERSION, problemReport, type DiagnosisReport, type ProblemReport } from './report';
-import { renderDiagnoses } from './modelsCommand';
-import { routeText } from '../core/regions';
-import type { ModelAccessReport } from '../core/modelAccess';
-import { probeCostCeiling } from '../core/probeCost';
-import { UsageError, type CommandOutput } from './output';
-import { printable } from './table';
-import { profileMissingText, resolveTarget, targetJson, targetText } from './target';
-import { cliText } from './text';
-import { loadAwsLayer } from '../aws/loadLayer';
-import { alertText, problemText, recommendationText } from '../core/usageText';
-import { fetchReport, quotaLines, rangeText, reportJson } from './usageCommand';
-import { usageCliText } from './usageText';
-import { resolveUsageTarget } from './usageTarget';
+import { loadProfiles, type Environment } from '../../aws/profiles/awsFiles';
+import type { CredentialTarget } from '../../aws/clients';
+import { describeIdentityFailure } from '../../core/profiles/identityFailure';
+import type { Locale } from '../../core/text/locale';
+import { kindLabel } from '../../core/profiles/profileLabels';
+import { usesMetadataService, type ProfileDiscovery } from '../../core/profiles/profiles';
+import { diagnosisReport, REPORT_SCHEMA_VERSION, problemReport, type DiagnosisReport, type ProblemReport } from '../report';
+import { renderDiagnoses } from '../models/modelsCommand';
+import { routeText } from '../../core/regions/regions';
+import type { ModelAccessReport } from '../../core/models/modelAccess';
+import { probeCostCeiling } from '../../core/models/probeCost';
+import { UsageError, type CommandOutput } from '../output';
+import { printable } from '../table';
+import { profileMissingText, resolveTarget, targetJson, targetText } from '../target';
+import { cliText } from '../text';
+import { loadAwsLayer } from '../../aws/loadLayer';
+import { alertText, problemText, recommendationText } from '../../core/usage/usageText';
+import { fetchReport, quotaLines, rangeText, reportJson } from '../usage/usageCommand';
+import { usageCliText } from '../usage/usageText';
+import { resolveUsageTarget } from '../usage/usageTarget';
 
 export interface DoctorOptions {
   readonly profile?: string;

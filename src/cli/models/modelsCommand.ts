@@ -4,17 +4,17 @@
  * premium, from the account's own listing, or the bundled table, marked unverified, when denied.
  */
 
-import { loadProfiles, type Environment } from '../aws/awsFiles';
-import type { CatalogOffer, ModelCatalog } from '../core/bedrockTypes';
-import type { Locale } from '../core/locale';
-import { describeScope } from '../core/modelTable';
-import { regionName, routeText } from '../core/regions';
-import { diagnosisReport, REPORT_SCHEMA_VERSION, type DiagnosisReport } from './report';
-import { UsageError, type CommandOutput } from './output';
-import { printable, renderTable } from './table';
-import { profileMissingText, resolveTarget, targetJson, targetText } from './target';
-import { cliText } from './text';
-import { loadAwsLayer } from '../aws/loadLayer';
+import { loadProfiles, type Environment } from '../../aws/profiles/awsFiles';
+import type { CatalogOffer, ModelCatalog } from '../../core/models/bedrockTypes';
+import type { Locale } from '../../core/text/locale';
+import { describeScope } from '../../core/models/modelTable';
+import { regionName, routeText } from '../../core/regions/regions';
+import { diagnosisReport, REPORT_SCHEMA_VERSION, type DiagnosisReport } from '../report';
+import { UsageError, type CommandOutput } from '../output';
+import { printable, renderTable } from '../table';
+import { profileMissingText, resolveTarget, targetJson, targetText } from '../target';
+import { cliText } from '../text';
+import { loadAwsLayer } from '../../aws/loadLayer';
 
 export interface ModelsOptions {
   readonly profile?: string;

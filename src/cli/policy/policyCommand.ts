@@ -6,16 +6,16 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Environment } from '../aws/awsFiles';
-import { checkCompliance, type ComplianceReport } from '../aws/compliance';
-import { describeDiagnosis } from '../core/diagnosis';
-import type { Locale } from '../core/locale';
-import { policyProblemText, ruleText, sourceText, violationText } from '../core/policyText';
-import type { ResidencyCheck } from '../core/policyTypes';
-import { UsageError, type CommandOutput } from './output';
+import type { Environment } from '../../aws/profiles/awsFiles';
+import { checkCompliance, type ComplianceReport } from '../../aws/policy/compliance';
+import { describeDiagnosis } from '../../core/models/diagnosis';
+import type { Locale } from '../../core/text/locale';
+import { policyProblemText, ruleText, sourceText, violationText } from '../../core/policy/policyText';
+import type { ResidencyCheck } from '../../core/policy/policyTypes';
+import { UsageError, type CommandOutput } from '../output';
 import { policyCliText as t } from './policyText';
-import { REPORT_SCHEMA_VERSION } from './report';
-import { printable } from './table';
+import { REPORT_SCHEMA_VERSION } from '../report';
+import { printable } from '../table';
 
 export interface PolicyCommandOptions {
   readonly subcommand?: string;

@@ -1,6 +1,6 @@
 /** The words of `claude-bedrock policy check`, in English and Japanese. */
 
-import { format, type Locale } from '../core/locale';
+import { format, type Locale } from '../../core/text/locale';
 
 const en = {
   badSubcommand: 'Unknown policy command "{command}". Use: claude-bedrock policy check [--folder DIR] [--offline] [--proof FILE] [--json].',

@@ -1,13 +1,13 @@
 /** `claude-bedrock profiles`: the AWS identities of this machine, as a table or JSON. */
 
-import { loadProfiles, type Environment } from '../aws/awsFiles';
-import type { Locale } from '../core/locale';
-import { kindLabel, tokenLabel } from '../core/profileLabels';
-import type { AwsProfile } from '../core/profiles';
-import { problemReport, profilesReport } from './report';
-import { printable, renderTable } from './table';
-import { cliText } from './text';
-import type { CommandOutput } from './output';
+import { loadProfiles, type Environment } from '../../aws/profiles/awsFiles';
+import type { Locale } from '../../core/text/locale';
+import { kindLabel, tokenLabel } from '../../core/profiles/profileLabels';
+import type { AwsProfile } from '../../core/profiles/profiles';
+import { problemReport, profilesReport } from '../report';
+import { printable, renderTable } from '../table';
+import { cliText } from '../text';
+import type { CommandOutput } from '../output';
 
 function status(profile: AwsProfile, locale: Locale): string {
   const notable = profile.problems.filter((problem) => problem.severity !== 'info');

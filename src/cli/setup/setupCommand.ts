@@ -5,22 +5,22 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { loadProfiles, type Environment } from '../aws/awsFiles';
-import { scopeOf } from '../core/catalog';
-import type { Locale } from '../core/locale';
-import { planSetup } from '../core/settingsPlan';
-import { checkChoices } from '../core/policyEvaluate';
-import { policyProblemText, violationText } from '../core/policyText';
-import type { EffectivePolicy, PolicyViolation } from '../core/policyTypes';
-import { loadPolicy } from '../files/policyFiles';
-import { filePlanDiff } from '../core/settingsPreview';
-import { SETUP_SCOPES, type PlanNotice, type SetupChoices, type SetupScope } from '../core/settingsTypes';
-import { applyPlan, readSettingsFiles } from '../files/claudeSettingsFiles';
-import { addLocalSettingsToGitignore, localSettingsIgnored, planGitignoreAddition } from '../files/gitignore';
-import { planDisableLoginPrompt } from '../files/vscodeSettingsFile';
-import { writeFileAtomic } from '../files/atomicWrite';
-import { UsageError, type CommandOutput } from './output';
-import { profileMissingText } from './target';
+import { loadProfiles, type Environment } from '../../aws/profiles/awsFiles';
+import { scopeOf } from '../../core/models/catalog';
+import type { Locale } from '../../core/text/locale';
+import { planSetup } from '../../core/setup/settingsPlan';
+import { checkChoices } from '../../core/policy/policyEvaluate';
+import { policyProblemText, violationText } from '../../core/policy/policyText';
+import type { EffectivePolicy, PolicyViolation } from '../../core/policy/policyTypes';
+import { loadPolicy } from '../../files/policyFiles';
+import { filePlanDiff } from '../../core/setup/settingsPreview';
+import { SETUP_SCOPES, type PlanNotice, type SetupChoices, type SetupScope } from '../../core/setup/settingsTypes';
+import { applyPlan, readSettingsFiles } from '../../files/claudeSettingsFiles';
+import { addLocalSettingsToGitignore, localSettingsIgnored, planGitignoreAddition } from '../../files/gitignore';
+import { planDisableLoginPrompt } from '../../files/vscodeSettingsFile';
+import { writeFileAtomic } from '../../files/atomicWrite';
+import { UsageError, type CommandOutput } from '../output';
+import { profileMissingText } from '../target';
 import { setupText } from './setupText';
 
 export interface SetupOptions {

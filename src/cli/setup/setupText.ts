@@ -1,6 +1,6 @@
 /** The words of `claude-bedrock setup`, in English and Japanese. */
 
-import { format, type Locale } from '../core/locale';
+import { format, type Locale } from '../../core/text/locale';
 
 const en = {
   missingOption: 'setup needs {option}. Example: claude-bedrock setup --folder . --profile dev --region ap-northeast-1 --model jp.anthropic.claude-sonnet-4-5-20250929-v1:0',

@@ -4,20 +4,20 @@
  * settings. Exit code 1 when a part could not be read (which permission is missing is said).
  */
 
-import type { Environment } from '../aws/awsFiles';
-import { loadAwsLayer } from '../aws/loadLayer';
-import type { CredentialTarget } from '../aws/clients';
-import { describeDiagnosis } from '../core/diagnosis';
-import type { Locale } from '../core/locale';
-import { quotasForDisplay } from '../core/quotaMatch';
-import type { ModelQuota, ModelQuotas, ModelUsageSummary, UsageRange, UsageReport } from '../core/quotaTypes';
-import { USAGE_RANGES } from '../core/quotaTypes';
-import { alertText, formatCount, formatUsd, measureText, problemText, recommendationText, routingText } from '../core/usageText';
-import { UsageError, type CommandOutput } from './output';
-import { REPORT_SCHEMA_VERSION } from './report';
-import { printable, renderTable } from './table';
-import { profileMissingText, targetJson, targetText } from './target';
-import { cliText } from './text';
+import type { Environment } from '../../aws/profiles/awsFiles';
+import { loadAwsLayer } from '../../aws/loadLayer';
+import type { CredentialTarget } from '../../aws/clients';
+import { describeDiagnosis } from '../../core/models/diagnosis';
+import type { Locale } from '../../core/text/locale';
+import { quotasForDisplay } from '../../core/usage/quotaMatch';
+import type { ModelQuota, ModelQuotas, ModelUsageSummary, UsageRange, UsageReport } from '../../core/usage/quotaTypes';
+import { USAGE_RANGES } from '../../core/usage/quotaTypes';
+import { alertText, formatCount, formatUsd, measureText, problemText, recommendationText, routingText } from '../../core/usage/usageText';
+import { UsageError, type CommandOutput } from '../output';
+import { REPORT_SCHEMA_VERSION } from '../report';
+import { printable, renderTable } from '../table';
+import { profileMissingText, targetJson, targetText } from '../target';
+import { cliText } from '../text';
 import { resolveUsageTarget, type UsageTarget } from './usageTarget';
 import { usageCliText as t } from './usageText';
 

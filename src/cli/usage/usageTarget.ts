@@ -5,12 +5,12 @@
  */
 
 import * as path from 'node:path';
-import { loadProfiles, type Environment } from '../aws/awsFiles';
-import type { CredentialTarget } from '../aws/clients';
-import { effectiveSetup, effectiveValue, modelsInUse, setupMaxOutputTokens } from '../core/effectiveSetup';
-import type { AwsProfile, ProfileDiscovery } from '../core/profiles';
-import { readSettingsFiles, settingsFileList } from '../files/claudeSettingsFiles';
-import { resolveTarget } from './target';
+import { loadProfiles, type Environment } from '../../aws/profiles/awsFiles';
+import type { CredentialTarget } from '../../aws/clients';
+import { effectiveSetup, effectiveValue, modelsInUse, setupMaxOutputTokens } from '../../core/setup/effectiveSetup';
+import type { AwsProfile, ProfileDiscovery } from '../../core/profiles/profiles';
+import { readSettingsFiles, settingsFileList } from '../../files/claudeSettingsFiles';
+import { resolveTarget } from '../target';
 
 export interface UsageTarget {
   readonly target: CredentialTarget;

@@ -1,6 +1,6 @@
 /** The words of the `quotas` and `usage` commands (and their doctor checks), in English and Japanese. */
 
-import { format, type Locale } from '../core/locale';
+import { format, type Locale } from '../../core/text/locale';
 
 const en = {
   noModels: 'No model to read quotas for: pass --model <id> (repeatable), or run in a folder whose Claude settings name the models (ANTHROPIC_MODEL).',

@@ -4,13 +4,13 @@
  * identity call. No model is probed here. The surfaces turn each check's code into words.
  */
 
-import { effectiveValue } from './effectiveSetup';
-import type { IdentityFailure } from './identityFailure';
-import type { AwsProfile, ProfileDiscovery } from './profiles';
-import type { EffectiveSetup } from './settingsTypes';
-import { SECRET_ENV_KEYS } from './settingsKeys';
-import { ALERT_PERCENT, type QuotaMeasure, type UsageAlert } from './quotaTypes';
-import type { PolicyFileProblem, PolicyViolation } from './policyTypes';
+import { effectiveValue } from '../setup/effectiveSetup';
+import type { IdentityFailure } from '../profiles/identityFailure';
+import type { AwsProfile, ProfileDiscovery } from '../profiles/profiles';
+import type { EffectiveSetup } from '../setup/settingsTypes';
+import { SECRET_ENV_KEYS } from '../setup/settingsKeys';
+import { ALERT_PERCENT, type QuotaMeasure, type UsageAlert } from '../usage/quotaTypes';
+import type { PolicyFileProblem, PolicyViolation } from '../policy/policyTypes';
 
 export type CheckState = 'ok' | 'warning' | 'error' | 'info';
 

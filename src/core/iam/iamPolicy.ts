@@ -5,8 +5,8 @@
  * and those foundation-model grants are limited to calls made through that profile.
  */
 
-import type { CatalogOffer } from './bedrockTypes';
-import { baseModelIdOf, scopeOf } from './catalog';
+import type { CatalogOffer } from '../models/bedrockTypes';
+import { baseModelIdOf, scopeOf } from '../models/catalog';
 
 /** One chosen offer and the base model it invokes (absent when unknown: then any model, through that profile only). */
 export interface PolicyOffer extends CatalogOffer {

@@ -172,7 +172,7 @@ export interface Diagnosis {
   /** For `iam-denied`, `list-profiles-denied`: the IAM action that was denied. */
   readonly deniedAction?: string;
   /** For `credentials`: the classified credential failure, described by describeIdentityFailure. */
-  readonly identity?: import('./identityFailure').IdentityFailure;
+  readonly identity?: import('../profiles/identityFailure').IdentityFailure;
 }
 
 /** Cause and fix of a diagnosis in one language. */

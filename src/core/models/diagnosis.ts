@@ -14,9 +14,9 @@ import {
   INVALID_KEY_CODES,
   type IdentityFailure,
   type IdentityPhase,
-} from './identityFailure';
-import { format, type Locale } from './locale';
-import { redactSecrets } from './redact';
+} from '../profiles/identityFailure';
+import { format, type Locale } from '../text/locale';
+import { redactSecrets } from '../text/redact';
 
 export type { DenialKind } from './diagnosisText';
 

@@ -5,7 +5,7 @@
  */
 
 import type { DiagnosisCode } from './bedrockTypes';
-import type { Locale } from './locale';
+import type { Locale } from '../text/locale';
 
 export interface DiagnosisEntry {
   readonly cause: string;

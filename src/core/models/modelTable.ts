@@ -4,7 +4,7 @@
  * has (used only when the account may not list them). Each table carries the date and source of its facts.
  */
 
-import type { Locale } from './locale';
+import type { Locale } from '../text/locale';
 import type { ModelFamily, Scope } from './bedrockTypes';
 
 /** List prices in USD per million tokens. */

@@ -5,13 +5,13 @@
  * already sets (a pin, the output limit, the Region prefix) counts as set.
  */
 
-import { scopeOf } from './catalog';
+import { scopeOf } from '../models/catalog';
 import type { EffectivePolicy, PolicyViolation } from './policyTypes';
 import { defaultRegionPrefix } from './policyScopes';
 import { compliantPrefix, compliantRegion, replacementFor, suggestPin, withinLimit } from './policySuggest';
 import { lockViolation, modelViolations, pinKey, pinRole, profileViolations, regionViolations, scopeViolations, violationOf, writeScopeVerdict, type ModelRole } from './policyVerdicts';
-import { REGION_PREFIX_SCOPES } from './settingsKeys';
-import type { SetupChoices } from './settingsTypes';
+import { REGION_PREFIX_SCOPES } from '../setup/settingsKeys';
+import type { SetupChoices } from '../setup/settingsTypes';
 
 const PREFIX_KEY = 'env.ANTHROPIC_BEDROCK_REGION_PREFIX';
 const TOKENS_KEY = 'env.CLAUDE_CODE_MAX_OUTPUT_TOKENS';

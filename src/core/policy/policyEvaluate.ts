@@ -5,8 +5,8 @@
  * settings set gets no fix: no file the extension writes can change it.
  */
 
-import { scopeOf } from './catalog';
-import { effectiveValue } from './effectiveSetup';
+import { scopeOf } from '../models/catalog';
+import { effectiveValue } from '../setup/effectiveSetup';
 import type { EffectivePolicy, PolicyFix, PolicyViolation } from './policyTypes';
 import { defaultRegionPrefix } from './policyScopes';
 import { compliantPrefix, compliantRegion, replacementFor, suggestPin, withinLimit } from './policySuggest';
@@ -21,8 +21,8 @@ import {
   writeScopeVerdict,
   type ModelRole,
 } from './policyVerdicts';
-import { BEDROCK_ENV_KEYS } from './settingsKeys';
-import type { EffectiveSetup, EffectiveValue, SetupScope } from './settingsTypes';
+import { BEDROCK_ENV_KEYS } from '../setup/settingsKeys';
+import type { EffectiveSetup, EffectiveValue, SetupScope } from '../setup/settingsTypes';
 
 export { checkChoices } from './policyChoices';
 export { compliantModelId, compliantPrefix, compliantRegion } from './policySuggest';

@@ -4,7 +4,7 @@
  * look compliant while it is not); each problem names the rule and its place in the file.
  */
 
-import { lineAndColumn, parseSettings } from './settingsJson';
+import { lineAndColumn, parseSettings } from '../setup/settingsJson';
 import { jsonLocations, pointerSegment, type JsonLocation } from './policyJsonLocations';
 import type { ModelPin, PolicyDocument, PolicyFileProblem } from './policyTypes';
 

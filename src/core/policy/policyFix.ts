@@ -6,12 +6,12 @@
  * planned over.
  */
 
-import { effectiveSetup } from './effectiveSetup';
+import { effectiveSetup } from '../setup/effectiveSetup';
 import type { PolicyViolation } from './policyTypes';
-import { formatSettings, parseSettings, styleOf } from './settingsJson';
-import { readKey, withKey, type SettingsFiles } from './settingsPlan';
-import { SECRET_ENV_KEYS } from './settingsKeys';
-import type { FilePlan, KeyChange, SettingsFileInput, SettingsSource, SetupPlan } from './settingsTypes';
+import { formatSettings, parseSettings, styleOf } from '../setup/settingsJson';
+import { readKey, withKey, type SettingsFiles } from '../setup/settingsPlan';
+import { SECRET_ENV_KEYS } from '../setup/settingsKeys';
+import type { FilePlan, KeyChange, SettingsFileInput, SettingsSource, SetupPlan } from '../setup/settingsTypes';
 
 type WritableSource = Exclude<SettingsSource, 'managed'>;
 

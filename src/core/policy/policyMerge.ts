@@ -5,11 +5,11 @@
  * machine's wins. Managed model pins become locks, managed `availableModels` a model list.
  */
 
-import { parseSettings } from './settingsJson';
+import { parseSettings } from '../setup/settingsJson';
 import { parsePolicyFile } from './policyFile';
 import { intersectPatterns, JAPAN_REGIONS } from './policyScopes';
 import type { EffectivePolicy, ManagedLock, ModelPin, PolicyDocument, PolicyFileInput, PolicyFileProblem, PolicyRule, PolicyRuleName, PolicySourceSummary, RuleOrigin } from './policyTypes';
-import { MODEL_SETTING_KEYS } from './effectiveSetup';
+import { MODEL_SETTING_KEYS } from '../setup/effectiveSetup';
 
 /** Managed-settings keys that become locks: the model pins, the Region prefix, the Region, the output limit. */
 export const MANAGED_LOCK_KEYS: readonly string[] = [...MODEL_SETTING_KEYS, 'env.ANTHROPIC_BEDROCK_REGION_PREFIX', 'env.AWS_REGION', 'env.CLAUDE_CODE_MAX_OUTPUT_TOKENS'];

@@ -4,10 +4,10 @@
  * left the allowed Regions, or one that could not be verified).
  */
 
-import { effectiveValue } from './effectiveSetup';
+import { effectiveValue } from '../setup/effectiveSetup';
 import { MODEL_KEY_ROLES, compliantModelId } from './policyEvaluate';
 import type { EffectivePolicy, PolicyViolation, ResidencyCheck } from './policyTypes';
-import type { EffectiveSetup } from './settingsTypes';
+import type { EffectiveSetup } from '../setup/settingsTypes';
 
 /** The model IDs a residency check resolves: every model key of the setup, once per key, with its compliant replacement. */
 export function residencyModels(setup: EffectiveSetup, policy: EffectivePolicy): { readonly key: string; readonly modelId: string; readonly replacement?: string }[] {

@@ -4,11 +4,11 @@
  * it matches an allow-list (policy patterns) or Claude Code's `availableModels` entries.
  */
 
-import type { Scope } from './bedrockTypes';
-import { baseModelIdOf, routesOf, scopeOf } from './catalog';
-import { FALLBACK_PROFILES, modelFacts } from './modelTable';
-import { CLAUDE_REGIONS } from './regions';
-import { invokedModelId, outsideOf } from './residency';
+import type { Scope } from '../models/bedrockTypes';
+import { baseModelIdOf, routesOf, scopeOf } from '../models/catalog';
+import { FALLBACK_PROFILES, modelFacts } from '../models/modelTable';
+import { CLAUDE_REGIONS } from '../regions/regions';
+import { invokedModelId, outsideOf } from '../residency/residency';
 
 /** What `"dataResidency": "japan"` stands for: Tokyo and Osaka. */
 export const JAPAN_REGIONS: readonly string[] = ['ap-northeast-1', 'ap-northeast-3'];

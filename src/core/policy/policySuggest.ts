@@ -5,14 +5,14 @@
  * there; the result is a best guess that the account's own listing should confirm.
  */
 
-import type { ModelFamily, Scope } from './bedrockTypes';
-import { baseModelIdOf, scopeOf } from './catalog';
-import { compareVersions, FALLBACK_PROFILES, MODEL_TABLE, modelFacts } from './modelTable';
+import type { ModelFamily, Scope } from '../models/bedrockTypes';
+import { baseModelIdOf, scopeOf } from '../models/catalog';
+import { compareVersions, FALLBACK_PROFILES, MODEL_TABLE, modelFacts } from '../models/modelTable';
 import type { EffectivePolicy } from './policyTypes';
 import { longContextSuffix } from './policyScopes';
 import { baseModelAllowed, modelRuleFor, modelViolations, scopeViolations, type ModelRole } from './policyVerdicts';
-import { invokedModelId } from './residency';
-import { REGION_PREFIX_SCOPES } from './settingsKeys';
+import { invokedModelId } from '../residency/residency';
+import { REGION_PREFIX_SCOPES } from '../setup/settingsKeys';
 
 /** Scopes tried when the policy names none, most contained first, then the wide ones. */
 const PREFERRED_SCOPES: readonly Scope[] = ['jp', 'au', 'us', 'eu', 'ca', 'us-gov', 'apac', 'global', 'in-region'];

@@ -4,12 +4,12 @@
  * Residency words say where a model would run (Regions with their city names) and name the replacement.
  */
 
-import { scopeOf } from './catalog';
-import { format, type Locale } from './locale';
-import { describeScope } from './modelTable';
+import { scopeOf } from '../models/catalog';
+import { format, type Locale } from '../text/locale';
+import { describeScope } from '../models/modelTable';
 import { POLICY_TEXTS, type PolicyTextTable, type ViolationTextKey } from './policyTextTable';
 import type { PolicyFileProblem, PolicyRuleName, PolicySource, PolicyViolation, RuleOrigin } from './policyTypes';
-import { regionCity } from './regions';
+import { regionCity } from '../regions/regions';
 
 const REGION_KEYS = new Set(['env.AWS_REGION', 'env.AWS_DEFAULT_REGION']);
 const PREFIX_KEY = 'env.ANTHROPIC_BEDROCK_REGION_PREFIX';

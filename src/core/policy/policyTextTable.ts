@@ -4,9 +4,9 @@
  * file's problem. policyText.ts picks the entry and fills its `{placeholders}`.
  */
 
-import type { Locale } from './locale';
+import type { Locale } from '../text/locale';
 import type { PolicyFileProblem, PolicyRuleName, PolicySource, PolicyViolationCode } from './policyTypes';
-import type { SettingsSource } from './settingsTypes';
+import type { SettingsSource } from '../setup/settingsTypes';
 
 export interface ViolationEntry {
   readonly title: string;

@@ -4,8 +4,8 @@
  * the violations a setup can have, and the proof of data residency.
  */
 
-import type { Scope } from './bedrockTypes';
-import type { SettingsSource } from './settingsTypes';
+import type { Scope } from '../models/bedrockTypes';
+import type { SettingsSource } from '../setup/settingsTypes';
 
 /** `.claude/bedrock-policy.json` in a repository, or `policy.json` in the machine's policy folder. */
 export interface PolicyDocument {

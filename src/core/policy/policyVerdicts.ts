@@ -4,11 +4,11 @@
  * the rest is hidden; evaluation and the writer's check are built from the same judgements.
  */
 
-import type { Scope } from './bedrockTypes';
-import { baseModelIdOf, scopeOf } from './catalog';
+import type { Scope } from '../models/bedrockTypes';
+import { baseModelIdOf, scopeOf } from '../models/catalog';
 import type { ChoiceVerdict, EffectivePolicy, ManagedLock, ModelPin, PolicyRule, PolicyRuleName, PolicyViolation, PolicyViolationCode } from './policyTypes';
 import { allowedByPatterns, inAvailableModels, modelResidency, scopeResidency } from './policyScopes';
-import type { SetupScope } from './settingsTypes';
+import type { SetupScope } from '../setup/settingsTypes';
 
 /** What a model is configured for: `ANTHROPIC_MODEL`, the Haiku pin (background tasks), the other alias pins. */
 export type ModelRole = 'primary' | 'background' | 'sonnet' | 'opus';

@@ -4,9 +4,9 @@
  * error's name, message and network code; this module decides what they mean.
  */
 
-import { format, type Locale } from './locale';
-import { redactSecrets } from './redact';
-import { shellQuote } from './shell';
+import { format, type Locale } from '../text/locale';
+import { redactSecrets } from '../text/redact';
+import { shellQuote } from '../text/shell';
 
 export type IdentityFailureReason =
   | 'sso-expired'

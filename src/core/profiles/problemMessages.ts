@@ -3,7 +3,7 @@
  * CLI and the extension so that both say the same thing.
  */
 
-import { format, type Locale } from './locale';
+import { format, type Locale } from '../text/locale';
 import { formatUtc } from './profileLabels';
 import type { Problem, ProblemCode } from './problems';
 

@@ -1,6 +1,6 @@
 /** Words for profile kinds and sign-in states, shared by the CLI and the extension. */
 
-import { format, type Locale } from './locale';
+import { format, type Locale } from '../text/locale';
 import type { ProfileKind, TokenState } from './profiles';
 
 const KIND_LABELS: Record<Locale, Record<ProfileKind, string>> = {

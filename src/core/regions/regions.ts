@@ -4,7 +4,7 @@
  * reports but the table lacks is still shown (by its code), and reported Regions are marked verified.
  */
 
-import type { Locale } from './locale';
+import type { Locale } from '../text/locale';
 
 /** Where a Region lies, in the terms the inference-profile scopes use. */
 export type RegionGeography = 'jp' | 'apac' | 'au' | 'us' | 'eu' | 'ca' | 'sa' | 'us-gov';

@@ -4,9 +4,9 @@
  * keep. Pure: the AWS layer does the lookups (GetInferenceProfile) and passes their answers in.
  */
 
-import type { InferenceProfileRecord } from './bedrockTypes';
-import { routesOf, scopeOf } from './catalog';
-import type { ResidencyCheck, ResidencyProof, RuleOrigin } from './policyTypes';
+import type { InferenceProfileRecord } from '../models/bedrockTypes';
+import { routesOf, scopeOf } from '../models/catalog';
+import type { ResidencyCheck, ResidencyProof, RuleOrigin } from '../policy/policyTypes';
 
 const LONG_CONTEXT_SUFFIX = /\[1m\]$/i;
 

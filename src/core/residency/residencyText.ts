@@ -4,9 +4,9 @@
  * them against AWS documentation; times are ISO 8601 (UTC), exactly as in the JSON.
  */
 
-import { format, type Locale } from './locale';
-import type { ResidencyCheck, ResidencyProof, RuleOrigin } from './policyTypes';
-import { regionCity } from './regions';
+import { format, type Locale } from '../text/locale';
+import type { ResidencyCheck, ResidencyProof, RuleOrigin } from '../policy/policyTypes';
+import { regionCity } from '../regions/regions';
 
 interface ResidencyTextTable {
   readonly title: string;

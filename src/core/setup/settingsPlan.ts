@@ -6,7 +6,7 @@
  */
 
 import { formatSettings, parseSettings, styleOf } from './settingsJson';
-import { scopeOf } from './catalog';
+import { scopeOf } from '../models/catalog';
 import { isOwnRefreshCommand, REGION_PREFIX_SCOPES, SECRET_ENV_KEYS, ssoRefreshCommand } from './settingsKeys';
 import type { FilePlan, KeyChange, PlanNotice, SettingsFileInput, SettingsSource, SetupChoices, SetupPlan } from './settingsTypes';
 

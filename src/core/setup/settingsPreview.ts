@@ -5,7 +5,7 @@
 
 import { SECRET_ENV_KEYS } from './settingsKeys';
 import type { FilePlan } from './settingsTypes';
-import { unifiedDiff } from './textDiff';
+import { unifiedDiff } from '../text/textDiff';
 
 const SECRET_VALUE = new RegExp(`("(?:${[...SECRET_ENV_KEYS].join('|')})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g');
 

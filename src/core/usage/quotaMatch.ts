@@ -5,10 +5,10 @@
  * codes no table knows yet).
  */
 
-import type { ModelFamily } from './bedrockTypes';
-import { baseModelIdOf, scopeOf } from './catalog';
-import { isLongContext } from './contextWindow';
-import { compareVersions, modelFacts } from './modelTable';
+import type { ModelFamily } from '../models/bedrockTypes';
+import { baseModelIdOf, scopeOf } from '../models/catalog';
+import { isLongContext } from '../models/contextWindow';
+import { compareVersions, modelFacts } from '../models/modelTable';
 import { quotaCodeEntry } from './quotaCatalog';
 import {
   OPEN_REQUEST_STATUSES,

@@ -3,10 +3,10 @@
  * typical values, tokens per UTC day, the `max_tokens` reservation, cost, and the status-bar alert.
  */
 
-import { isLongContext } from './contextWindow';
+import { isLongContext } from '../models/contextWindow';
 import { quotaFor, quotaRoutingOf } from './quotaMatch';
-import { baseModelIdOf } from './catalog';
-import { compareVersions, modelFacts } from './modelTable';
+import { baseModelIdOf } from '../models/catalog';
+import { compareVersions, modelFacts } from '../models/modelTable';
 import {
   ALERT_PERCENT,
   ALERT_WINDOW_MS,

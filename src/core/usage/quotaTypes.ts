@@ -3,7 +3,7 @@
  * AWS adapters (Service Quotas, CloudWatch), the CLI and the sidebar. Types and fixed tables only.
  */
 
-import type { RawAwsError } from './bedrockTypes';
+import type { RawAwsError } from '../models/bedrockTypes';
 
 // ---------------------------------------------------------------------------------------------
 // Service Quotas

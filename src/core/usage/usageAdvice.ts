@@ -4,7 +4,7 @@
  * or move a geographic profile to `global.` when its quota is much larger there.
  */
 
-import { baseModelIdOf } from './catalog';
+import { baseModelIdOf } from '../models/catalog';
 import type { ModelQuota, ModelQuotas, ModelUsageSummary, Recommendation } from './quotaTypes';
 import { routingQuota } from './quotaMath';
 

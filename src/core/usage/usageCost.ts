@@ -4,8 +4,8 @@
  * presentation rounds.
  */
 
-import { baseModelIdOf, scopeOf } from './catalog';
-import { listPrices, MODEL_TABLE, type ModelPrices } from './modelTable';
+import { baseModelIdOf, scopeOf } from '../models/catalog';
+import { listPrices, MODEL_TABLE, type ModelPrices } from '../models/modelTable';
 import type { ModelUsageSummary, TokenTotals, UsageCost } from './quotaTypes';
 
 const PER_MILLION = 1_000_000;

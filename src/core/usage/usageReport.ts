@@ -4,7 +4,7 @@
  * summaries, advice, cost and the status-bar alert. Pure: the AWS layer fetches, this decides.
  */
 
-import type { RawAwsError } from './bedrockTypes';
+import type { RawAwsError } from '../models/bedrockTypes';
 import { matchModelQuotas } from './quotaMatch';
 import { summarizeUsage, usageAlert } from './quotaMath';
 import type { MetricQueryPlan, MetricSeriesRecord, QuotaListing, UsageProblem, UsageReport } from './quotaTypes';

@@ -3,11 +3,11 @@
  * its numbers, what could not be read, and the status-bar alert. Numbers are formatted per locale.
  */
 
-import { baseModelIdOf, scopeOf } from './catalog';
-import { format, type Locale } from './locale';
-import { priceFactorFor } from './modelTable';
+import { baseModelIdOf, scopeOf } from '../models/catalog';
+import { format, type Locale } from '../text/locale';
+import { priceFactorFor } from '../models/modelTable';
 import { ALERT_PERCENT, ALERT_WINDOW_MS, type QuotaMeasure, type QuotaRouting, type Recommendation, type UsageAlert, type UsageProblem } from './quotaTypes';
-import { redactSecrets } from './redact';
+import { redactSecrets } from '../text/redact';
 
 interface TitledText {
   readonly title: string;

@@ -4,9 +4,9 @@
  */
 
 import * as vscode from 'vscode';
-import type { HealthState } from '../../core/health';
+import type { HealthState } from '../../core/health/health';
 import { checkText, healthLabel, showUsage, stateIcon } from './healthText';
-import type { FolderSetup, SetupState } from './setupState';
+import type { FolderSetup, SetupState } from '../setup/setupState';
 
 export const SETUP_VIEW_ID = 'claudeBedrock.setup';
 

@@ -1,12 +1,12 @@
 /** The words, icons and fixes of the health checks, localised. */
 
-import { measureText } from '../../core/usageText';
-import { policyProblemText, violationText } from '../../core/policyText';
+import { measureText } from '../../core/usage/usageText';
+import { policyProblemText, violationText } from '../../core/policy/policyText';
 import * as vscode from 'vscode';
-import { describeIdentityFailure } from '../../core/identityFailure';
-import type { CheckState, HealthCheck, HealthState } from '../../core/health';
-import { formatUtc, kindLabel } from '../../core/profileLabels';
-import type { SettingsSource } from '../../core/settingsTypes';
+import { describeIdentityFailure } from '../../core/profiles/identityFailure';
+import type { CheckState, HealthCheck, HealthState } from '../../core/health/health';
+import { formatUtc, kindLabel } from '../../core/profiles/profileLabels';
+import type { SettingsSource } from '../../core/setup/settingsTypes';
 import { uiLocale } from '../uiLocale';
 
 export interface CheckText {

@@ -5,21 +5,21 @@
  */
 
 import * as vscode from 'vscode';
-import { loadProfiles } from '../aws/awsFiles';
-import type { CredentialTarget } from '../aws/clients';
-import type { CatalogOffer } from '../core/bedrockTypes';
-import { baseModelIdOf, findOffer } from '../core/catalog';
-import { buildIamPolicy, renderIamPolicy } from '../core/iamPolicy';
-import { PROBE_INPUT_TOKENS, PROBE_OUTPUT_TOKENS, probeCostCeiling } from '../core/probeCost';
-import { kindLabel } from '../core/profileLabels';
-import { isCheckable } from '../core/profiles';
-import { CLAUDE_REGIONS, refineRegions } from '../core/regions';
-import { checkTimeoutMs } from './identityCommands';
+import { loadProfiles } from '../../aws/profiles/awsFiles';
+import type { CredentialTarget } from '../../aws/clients';
+import type { CatalogOffer } from '../../core/models/bedrockTypes';
+import { baseModelIdOf, findOffer } from '../../core/models/catalog';
+import { buildIamPolicy, renderIamPolicy } from '../../core/iam/iamPolicy';
+import { PROBE_INPUT_TOKENS, PROBE_OUTPUT_TOKENS, probeCostCeiling } from '../../core/models/probeCost';
+import { kindLabel } from '../../core/profiles/profileLabels';
+import { isCheckable } from '../../core/profiles/profiles';
+import { CLAUDE_REGIONS, refineRegions } from '../../core/regions/regions';
+import { checkTimeoutMs } from '../profiles/identityCommands';
 import { refusalText } from './modelItems';
 import type { ModelRole, ModelsState } from './modelsState';
 import type { ModelsNode, ModelsView } from './modelsView';
-import { uiLocale } from './uiLocale';
-import { loadAwsLayer } from '../aws/loadLayer';
+import { uiLocale } from '../uiLocale';
+import { loadAwsLayer } from '../../aws/loadLayer';
 
 export const MODELS_VIEW_ID = 'claudeBedrock.models';
 

@@ -4,16 +4,16 @@
  */
 
 import * as vscode from 'vscode';
-import type { CatalogOffer, Diagnosis } from '../core/bedrockTypes';
-import { describeDiagnosis } from '../core/diagnosis';
-import type { ModelAccessReport } from '../core/modelAccess';
-import { violationText } from '../core/policyText';
-import type { EffectivePolicy, PolicyViolation } from '../core/policyTypes';
-import { modelViolations, residencyVerdict } from '../core/policyVerdicts';
-import { routeText } from '../core/regions';
-import { describeScope } from '../core/modelTable';
+import type { CatalogOffer, Diagnosis } from '../../core/models/bedrockTypes';
+import { describeDiagnosis } from '../../core/models/diagnosis';
+import type { ModelAccessReport } from '../../core/models/modelAccess';
+import { violationText } from '../../core/policy/policyText';
+import type { EffectivePolicy, PolicyViolation } from '../../core/policy/policyTypes';
+import { modelViolations, residencyVerdict } from '../../core/policy/policyVerdicts';
+import { routeText } from '../../core/regions/regions';
+import { describeScope } from '../../core/models/modelTable';
 import type { ModelRole, ModelsState } from './modelsState';
-import { uiLocale } from './uiLocale';
+import { uiLocale } from '../uiLocale';
 
 export function accessIcon(report: ModelAccessReport | undefined, running: boolean): vscode.ThemeIcon {
   if (running) return new vscode.ThemeIcon('loading~spin');

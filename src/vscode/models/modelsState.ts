@@ -5,9 +5,9 @@
  */
 
 import * as vscode from 'vscode';
-import type { CatalogResult } from '../aws/modelAccess';
-import type { Diagnosis } from '../core/bedrockTypes';
-import type { ModelAccessReport } from '../core/modelAccess';
+import type { CatalogResult } from '../../aws/models/modelAccess';
+import type { Diagnosis } from '../../core/models/bedrockTypes';
+import type { ModelAccessReport } from '../../core/models/modelAccess';
 
 export type ModelRole = 'primary' | 'background';
 

@@ -7,13 +7,13 @@
  */
 
 import * as vscode from 'vscode';
-import type { ApplicationProfileEntry, CatalogModel, CatalogOffer, Diagnosis, ModelFamily } from '../core/bedrockTypes';
-import { applicationOffer, findOffer } from '../core/catalog';
-import type { EffectivePolicy, PolicyViolation } from '../core/policyTypes';
-import { regionName } from '../core/regions';
+import type { ApplicationProfileEntry, CatalogModel, CatalogOffer, Diagnosis, ModelFamily } from '../../core/models/bedrockTypes';
+import { applicationOffer, findOffer } from '../../core/models/catalog';
+import type { EffectivePolicy, PolicyViolation } from '../../core/policy/policyTypes';
+import { regionName } from '../../core/regions/regions';
 import { diagnosisItem, offerItem, offerRefusal, offerRefusals, reportDetailItems } from './modelItems';
 import type { ModelRole, ModelsState } from './modelsState';
-import { uiLocale } from './uiLocale';
+import { uiLocale } from '../uiLocale';
 
 export type ModelsNode =
   | { readonly type: 'setting'; readonly which: 'profile' | 'region' }

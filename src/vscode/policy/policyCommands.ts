@@ -6,8 +6,8 @@
 
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { planPolicyFixes } from '../../core/policyFix';
-import type { PolicyViolation } from '../../core/policyTypes';
+import { planPolicyFixes } from '../../core/policy/policyFix';
+import type { PolicyViolation } from '../../core/policy/policyTypes';
 import { ChangedSinceReadError } from '../../files/atomicWrite';
 import { applyPlan } from '../../files/claudeSettingsFiles';
 import { requireTrust } from '../setup/setupCommands';

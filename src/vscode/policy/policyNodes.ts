@@ -6,16 +6,16 @@
 
 import { relative, isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
-import type { Diagnosis } from '../../core/bedrockTypes';
-import { describeDiagnosis } from '../../core/diagnosis';
-import { policyApplies as appliesAtAll } from '../../core/policyEvaluate';
-import { policyProblemText, ruleText, violationText } from '../../core/policyText';
-import type { ManagedLock, PolicyFileProblem, PolicySource, PolicySourceSummary, PolicyViolation, ResidencyCheck } from '../../core/policyTypes';
-import { regionCity, routeText } from '../../core/regions';
-import { residencyCheckText } from '../../core/residencyText';
+import type { Diagnosis } from '../../core/models/bedrockTypes';
+import { describeDiagnosis } from '../../core/models/diagnosis';
+import { policyApplies as appliesAtAll } from '../../core/policy/policyEvaluate';
+import { policyProblemText, ruleText, violationText } from '../../core/policy/policyText';
+import type { ManagedLock, PolicyFileProblem, PolicySource, PolicySourceSummary, PolicyViolation, ResidencyCheck } from '../../core/policy/policyTypes';
+import { regionCity, routeText } from '../../core/regions/regions';
+import { residencyCheckText } from '../../core/residency/residencyText';
 import { uiLocale } from '../uiLocale';
-import { sourceLabel } from './healthText';
-import type { FolderSetup } from './setupState';
+import { sourceLabel } from '../health/healthText';
+import type { FolderSetup } from '../setup/setupState';
 
 export type PolicyNode =
   | { readonly type: 'policy'; readonly folder: FolderSetup }

@@ -5,7 +5,7 @@
 
 import { dirname, basename } from 'node:path';
 import * as vscode from 'vscode';
-import { awsFilePaths, type Environment } from '../aws/awsFiles';
+import { awsFilePaths, type Environment } from '../../aws/profiles/awsFiles';
 
 export function watchAwsFiles(env: Environment, onChange: () => void, debounceMs = 300): vscode.Disposable {
   const paths = awsFilePaths(env);

@@ -1,6 +1,6 @@
 /** What the sidebar can check, and how a check result is tied to what was checked. */
 
-import { isCheckable, profileDefinitionKey, type AwsProfile, type EnvironmentState, type ProfileDiscovery } from '../core/profiles';
+import { isCheckable, profileDefinitionKey, type AwsProfile, type EnvironmentState, type ProfileDiscovery } from '../../core/profiles/profiles';
 
 /** The key of the environment's own credentials beside profile names: no profile name holds a line break. */
 export const ENVIRONMENT_KEY = '\nenvironment';

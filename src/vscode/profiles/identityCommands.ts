@@ -1,13 +1,13 @@
 /** Identity checks and SSO sign-in as the sidebar runs them: progress, MFA prompts, re-checks. */
 
 import * as vscode from 'vscode';
-import type { CredentialTarget } from '../aws/clients';
-import { shellQuote } from '../core/shell';
+import type { CredentialTarget } from '../../aws/clients';
+import { shellQuote } from '../../core/text/shell';
 import type { IdentityState } from './identityState';
-import { ssoLoginProfile } from '../core/profiles';
+import { ssoLoginProfile } from '../../core/profiles/profiles';
 import { ENVIRONMENT_KEY, type CheckTarget } from './checkTargets';
 import type { ProfilesView } from './profilesView';
-import { loadAwsLayer } from '../aws/loadLayer';
+import { loadAwsLayer } from '../../aws/loadLayer';
 
 /** The per-call timeout the user set for checks against AWS (`claudeBedrock.identityCheckTimeoutSeconds`). */
 export function checkTimeoutMs(): number {

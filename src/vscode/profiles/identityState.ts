@@ -4,7 +4,7 @@
  */
 
 import * as vscode from 'vscode';
-import type { IdentityResult } from '../aws/identity';
+import type { IdentityResult } from '../../aws/profiles/identity';
 
 export interface IdentityEntry {
   readonly result: IdentityResult;

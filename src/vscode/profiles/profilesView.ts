@@ -5,16 +5,16 @@
  */
 
 import * as vscode from 'vscode';
-import { loadProfiles } from '../aws/awsFiles';
-import type { IdentityResult } from '../aws/identity';
-import { describeIdentityFailure } from '../core/identityFailure';
-import { formatUtc, kindLabel, tokenLabel } from '../core/profileLabels';
-import type { Problem } from '../core/problems';
-import { isCheckable, needsSignIn, ssoLoginProfile, type AwsProfile, type EnvironmentState, type ProfileDiscovery } from '../core/profiles';
+import { loadProfiles } from '../../aws/profiles/awsFiles';
+import type { IdentityResult } from '../../aws/profiles/identity';
+import { describeIdentityFailure } from '../../core/profiles/identityFailure';
+import { formatUtc, kindLabel, tokenLabel } from '../../core/profiles/profileLabels';
+import type { Problem } from '../../core/profiles/problems';
+import { isCheckable, needsSignIn, ssoLoginProfile, type AwsProfile, type EnvironmentState, type ProfileDiscovery } from '../../core/profiles/profiles';
 import { checkTargets, ENVIRONMENT_KEY, fingerprint, type CheckTarget } from './checkTargets';
 import type { IdentityEntry, IdentityState } from './identityState';
 import { detail, problemItem, profileTooltip, type ProfileNode } from './treeItems';
-import { uiLocale } from './uiLocale';
+import { uiLocale } from '../uiLocale';
 
 /** Failures that signing in fixes: stale as soon as the files say the sign-in is good again. */
 const SIGN_IN_FAILURES = new Set(['sso-expired', 'sso-not-signed-in', 'login-expired']);

@@ -1,13 +1,13 @@
 /** How profiles, problems and details look as rows and tooltips of the profiles tree. */
 
 import * as vscode from 'vscode';
-import type { IdentityResult } from '../aws/identity';
-import { describeIdentityFailure } from '../core/identityFailure';
-import { describeProblem } from '../core/problemMessages';
-import { kindLabel, tokenLabel } from '../core/profileLabels';
-import type { Problem } from '../core/problems';
-import type { AwsProfile, EnvironmentState } from '../core/profiles';
-import { uiLocale } from './uiLocale';
+import type { IdentityResult } from '../../aws/profiles/identity';
+import { describeIdentityFailure } from '../../core/profiles/identityFailure';
+import { describeProblem } from '../../core/profiles/problemMessages';
+import { kindLabel, tokenLabel } from '../../core/profiles/profileLabels';
+import type { Problem } from '../../core/profiles/problems';
+import type { AwsProfile, EnvironmentState } from '../../core/profiles/profiles';
+import { uiLocale } from '../uiLocale';
 
 export type ProfileNode =
   | { readonly type: 'profile'; readonly profile: AwsProfile }

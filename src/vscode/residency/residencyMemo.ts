@@ -4,14 +4,14 @@
  * model list, kept until that setup is checked again.
  */
 
-import { answerResidency, type ResidencyAnswer } from '../../aws/compliance';
-import { setupProfile, setupRegion } from '../../core/health';
-import { residencyModels } from '../../core/policyResidency';
-import type { EffectivePolicy } from '../../core/policyTypes';
-import type { ProfileDiscovery } from '../../core/profiles';
-import type { EffectiveSetup } from '../../core/settingsTypes';
+import { answerResidency, type ResidencyAnswer } from '../../aws/policy/compliance';
+import { setupProfile, setupRegion } from '../../core/health/health';
+import { residencyModels } from '../../core/policy/policyResidency';
+import type { EffectivePolicy } from '../../core/policy/policyTypes';
+import type { ProfileDiscovery } from '../../core/profiles/profiles';
+import type { EffectiveSetup } from '../../core/setup/settingsTypes';
 
-export type { ResidencyAnswer } from '../../aws/compliance';
+export type { ResidencyAnswer } from '../../aws/policy/compliance';
 
 interface Subject {
   readonly profile: string;

@@ -5,12 +5,12 @@
  */
 
 import * as vscode from 'vscode';
-import { baseModelIdOf, fallbackCatalog, findOffer } from '../../core/catalog';
-import { configuredModels } from '../../core/effectiveSetup';
-import { buildIamPolicy, renderIamPolicy } from '../../core/iamPolicy';
+import { baseModelIdOf, fallbackCatalog, findOffer } from '../../core/models/catalog';
+import { configuredModels } from '../../core/setup/effectiveSetup';
+import { buildIamPolicy, renderIamPolicy } from '../../core/iam/iamPolicy';
 import { addLocalSettingsToGitignore } from '../../files/gitignore';
-import { validateModels } from '../modelCommands';
-import type { ModelsState } from '../modelsState';
+import { validateModels } from '../models/modelCommands';
+import type { ModelsState } from '../models/modelsState';
 import type { FolderSetup, SetupState } from './setupState';
 
 /** False (after saying why) when the workspace is not trusted: nothing may be written. */

@@ -5,24 +5,24 @@
  */
 
 import * as vscode from 'vscode';
-import { loadProfiles } from '../../aws/awsFiles';
-import { effectiveSetup, effectiveValue, modelsInUse, setupMaxOutputTokens } from '../../core/effectiveSetup';
-import { evaluatePolicy, policyApplies, policyEnvKeys } from '../../core/policyEvaluate';
-import { withResidency } from '../../core/policyResidency';
-import type { EffectivePolicy, PolicyViolation } from '../../core/policyTypes';
-import type { SettingsFiles } from '../../core/settingsPlan';
+import { loadProfiles } from '../../aws/profiles/awsFiles';
+import { effectiveSetup, effectiveValue, modelsInUse, setupMaxOutputTokens } from '../../core/setup/effectiveSetup';
+import { evaluatePolicy, policyApplies, policyEnvKeys } from '../../core/policy/policyEvaluate';
+import { withResidency } from '../../core/policy/policyResidency';
+import type { EffectivePolicy, PolicyViolation } from '../../core/policy/policyTypes';
+import type { SettingsFiles } from '../../core/setup/settingsPlan';
 import { loadPolicy } from '../../files/policyFiles';
-import { assessHealth, runsCredentialProcess, setupProfile, setupRegion, usageKey, type HealthReport, type IdentityOutcome } from '../../core/health';
-import type { UsageAlert } from '../../core/quotaTypes';
-import type { ProfileDiscovery } from '../../core/profiles';
-import type { EffectiveSetup } from '../../core/settingsTypes';
+import { assessHealth, runsCredentialProcess, setupProfile, setupRegion, usageKey, type HealthReport, type IdentityOutcome } from '../../core/health/health';
+import type { UsageAlert } from '../../core/usage/quotaTypes';
+import type { ProfileDiscovery } from '../../core/profiles/profiles';
+import type { EffectiveSetup } from '../../core/setup/settingsTypes';
 import { readSettingsFiles, settingsFileList } from '../../files/claudeSettingsFiles';
 import { localSettingsIgnored } from '../../files/gitignore';
 import { loadAwsLayer } from '../../aws/loadLayer';
-import { checkTimeoutMs } from '../identityCommands';
-import { ResidencyMemo, type ResidencyAnswer } from './residencyMemo';
+import { checkTimeoutMs } from '../profiles/identityCommands';
+import { ResidencyMemo, type ResidencyAnswer } from '../residency/residencyMemo';
 
-export type { ResidencyAnswer } from './residencyMemo';
+export type { ResidencyAnswer } from '../residency/residencyMemo';
 
 export interface FolderSetup {
   readonly folder?: vscode.WorkspaceFolder;

@@ -6,14 +6,14 @@
  */
 
 import * as vscode from 'vscode';
-import { configuredModels } from '../../core/effectiveSetup';
-import type { HealthCheck } from '../../core/health';
-import type { EffectiveValue, SettingsSource } from '../../core/settingsTypes';
-import { accessIcon, accessText } from '../modelItems';
-import type { ModelsState } from '../modelsState';
-import { checkText, healthLabel, stateColor, stateIcon } from './healthText';
-import { sourceLabel } from './healthText';
-import { policyApplies, policyChildren, policyTreeItem, type PolicyNode } from './policyNodes';
+import { configuredModels } from '../../core/setup/effectiveSetup';
+import type { HealthCheck } from '../../core/health/health';
+import type { EffectiveValue, SettingsSource } from '../../core/setup/settingsTypes';
+import { accessIcon, accessText } from '../models/modelItems';
+import type { ModelsState } from '../models/modelsState';
+import { checkText, healthLabel, stateColor, stateIcon } from '../health/healthText';
+import { sourceLabel } from '../health/healthText';
+import { policyApplies, policyChildren, policyTreeItem, type PolicyNode } from '../policy/policyNodes';
 import type { FolderSetup, SetupState } from './setupState';
 
 export type SetupNode =

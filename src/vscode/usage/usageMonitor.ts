@@ -7,12 +7,12 @@
 
 import * as vscode from 'vscode';
 import { loadAwsLayer } from '../../aws/loadLayer';
-import { describeDiagnosis } from '../../core/diagnosis';
-import { type QuotaListing, type UsageAlert, type UsageRange, type UsageReport } from '../../core/quotaTypes';
-import { isThrottling } from '../../core/usageReport';
-import { formatCount, problemText } from '../../core/usageText';
+import { describeDiagnosis } from '../../core/models/diagnosis';
+import { type QuotaListing, type UsageAlert, type UsageRange, type UsageReport } from '../../core/usage/quotaTypes';
+import { isThrottling } from '../../core/usage/usageReport';
+import { formatCount, problemText } from '../../core/usage/usageText';
 import type { SetupState, UsageTarget } from '../setup/setupState';
-import { checkTimeoutMs } from '../identityCommands';
+import { checkTimeoutMs } from '../profiles/identityCommands';
 import { uiLocale } from '../uiLocale';
 import type { UsageSource, UsageViewState } from './usageSource';
 

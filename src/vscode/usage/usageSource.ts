@@ -5,7 +5,7 @@
  */
 
 import type * as vscode from 'vscode';
-import type { UsageRange, UsageReport } from '../../core/quotaTypes';
+import type { UsageRange, UsageReport } from '../../core/usage/quotaTypes';
 
 export interface UsageViewState {
   /** Why there is nothing to fetch: no Bedrock setup, no region, no model, Restricted Mode. */

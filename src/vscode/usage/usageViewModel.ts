@@ -5,12 +5,12 @@
  * finds each one and its Japanese translation.
  */
 
-import type { Locale } from '../../core/locale';
-import { quotaTokenSeries } from '../../core/quotaMath';
-import { ownQuota, quotasForDisplay } from '../../core/quotaMatch';
-import type { ModelQuota, ModelQuotas, ModelSeries, ModelUsageSummary, QuotaMeasure, Recommendation, UsageReport } from '../../core/quotaTypes';
-import { ALERT_PERCENT } from '../../core/quotaTypes';
-import { alertText, formatCount, formatUsd, measureText, problemText, recommendationText, routingText } from '../../core/usageText';
+import type { Locale } from '../../core/text/locale';
+import { quotaTokenSeries } from '../../core/usage/quotaMath';
+import { ownQuota, quotasForDisplay } from '../../core/usage/quotaMatch';
+import type { ModelQuota, ModelQuotas, ModelSeries, ModelUsageSummary, QuotaMeasure, Recommendation, UsageReport } from '../../core/usage/quotaTypes';
+import { ALERT_PERCENT } from '../../core/usage/quotaTypes';
+import { alertText, formatCount, formatUsd, measureText, problemText, recommendationText, routingText } from '../../core/usage/usageText';
 import type {
   ChartModel,
   ChartsModel,

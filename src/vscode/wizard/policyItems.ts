@@ -6,8 +6,8 @@
  */
 
 import * as vscode from 'vscode';
-import type { EffectivePolicy, PolicyFileProblem, PolicyViolation } from '../../core/policyTypes';
-import { policyProblemText, violationText } from '../../core/policyText';
+import type { EffectivePolicy, PolicyFileProblem, PolicyViolation } from '../../core/policy/policyTypes';
+import { policyProblemText, violationText } from '../../core/policy/policyText';
 import { readSettingsFiles } from '../../files/claudeSettingsFiles';
 import { loadPolicy } from '../../files/policyFiles';
 import { uiLocale } from '../uiLocale';

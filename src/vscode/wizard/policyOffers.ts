@@ -11,15 +11,15 @@
  * outside, or not listed, they are refused (fail closed).
  */
 
-import type { CatalogOffer, ModelCatalog } from '../../core/bedrockTypes';
-import { findOffer } from '../../core/catalog';
-import { withoutLongContext } from '../../core/contextWindow';
-import { checkChoices, compliantModelId, profileVerdict, regionVerdict, residencyVerdict, scopeVerdict, writeScopeVerdict } from '../../core/policyEvaluate';
-import { suggestPin } from '../../core/policySuggest';
-import type { ChoiceVerdict, EffectivePolicy, ManagedLock, PolicyViolation } from '../../core/policyTypes';
-import { lockOf, lockVerdict, modelViolations, pinKey, violationOf, type ModelRole } from '../../core/policyVerdicts';
-import { REGION_PREFIX_SCOPES } from '../../core/settingsKeys';
-import type { SetupChoices, SetupScope } from '../../core/settingsTypes';
+import type { CatalogOffer, ModelCatalog } from '../../core/models/bedrockTypes';
+import { findOffer } from '../../core/models/catalog';
+import { withoutLongContext } from '../../core/models/contextWindow';
+import { checkChoices, compliantModelId, profileVerdict, regionVerdict, residencyVerdict, scopeVerdict, writeScopeVerdict } from '../../core/policy/policyEvaluate';
+import { suggestPin } from '../../core/policy/policySuggest';
+import type { ChoiceVerdict, EffectivePolicy, ManagedLock, PolicyViolation } from '../../core/policy/policyTypes';
+import { lockOf, lockVerdict, modelViolations, pinKey, violationOf, type ModelRole } from '../../core/policy/policyVerdicts';
+import { REGION_PREFIX_SCOPES } from '../../core/setup/settingsKeys';
+import type { SetupChoices, SetupScope } from '../../core/setup/settingsTypes';
 import { aliasPin, modelsInScope } from './stepOffers';
 import type { BackgroundChoice } from './wizardState';
 

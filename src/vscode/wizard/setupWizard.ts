@@ -7,19 +7,19 @@
  */
 
 import * as vscode from 'vscode';
-import { backgroundStep, primaryStep } from './modelSteps';
-import { folderStep, localFolders } from './folderStep';
-import { PreviewDocuments } from './previewDocuments';
-import { previewStep } from './previewStep';
-import { profileStep } from './profileStep';
-import { regionStep } from './regionStep';
-import { scopeStep } from './scopeStep';
+import { backgroundStep, primaryStep } from './steps/modelSteps';
+import { folderStep, localFolders } from './steps/folderStep';
+import { PreviewDocuments } from './steps/previewDocuments';
+import { previewStep } from './steps/previewStep';
+import { profileStep } from './steps/profileStep';
+import { regionStep } from './steps/regionStep';
+import { scopeStep } from './steps/scopeStep';
 import { runSteps, type WizardStepName } from './stepFlow';
-import { optionsStep, targetStep } from './targetStep';
-import { validationStep } from './validationStep';
+import { optionsStep, targetStep } from './steps/targetStep';
+import { validationStep } from './steps/validationStep';
 import { firstStepName, wizardContext, type StepFactory, type WizardDependencies } from './wizardContext';
 import { backgroundModelOf, type WizardState } from './wizardState';
-import { displayPath } from './setupPreview';
+import { displayPath } from './steps/setupPreview';
 
 const STEPS: Readonly<Record<WizardStepName, StepFactory>> = {
   folder: folderStep,

@@ -5,9 +5,9 @@
  */
 
 import * as vscode from 'vscode';
-import { loadProfiles } from '../../aws/awsFiles';
-import { needsSignIn, ssoLoginProfile, type AwsProfile } from '../../core/profiles';
-import { shellQuote } from '../../core/shell';
+import { loadProfiles } from '../../aws/profiles/awsFiles';
+import { needsSignIn, ssoLoginProfile, type AwsProfile } from '../../core/profiles/profiles';
+import { shellQuote } from '../../core/text/shell';
 import { pickOne } from './multiStepInput';
 import type { StepFrame } from './wizardContext';
 

@@ -4,10 +4,10 @@
  * of a scope, the background candidates, and the default answers. Plain code, unit-tested.
  */
 
-import type { CatalogModel, CatalogOffer, ModelCatalog, ModelFamily, Scope } from '../../core/bedrockTypes';
-import { applicationOffer } from '../../core/catalog';
-import { withoutLongContext } from '../../core/contextWindow';
-import { CLAUDE_REGIONS, isJapanRegion, type ClaudeRegion } from '../../core/regions';
+import type { CatalogModel, CatalogOffer, ModelCatalog, ModelFamily, Scope } from '../../core/models/bedrockTypes';
+import { applicationOffer } from '../../core/models/catalog';
+import { withoutLongContext } from '../../core/models/contextWindow';
+import { CLAUDE_REGIONS, isJapanRegion, type ClaudeRegion } from '../../core/regions/regions';
 
 export interface RegionGroups {
   /** The profile's own Region, when it has one (even one the table lacks). */

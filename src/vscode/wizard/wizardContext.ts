@@ -4,8 +4,8 @@
  */
 
 import * as vscode from 'vscode';
-import type { ModelsState } from '../modelsState';
-import type { PreviewDocuments } from './previewDocuments';
+import type { ModelsState } from '../models/modelsState';
+import type { PreviewDocuments } from './steps/previewDocuments';
 import { stepPosition, WIZARD_STEPS, type Step, type StepPosition, type WizardStepName } from './stepFlow';
 import type { WizardState } from './wizardState';
 

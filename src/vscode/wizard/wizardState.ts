@@ -4,11 +4,11 @@
  * No `vscode` here: the choices a plan is made from are derived in plain code.
  */
 
-import type { CatalogResult, ValidationResult } from '../../aws/modelAccess';
-import type { Scope } from '../../core/bedrockTypes';
-import { withoutLongContext } from '../../core/contextWindow';
-import type { EffectivePolicy } from '../../core/policyTypes';
-import type { SetupChoices, SetupScope } from '../../core/settingsTypes';
+import type { CatalogResult, ValidationResult } from '../../aws/models/modelAccess';
+import type { Scope } from '../../core/models/bedrockTypes';
+import { withoutLongContext } from '../../core/models/contextWindow';
+import type { EffectivePolicy } from '../../core/policy/policyTypes';
+import type { SetupChoices, SetupScope } from '../../core/setup/settingsTypes';
 
 /** What the background (Haiku) model is: a model ID, the primary model, or left to Claude Code. */
 export type BackgroundChoice = { readonly kind: 'model'; readonly modelId: string } | { readonly kind: 'same' } | { readonly kind: 'none' };

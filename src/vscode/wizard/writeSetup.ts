@@ -6,16 +6,16 @@
  */
 
 import * as vscode from 'vscode';
-import { loadProfiles } from '../../aws/awsFiles';
-import type { PolicyFileProblem, PolicyViolation } from '../../core/policyTypes';
-import { policyProblemText, violationText } from '../../core/policyText';
+import { loadProfiles } from '../../aws/profiles/awsFiles';
+import type { PolicyFileProblem, PolicyViolation } from '../../core/policy/policyTypes';
+import { policyProblemText, violationText } from '../../core/policy/policyText';
 import { applyPlan, readSettingsFiles } from '../../files/claudeSettingsFiles';
 import { loadPolicy } from '../../files/policyFiles';
 import { uiLocale } from '../uiLocale';
 import { policyCheck } from './policyOffers';
 import { addLocalSettingsToGitignore } from '../../files/gitignore';
 import { setDisableLoginPrompt } from '../../files/vscodeSettingsFile';
-import type { SetupPreview } from './setupPreview';
+import type { SetupPreview } from './steps/setupPreview';
 import type { WizardState } from './wizardState';
 
 export interface WriteOutcome {

@@ -1,8 +1,8 @@
 /** Step 0, only in a multi-root workspace: which folder's `.claude/` the setup belongs to. */
 
 import * as vscode from 'vscode';
-import { pickOne } from './multiStepInput';
-import type { StepFactory } from './wizardContext';
+import { pickOne } from '../multiStepInput';
+import type { StepFactory } from '../wizardContext';
 
 type FolderItem = vscode.QuickPickItem & { readonly folder: { readonly name: string; readonly path: string } };
 

@@ -5,19 +5,19 @@
  */
 
 import * as vscode from 'vscode';
-import type { ModelFamily } from '../../core/bedrockTypes';
-import { LONG_CONTEXT_TABLE, supportsLongContext, withLongContext, withoutLongContext } from '../../core/contextWindow';
-import { listPrices } from '../../core/modelTable';
-import type { PolicyViolation } from '../../core/policyTypes';
-import { routeText } from '../../core/regions';
-import { uiLocale } from '../uiLocale';
-import { lockOf } from '../../core/policyVerdicts';
-import { backgroundChoiceVerdict, CHOICE_KEYS, compliantDefault, modelChoiceVerdict, type Routes } from './policyOffers';
-import { lockedText, pickAllowed, policyOf, withBlocked, type PolicyItem } from './policyItems';
+import type { ModelFamily } from '../../../core/models/bedrockTypes';
+import { LONG_CONTEXT_TABLE, supportsLongContext, withLongContext, withoutLongContext } from '../../../core/models/contextWindow';
+import { listPrices } from '../../../core/models/modelTable';
+import type { PolicyViolation } from '../../../core/policy/policyTypes';
+import { routeText } from '../../../core/regions/regions';
+import { uiLocale } from '../../uiLocale';
+import { lockOf } from '../../../core/policy/policyVerdicts';
+import { backgroundChoiceVerdict, CHOICE_KEYS, compliantDefault, modelChoiceVerdict, type Routes } from '../policyOffers';
+import { lockedText, pickAllowed, policyOf, withBlocked, type PolicyItem } from '../policyItems';
 import { scopeTitle } from './scopeStep';
-import { backgroundCandidates, defaultPrimary, modelsInScope, type ScopedModel } from './stepOffers';
-import type { StepFactory } from './wizardContext';
-import type { BackgroundChoice, WizardState } from './wizardState';
+import { backgroundCandidates, defaultPrimary, modelsInScope, type ScopedModel } from '../stepOffers';
+import type { StepFactory } from '../wizardContext';
+import type { BackgroundChoice, WizardState } from '../wizardState';
 
 type ModelItem = PolicyItem & { readonly modelId?: string; readonly background?: BackgroundChoice };
 

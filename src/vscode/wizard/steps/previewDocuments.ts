@@ -5,7 +5,7 @@
  */
 
 import * as vscode from 'vscode';
-import { redactSecrets } from '../../core/settingsPreview';
+import { redactSecrets } from '../../../core/setup/settingsPreview';
 
 export const PREVIEW_SCHEME = 'claude-bedrock-preview';
 

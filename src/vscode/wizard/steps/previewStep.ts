@@ -7,21 +7,21 @@
  */
 
 import * as vscode from 'vscode';
-import type { PolicyViolation } from '../../core/policyTypes';
-import { violationText } from '../../core/policyText';
-import { routeText } from '../../core/regions';
-import type { PlanNotice, SettingsSource } from '../../core/settingsTypes';
-import { redactSecrets } from '../../core/settingsPreview';
-import { unifiedDiff } from '../../core/textDiff';
-import { ChangedSinceReadError } from '../../files/atomicWrite';
-import { uiLocale } from '../uiLocale';
-import { pickOne } from './multiStepInput';
-import { notAllowedLabel, problemItem } from './policyItems';
+import type { PolicyViolation } from '../../../core/policy/policyTypes';
+import { violationText } from '../../../core/policy/policyText';
+import { routeText } from '../../../core/regions/regions';
+import type { PlanNotice, SettingsSource } from '../../../core/setup/settingsTypes';
+import { redactSecrets } from '../../../core/setup/settingsPreview';
+import { unifiedDiff } from '../../../core/text/textDiff';
+import { ChangedSinceReadError } from '../../../files/atomicWrite';
+import { uiLocale } from '../../uiLocale';
+import { pickOne } from '../multiStepInput';
+import { notAllowedLabel, problemItem } from '../policyItems';
 import { buildPreview, displayPath, policyAllows, previewFiles, type PreviewFile, type SetupPreview } from './setupPreview';
-import { Cancelled, GoBack } from './stepFlow';
-import type { StepFactory, WizardContext } from './wizardContext';
-import type { WizardState } from './wizardState';
-import { PolicyRefusedError, writeSetup } from './writeSetup';
+import { Cancelled, GoBack } from '../stepFlow';
+import type { StepFactory, WizardContext } from '../wizardContext';
+import type { WizardState } from '../wizardState';
+import { PolicyRefusedError, writeSetup } from '../writeSetup';
 
 type Action = 'write' | 'untrusted' | 'finish' | 'diff' | 'unified' | 'toggle-gitignore' | 'open' | 'back' | 'cancel' | 'none';
 type PreviewItem = vscode.QuickPickItem & { readonly action: Action; readonly file?: PreviewFile; readonly path?: string; readonly line?: number; readonly column?: number };

@@ -7,18 +7,18 @@
  */
 
 import * as vscode from 'vscode';
-import { loadProfiles } from '../../aws/awsFiles';
-import { kindLabel, tokenLabel } from '../../core/profileLabels';
-import { isCheckable, needsSignIn, ssoLoginProfile, type AwsProfile } from '../../core/profiles';
-import type { PolicyFileProblem } from '../../core/policyTypes';
-import { uiLocale } from '../uiLocale';
-import { pickOne } from './multiStepInput';
-import { compliantDefault, partitionOffers, profileChoiceVerdict } from './policyOffers';
-import { openPolicyProblem, policyOf, problemItem, refuseBlocked, refuseProblems, withBlocked, type PolicyItem } from './policyItems';
-import { Cancelled, GoBack } from './stepFlow';
-import { currentProfile, signInAndWait } from './ssoSignIn';
-import type { StepFactory, WizardContext } from './wizardContext';
-import type { WizardState } from './wizardState';
+import { loadProfiles } from '../../../aws/profiles/awsFiles';
+import { kindLabel, tokenLabel } from '../../../core/profiles/profileLabels';
+import { isCheckable, needsSignIn, ssoLoginProfile, type AwsProfile } from '../../../core/profiles/profiles';
+import type { PolicyFileProblem } from '../../../core/policy/policyTypes';
+import { uiLocale } from '../../uiLocale';
+import { pickOne } from '../multiStepInput';
+import { compliantDefault, partitionOffers, profileChoiceVerdict } from '../policyOffers';
+import { openPolicyProblem, policyOf, problemItem, refuseBlocked, refuseProblems, withBlocked, type PolicyItem } from '../policyItems';
+import { Cancelled, GoBack } from '../stepFlow';
+import { currentProfile, signInAndWait } from '../ssoSignIn';
+import type { StepFactory, WizardContext } from '../wizardContext';
+import type { WizardState } from '../wizardState';
 
 type ProfileItem = PolicyItem & { readonly profile?: AwsProfile; readonly problem?: PolicyFileProblem };
 

@@ -4,14 +4,14 @@
  */
 
 import * as vscode from 'vscode';
-import type { PolicyViolation } from '../../core/policyTypes';
-import type { ClaudeRegion } from '../../core/regions';
-import { uiLocale } from '../uiLocale';
-import { lockOf } from '../../core/policyVerdicts';
-import { CHOICE_KEYS, compliantDefault, regionChoiceVerdict } from './policyOffers';
-import { lockedText, pickAllowed, policyOf, withBlocked, type PolicyItem } from './policyItems';
-import { regionGroups } from './stepOffers';
-import type { StepFactory } from './wizardContext';
+import type { PolicyViolation } from '../../../core/policy/policyTypes';
+import type { ClaudeRegion } from '../../../core/regions/regions';
+import { uiLocale } from '../../uiLocale';
+import { lockOf } from '../../../core/policy/policyVerdicts';
+import { CHOICE_KEYS, compliantDefault, regionChoiceVerdict } from '../policyOffers';
+import { lockedText, pickAllowed, policyOf, withBlocked, type PolicyItem } from '../policyItems';
+import { regionGroups } from '../stepOffers';
+import type { StepFactory } from '../wizardContext';
 
 type RegionItem = PolicyItem & { readonly code?: string };
 

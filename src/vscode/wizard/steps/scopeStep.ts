@@ -6,23 +6,23 @@
  */
 
 import * as vscode from 'vscode';
-import type { CatalogResult } from '../../aws/modelAccess';
-import { loadAwsLayer } from '../../aws/loadLayer';
-import type { Diagnosis } from '../../core/bedrockTypes';
-import { describeDiagnosis } from '../../core/diagnosis';
-import { describeScope } from '../../core/modelTable';
-import type { EffectivePolicy } from '../../core/policyTypes';
-import { ssoLoginProfile } from '../../core/profiles';
-import { regionCity, routeText } from '../../core/regions';
-import { checkTimeoutMs } from '../identityCommands';
-import { uiLocale } from '../uiLocale';
-import { pickOne } from './multiStepInput';
-import { partitionOffers, scopeChoiceVerdict } from './policyOffers';
-import { policyOf, refuseBlocked, withBlocked, type PolicyItem } from './policyItems';
-import { currentProfile, signInAndWait } from './ssoSignIn';
-import { defaultScope, scopeSummaries, type ScopeSummary } from './stepOffers';
-import type { StepFactory } from './wizardContext';
-import type { WizardState } from './wizardState';
+import type { CatalogResult } from '../../../aws/models/modelAccess';
+import { loadAwsLayer } from '../../../aws/loadLayer';
+import type { Diagnosis } from '../../../core/models/bedrockTypes';
+import { describeDiagnosis } from '../../../core/models/diagnosis';
+import { describeScope } from '../../../core/models/modelTable';
+import type { EffectivePolicy } from '../../../core/policy/policyTypes';
+import { ssoLoginProfile } from '../../../core/profiles/profiles';
+import { regionCity, routeText } from '../../../core/regions/regions';
+import { checkTimeoutMs } from '../../profiles/identityCommands';
+import { uiLocale } from '../../uiLocale';
+import { pickOne } from '../multiStepInput';
+import { partitionOffers, scopeChoiceVerdict } from '../policyOffers';
+import { policyOf, refuseBlocked, withBlocked, type PolicyItem } from '../policyItems';
+import { currentProfile, signInAndWait } from '../ssoSignIn';
+import { defaultScope, scopeSummaries, type ScopeSummary } from '../stepOffers';
+import type { StepFactory } from '../wizardContext';
+import type { WizardState } from '../wizardState';
 
 type ScopeItem = PolicyItem & { readonly action?: 'scope' | 'retry' | 'sign-in'; readonly scope?: string };
 

@@ -7,15 +7,15 @@
 
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { EffectivePolicy, PolicyViolation } from '../../core/policyTypes';
-import { planSetup } from '../../core/settingsPlan';
-import type { SetupChoices, SetupPlan } from '../../core/settingsTypes';
-import { readSettingsFiles } from '../../files/claudeSettingsFiles';
-import { loadPolicy } from '../../files/policyFiles';
-import { localSettingsIgnored, planGitignoreAddition } from '../../files/gitignore';
-import { planDisableLoginPrompt } from '../../files/vscodeSettingsFile';
-import { policyCheck, type ListedResidency } from './policyOffers';
-import { choicesOf, type WizardState } from './wizardState';
+import type { EffectivePolicy, PolicyViolation } from '../../../core/policy/policyTypes';
+import { planSetup } from '../../../core/setup/settingsPlan';
+import type { SetupChoices, SetupPlan } from '../../../core/setup/settingsTypes';
+import { readSettingsFiles } from '../../../files/claudeSettingsFiles';
+import { loadPolicy } from '../../../files/policyFiles';
+import { localSettingsIgnored, planGitignoreAddition } from '../../../files/gitignore';
+import { planDisableLoginPrompt } from '../../../files/vscodeSettingsFile';
+import { policyCheck, type ListedResidency } from '../policyOffers';
+import { choicesOf, type WizardState } from '../wizardState';
 
 /** One file the preview shows as a diff. */
 export interface PreviewFile {

@@ -7,12 +7,12 @@
  */
 
 import * as vscode from 'vscode';
-import type { SetupScope } from '../../core/settingsTypes';
-import { inputText, pickMany } from './multiStepInput';
-import { compliantDefault, partitionOffers, pinOffer, targetChoiceVerdict, tokenRule, tokensViolation } from './policyOffers';
-import { lockedText, pickAllowed, policyOf, withBlocked, type PolicyItem } from './policyItems';
-import type { StepFactory, WizardContext } from './wizardContext';
-import type { WizardOptions, WizardState } from './wizardState';
+import type { SetupScope } from '../../../core/setup/settingsTypes';
+import { inputText, pickMany } from '../multiStepInput';
+import { compliantDefault, partitionOffers, pinOffer, targetChoiceVerdict, tokenRule, tokensViolation } from '../policyOffers';
+import { lockedText, pickAllowed, policyOf, withBlocked, type PolicyItem } from '../policyItems';
+import type { StepFactory, WizardContext } from '../wizardContext';
+import type { WizardOptions, WizardState } from '../wizardState';
 
 type TargetItem = PolicyItem & { readonly target: SetupScope };
 

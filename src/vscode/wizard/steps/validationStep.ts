@@ -6,21 +6,21 @@
  */
 
 import * as vscode from 'vscode';
-import { loadAwsLayer } from '../../aws/loadLayer';
-import type { ValidationResult } from '../../aws/modelAccess';
-import type { Diagnosis } from '../../core/bedrockTypes';
-import { describeDiagnosis } from '../../core/diagnosis';
-import type { ModelAccessReport } from '../../core/modelAccess';
-import { ssoLoginProfile } from '../../core/profiles';
-import { routeText } from '../../core/regions';
-import { checkTimeoutMs } from '../identityCommands';
-import { probeCostText } from '../modelCommands';
-import { probeCostCeiling } from '../../core/probeCost';
-import { uiLocale } from '../uiLocale';
-import { pickOne } from './multiStepInput';
-import { currentProfile, signInAndWait } from './ssoSignIn';
-import type { StepFactory } from './wizardContext';
-import { modelsToValidate, validationKey, type WizardState } from './wizardState';
+import { loadAwsLayer } from '../../../aws/loadLayer';
+import type { ValidationResult } from '../../../aws/models/modelAccess';
+import type { Diagnosis } from '../../../core/models/bedrockTypes';
+import { describeDiagnosis } from '../../../core/models/diagnosis';
+import type { ModelAccessReport } from '../../../core/models/modelAccess';
+import { ssoLoginProfile } from '../../../core/profiles/profiles';
+import { routeText } from '../../../core/regions/regions';
+import { checkTimeoutMs } from '../../profiles/identityCommands';
+import { probeCostText } from '../../models/modelCommands';
+import { probeCostCeiling } from '../../../core/models/probeCost';
+import { uiLocale } from '../../uiLocale';
+import { pickOne } from '../multiStepInput';
+import { currentProfile, signInAndWait } from '../ssoSignIn';
+import type { StepFactory } from '../wizardContext';
+import { modelsToValidate, validationKey, type WizardState } from '../wizardState';
 
 type Action = 'continue' | 'continue-anyway' | 'probe' | 'again' | 'sign-in' | 'fix' | 'none';
 type CheckItem = vscode.QuickPickItem & { readonly action: Action; readonly command?: string; readonly consoleUrl?: string };

@@ -1,4 +1,4 @@
-// Lint rules, including the layering of shared/design/architecture.md: core imports nothing that
+// Lint rules, including the layering of docs/architecture.md: core imports nothing that
 // does I/O, aws and cli never import vscode, webview talks to the extension only through its protocol.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -1,5 +1,6 @@
-// Bundles the extension, the CLI and the usage view's webview script with esbuild. `vscode` stays
-// external (the host provides it); the AWS SDK v3 is bundled (into dist/aws.js, loaded on first use)
+// Bundles the extension (an eager bundle and the lazily loaded parts), the CLI and the usage view's
+// webview script with esbuild. `vscode` stays external (the host provides it); the AWS SDK v3 is
+// bundled (into dist/aws.js, loaded on first use)
 // so the VSIX carries no node_modules and activation never parses the SDK.
 import * as esbuild from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
@@ -27,6 +28,21 @@ const builds = [
   {
     ...common,
     entryPoints: { extension: 'src/vscode/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+  },
+  {
+    // What activation does not need, each required on first use (src/vscode/lazyBundles.ts): the
+    // wizard, the usage view model and the big text tables. Keeps dist/extension.js small.
+    ...common,
+    entryPoints: {
+      wizard: 'src/vscode/wizard/setupWizard.ts',
+      usageView: 'src/vscode/usage/usageViewModel.ts',
+      policyText: 'src/core/policy/policyText.ts',
+      residencyText: 'src/core/residency/residencyText.ts',
+      usageText: 'src/core/usage/usageText.ts',
+      diagnosis: 'src/core/models/diagnosis.ts',
+    },
     outdir: 'dist',
     external: ['vscode'],
   },

@@ -1,6 +1,7 @@
 /**
- * Activation: registers the profiles view, its commands and the file watchers. Nothing here loads
- * the AWS SDK: it is imported on the first identity check.
+ * Activation: registers the views (Setup, Profiles, Models, Quotas & Usage), the status bar, every
+ * command and the file watchers. Nothing here loads the AWS SDK (dist/aws.js, on the first AWS call),
+ * the wizard or the big text tables (src/vscode/lazyBundles.ts, on first use).
  */
 
 import * as vscode from 'vscode';
@@ -27,7 +28,7 @@ import { ModelsView, type ModelsNode } from './models/modelsView';
 import { ProfilesView } from './profiles/profilesView';
 import { registerSetup } from './setup/registerSetup';
 import type { ProfileNode } from './profiles/treeItems';
-import { registerSetupWizard } from './wizard/setupWizard';
+import { registerSetupWizard } from './wizard/registerWizard';
 import { UsageMonitor } from './usage/usageMonitor';
 import { registerUsageView } from './usage/usageView';
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LAZY_BUNDLES } from '../../src/vscode/lazyBundles';
 import { createVscodeStandIn, extensionContext, loadWithStandIn } from '../support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
@@ -30,6 +31,22 @@ describe('extension activation (built bundle)', () => {
       ['*.json', '*.json', '*.json', '**/.claude/settings.json', '**/.claude/settings.local.json', '**/.claude/bedrock-policy.json', '**/.gitignore', 'config', 'credentials', 'managed-settings.json', 'policy.json', 'settings.json'].sort(),
     );
     for (const module of ['http', 'https', 'http2']) assert.ok(!required.includes(module), `activation required ${module}: the AWS SDK was loaded`);
+    for (const subscription of subscriptions) subscription.dispose();
+  });
+
+  it('loads none of the lazy bundles at activation, and each exists beside the bundle and goes into the VSIX', () => {
+    const standIn = createVscodeStandIn();
+    const subscriptions: { dispose(): void }[] = [];
+    const required = loadWithStandIn<{ activate(context: unknown): void }>(bundle, standIn, (extension) => {
+      extension.activate({ ...extensionContext(standIn), subscriptions });
+    });
+    const vscodeignore = readFileSync(join(__dirname, '..', '..', '.vscodeignore'), 'utf8').split('\n');
+    for (const { bundle: lazy } of Object.values(LAZY_BUNDLES)) {
+      assert.ok(!required.some((request) => request.endsWith(`/${lazy}`)), `activation loaded dist/${lazy}`);
+      assert.ok(existsSync(join(__dirname, '..', '..', 'dist', lazy)), `dist/${lazy} was not built`);
+      assert.ok(vscodeignore.includes(`!dist/${lazy}`), `.vscodeignore leaves dist/${lazy} out of the VSIX`);
+    }
+    assert.ok(required.includes('path'), `the recorder sees what the bundle requires: ${required.join(', ')}`);
     for (const subscription of subscriptions) subscription.dispose();
   });
 

@@ -1,8 +1,7 @@
 /** The words, icons and fixes of the health checks, localised. */
 
-import { measureText } from '../../core/usage/usageText';
-import { policyProblemText, violationText } from '../../core/policy/policyText';
 import * as vscode from 'vscode';
+import { loadPolicyText, loadUsageText } from '../lazyBundles';
 import { describeIdentityFailure } from '../../core/profiles/identityFailure';
 import type { CheckState, HealthCheck, HealthState } from '../../core/health/health';
 import { formatUtc, kindLabel } from '../../core/profiles/profileLabels';
@@ -135,7 +134,7 @@ export function checkText(check: HealthCheck): CheckText {
         fix: { title: vscode.l10n.t('Add to .gitignore'), command: 'claudeBedrock.ignoreLocalSettings' },
       };
     case 'policy-violation': {
-      const text = violationText(check.violation, locale);
+      const text = loadPolicyText().violationText(check.violation, locale);
       const fix = check.violation.fix
         ? { title: text.fixLabel ?? vscode.l10n.t('Fix for the policy'), command: 'claudeBedrock.applyPolicyFix', arguments: [{ key: check.violation.key, ...(check.violation.path ? { path: check.violation.path } : {}) }] }
         : check.violation.path && check.violation.source !== 'managed'
@@ -144,7 +143,7 @@ export function checkText(check: HealthCheck): CheckText {
       return { label: text.title, detail: text.detail, ...(fix ? { fix } : {}) };
     }
     case 'policy-file-broken': {
-      const text = policyProblemText(check.problem, locale);
+      const text = loadPolicyText().policyProblemText(check.problem, locale);
       return { label: text.title, detail: text.detail, fix: { ...openFile(check.problem.path, check.problem.line), title: vscode.l10n.t('Open the policy file') } };
     }
     case 'policy-ok':
@@ -162,7 +161,7 @@ export function checkText(check: HealthCheck): CheckText {
       };
     case 'usage-near-quota':
       return {
-        label: vscode.l10n.t('{0}: {1}% of the {2} quota', check.modelId, Math.round(check.percent), measureText(check.measure, locale)),
+        label: vscode.l10n.t('{0}: {1}% of the {2} quota', check.modelId, Math.round(check.percent), loadUsageText().measureText(check.measure, locale)),
         detail: vscode.l10n.t('Open Quotas & Usage for the quota and the increase to request.'),
         fix: showUsage(),
       };

@@ -4,10 +4,9 @@
  */
 
 import * as vscode from 'vscode';
+import { loadDiagnosis, loadPolicyText } from '../lazyBundles';
 import type { CatalogOffer, Diagnosis } from '../../core/models/bedrockTypes';
-import { describeDiagnosis } from '../../core/models/diagnosis';
 import type { ModelAccessReport } from '../../core/models/modelAccess';
-import { violationText } from '../../core/policy/policyText';
 import type { EffectivePolicy, PolicyViolation } from '../../core/policy/policyTypes';
 import { modelViolations, residencyVerdict } from '../../core/policy/policyVerdicts';
 import { routeText } from '../../core/regions/regions';
@@ -72,7 +71,7 @@ export function offerRefusals(policy: EffectivePolicy | undefined, offer: Catalo
 /** The reason a refused choice is refused, in one line: what is wrong, then the rule and its source. */
 export function refusalText(violation: PolicyViolation): string {
   const locale = uiLocale();
-  const text = violationText(violation, locale);
+  const text = loadPolicyText().violationText(violation, locale);
   return locale === 'ja' ? `${text.title}。${text.detail}` : `${text.title}. ${text.detail}`;
 }
 
@@ -126,7 +125,7 @@ export function offerItem(offer: CatalogOffer, state: ModelsState, id: string, r
   tooltip.appendText(vscode.l10n.t('Access: {0}', accessText(report, running)));
   if (entry) tooltip.appendText(` (${entry.checkedAt.toLocaleTimeString()})`);
   for (const diagnosis of report?.diagnoses ?? []) {
-    const text = describeDiagnosis(diagnosis, locale);
+    const text = loadDiagnosis().describeDiagnosis(diagnosis, locale);
     tooltip.appendMarkdown('\n\n');
     tooltip.appendMarkdown(diagnosis.severity === 'error' ? '$(error) ' : '$(warning) ');
     tooltip.appendText(text.cause);
@@ -140,7 +139,7 @@ export function offerItem(offer: CatalogOffer, state: ModelsState, id: string, r
         ...(refusals.background ? [[vscode.l10n.t('Not allowed as the background model'), refusals.background] as [string, PolicyViolation]] : []),
       ];
   for (const [heading, violation] of reasons) {
-    const text = violationText(violation, locale);
+    const text = loadPolicyText().violationText(violation, locale);
     tooltip.appendMarkdown('\n\n$(circle-slash) **');
     tooltip.appendText(heading);
     tooltip.appendMarkdown(':** ');
@@ -156,7 +155,7 @@ export function offerItem(offer: CatalogOffer, state: ModelsState, id: string, r
 
 /** A diagnosis row: the cause, the fix beside it, and a click that runs the fix when there is one. */
 export function diagnosisItem(diagnosis: Diagnosis, id: string): vscode.TreeItem {
-  const text = describeDiagnosis(diagnosis, uiLocale());
+  const text = loadDiagnosis().describeDiagnosis(diagnosis, uiLocale());
   const item = new vscode.TreeItem(text.cause);
   item.id = id;
   item.description = text.fix;

@@ -10,7 +10,7 @@ import { planPolicyFixes } from '../../core/policy/policyFix';
 import type { PolicyViolation } from '../../core/policy/policyTypes';
 import { ChangedSinceReadError } from '../../files/atomicWrite';
 import { applyPlan } from '../../files/claudeSettingsFiles';
-import { requireTrust } from '../setup/setupCommands';
+import { requireTrust } from '../workspaceTrust';
 import type { SetupState } from '../setup/setupState';
 
 /**

@@ -6,13 +6,11 @@
 
 import { relative, isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
+import { loadDiagnosis, loadPolicyText, loadResidencyText } from '../lazyBundles';
 import type { Diagnosis } from '../../core/models/bedrockTypes';
-import { describeDiagnosis } from '../../core/models/diagnosis';
 import { policyApplies as appliesAtAll } from '../../core/policy/policyEvaluate';
-import { policyProblemText, ruleText, violationText } from '../../core/policy/policyText';
 import type { ManagedLock, PolicyFileProblem, PolicySource, PolicySourceSummary, PolicyViolation, ResidencyCheck } from '../../core/policy/policyTypes';
 import { regionCity, routeText } from '../../core/regions/regions';
-import { residencyCheckText } from '../../core/residency/residencyText';
 import { uiLocale } from '../uiLocale';
 import { sourceLabel } from '../health/healthText';
 import type { FolderSetup } from '../setup/setupState';
@@ -132,7 +130,7 @@ export function policyTreeItem(node: PolicyNode, base: string): vscode.TreeItem 
     }
     case 'policySource': {
       const { source } = node;
-      const rules = source.rules.map((rule) => ruleText(rule, locale)).join(separator());
+      const rules = source.rules.map((rule) => loadPolicyText().ruleText(rule, locale)).join(separator());
       const item = new vscode.TreeItem(sourceName(source.source), vscode.TreeItemCollapsibleState.None);
       item.id = `${base}/policy/source/${node.index}/${source.source}`;
       item.description = `${shownPath(source.path, folder)} · ${rules}`;
@@ -207,14 +205,14 @@ export function policyTreeItem(node: PolicyNode, base: string): vscode.TreeItem 
           : check.verdict === 'outside'
             ? errorIcon()
             : new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-      item.tooltip = residencyCheckText(check, locale).join('\n');
+      item.tooltip = loadResidencyText().residencyCheckText(check, locale).join('\n');
       item.accessibilityInformation = {
         label: check.verdict === 'inside' ? vscode.l10n.t('{0} runs in {1}: allowed', check.modelId, where) : check.verdict === 'outside' ? vscode.l10n.t('{0} runs in {1}: not allowed', check.modelId, where) : vscode.l10n.t('{0}: not verified', check.modelId),
       };
       return item;
     }
     case 'residencyFailure': {
-      const text = describeDiagnosis(node.diagnosis, locale);
+      const text = loadDiagnosis().describeDiagnosis(node.diagnosis, locale);
       const item = new vscode.TreeItem(vscode.l10n.t('Not checked with the account: {0}', text.cause), vscode.TreeItemCollapsibleState.None);
       item.id = `${base}/policy/residency/failure`;
       item.description = text.fix;
@@ -235,7 +233,7 @@ export function policyTreeItem(node: PolicyNode, base: string): vscode.TreeItem 
     }
     case 'violation': {
       const { violation } = node;
-      const text = violationText(violation, locale);
+      const text = loadPolicyText().violationText(violation, locale);
       const item = new vscode.TreeItem(text.title, vscode.TreeItemCollapsibleState.None);
       item.id = `${base}/policy/violation/${node.index}/${violation.code}/${violation.key ?? ''}`;
       item.description = violation.source ? sourceLabel(violation.source) : vscode.l10n.t('not set');
@@ -256,7 +254,7 @@ export function policyTreeItem(node: PolicyNode, base: string): vscode.TreeItem 
     }
     case 'policyProblem': {
       const { problem } = node;
-      const text = policyProblemText(problem, locale);
+      const text = loadPolicyText().policyProblemText(problem, locale);
       const item = new vscode.TreeItem(text.title, vscode.TreeItemCollapsibleState.None);
       item.id = `${base}/policy/problem/${node.index}`;
       item.description = problem.line === undefined ? shownPath(problem.path, folder) : vscode.l10n.t('{0}: line {1}, column {2}', shownPath(problem.path, folder), problem.line, problem.column ?? 1);

@@ -12,18 +12,7 @@ import { addLocalSettingsToGitignore } from '../../files/gitignore';
 import { validateModels } from '../models/modelCommands';
 import type { ModelsState } from '../models/modelsState';
 import type { FolderSetup, SetupState } from './setupState';
-
-/** False (after saying why) when the workspace is not trusted: nothing may be written. */
-export async function requireTrust(): Promise<boolean> {
-  if (vscode.workspace.isTrusted) return true;
-  const manage = vscode.l10n.t('Manage Workspace Trust');
-  const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('This workspace is in Restricted Mode, so the extension writes nothing. Trust the folder to write the Claude Code settings.'),
-    manage,
-  );
-  if (answer === manage) await vscode.commands.executeCommand('workbench.trust.manage');
-  return false;
-}
+import { requireTrust } from '../workspaceTrust';
 
 /** The configured folder a command acts on: the only one, or the one with Bedrock set up, or asked. */
 async function pickFolder(state: SetupState): Promise<FolderSetup | undefined> {

@@ -6,11 +6,10 @@
  */
 
 import * as vscode from 'vscode';
+import { loadDiagnosis, loadUsageText } from '../lazyBundles';
 import { loadAwsLayer } from '../../aws/loadLayer';
-import { describeDiagnosis } from '../../core/models/diagnosis';
 import { type QuotaListing, type UsageAlert, type UsageRange, type UsageReport } from '../../core/usage/quotaTypes';
 import { isThrottling } from '../../core/usage/usageReport';
-import { formatCount, problemText } from '../../core/usage/usageText';
 import type { SetupState, UsageTarget } from '../setup/setupState';
 import { checkTimeoutMs } from '../profiles/identityCommands';
 import { uiLocale } from '../uiLocale';
@@ -87,8 +86,8 @@ export class UsageMonitor implements UsageSource, vscode.Disposable {
       vscode.l10n.t('Region: {0}', target.region),
       vscode.l10n.t('Profile: {0}', target.profile),
       vscode.l10n.t('Quota: {0} ({1})', quota.name, quota.code),
-      vscode.l10n.t('Current value: {0}; AWS default: {1}', formatCount(quota.value, locale), quota.defaultValue === undefined ? '-' : formatCount(quota.defaultValue, locale)),
-      vscode.l10n.t('Requested value: {0}', formatCount(desiredValue, locale)),
+      vscode.l10n.t('Current value: {0}; AWS default: {1}', loadUsageText().formatCount(quota.value, locale), quota.defaultValue === undefined ? '-' : loadUsageText().formatCount(quota.defaultValue, locale)),
+      vscode.l10n.t('Requested value: {0}', loadUsageText().formatCount(desiredValue, locale)),
     ].join('\n');
     const send = vscode.l10n.t('Send request');
     const answer = await vscode.window.showWarningMessage(
@@ -100,11 +99,11 @@ export class UsageMonitor implements UsageSource, vscode.Disposable {
     const { requestBedrockQuotaIncrease } = await loadAwsLayer();
     const result = await requestBedrockQuotaIncrease({ target: { type: 'profile', profile: target.profile }, region: target.region, quotaCode, desiredValue, timeoutMs: checkTimeoutMs() });
     if (result.ok) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Requested {0} for {1}: status {2}, request {3}.', formatCount(result.request.desiredValue, locale), quota.code, result.request.status, result.request.id));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Requested {0} for {1}: status {2}, request {3}.', loadUsageText().formatCount(result.request.desiredValue, locale), quota.code, result.request.status, result.request.id));
       this.listings.delete(target.key);
       void this.refreshNow();
     } else {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The quota increase was not requested: {0}', problemText(result.problem, locale)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('The quota increase was not requested: {0}', loadUsageText().problemText(result.problem, locale)));
     }
   }
 
@@ -213,7 +212,7 @@ export class UsageMonitor implements UsageSource, vscode.Disposable {
       ...(listing ? { listing } : {}),
     });
     if (!result.ok) {
-      const text = describeDiagnosis(result.credentials, uiLocale());
+      const text = loadDiagnosis().describeDiagnosis(result.credentials, uiLocale());
       return { ok: false, error: `${text.cause} ${text.fix}` };
     }
     if (result.listing && !listing) this.listings.set(target.key, { listing: result.listing, at: Date.now() });

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { parseWebviewMessage, type ExtensionMessage, type WebviewMessage } from '../../webview/usage/protocol';
 import { uiLocale } from '../uiLocale';
 import type { UsageSource, UsageViewState } from './usageSource';
-import { toViewModel } from './usageViewModel';
+import { loadUsageViewModel } from '../lazyBundles';
 
 export const USAGE_VIEW_ID = 'claudeBedrock.usage';
 
@@ -55,7 +55,7 @@ class UsageViewProvider implements vscode.WebviewViewProvider, vscode.Disposable
   }
 
   private post(state: UsageViewState): void {
-    const message: ExtensionMessage = { type: 'state', model: toViewModel(state, { locale: uiLocale(), l10n: vscode.l10n }) };
+    const message: ExtensionMessage = { type: 'state', model: loadUsageViewModel().toViewModel(state, { locale: uiLocale(), l10n: vscode.l10n }) };
     // A hidden or not yet loaded webview drops the message; `ready` asks again.
     void this.view?.webview.postMessage(message);
   }

@@ -74,8 +74,3 @@ export async function runSetupWizard(dependencies: WizardDependencies): Promise<
     preview.dispose();
   }
 }
-
-/** Registers the command; nothing else runs at activation. */
-export function registerSetupWizard(context: vscode.ExtensionContext, dependencies: WizardDependencies): void {
-  context.subscriptions.push(vscode.commands.registerCommand('claudeBedrock.setupWizard', () => runSetupWizard(dependencies)));
-}

@@ -27,8 +27,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './ensure-deps.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Right after cloning there is no node_modules yet: install it first (the build needs esbuild).
+ensureDependencies(ROOT);
 const TOOLS = process.env.E2E_TOOLS_DIR ? path.resolve(process.env.E2E_TOOLS_DIR) : path.join(ROOT, '.e2e-tools');
 const LOG_DIR = path.join(ROOT, 'test-results', 'dev');
 const t0 = Date.now();

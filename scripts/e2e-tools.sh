@@ -110,8 +110,11 @@ else
     log "node 24: $("$NODE24" --version)"
   fi
 
-  # code-server's postinstall refuses to run unless Node 24 comes first on PATH.
+  # code-server's postinstall refuses to run unless Node 24 comes first on PATH. Run from an outer
+  # npm (`npm run demo`), the environment also names that npm's Node (npm_config_user_agent
+  # "… node/v20 …", npm_node_execpath), which code-server's install script believes over PATH: drop them.
   export PATH="$(dirname "$NODE24"):$PATH"
+  unset npm_config_user_agent npm_execpath npm_node_execpath
   if [ -f "$ENTRY" ] && [ "$(node -p "require('./node_modules/code-server/package.json').version")" = "$CODE_SERVER_VERSION" ]; then
     log "code-server: already there ($CODE_SERVER_VERSION)"
   else
@@ -119,7 +122,11 @@ else
     # A failed earlier attempt leaves dangling links in node_modules/.bin that break install
     # scripts run on retry (e.g. argon2's `cross-env`: "Permission denied"): remove them.
     if [ -d node_modules/.bin ]; then find node_modules/.bin -xtype l -delete; fi
-    npm install "${NPM_FLAGS[@]}" "code-server@$CODE_SERVER_VERSION" --unsafe-perm
+    if ! npm install "${NPM_FLAGS[@]}" "code-server@$CODE_SERVER_VERSION" --unsafe-perm; then
+      log "code-server: npm install failed (see above). Run it again with: bash scripts/e2e-tools.sh --force"
+      log "  it needs Debian's libkrb5-dev, make, g++ and python3, and Node 24 first on PATH ($(node --version) now)"
+      exit 1
+    fi
     log "code-server: installed"
   fi
 

@@ -105,7 +105,7 @@ export async function startFakeAws(options: StartFakeAwsOptions): Promise<FakeAw
   };
 }
 
-export type { FaultRule, InjectedError } from './faults';
+export { FAULT_KINDS, type FaultKind, type FaultRule, type InjectedError } from './faults';
 export type { RequestLogEntry } from './requestLog';
 export type {
   DemoHomeSpec,

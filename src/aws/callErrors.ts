@@ -4,6 +4,7 @@
  */
 
 import type { RawAwsError } from '../core/models/bedrockTypes';
+import type { UnreadableAnswer } from '../core/text/wire';
 
 /** Raised by a deadline; tells which phase ran out of time. */
 export class TimedOut extends Error {
@@ -17,14 +18,46 @@ interface ErrorShape {
   message?: string;
   code?: string;
   $metadata?: { httpStatusCode?: number };
+  $response?: { statusCode?: number; headers?: Record<string, string | undefined> };
+  $responseBodyText?: string;
   cause?: { code?: string };
 }
 
+/** What the SDK appends when it could not read an answer; programmer-facing, never shown. */
+const SDK_DESERIALIZATION = /\s*Deserialization error: to see the raw response, inspect the hidden field \{error\}\.\$response on this object\.?/;
+
+/**
+ * Whether the SDK failed to read the answer, and what it was: an HTML page (by content type or
+ * body), a connection cut during the answer (a network code next to a response), or else a
+ * malformed body. Undefined when the SDK read a proper AWS error or got no answer at all.
+ */
+function unreadableOf(value: ErrorShape | undefined, networkCode: string | undefined): UnreadableAnswer | undefined {
+  if (!value || typeof value.message !== 'string' || !SDK_DESERIALIZATION.test(value.message)) return undefined;
+  if (networkCode) return 'cut';
+  const contentType = value.$response?.headers?.['content-type'] ?? '';
+  const body = value.$responseBodyText ?? '';
+  if (/\bhtml\b/i.test(contentType) || /^\s*<(?:!doctype\s+html|html)\b/i.test(body)) return 'html';
+  return 'malformed';
+}
+
 /** The fields of an SDK or Node error that a classifier may read. */
-export function errorFields(error: unknown): { name?: string; message: string; networkCode?: string; httpStatus?: number } {
+export function errorFields(error: unknown): {
+  name?: string;
+  message: string;
+  networkCode?: string;
+  httpStatus?: number;
+  unreadable?: UnreadableAnswer;
+} {
   const value = error as ErrorShape | undefined;
   const networkCode = typeof value?.code === 'string' ? value.code : typeof value?.cause?.code === 'string' ? value.cause.code : undefined;
-  return { name: value?.name, message: value?.message ?? String(error), networkCode, httpStatus: value?.$metadata?.httpStatusCode };
+  const httpStatus = value?.$metadata?.httpStatusCode ?? value?.$response?.statusCode;
+  const unreadable = unreadableOf(value, networkCode);
+  if (unreadable) {
+    // The parser's exception (SyntaxError, "XML parse error") says nothing about AWS: only what came back counts.
+    return { message: '', unreadable, ...(networkCode && { networkCode }), ...(httpStatus !== undefined && { httpStatus }) };
+  }
+  const message = (value?.message ?? String(error)).replace(SDK_DESERIALIZATION, '');
+  return { name: value?.name, message, networkCode, httpStatus };
 }
 
 /** A failed call as a value, for `diagnoseAwsError`. */

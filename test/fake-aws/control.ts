@@ -8,7 +8,7 @@
  *                               status, errorCode?, injected?, aborted?)
  *   DELETE /__fake/requests  → clears the log
  *   GET    /__fake/faults    → the active fault rules
- *   POST   /__fake/faults    → adds one rule (JSON body, same shape as fake.inject())
+ *   POST   /__fake/faults    → adds one rule (JSON body, same shape as fake.inject(); fault modes in faults.ts)
  *   DELETE /__fake/faults    → clears all rules
  */
 import { validateFaultRule, type FaultBook, type FaultRule } from './faults';

@@ -389,7 +389,7 @@ describe('fake-aws: control API', () => {
       body: JSON.stringify({ operation: 'GetCallerIdentity' }),
     });
     assert.equal(bad.status, 400);
-    assert.match(((await bad.json()) as { message: string }).message, /latencyMs, error or throttle/);
+    assert.match(((await bad.json()) as { message: string }).message, /latencyMs, error, throttle or fault/);
     assert.equal((await fetch(`${fake.endpoint}/__fake/nope`)).status, 404);
     assert.throws(() => fake.inject({ operation: '', throttle: true }), TypeError);
   });

@@ -20,6 +20,12 @@ export interface FakeResponse {
   body: string | Uint8Array;
   /** The AWS error code this response carries, for the request log. */
   errorCode?: string;
+  /**
+   * How the transport delivers it (fault modes): `hang` writes nothing and keeps the connection
+   * open until the client leaves; `reset` sends the headers and half the body, then destroys the
+   * connection. Absent: the whole answer.
+   */
+  delivery?: 'hang' | 'reset';
 }
 
 /** Builds a FakeRequest from the parts every Node HTTP flavour exposes. */

@@ -29,14 +29,19 @@ export interface StartFakeAwsOptions {
   modules?: ServiceModule[];
   /** Modules served in addition to the defaults (tried after them). */
   extraModules?: ServiceModule[];
+  /**
+   * The runtime listener speaks HTTP/1.1 only, as a corporate gateway or proxy in front of
+   * Bedrock Runtime may: an h2c client (the SDK's default NodeHttp2Handler) is refused there.
+   */
+  runtimeHttp1Only?: boolean;
 }
 
 export interface FakeAws {
   /** http://127.0.0.1:PORT — STS, SSO, SSO OIDC, Bedrock and the /__fake/ control API. */
   readonly endpoint: string;
   /**
-   * http://127.0.0.1:PORT of the Bedrock Runtime listener (HTTP/2, and HTTP/1.1 as Claude Code speaks it); present whenever a runtime
-   * module is served, which the defaults do.
+   * http://127.0.0.1:PORT of the Bedrock Runtime listener (HTTP/2, and HTTP/1.1 as Claude Code speaks it;
+   * HTTP/1.1 only with `runtimeHttp1Only`); present whenever a runtime module is served, which the defaults do.
    */
   readonly runtimeEndpoint?: string;
   readonly scenarioName: string;
@@ -71,7 +76,8 @@ export async function startFakeAws(options: StartFakeAwsOptions): Promise<FakeAw
   let runtime: Listener | undefined;
   if (runtimeModules.length > 0) {
     try {
-      runtime = await startHttp2Listener(createPipeline({ modules: runtimeModules, state, log, faults }), host, 0);
+      const start = options.runtimeHttp1Only ? startHttp1Listener : startHttp2Listener;
+      runtime = await start(createPipeline({ modules: runtimeModules, state, log, faults }), host, 0);
     } catch (error) {
       await main.close();
       throw error;
@@ -105,7 +111,7 @@ export async function startFakeAws(options: StartFakeAwsOptions): Promise<FakeAw
   };
 }
 
-export type { FaultRule, InjectedError } from './faults';
+export { FAULT_KINDS, type FaultKind, type FaultRule, type InjectedError } from './faults';
 export type { RequestLogEntry } from './requestLog';
 export type {
   DemoHomeSpec,

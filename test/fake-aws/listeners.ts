@@ -49,6 +49,13 @@ function headersOf(req: CompatRequest): Record<string, string | string[] | undef
   return headers;
 }
 
+/** Drops the connection under a half-sent answer, as a crashing proxy or a network fault does. */
+function resetConnection(res: CompatResponse): void {
+  if (res instanceof http.ServerResponse) res.socket?.destroy();
+  // HTTP/2: the stream is reset (RST_STREAM INTERNAL_ERROR), as a gateway that fails mid-answer does.
+  else res.stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+}
+
 function serve(handler: RequestHandler) {
   return (req: CompatRequest, res: CompatResponse): void => {
     const aborted = new AbortController();
@@ -66,8 +73,15 @@ function serve(handler: RequestHandler) {
       const fakeRequest = toFakeRequest(req.method ?? 'GET', req.url ?? '/', headersOf(req), body);
       const response = await handler(fakeRequest, aborted.signal);
       if (!response || aborted.signal.aborted) return;
+      // A hung answer: nothing is written; the client's timeout or stop() ends the connection.
+      if (response.delivery === 'hang') return;
       const payload = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
       res.writeHead(response.status, { ...response.headers, 'content-length': String(payload.byteLength) });
+      if (response.delivery === 'reset') {
+        const half = payload.subarray(0, Math.floor(payload.byteLength / 2));
+        (res as http.ServerResponse).write(half, () => resetConnection(res));
+        return;
+      }
       res.end(payload);
     })().catch((error: unknown) => {
       console.error('fake-aws: listener failure:', error);

@@ -1,7 +1,7 @@
 /**
  * Standalone fake AWS for demos and for tests that run in another process:
  *
- *   npx tsx test/fake-aws/main.ts --scenario basic [--port N] [--write-home DIR]
+ *   npx tsx test/fake-aws/main.ts --scenario basic [--port N] [--write-home DIR] [--runtime-http1-only]
  *
  * Prints eval-able `export …` lines, then serves until SIGINT / SIGTERM.
  */
@@ -11,7 +11,7 @@ import { writeDemoHome } from './demoHome';
 import { getScenario, scenarioNames, startFakeAws } from './index';
 
 function usage(): string {
-  return `usage: fake-aws [--scenario ${scenarioNames().join('|')}] [--port N] [--write-home DIR]`;
+  return `usage: fake-aws [--scenario ${scenarioNames().join('|')}] [--port N] [--write-home DIR] [--runtime-http1-only]`;
 }
 
 async function main(): Promise<void> {
@@ -20,6 +20,8 @@ async function main(): Promise<void> {
       scenario: { type: 'string', default: 'basic' },
       port: { type: 'string' },
       'write-home': { type: 'string' },
+      // Bedrock Runtime behind an HTTP/1.1-only gateway: h2c is refused on the runtime port.
+      'runtime-http1-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535\n${usage()}`);
   const scenario = getScenario(values.scenario);
-  const fake = await startFakeAws({ scenario, port });
+  const fake = await startFakeAws({ scenario, port, runtimeHttp1Only: values['runtime-http1-only'] });
 
   const lines: string[] = [];
   for (const [name, value] of Object.entries(fake.env())) lines.push(`export ${name}=${value}`);
@@ -42,7 +44,8 @@ async function main(): Promise<void> {
     lines.push(`export HOME=${shellQuote(home.home)}`);
     lines.push(`# profiles: ${home.profiles.join(', ')}`);
   }
-  lines.push(`# fake-aws scenario '${fake.scenarioName}' on ${fake.endpoint}; stop with Ctrl-C`);
+  const runtimeNote = values['runtime-http1-only'] ? ' (runtime: HTTP/1.1 only)' : '';
+  lines.push(`# fake-aws scenario '${fake.scenarioName}' on ${fake.endpoint}${runtimeNote}; stop with Ctrl-C`);
 
   // Before printing: whoever reads the output may signal as soon as it arrives.
   const shutdown = (): void => {

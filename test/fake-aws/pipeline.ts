@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { authenticateSigV4, claimedSigning, type Caller } from './auth';
-import { delay, type FaultBook } from './faults';
+import { delay, faultKindOf, type FaultBook, type FaultKind } from './faults';
 import { jsonResponse, type FakeRequest, type FakeResponse } from './http';
-import { AwsError } from './protocols';
+import { AwsError, htmlErrorPage } from './protocols';
 import type { RequestLog, RequestLogEntry } from './requestLog';
 import type { Scenario } from './scenario';
 import type { ServiceModule } from './serviceModule';
@@ -53,6 +53,37 @@ async function answer(
   }
 }
 
+/** The answer a fault mode gives instead of (for `reset`: on top of) the real one. */
+async function faultAnswer(
+  kind: FaultKind,
+  module: ServiceModule,
+  req: FakeRequest,
+  operation: string,
+  requestId: string,
+  deps: PipelineDeps,
+): Promise<FakeResponse> {
+  switch (kind) {
+    case 'throttle':
+      return module.protocol.renderError(module.protocol.throttle(), requestId);
+    case 'json-500':
+      return module.protocol.renderError(module.protocol.serverError(500), requestId);
+    case 'json-503':
+      return module.protocol.renderError(module.protocol.serverError(503), requestId);
+    case 'html-500':
+      return htmlErrorPage(500);
+    case 'html-503':
+      return htmlErrorPage(503);
+    case 'hang':
+      return { status: 0, headers: {}, body: '', delivery: 'hang' };
+    case 'malformed':
+      return module.protocol.malformed(operation, requestId);
+    case 'reset':
+      return { ...(await answer(module, req, operation, requestId, deps)), delivery: 'reset' };
+    case 'expired-credentials':
+      return module.protocol.renderError(module.protocol.authError({ kind: 'expired' }), requestId);
+  }
+}
+
 export function createPipeline(deps: PipelineDeps): Pipeline {
   return async (req, signal) => {
     const time = new Date().toISOString();
@@ -81,16 +112,17 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       }
     }
 
+    const kind = fault && faultKindOf(fault);
     let response: FakeResponse;
-    if (fault?.throttle || fault?.error) {
-      const error = fault.error
-        ? new AwsError(fault.error.status, fault.error.code, fault.error.message)
-        : module.protocol.throttle();
-      response = module.protocol.renderError(error, requestId);
-      entry.injected = true;
+    if (fault?.error) {
+      response = module.protocol.renderError(new AwsError(fault.error.status, fault.error.code, fault.error.message), requestId);
+    } else if (kind !== undefined) {
+      response = await faultAnswer(kind, module, req, operation, requestId, deps);
+      entry.fault = kind;
     } else {
       response = await answer(module, req, operation, requestId, deps);
     }
+    if (fault?.error || kind !== undefined) entry.injected = true;
     if (signal.aborted) {
       deps.log.add({ ...entry, aborted: true });
       return undefined;

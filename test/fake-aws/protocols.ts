@@ -36,12 +36,29 @@ export interface AuthFailure {
   detail?: string;
 }
 
+/** What a proxy or gateway in front of AWS sends instead of the service's answer (nginx's page). */
+export function htmlErrorPage(status: 500 | 503): FakeResponse {
+  const title = status === 503 ? '503 Service Temporarily Unavailable' : '500 Internal Server Error';
+  return {
+    status,
+    headers: { 'content-type': 'text/html' },
+    body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
+  };
+}
+
 export interface Protocol {
   renderError(error: AwsError, requestId: string): FakeResponse;
   authError(failure: AuthFailure): AwsError;
   /** The service's own throttling error, used by `throttle: true` faults. */
   throttle(): AwsError;
+  /** The service's own 500 / 503 error (`json-500`, `json-503` faults). */
+  serverError(status: 500 | 503): AwsError;
+  /** Status 200 whose body the protocol's parser cannot read (`malformed` faults). */
+  malformed(operation: string, requestId: string): FakeResponse;
 }
+
+/** A document cut off in the middle, as a truncated answer or a broken proxy would deliver. */
+const MALFORMED_JSON = '{"fake-aws":"this body is cut off';
 
 const SIGNATURE_MISMATCH_TEXT =
   'The request signature we calculated does not match the signature you provided. ' +
@@ -104,6 +121,16 @@ export function awsQueryProtocol(xmlns: string): Protocol {
     },
     authError: (failure) => authErrorFrom(codes, failure),
     throttle: () => new AwsError(400, 'Throttling', 'Rate exceeded'),
+    serverError: (status) =>
+      status === 503
+        ? new AwsError(503, 'ServiceUnavailable', 'Service is unable to handle request.')
+        : new AwsError(500, 'InternalFailure', 'An internal error occurred.'),
+    malformed: (operation, requestId) => ({
+      status: 200,
+      headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
+      // Not well-formed: an unclosed attribute quote and no end tags.
+      body: `<${operation}Response xmlns="${xmlns}"><${operation}Result><Arn attr="cut off`,
+    }),
   };
 }
 
@@ -146,5 +173,14 @@ export function jsonProtocol(options: JsonProtocolOptions): Protocol {
     },
     authError: (failure) => authErrorFrom(JSON_AUTH_CODES, failure),
     throttle: options.throttle ?? (() => new AwsError(429, 'ThrottlingException', 'Rate exceeded')),
+    serverError: (status) =>
+      status === 503
+        ? new AwsError(503, 'ServiceUnavailableException', 'Service Unavailable. Please try again later.')
+        : new AwsError(500, 'InternalServerException', 'Internal server error.'),
+    malformed: (_operation, requestId) => ({
+      status: 200,
+      headers: { 'content-type': contentType, 'x-amzn-requestid': requestId },
+      body: MALFORMED_JSON,
+    }),
   };
 }

@@ -1,3 +1,5 @@
+import type { FaultKind } from './faults';
+
 /**
  * What the fake saw, for assertions. Entries hold names and identifiers only: never a secret,
  * a session token, a bearer token or a body, so a log may be printed or attached to a report.
@@ -21,6 +23,8 @@ export interface RequestLogEntry {
   errorCode?: string;
   /** The answer came from an injected fault (latency alone does not count). */
   injected?: true;
+  /** The fault mode that shaped the answer (`html-503`, `hang`, `reset`, …). */
+  fault?: FaultKind;
   /** The client closed the connection before the answer (e.g. its timeout during injected latency). */
   aborted?: true;
 }

@@ -18,12 +18,17 @@ export interface FakeAwsHome {
   readonly home: string;
 }
 
-export function useFakeAwsHome(prefix: string, scenario: ScenarioName = 'basic'): FakeAwsHome {
+export interface FakeAwsHomeOptions {
+  /** The fake's runtime listener speaks HTTP/1.1 only (a gateway that refuses h2c). */
+  readonly runtimeHttp1Only?: boolean;
+}
+
+export function useFakeAwsHome(prefix: string, scenario: ScenarioName = 'basic', options: FakeAwsHomeOptions = {}): FakeAwsHome {
   let fake: FakeAws | undefined;
   let home: string | undefined;
   let restoreEnv: (() => void) | undefined;
   before(async () => {
-    fake = await startFakeAws({ scenario });
+    fake = await startFakeAws({ scenario, runtimeHttp1Only: options.runtimeHttp1Only === true });
   });
   after(async () => fake?.stop());
   beforeEach(async () => {

@@ -95,7 +95,10 @@ const cases: [string, RawAwsError, { profile?: string; region: string; modelId?:
   ['a refused connection', { operation: 'ListInferenceProfiles', phase: 'call', name: 'Error', message: 'connect ECONNREFUSED 127.0.0.1:9', networkCode: 'ECONNREFUSED' }, TOKYO, 'unreachable'],
   ['a cancel', { operation: 'Converse', phase: 'call', cancelled: true }, TOKYO, 'cancelled'],
   ['something new', call('Converse', 'ModelNotReadyException', 'Model is not ready for inference.', 400), TOKYO, 'unknown'],
-  ['an internal error', call('ListInferenceProfiles', 'InternalServerException', 'Internal server error', 500), TOKYO, 'unknown'],
+  ['an internal error', call('ListInferenceProfiles', 'InternalServerException', 'Internal server error', 500), TOKYO, 'service-error'],
+  ['a JSON 503', call('Converse', 'ServiceUnavailableException', 'Service Unavailable.', 503), TOKYO, 'service-error'],
+  ['an HTML page from a gateway', { operation: 'Converse', phase: 'call', message: '', httpStatus: 503, unreadable: 'html' }, TOKYO, 'service-error'],
+  ['a connection cut mid-answer', { operation: 'Converse', phase: 'call', message: '', httpStatus: 200, networkCode: 'ECONNRESET', unreadable: 'cut' }, TOKYO, 'service-error'],
 ];
 
 const available: ModelAvailabilityRecord = { modelId: SONNET, authorization: 'AUTHORIZED', agreement: 'AVAILABLE', entitlement: 'AVAILABLE', region: 'AVAILABLE' };
@@ -375,5 +378,49 @@ describe('worstSeverity', () => {
     assert.equal(worstSeverity([]), undefined);
     assert.equal(worstSeverity([sample('timeout'), { ...sample('throttled'), severity: 'warning' }]), 'error');
     assert.equal(worstSeverity(diagnoseAvailability({ ...available, agreement: 'PENDING' }, TOKYO)), 'warning');
+  });
+});
+
+describe('wire failures in words', () => {
+  const PROGRAMMER_TEXT = /\$response|Deserialization error|SyntaxError/;
+
+  it('names the endpoint variable of the service that could not be reached', () => {
+    const unreachable = (operation: string) =>
+      describeDiagnosis(diagnoseAwsError({ operation, phase: 'call', name: 'Error', message: 'connect ECONNREFUSED', networkCode: 'ECONNREFUSED' }, TOKYO), 'en').fix;
+    assert.match(unreachable('Converse'), /\(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_BEDROCK_RUNTIME\)/);
+    assert.match(unreachable('ListInferenceProfiles'), /\(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_BEDROCK\)/);
+    assert.match(unreachable('GetMetricData'), /AWS_ENDPOINT_URL_CLOUDWATCH/);
+    assert.match(unreachable('ListServiceQuotas'), /AWS_ENDPOINT_URL_SERVICE_QUOTAS/);
+    assert.match(unreachable('ResolveCredentials'), /AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_SSO, AWS_ENDPOINT_URL_SSO_OIDC/);
+    const ja = describeDiagnosis(diagnoseAwsError({ operation: 'Converse', phase: 'call', networkCode: 'ECONNREFUSED' }, TOKYO), 'ja').fix;
+    assert.match(ja, /AWS_ENDPOINT_URL、AWS_ENDPOINT_URL_BEDROCK_RUNTIME/);
+  });
+
+  it('reports an HTML page by its status and "a proxy or gateway answered", in both languages', () => {
+    const diagnosis = diagnoseAwsError({ operation: 'Converse', phase: 'call', message: '', httpStatus: 503, unreadable: 'html' }, TOKYO);
+    assert.equal(diagnosis.awsCode, 'HTTP 503');
+    assert.equal(diagnosis.detail, undefined);
+    const en = describeDiagnosis(diagnosis, 'en');
+    assert.equal(
+      en.cause,
+      'Converse in ap-northeast-1 got HTTP 503 (service unavailable), an HTML page instead of an AWS answer: a proxy or gateway answered, not AWS.',
+    );
+    const ja = describeDiagnosis(diagnosis, 'ja');
+    assert.match(ja.cause, /HTTP 503 \(サービス利用不可\)、AWS の応答ではなく HTML ページ/);
+    for (const text of [en.cause, en.fix, ja.cause, ja.fix]) assert.doesNotMatch(text, PROGRAMMER_TEXT);
+  });
+
+  it('calls a 503 with an AWS body a 503 and keeps the AWS name and message', () => {
+    const en = describeDiagnosis(diagnoseAwsError(call('ListInferenceProfiles', 'ServiceUnavailableException', 'Service Unavailable.', 503), TOKYO), 'en');
+    assert.match(en.cause, /answered with HTTP 503 \(service unavailable\) \(ServiceUnavailableException\)/);
+    assert.match(en.cause, /Service Unavailable\./);
+    assert.match(en.fix, /AWS_ENDPOINT_URL_BEDROCK\b/);
+  });
+
+  it('names a malformed body and a reset mid-answer for what they are', () => {
+    const malformed = describeDiagnosis(diagnoseAwsError({ operation: 'GetMetricData', phase: 'call', message: '', httpStatus: 200, unreadable: 'malformed' }, TOKYO), 'en');
+    assert.match(malformed.cause, /HTTP 200 \(OK\), a body that is not a valid AWS answer \(truncated or malformed\)/);
+    const cut = describeDiagnosis(diagnoseAwsError({ operation: 'Converse', phase: 'call', message: '', httpStatus: 200, networkCode: 'ECONNRESET', unreadable: 'cut' }, TOKYO), 'en');
+    assert.match(cut.cause, /got no complete answer: HTTP 200 \(OK\), the connection broke in the middle of the answer/);
   });
 });

@@ -16,6 +16,8 @@ const cases: [string, RawIdentityError, IdentityFailureReason][] = [
   ['JSON-protocol expiry', { phase: 'call', name: 'ExpiredTokenException', message: 'expired' }, 'expired-keys'],
   ['denied', { phase: 'call', name: 'AccessDenied', message: 'denied' }, 'access-denied'],
   ['throttled', { phase: 'call', name: 'Throttling', message: 'Rate exceeded' }, 'throttled'],
+  ['a gateway HTML page', { phase: 'call', message: '', httpStatus: 503, unreadable: 'html' }, 'service-error'],
+  ['an STS 503', { phase: 'call', name: 'ServiceUnavailable', message: 'Service is unable to handle request.', httpStatus: 503 }, 'service-error'],
   ['refused connection', { phase: 'call', name: 'Error', message: 'connect ECONNREFUSED 127.0.0.1:9', networkCode: 'ECONNREFUSED' }, 'unreachable'],
   ['DNS failure', { phase: 'call', name: 'Error', message: 'getaddrinfo ENOTFOUND sts.example', networkCode: 'ENOTFOUND' }, 'unreachable'],
   ['the deadline', { phase: 'call', timedOut: true }, 'timeout'],
@@ -57,5 +59,28 @@ describe('identity failure classification', () => {
     assert.ok(ja.fix.includes(en.command!));
     assert.notEqual(en.cause, ja.cause);
     assert.equal(describeIdentityFailure(classifyIdentityError({ phase: 'call', name: 'ExpiredToken' }, 'x'), 'en').command, undefined);
+  });
+});
+
+describe('identity failures on the wire', () => {
+  it('an unreachable STS names AWS_ENDPOINT_URL_STS; resolving credentials names the providers\' variables', () => {
+    const call = classifyIdentityError({ phase: 'call', name: 'Error', message: 'connect ECONNREFUSED', networkCode: 'ECONNREFUSED' });
+    assert.equal(describeIdentityFailure(call, 'en').fix, 'Check the network, proxy and any endpoint setting (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS).');
+    assert.match(describeIdentityFailure(call, 'ja').fix, /AWS_ENDPOINT_URL、AWS_ENDPOINT_URL_STS/);
+    const credentials = classifyIdentityError({ phase: 'credentials', name: 'Error', message: 'connect ECONNREFUSED', networkCode: 'ECONNREFUSED' });
+    assert.match(describeIdentityFailure(credentials, 'en').fix, /AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_SSO, AWS_ENDPOINT_URL_SSO_OIDC/);
+  });
+
+  it('an HTML page is reported by its status and as a proxy or gateway, never by the parser', () => {
+    const failure = classifyIdentityError({ phase: 'call', message: '', httpStatus: 503, unreadable: 'html' }, 'dev');
+    assert.equal(failure.code, 'HTTP 503');
+    assert.equal(failure.detail, undefined);
+    assert.equal(
+      describeIdentityFailure(failure, 'en').cause,
+      'The identity check was answered with HTTP 503 (service unavailable), an HTML page instead of an AWS answer: a proxy or gateway answered, not AWS.',
+    );
+    assert.match(describeIdentityFailure(failure, 'ja').cause, /HTTP 503 \(サービス利用不可\)/);
+    const json = classifyIdentityError({ phase: 'call', name: 'ServiceUnavailable', message: 'Service is unable to handle request.', httpStatus: 503 });
+    assert.match(describeIdentityFailure(json, 'en').cause, /HTTP 503 \(service unavailable\), ServiceUnavailable/);
   });
 });

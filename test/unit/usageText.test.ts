@@ -171,7 +171,23 @@ describe('problemText', () => {
     const long: UsageProblem = { ...problem, error: { ...problem.error, message: 'x '.repeat(300) } };
     assert.ok(problemText(long, 'en').length < 320);
     assert.match(problemText({ ...problem, error: { operation: 'GetMetricData', phase: 'call', timedOut: true } }, 'en'), /GetMetricData: timed out/);
-    assert.match(problemText({ ...problem, error: { operation: 'GetMetricData', phase: 'call', networkCode: 'ECONNRESET' } }, 'ja'), /GetMetricData: ECONNRESET/);
+    assert.match(
+      problemText({ ...problem, error: { operation: 'GetMetricData', phase: 'call', networkCode: 'ECONNRESET' } }, 'ja'),
+      /GetMetricData: エンドポイントに接続できませんでした \(ECONNRESET\).*AWS_ENDPOINT_URL_CLOUDWATCH/,
+    );
+    assert.match(
+      problemText({ ...problem, error: { operation: 'ListServiceQuotas', phase: 'call', networkCode: 'ECONNREFUSED' } }, 'en'),
+      /ListServiceQuotas: the endpoint could not be reached \(ECONNREFUSED\); check the network, proxy and endpoint settings \(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SERVICE_QUOTAS\)/,
+    );
+    // What came back, by status: never the parser's exception.
+    assert.match(
+      problemText({ ...problem, error: { operation: 'ListServiceQuotas', phase: 'call', message: '', httpStatus: 503, unreadable: 'html' } }, 'en'),
+      /\(ListServiceQuotas: HTTP 503 \(service unavailable\), an HTML page instead of an AWS answer: a proxy or gateway answered, not AWS\)/,
+    );
+    assert.match(
+      problemText({ ...problem, error: { operation: 'ListServiceQuotas', phase: 'call', name: 'ServiceException', message: 'Try later.', httpStatus: 503 } }, 'en'),
+      /\(ListServiceQuotas: HTTP 503 \(service unavailable\), ServiceException: Try later\.\)/,
+    );
     assert.match(problemText({ ...problem, error: { operation: 'GetMetricData', phase: 'call' } }, 'en'), /an error AWS did not name/);
   });
 

@@ -15,6 +15,7 @@ import {
   type InferenceProfileSummary,
 } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type {
   FoundationModelRecord,
   InferenceProfileRecord,
@@ -48,9 +49,11 @@ export function bedrockSessionOf(session: AwsSession): BedrockSession {
     timeoutMs: session.timeoutMs,
     signal: session.signal,
     control: session.client('bedrock', (config) => new BedrockClient(config)),
-    // Runtime speaks HTTP/2 by default; its handler takes requestTimeout and sessionTimeout only.
+    // The SDK's default for Bedrock Runtime is its HTTP/2 handler, which an HTTP/1.1-only gateway
+    // or proxy (AWS_ENDPOINT_URL_BEDROCK_RUNTIME) refuses; Claude Code speaks HTTP/1.1 there, and
+    // so does the probe, with the same timeouts as every other client.
     get runtime() {
-      return session.client('bedrock-runtime', (config) => new BedrockRuntimeClient({ ...config, requestHandler: { requestTimeout: session.timeoutMs } }));
+      return session.client('bedrock-runtime', (config) => new BedrockRuntimeClient({ ...config, requestHandler: new NodeHttpHandler(config.requestHandler) }));
     },
     close: () => session.close(),
   };

@@ -63,6 +63,8 @@ export interface RawAwsError {
   readonly message?: string;
   readonly httpStatus?: number;
   readonly networkCode?: string;
+  /** The SDK could not read the answer (an HTML page, a malformed body, a connection cut mid-answer). */
+  readonly unreadable?: import('../text/wire').UnreadableAnswer;
   readonly timedOut?: boolean;
   readonly cancelled?: boolean;
 }
@@ -150,6 +152,7 @@ export type DiagnosisCode =
   | 'region-not-available'
   | 'timeout'
   | 'unreachable'
+  | 'service-error'
   | 'cancelled'
   | 'unknown';
 
@@ -173,6 +176,10 @@ export interface Diagnosis {
   readonly deniedAction?: string;
   /** For `credentials`: the classified credential failure, described by describeIdentityFailure. */
   readonly identity?: import('../profiles/identityFailure').IdentityFailure;
+  /** For `service-error`: the HTTP status of the answer. */
+  readonly httpStatus?: number;
+  /** For `service-error`: what the unreadable answer was. */
+  readonly unreadable?: import('../text/wire').UnreadableAnswer;
 }
 
 /** Cause and fix of a diagnosis in one language. */

@@ -17,6 +17,7 @@ import {
 } from '../profiles/identityFailure';
 import { format, type Locale } from '../text/locale';
 import { redactSecrets } from '../text/redact';
+import { endpointVariablesFor, httpStatusText, unreadableAnswerText } from '../text/wire';
 
 export type { DenialKind } from './diagnosisText';
 
@@ -50,6 +51,8 @@ const SEVERITY: Readonly<Record<DiagnosisCode, Severity>> = {
   'region-not-available': 'error',
   timeout: 'error',
   unreachable: 'error',
+  // AWS, or something in front of it, failed to answer: nothing about the setup was learnt.
+  'service-error': 'error',
   // The person stopped the check; nothing was found wrong.
   cancelled: 'warning',
   unknown: 'error',
@@ -116,6 +119,8 @@ export function diagnoseAwsError(raw: RawAwsError, context: DiagnosisContext): D
 
   if (raw.cancelled) return make('cancelled');
   if (raw.timedOut || TIMEOUT_NAMES.has(name)) return make('timeout');
+  // Reported by what came back, never by the parser's exception.
+  if (raw.unreadable) return make('service-error', { awsCode: status !== undefined ? `HTTP ${status}` : raw.networkCode, detail: undefined, httpStatus: status, unreadable: raw.unreadable });
   if (raw.networkCode) return make('unreachable');
 
   const credentialPhase =
@@ -139,6 +144,8 @@ export function diagnoseAwsError(raw: RawAwsError, context: DiagnosisContext): D
 
   const throttledByName = THROTTLE_NAMES.has(name) || status === 429;
   if (throttledByName || (THROTTLE_MESSAGE.test(message) && !name)) return make('throttled');
+
+  if (status !== undefined && status >= 500) return make('service-error', { httpStatus: status });
 
   const denied = DENIED_NAMES.has(name) || status === 403 || NOT_AUTHORIZED.test(message);
   if (denied) {
@@ -318,6 +325,8 @@ function textKey(diagnosis: Diagnosis, suggestions: readonly string[]): Diagnosi
     case 'invalid-identifier':
       if (modelId?.endsWith('[1m]')) return 'invalid-identifier:1m';
       return modelId && scopePrefix(modelId) ? 'invalid-identifier:prefix' : code;
+    case 'service-error':
+      return diagnosis.unreadable ? `service-error:${diagnosis.unreadable}` : code;
     case 'unknown':
       return diagnosis.awsCode ? code : 'unknown:unnamed';
     default:
@@ -381,6 +390,9 @@ export function describeDiagnosis(diagnosis: Diagnosis, locale: Locale, options:
     suggestions: suggestions.join(table.fallback.or),
     awsCode: diagnosis.awsCode ?? '',
     detail: diagnosis.detail ?? '',
+    endpointVariables: endpointVariablesFor(diagnosis.operation, locale),
+    status: httpStatusText(diagnosis.httpStatus, locale) || diagnosis.awsCode || '',
+    answer: diagnosis.unreadable ? unreadableAnswerText(diagnosis.unreadable, diagnosis.httpStatus, locale) : '',
   };
 
   let cause = format(entry.cause, params);
@@ -388,7 +400,7 @@ export function describeDiagnosis(diagnosis: Diagnosis, locale: Locale, options:
     const sentence = table.denial[denialKind(diagnosis.detail)];
     if (sentence) cause += ` ${sentence}`;
   }
-  if ((diagnosis.code === 'unknown' || diagnosis.awsCode?.startsWith('AGREEMENT_')) && diagnosis.detail) {
+  if ((diagnosis.code === 'unknown' || (diagnosis.code === 'service-error' && !diagnosis.unreadable) || diagnosis.awsCode?.startsWith('AGREEMENT_')) && diagnosis.detail) {
     cause += format(table.detailSuffix, params);
   }
   if (locale === 'en') cause = capitalizeFallbackStart(cause, fallback.operation, fallback.action);

@@ -27,6 +27,9 @@ export type DiagnosisTextKey =
   | 'iam-denied:admin'
   | 'invalid-identifier:1m'
   | 'invalid-identifier:prefix'
+  | 'service-error:html'
+  | 'service-error:malformed'
+  | 'service-error:cut'
   | 'unknown:unnamed';
 
 /** Which policy an `iam-denied` message says refused the call. */
@@ -162,7 +165,23 @@ const en: DiagnosisTextTable = {
     },
     unreachable: {
       cause: 'The AWS endpoint for {operation} in {region} could not be reached.',
-      fix: 'Check the network, proxy, TLS inspection and any AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_BEDROCK settings.',
+      fix: 'Check the network, proxy, TLS inspection and any endpoint setting ({endpointVariables}).',
+    },
+    'service-error': {
+      cause: '{operation} in {region} was answered with {status} ({awsCode}): the service failed, so nothing about your setup could be checked.',
+      fix: 'Try again in a few minutes; if it persists, check the AWS Health Dashboard and any proxy or gateway set through {endpointVariables}.',
+    },
+    'service-error:html': {
+      cause: '{operation} in {region} got {answer}.',
+      fix: 'Check the proxy or gateway between this machine and AWS (HTTPS_PROXY, TLS inspection, {endpointVariables}) and try again when it forwards to AWS.',
+    },
+    'service-error:malformed': {
+      cause: '{operation} in {region} got {answer}.',
+      fix: 'Try again; if it persists, something between this machine and AWS (a proxy or gateway, {endpointVariables}) is altering the answers.',
+    },
+    'service-error:cut': {
+      cause: '{operation} in {region} got no complete answer: {answer}.',
+      fix: 'Try again; if it persists, check the network, proxy and any endpoint setting ({endpointVariables}).',
     },
     cancelled: {
       cause: '{operation} was cancelled before it finished.',
@@ -303,7 +322,23 @@ const ja: DiagnosisTextTable = {
     },
     unreachable: {
       cause: '{region} の AWS エンドポイントに接続できませんでした ({operation})。',
-      fix: 'ネットワーク、プロキシ、TLS インスペクション、AWS_ENDPOINT_URL や AWS_ENDPOINT_URL_BEDROCK の設定を確認してください。',
+      fix: 'ネットワーク、プロキシ、TLS インスペクション、エンドポイントの設定 ({endpointVariables}) を確認してください。',
+    },
+    'service-error': {
+      cause: '{region} の {operation} への応答は {status} ({awsCode}) でした。サービス側の障害のため、設定は何も確認できていません。',
+      fix: '数分後に再試行してください。解決しない場合は AWS Health Dashboard と、{endpointVariables} で設定したプロキシやゲートウェイを確認してください。',
+    },
+    'service-error:html': {
+      cause: '{region} の {operation} の応答: {answer}。',
+      fix: 'このマシンと AWS の間のプロキシやゲートウェイ (HTTPS_PROXY、TLS インスペクション、{endpointVariables}) を確認し、AWS へ転送されるようになってから再試行してください。',
+    },
+    'service-error:malformed': {
+      cause: '{region} の {operation} の応答: {answer}。',
+      fix: '再試行してください。解決しない場合は、このマシンと AWS の間 (プロキシやゲートウェイ、{endpointVariables}) で応答が書き換えられています。',
+    },
+    'service-error:cut': {
+      cause: '{region} の {operation} への応答が完全に届きませんでした: {answer}。',
+      fix: '再試行してください。解決しない場合は、ネットワーク、プロキシ、エンドポイントの設定 ({endpointVariables}) を確認してください。',
     },
     cancelled: {
       cause: '{operation} は完了前にキャンセルされました。',

@@ -40,8 +40,8 @@ export interface AccessEvidence {
   readonly diagnoses: readonly Diagnosis[];
 }
 
-/** Codes that say a call could not run (the network, throttling of our own call): nothing is known either way. */
-const INCONCLUSIVE = new Set(['throttled', 'timeout', 'unreachable', 'cancelled']);
+/** Codes that say a call could not run (the network, throttling of our own call, a 5xx or unreadable answer): nothing is known either way. */
+const INCONCLUSIVE = new Set(['throttled', 'timeout', 'unreachable', 'service-error', 'cancelled']);
 /**
  * Codes that, on a read-only check, mean our own permission or an odd answer stopped the check,
  * not the model: the model may still be fine, so they warn instead of failing it.

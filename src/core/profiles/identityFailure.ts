@@ -7,6 +7,7 @@
 import { format, type Locale } from '../text/locale';
 import { redactSecrets } from '../text/redact';
 import { shellQuote } from '../text/shell';
+import { endpointVariablesFor, httpStatusText, unreadableAnswerText, type UnreadableAnswer } from '../text/wire';
 
 export type IdentityFailureReason =
   | 'sso-expired'
@@ -21,6 +22,7 @@ export type IdentityFailureReason =
   | 'access-denied'
   | 'throttled'
   | 'unreachable'
+  | 'service-error'
   | 'timeout'
   | 'cancelled'
   | 'unknown';
@@ -36,6 +38,8 @@ export interface RawIdentityError {
   /** A Node.js network error code (`ECONNREFUSED`, `ENOTFOUND`, …), when there is one. */
   readonly networkCode?: string;
   readonly httpStatus?: number;
+  /** The SDK could not read the answer (an HTML page, a malformed body, a connection cut mid-answer). */
+  readonly unreadable?: UnreadableAnswer;
   readonly timedOut?: boolean;
   /** The user or the caller stopped the check. */
   readonly cancelled?: boolean;
@@ -50,6 +54,9 @@ export interface IdentityFailure {
   readonly detail?: string;
   /** Profile whose sign-in the fix refers to. */
   readonly profile?: string;
+  /** For `service-error`: the HTTP status, and what the unreadable answer was. */
+  readonly httpStatus?: number;
+  readonly unreadable?: UnreadableAnswer;
 }
 
 const NETWORK_CODES = new Set([
@@ -95,6 +102,17 @@ export function classifyIdentityError(error: RawIdentityError, profile?: string)
 
   if (error.cancelled) return failure('cancelled', false);
   if (error.timedOut || name === 'TimeoutError' || name === 'AbortError') return failure('timeout', false);
+  const status = error.httpStatus;
+  if (error.unreadable) {
+    return {
+      phase: error.phase,
+      profile,
+      reason: 'service-error',
+      code: status !== undefined ? `HTTP ${status}` : error.networkCode,
+      unreadable: error.unreadable,
+      ...(status !== undefined && { httpStatus: status }),
+    };
+  }
   if (error.networkCode && NETWORK_CODES.has(error.networkCode)) return failure('unreachable');
 
   if (error.phase === 'credentials') {
@@ -126,6 +144,7 @@ export function classifyIdentityError(error: RawIdentityError, profile?: string)
   if (EXPIRED_KEY_CODES.has(name)) return failure('expired-keys');
   if (DENIED_CODES.has(name)) return failure('access-denied');
   if (THROTTLE_CODES.has(name)) return failure('throttled');
+  if (status !== undefined && status >= 500) return { ...failure('service-error'), httpStatus: status };
   return failure('unknown');
 }
 
@@ -148,7 +167,8 @@ const en: FailureCatalog = {
   'role-assumption-denied': { cause: 'Assuming the role was denied.', fix: 'Ask your administrator to allow sts:AssumeRole for your identity in the role\'s trust policy.' },
   'access-denied': { cause: 'AWS denied the identity check.', fix: 'An organisation policy may block sts:GetCallerIdentity; ask your administrator.' },
   throttled: { cause: 'AWS throttled the request.', fix: 'Wait a moment and check again.' },
-  unreachable: { cause: 'The AWS endpoint could not be reached.', fix: 'Check the network, proxy and any AWS_ENDPOINT_URL settings.' },
+  unreachable: { cause: 'The AWS endpoint could not be reached.', fix: 'Check the network, proxy and any endpoint setting ({endpointVariables}).' },
+  'service-error': { cause: 'The identity check was answered with {answer}.', fix: 'Try again in a few minutes; if it persists, check any proxy or gateway and the endpoint settings ({endpointVariables}).' },
   timeout: { cause: 'The check did not finish in time.', fix: 'Check the network or proxy; a credential_process or SSO refresh may be hanging.' },
   cancelled: { cause: 'The check was cancelled.', fix: 'Run the check again.' },
   unknown: { cause: 'The identity check failed.', fix: 'See the error code and message.' },
@@ -166,7 +186,8 @@ const ja: FailureCatalog = {
   'role-assumption-denied': { cause: 'ロールの引き受けが拒否されました。', fix: 'ロールの信頼ポリシーであなたの ID に sts:AssumeRole を許可するよう管理者に依頼してください。' },
   'access-denied': { cause: 'AWS が ID 確認を拒否しました。', fix: '組織のポリシーが sts:GetCallerIdentity を禁止している可能性があります。管理者に確認してください。' },
   throttled: { cause: 'AWS がリクエストをスロットリングしました。', fix: '少し待ってから再度確認してください。' },
-  unreachable: { cause: 'AWS のエンドポイントに接続できませんでした。', fix: 'ネットワーク、プロキシ、AWS_ENDPOINT_URL の設定を確認してください。' },
+  unreachable: { cause: 'AWS のエンドポイントに接続できませんでした。', fix: 'ネットワーク、プロキシ、エンドポイントの設定 ({endpointVariables}) を確認してください。' },
+  'service-error': { cause: 'ID 確認への応答: {answer}。', fix: '数分後に再試行してください。解決しない場合は、プロキシやゲートウェイとエンドポイントの設定 ({endpointVariables}) を確認してください。' },
   timeout: { cause: '確認が時間内に終わりませんでした。', fix: 'ネットワークやプロキシを確認してください。credential_process や SSO の更新が止まっている可能性があります。' },
   cancelled: { cause: '確認はキャンセルされました。', fix: 'もう一度確認してください。' },
   unknown: { cause: 'ID 確認に失敗しました。', fix: 'エラーコードとメッセージを確認してください。' },
@@ -191,10 +212,23 @@ export function failureCommand(failure: IdentityFailure): string | undefined {
   return undefined;
 }
 
+/** What came back for a `service-error`: the status and, for an unreadable answer, what it was. */
+function identityAnswerText(failure: IdentityFailure, locale: Locale): string {
+  if (failure.unreadable) return unreadableAnswerText(failure.unreadable, failure.httpStatus, locale);
+  const status = httpStatusText(failure.httpStatus, locale);
+  return failure.code && status ? `${status}, ${failure.code}` : status || failure.code || '';
+}
+
 /** Cause and fix of a failure in a locale. */
 export function describeIdentityFailure(failure: IdentityFailure, locale: Locale): FailureDescription {
   const text = catalogs[locale][failure.reason];
   const command = failureCommand(failure);
-  const params = { command: command ?? '', profile: failure.profile ?? '' };
+  const params = {
+    command: command ?? '',
+    profile: failure.profile ?? '',
+    // The call phase is STS GetCallerIdentity; resolving credentials may call STS, SSO or SSO OIDC.
+    endpointVariables: endpointVariablesFor(failure.phase === 'call' ? 'GetCallerIdentity' : undefined, locale),
+    answer: identityAnswerText(failure, locale),
+  };
   return { cause: format(text.cause, params), fix: format(text.fix, params), command };
 }

@@ -8,6 +8,7 @@ import { format, type Locale } from '../text/locale';
 import { priceFactorFor } from '../models/modelTable';
 import { ALERT_PERCENT, ALERT_WINDOW_MS, type QuotaMeasure, type QuotaRouting, type Recommendation, type UsageAlert, type UsageProblem } from './quotaTypes';
 import { redactSecrets } from '../text/redact';
+import { endpointVariablesFor, httpStatusText, unreadableAnswerText } from '../text/wire';
 
 interface TitledText {
   readonly title: string;
@@ -36,6 +37,7 @@ export interface UsageTextTable {
     readonly timedOut: string;
     readonly cancelled: string;
     readonly unnamed: string;
+    readonly unreachable: string;
   };
   readonly alert: { readonly throttles: string; readonly throttlesOne: string; readonly percent: string; readonly separator: string };
 }
@@ -84,6 +86,7 @@ const en: UsageTextTable = {
     timedOut: 'timed out',
     cancelled: 'cancelled',
     unnamed: 'an error AWS did not name',
+    unreachable: 'the endpoint could not be reached ({code}); check the network, proxy and endpoint settings ({endpointVariables})',
   },
   alert: {
     throttles: '{count} throttled requests in the last {minutes} minutes',
@@ -137,6 +140,7 @@ const ja: UsageTextTable = {
     timedOut: 'タイムアウトしました',
     cancelled: 'キャンセルされました',
     unnamed: 'AWS が名前を示さないエラー',
+    unreachable: 'エンドポイントに接続できませんでした ({code})。ネットワーク、プロキシ、エンドポイントの設定 ({endpointVariables}) を確認してください',
   },
   alert: {
     throttles: '直近 {minutes} 分間にスロットリングされたリクエスト: {count} 件',
@@ -261,13 +265,17 @@ export function recommendationText(rec: Recommendation, locale: Locale): TitledT
 const MAX_MESSAGE_LENGTH = 200;
 
 /** The error named briefly: its name and (redacted, shortened) message, or what kind of failure it was. */
-function errorDetail(problem: UsageProblem, table: UsageTextTable): string {
+function errorDetail(problem: UsageProblem, table: UsageTextTable, locale: Locale): string {
   const { error } = problem;
   if (error.timedOut) return table.problem.timedOut;
   if (error.cancelled) return table.problem.cancelled;
+  // What came back, never the parser's exception.
+  if (error.unreadable) return unreadableAnswerText(error.unreadable, error.httpStatus, locale);
+  if (error.networkCode) return format(table.problem.unreachable, { code: error.networkCode, endpointVariables: endpointVariablesFor(error.operation, locale) });
   const rawMessage = redactSecrets((error.message ?? '').replace(/\s+/g, ' ').trim());
   const message = rawMessage.length > MAX_MESSAGE_LENGTH ? `${rawMessage.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : rawMessage;
-  const name = error.name ?? error.networkCode;
+  const status = error.httpStatus !== undefined && error.httpStatus >= 500 ? httpStatusText(error.httpStatus, locale) : undefined;
+  const name = status !== undefined && error.name !== undefined ? `${status}, ${error.name}` : (error.name ?? status);
   if (name !== undefined && message !== '') return `${name}: ${message}`;
   return name ?? (message === '' ? table.problem.unnamed : message);
 }
@@ -286,7 +294,7 @@ export function problemText(problem: UsageProblem, locale: Locale): string {
   };
   if (problem.missingPermission !== undefined) return format(table.problem.permission, params);
   if (problem.error.phase === 'credentials') return format(table.problem.credentials, params);
-  return format(table.problem.error, { ...params, detail: errorDetail(problem, table) });
+  return format(table.problem.error, { ...params, detail: errorDetail(problem, table, locale) });
 }
 
 /** The status-bar line of a warning alert; undefined when all is well. */

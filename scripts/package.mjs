@@ -1,13 +1,63 @@
 // Builds the bundles and packs the VSIX with vsce. The bundles carry the AWS SDK, so the VSIX
 // holds no node_modules (--no-dependencies). Prints the VSIX size: it is a budget we watch.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+//
+// vsce runs in a staging folder (vsix/stage) holding what .vscodeignore lets into the VSIX and a
+// manifest with the project's home (repository, bugs, homepage; scripts/lib/projectHome.mjs). It never
+// prompts (stdin closed); its output is shown as it is, and any vsce warning fails the packaging.
+// Without a home (no CLAUDE_BEDROCK_REPOSITORY_URL, `origin` not a web URL) the VSIX is for local
+// installs only and the script says so; `--release` refuses to pack without one.
+import { spawnSync, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { homeFields, projectHome } from './lib/projectHome.mjs';
 
-const { name, version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const out = `vsix/${name}-${version}.vsix`;
-mkdirSync('vsix', { recursive: true });
-execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
-  stdio: ['ignore', 'inherit', 'inherit'],
+const root = resolve(new URL('..', import.meta.url).pathname);
+const release = process.argv.includes('--release');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const out = join(root, 'vsix', `${manifest.name}-${manifest.version}.vsix`);
+const stage = join(root, 'vsix', 'stage');
+
+const home = projectHome(root);
+if (!home && release) {
+  console.error('package --release: the project has no home to name. Set CLAUDE_BEDROCK_REPOSITORY_URL=https://<host>/<owner>/<repo> (or an `origin` remote with that URL) and run again.');
+  process.exit(1);
+}
+
+execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+
+rmSync(stage, { recursive: true, force: true });
+mkdirSync(stage, { recursive: true });
+for (const entry of ['.vscodeignore', 'dist', 'l10n', 'media', 'schemas', 'package.nls.json', 'package.nls.ja.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+  if (existsSync(join(root, entry))) cpSync(join(root, entry), join(stage, entry), { recursive: true });
+}
+const staged = { ...manifest, ...(home ? homeFields(home) : {}) };
+writeFileSync(join(stage, 'package.json'), JSON.stringify(staged, null, 2) + '\n');
+
+const args = [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out];
+if (!home) args.push('--allow-missing-repository');
+const vsce = spawnSync(process.execPath, args, {
+  cwd: stage,
+  stdio: ['ignore', 'pipe', 'pipe'],
+  encoding: 'utf8',
+  env: { ...process.env, FORCE_COLOR: '0' },
 });
+process.stdout.write(vsce.stdout ?? '');
+process.stderr.write(vsce.stderr ?? '');
+const output = `${vsce.stdout ?? ''}\n${vsce.stderr ?? ''}`;
+const warnings = output.split('\n').filter((line) => /\bWARNING\b|^::warning/.test(line));
+if (vsce.error || vsce.status !== 0) {
+  console.error(`package: vsce failed (${vsce.error?.message ?? `exit ${vsce.status}`}); its output is above.`);
+  process.exit(1);
+}
+if (warnings.length > 0) {
+  rmSync(out, { force: true });
+  console.error(`package: vsce printed ${warnings.length} warning(s); fix them (the VSIX was removed):\n${warnings.join('\n')}`);
+  process.exit(1);
+}
+rmSync(stage, { recursive: true, force: true });
 console.log(`VSIX ${out}: ${(statSync(out).size / 1024).toFixed(1)} KiB`);
+console.log(
+  home
+    ? `Home: ${home.url} (from ${home.source}), written as repository, bugs and homepage.`
+    : 'Home: none (no CLAUDE_BEDROCK_REPOSITORY_URL, and `origin` is not a web URL): this VSIX is for local installs, not for publishing; `npm run package -- --release` requires a home.',
+);

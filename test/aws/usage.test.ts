@@ -1,15 +1,19 @@
 // One refresh of the quota and usage diagnostics through the real Service Quotas and CloudWatch
-// SDK clients against the fake AWS: exactly one GetMetricData whatever the number of models, the
-// right quota of the right routing, the throttled minutes the scenario throttled, and a view that
-// keeps working (and says which permission is missing) when either service refuses.
+// SDK clients against the fake AWS: exactly one GetMetricData for 1h whatever the number of models,
+// per-minute peaks for 24h and 7d from one-minute data (NextToken pages followed, exactly as many
+// calls as 100,800-point pages of the data), the right quota of the right routing, the throttled
+// minutes the scenario throttled, and a view that keeps working (and says which permission is
+// missing) when either service refuses.
 import assert from 'node:assert/strict';
 import { fetchUsageReport, requestBedrockQuotaIncrease } from '../../src/aws/usage/usage';
 import { ownQuota } from '../../src/core/usage/quotaMatch';
-import type { UsageReport } from '../../src/core/usage/quotaTypes';
+import type { MetricQueryPlan, UsageRange, UsageReport } from '../../src/core/usage/quotaTypes';
+import { MAX_DATAPOINTS_PER_CALL, planMetricQueries } from '../../src/core/usage/usageQueries';
+import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { OLD_NAMES_RECODED_MODELS, OLD_NAME_QUOTA_CODES, QUOTA_CODES, defaultQuotaValue } from '../fake-aws/scenarios/quotaCatalog';
-import { QUOTA_THROTTLED, QUOTA_THROTTLED_EXPECTED, QUOTA_TINY } from '../fake-aws/scenarios/quotaData';
-import { anchorMinute, minuteStartAgo } from '../fake-aws/scenarios/usageData';
+import { QUOTA_BURSTS_EXPECTED, QUOTA_THROTTLED, QUOTA_THROTTLED_EXPECTED, QUOTA_TINY } from '../fake-aws/scenarios/quotaData';
+import { anchorMinute, datapointCount, minuteStartAgo, usageMinute, type BedrockMetric } from '../fake-aws/scenarios/usageData';
 import type { ScenarioName } from '../fake-aws/scenarios';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
 
@@ -95,6 +99,91 @@ withScenario('quota-throttled', (context) => {
     const atDefault = await requestBedrockQuotaIncrease({ target: profile('static-dev'), region: TOKYO, quotaCode: QUOTA_CODES.haiku45.geoTpm, desiredValue: defaultQuotaValue(TOKYO, 'haiku45', 'geoTpm') });
     assert.ok(!atDefault.ok);
     assert.equal(atDefault.problem.error.name, 'IllegalArgumentException');
+  });
+});
+
+withScenario('quota-bursts', (context) => {
+  const seriesOf = (modelId: string) => context.fake.state.cloudWatch?.accounts[BASIC_ACCOUNT_ID]?.usage?.[TOKYO]?.find((series) => series.modelId === modelId);
+
+  /** One refresh of `range` at a known clock, with the anchor the fake answered from and the plan the adapter sent. */
+  async function refreshAt(modelIds: readonly string[], range: UsageRange) {
+    const now = Date.now();
+    const report = await refresh(modelIds, { range, now });
+    const calls = context.fake.requests.filter((entry) => entry.service === 'cloudwatch');
+    assert.ok(calls.length > 0, 'CloudWatch was called');
+    // Pages of one request share the first call's anchor (the fake binds it into the NextToken).
+    return { report, calls, anchor: anchorMinute(Date.parse(calls[0]!.time)), plan: planMetricQueries(modelIds, range, now) };
+  }
+
+  /** The points the fake returns for the plan: every query's periods that have data. */
+  function pointsOf(plan: MetricQueryPlan, anchor: number): number {
+    return [...plan.queries, ...plan.peakQueries].reduce(
+      (total, query) => total + datapointCount(seriesOf(query.modelId), query.metric as BedrockMetric, query.periodSeconds, plan.startMs, plan.endMs, anchor),
+      0,
+    );
+  }
+
+  /** The busiest minute's Sum(Invocations) in the plan's range, from the scenario's own minutes. */
+  function truePeak(modelId: string, plan: MetricQueryPlan, anchor: number): number {
+    const series = seriesOf(modelId)!;
+    let peak = 0;
+    for (let minute = plan.startMs; minute < Math.min(plan.endMs, anchor); minute += 60_000) peak = Math.max(peak, usageMinute(series, minute, anchor)?.invocations ?? 0);
+    return peak;
+  }
+
+  it('7d: the peak is the busiest minute (40 requests), not the hour\'s average, and the alert sees it', async () => {
+    const { report, calls, anchor, plan } = await refreshAt([JP_SONNET], '7d');
+    const sonnet = report.models!.find((model) => model.modelId === JP_SONNET)!;
+    assert.equal(truePeak(JP_SONNET, plan, anchor), QUOTA_BURSTS_EXPECTED.weekPeakRequestsPerMinute);
+    assert.equal(sonnet.rpm.peak, QUOTA_BURSTS_EXPECTED.weekPeakRequestsPerMinute);
+    assert.equal(sonnet.rpm.peakAt, minuteStartAgo(anchor, QUOTA_BURSTS_EXPECTED.weekPeakMinutesAgo));
+    assert.equal(sonnet.tpm.peak, QUOTA_BURSTS_EXPECTED.weekPeakQuotaTokensPerMinute);
+    assert.equal(sonnet.tpm.quota?.value, QUOTA_BURSTS_EXPECTED.tpmQuota);
+    assert.equal(Math.round(sonnet.tpm.peakPercent!), 95);
+    // What the hourly chart says of the same hour: an average far below the minute that counts.
+    const hourlyRpm = Math.max(...report.series!.models.find((model) => model.modelId === JP_SONNET)!.metrics.Invocations.map((value) => (value ?? 0) / 60));
+    assert.ok(hourlyRpm < 25, `the busiest hour averages ${hourlyRpm} requests a minute`);
+    assert.equal(report.alert?.state, 'warning');
+    assert.deepEqual([report.alert?.highestPercent?.measure, Math.round(report.alert?.highestPercent?.percent ?? 0)], ['tokens-per-minute', 95]);
+    assert.equal(report.series?.partial, false);
+    // One model's week fits one page: 10 metrics hourly + 5 metrics per minute.
+    assert.ok(pointsOf(plan, anchor) <= MAX_DATAPOINTS_PER_CALL);
+    assert.deepEqual(calls.map((entry) => [entry.operation, entry.status]), [['GetMetricData', 200]]);
+  });
+
+  it('24h: the peak is the 36-request minute inside a five-minute average of about 22', async () => {
+    const { report, calls, anchor, plan } = await refreshAt([JP_SONNET, JP_HAIKU], '24h');
+    const sonnet = report.models!.find((model) => model.modelId === JP_SONNET)!;
+    assert.equal(truePeak(JP_SONNET, plan, anchor), QUOTA_BURSTS_EXPECTED.dayPeakRequestsPerMinute);
+    assert.equal(sonnet.rpm.peak, QUOTA_BURSTS_EXPECTED.dayPeakRequestsPerMinute);
+    assert.equal(sonnet.rpm.peakAt, minuteStartAgo(anchor, QUOTA_BURSTS_EXPECTED.dayPeakMinutesAgo));
+    assert.equal(sonnet.tpm.peak, QUOTA_BURSTS_EXPECTED.dayPeakQuotaTokensPerMinute);
+    const fiveMinuteRpm = Math.max(...report.series!.models.find((model) => model.modelId === JP_SONNET)!.metrics.Invocations.map((value) => (value ?? 0) / 5));
+    assert.ok(fiveMinuteRpm < QUOTA_BURSTS_EXPECTED.dayPeakRequestsPerMinute - 10, `the busiest five minutes average ${fiveMinuteRpm}`);
+    // 2 models × (10 × 288 + 5 × 1,440) points at most: one call.
+    assert.equal(calls.length, 1);
+  });
+
+  it('7d of three models follows NextToken: exactly as many calls as 100,800-point pages of the data', async () => {
+    const models = [JP_SONNET, JP_HAIKU, GLOBAL_SONNET];
+    const { report, calls, anchor, plan } = await refreshAt(models, '7d');
+    const points = pointsOf(plan, anchor);
+    const expectedCalls = Math.ceil(points / MAX_DATAPOINTS_PER_CALL);
+    assert.ok(expectedCalls >= 2, `${points} points: the scenario needs more than one page`);
+    assert.deepEqual(calls.map((entry) => [entry.operation, entry.status]), Array.from({ length: expectedCalls }, () => ['GetMetricData', 200]));
+    // Every page merged: complete, and the peaks of every model are their busiest minutes.
+    assert.equal(report.series?.partial, false);
+    for (const modelId of models) assert.equal(report.models!.find((model) => model.modelId === modelId)!.rpm.peak, truePeak(modelId, plan, anchor), modelId);
+    const peakPoints = report.series!.peaks.models.reduce((total, model) => total + Object.values(model.metrics).reduce((sum, row) => sum + row.filter((value) => value !== null).length, 0), 0);
+    const chartPoints = report.series!.models.reduce((total, model) => total + Object.values(model.metrics).reduce((sum, row) => sum + row.filter((value) => value !== null).length, 0), 0);
+    assert.equal(peakPoints + chartPoints, points, 'no point lost or doubled across the pages');
+  });
+
+  it('1h: still exactly one GetMetricData, and the peaks are the chart\'s own minutes', async () => {
+    const { report, calls } = await refreshAt([JP_SONNET, JP_HAIKU, GLOBAL_SONNET], '1h');
+    assert.equal(calls.length, 1);
+    const sonnet = report.series!.models.find((model) => model.modelId === JP_SONNET)!;
+    assert.equal(report.models!.find((model) => model.modelId === JP_SONNET)!.rpm.peak, Math.max(...sonnet.metrics.Invocations.map((value) => value ?? 0)));
   });
 });
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { QUOTA_CODES } from '../fake-aws/scenarios/quotaCatalog';
-import { QUOTA_THROTTLED_EXPECTED } from '../fake-aws/scenarios/quotaData';
+import { QUOTA_BURSTS_EXPECTED, QUOTA_THROTTLED_EXPECTED } from '../fake-aws/scenarios/quotaData';
 import type { ScenarioName } from '../fake-aws/scenarios';
 import { assertNoSecrets, cli, run } from './runCli';
 
@@ -99,6 +99,42 @@ describe('CLI usage and quotas in a throttled account', () => {
     const result = await run(['usage', '--folder', context.repo, '--range', '2h'], context.env());
     assert.equal(result.code, 2);
     assert.match(result.stderr, /--range must be 1h, 24h or 7d, not "2h"/);
+  });
+});
+
+describe('CLI usage with bursts that hourly averages hide', () => {
+  const context = useConfiguredFolder('quota-bursts');
+  const count = (n: number) => n.toLocaleString('en-US');
+
+  it('usage --range 7d reports the busiest minute (40 requests/min, 95% of TPM) and warns', async () => {
+    const result = await run(['usage', '--folder', context.repo, '--range', '7d'], context.env());
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /last 7 days, 1-hour periods; peaks are single minutes/);
+    const { weekPeakRequestsPerMinute, weekPeakQuotaTokensPerMinute, rpmQuota, tpmQuota } = QUOTA_BURSTS_EXPECTED;
+    assert.ok(result.stdout.includes(`Requests per minute: peak ${weekPeakRequestsPerMinute} (${Math.round((weekPeakRequestsPerMinute / rpmQuota) * 100)}% of ${count(rpmQuota)})`), result.stdout);
+    assert.ok(result.stdout.includes(`Tokens per minute: peak ${count(weekPeakQuotaTokensPerMinute)} (95% of ${count(tpmQuota)})`), result.stdout);
+    assert.match(result.stdout, /Warning: .*95% of the tokens per minute \(TPM\) quota/);
+    assert.doesNotMatch(result.stdout, /partial data/);
+    const calls = context.fake.requests.filter((entry) => entry.operation === 'GetMetricData');
+    assert.ok(calls.length >= 1 && calls.every((entry) => entry.status === 200), JSON.stringify(calls.map((entry) => entry.status)));
+  });
+
+  it('usage --range 24h --json: the 36-request minute, and the chart series without the minute data', async () => {
+    const result = await run(['usage', '--folder', context.repo, '--range', '24h', '--json'], context.env());
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    const report = JSON.parse(result.stdout);
+    const sonnet = report.models.find((model: { modelId: string }) => model.modelId === JP_SONNET);
+    assert.equal(sonnet.rpm.peak, QUOTA_BURSTS_EXPECTED.dayPeakRequestsPerMinute);
+    assert.equal(sonnet.tpm.peak, QUOTA_BURSTS_EXPECTED.dayPeakQuotaTokensPerMinute);
+    assert.equal(report.series.periodSeconds, 300);
+    assert.equal(report.series.peaks, undefined);
+  });
+
+  it('usage --range 7d --lang ja says the peaks are single minutes', async () => {
+    const result = await run(['usage', '--folder', context.repo, '--range', '7d', '--lang', 'ja'], context.env());
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /直近 7 日間、1 時間ごと \(ピークは 1 分単位\)/);
+    assert.ok(result.stdout.includes(`1 分あたりのリクエスト数: ピーク ${QUOTA_BURSTS_EXPECTED.weekPeakRequestsPerMinute} (`), result.stdout);
   });
 });
 

@@ -11,7 +11,7 @@ import {
 import type { FakeUsageSeries } from './scenario';
 import { BASIC_ACCOUNT_ID, BASIC_OUTSIDER_KEY, BASIC_REGION, BASIC_STATIC_KEY } from './scenarios/basic';
 import { defaultQuotaValue } from './scenarios/quotaCatalog';
-import { QUOTA_NEAR, QUOTA_THROTTLED, QUOTA_THROTTLED_EXPECTED, QUOTA_TINY, USAGE_MODEL_IDS, USAGE_REGION } from './scenarios/quotaData';
+import { QUOTA_BURSTS, QUOTA_BURSTS_EXPECTED, QUOTA_NEAR, QUOTA_THROTTLED, QUOTA_THROTTLED_EXPECTED, QUOTA_TINY, USAGE_MODEL_IDS, USAGE_REGION } from './scenarios/quotaData';
 import {
   BEDROCK_METRICS,
   MINUTE_MS,
@@ -407,6 +407,39 @@ describe('fake-aws: CloudWatch GetMetricData through the real SDK', () => {
       const [minute] = usageMinutesAgo(seriesOf('quota-near', QUOTA_NEAR.modelId), anchor, QUOTA_NEAR.peak.fromMinutesAgo, QUOTA_NEAR.peak.fromMinutesAgo);
       assert.ok(minute && plainTokensOf(minute) >= 0.85 * quota && plainTokensOf(minute) <= 0.9 * quota);
       assert.ok(pointsOf(resultById(result.MetricDataResults, 'thr')).every(([, value]) => value === 0));
+    });
+  });
+
+  describe('quota-bursts', () => {
+    const { cloudWatch } = useFake('quota-bursts');
+    it('answers the 40-request minutes at 60 s; an hour\'s Sum / 60 averages them away and its Maximum is one request', async () => {
+      const series = seriesOf('quota-bursts', QUOTA_BURSTS.modelId);
+      const { result, anchor } = await atStableMinute((now) =>
+        cloudWatch().send(
+          new GetMetricDataCommand({
+            StartTime: new Date(now - 7 * 24 * HOUR_MS),
+            EndTime: new Date(now),
+            MetricDataQueries: [
+              query('minute', QUOTA_BURSTS.modelId, 'Invocations', 60, 'Sum'),
+              query('hour', QUOTA_BURSTS.modelId, 'Invocations', 3600, 'Sum'),
+              query('hourmax', QUOTA_BURSTS.modelId, 'Invocations', 3600, 'Maximum'),
+            ],
+          }),
+        ),
+      );
+      const start = anchor - 7 * 24 * HOUR_MS;
+      const minutes = pointsOf(resultById(result.MetricDataResults, 'minute'));
+      assert.deepEqual(minutes, expected(series, 'Invocations', 'Sum', 60, start, anchor, anchor));
+      const busiest = Math.max(...minutes.map(([, value]) => value));
+      assert.equal(busiest, QUOTA_BURSTS_EXPECTED.weekPeakRequestsPerMinute);
+      assert.equal(new Map(minutes).get(minuteStartAgo(anchor, QUOTA_BURSTS_EXPECTED.weekPeakMinutesAgo)), busiest);
+      const hourly = pointsOf(resultById(result.MetricDataResults, 'hour')).map(([, value]) => value / 60);
+      assert.ok(Math.max(...hourly) < 25, `the busiest hour averages ${Math.max(...hourly)} a minute`);
+      // Bedrock publishes one sample per request: the Maximum of any period is 1, never a per-minute rate.
+      assert.deepEqual([...new Set(pointsOf(resultById(result.MetricDataResults, 'hourmax')).map(([, value]) => value))], [1]);
+      // The scenario runs round the clock: no working-hours cycle.
+      const global = seriesOf('quota-bursts', USAGE_MODEL_IDS.globalSonnet45);
+      assert.equal(global.workingHours, undefined);
     });
   });
 

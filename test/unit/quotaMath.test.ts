@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { MODEL_TABLE } from '../../src/core/models/modelTable';
 import { CLAUDE_CODE_DEFAULTS, outputBurndown, summarizeUsage, usageAlert } from '../../src/core/usage/quotaMath';
 import {
+  PEAK_METRICS,
   USAGE_METRICS,
   USAGE_RANGES,
   type ModelQuota,
@@ -23,11 +24,16 @@ const T0 = Date.UTC(2025, 11, 1, 9, 0);
 
 type Rows = Partial<Record<UsageMetric, Readonly<Record<number, number>>>>;
 
-/** A series on a grid of `count` periods from `start`; rows give the non-null points by period index. */
-function makeSeries(range: UsageRange, start: number, models: Readonly<Record<string, Rows>>): UsageSeries {
+/**
+ * A series on a grid of `count` periods from `start`; rows give the non-null points by period index.
+ * The one-minute peak series is `minutes` (rows by minute index) or, for 1h, the same rows.
+ */
+function makeSeries(range: UsageRange, start: number, models: Readonly<Record<string, Rows>>, minutes?: Readonly<Record<string, Rows>>): UsageSeries {
   const { durationMs, periodSeconds } = USAGE_RANGES[range];
-  const count = durationMs / (periodSeconds * 1000);
-  const times = Array.from({ length: count }, (_unused, index) => start + index * periodSeconds * 1000);
+  const grid = (seconds: number) => Array.from({ length: durationMs / (seconds * 1000) }, (_unused, index) => start + index * seconds * 1000);
+  const times = grid(periodSeconds);
+  const minuteTimes = grid(60);
+  const minuteRows = minutes ?? (periodSeconds === 60 ? models : {});
   return {
     range,
     startMs: start,
@@ -40,6 +46,17 @@ function makeSeries(range: UsageRange, start: number, models: Readonly<Record<st
         USAGE_METRICS.map((metric) => [metric, times.map((_time, index) => rows[metric]?.[index] ?? null)]),
       ) as Record<UsageMetric, (number | null)[]>,
     })),
+    peaks: {
+      startMs: start,
+      periodSeconds: 60,
+      times: minuteTimes,
+      models: Object.keys(models).map((modelId) => ({
+        modelId,
+        metrics: Object.fromEntries(
+          PEAK_METRICS.map((metric) => [metric, minuteTimes.map((_time, index) => minuteRows[modelId]?.[metric]?.[index] ?? null)]),
+        ) as Record<(typeof PEAK_METRICS)[number], (number | null)[]>,
+      })),
+    },
   };
 }
 
@@ -180,19 +197,46 @@ describe('summarizeUsage', () => {
     assert.equal(summary?.reservation.burndown, 1);
   });
 
-  it('converts coarse periods to per-minute rates', () => {
-    // 24 hours at 300 s: 100,000 quota tokens and 50 requests in one five-minute period.
-    const day = makeSeries('24h', T0, { [JP_SONNET]: { Invocations: { 7: 50 }, InputTokenCount: { 7: 100_000 } } });
+  it('takes the peaks of coarse ranges from the busiest minute, not the period\'s average', () => {
+    // 24 hours at 300 s: 50 requests and 100,000 input tokens in five-minute period 7 (minutes 35–39),
+    // of which 40 requests and 80,000 tokens in minute 36. The period's average would say 10 RPM.
+    const day = makeSeries(
+      '24h',
+      T0,
+      { [JP_SONNET]: { Invocations: { 7: 50 }, InputTokenCount: { 7: 100_000 } } },
+      { [JP_SONNET]: { Invocations: { 35: 4, 36: 40, 37: 6 }, InputTokenCount: { 35: 8_000, 36: 80_000, 37: 12_000 } } },
+    );
     const [fiveMinutes] = summarizeUsage(day, [JP_QUOTAS], { nowMs: T0 + 86_400_000 });
-    assert.equal(fiveMinutes?.tpm.peak, 20_000);
-    assert.equal(fiveMinutes?.rpm.peak, 10);
-    assert.equal(fiveMinutes?.tpm.peakAt, T0 + 7 * 300_000);
-    // 7 days at 3,600 s: 600,000 quota tokens and 120 requests in one hour.
-    const week = makeSeries('7d', T0, { [JP_SONNET]: { Invocations: { 30: 120 }, InputTokenCount: { 30: 500_000 }, OutputTokenCount: { 30: 20_000 } } });
-    const [hourly] = summarizeUsage(week, [JP_QUOTAS], { nowMs: T0 + 604_800_000 });
-    // (500,000 + 20,000 × 5) / 60.
-    assert.equal(hourly?.tpm.peak, 10_000);
-    assert.equal(hourly?.rpm.peak, 2);
+    assert.equal(fiveMinutes?.rpm.peak, 40);
+    assert.equal(fiveMinutes?.tpm.peak, 80_000);
+    assert.equal(fiveMinutes?.tpm.peakAt, T0 + 36 * MINUTE);
+    near(fiveMinutes?.rpm.peakPercent, 80);
+    // The median of the three busy minutes, not of the five-minute averages.
+    assert.equal(fiveMinutes?.rpm.typical, 6);
+    // Totals still come from the chart's periods.
+    assert.equal(fiveMinutes?.invocations, 50);
+    // 7 days at 3,600 s: 120 requests in hour 30, all in one minute of it (minute 30 × 60 + 59).
+    const burst = 30 * 60 + 59;
+    const week = makeSeries(
+      '7d',
+      T0,
+      { [JP_SONNET]: { Invocations: { 30: 120 }, InputTokenCount: { 30: 500_000 }, OutputTokenCount: { 30: 20_000 } } },
+      { [JP_SONNET]: { Invocations: { [burst]: 120 }, InputTokenCount: { [burst]: 500_000 }, OutputTokenCount: { [burst]: 20_000 } } },
+    );
+    const [weekly] = summarizeUsage(week, [JP_QUOTAS], { nowMs: T0 + 604_800_000 });
+    // 500,000 + 20,000 × 5 in one minute; the hour's average would be 10,000 TPM and 2 RPM.
+    assert.equal(weekly?.tpm.peak, 600_000);
+    assert.equal(weekly?.rpm.peak, 120);
+    assert.equal(weekly?.rpm.peakAt, T0 + burst * MINUTE);
+    // The reservation is judged on the busiest minute too: 120 × (500,000 / 120 + 32,000).
+    near(weekly?.reservation.peakReservedTpm, 120 * (500_000 / 120 + 32_000));
+  });
+
+  it('ignores minutes after now in the peaks of a coarse range', () => {
+    const day = makeSeries('24h', T0, { [JP_SONNET]: { Invocations: { 0: 3, 1: 50 } } }, { [JP_SONNET]: { Invocations: { 2: 3, 6: 50 } } });
+    // Minute 6 starts after now (05:30 past T0): only minute 2 counts.
+    const [summary] = summarizeUsage(day, [JP_QUOTAS], { nowMs: T0 + 5.5 * MINUTE });
+    assert.equal(summary?.rpm.peak, 3);
   });
 
   it('sums quota tokens per UTC day across midnight', () => {

@@ -97,7 +97,15 @@ const REPORT: UsageReport = {
     { modelId: JP_SONNET, baseModelId: 'anthropic.claude-sonnet-4-5-20250929-v1:0', routing: 'cross-region', quotas: [GLOBAL_TPM, JP_TPM_1M, JP_RPM, JP_TPM] },
     { modelId: GLOBAL_HAIKU, baseModelId: 'anthropic.claude-haiku-4-5-20251001-v1:0', routing: 'global', quotas: [] },
   ],
-  series: { range: '1h', startMs: START, periodSeconds: 60, times: TIMES, models: [SONNET_SERIES, HAIKU_SERIES], partial: false },
+  series: {
+    range: '1h',
+    startMs: START,
+    periodSeconds: 60,
+    times: TIMES,
+    models: [SONNET_SERIES, HAIKU_SERIES],
+    peaks: { startMs: START, periodSeconds: 60, times: TIMES, models: [SONNET_SERIES, HAIKU_SERIES] },
+    partial: false,
+  },
   models: [SONNET_SUMMARY, HAIKU_SUMMARY],
   recommendations: [
     { code: 'request-increase', modelId: JP_SONNET, quota: JP_RPM, peak: 190, desiredValue: 300, alreadyRequested: false },
@@ -223,6 +231,23 @@ describe('usage view model', () => {
     assert.equal(sonnet.charts!.requests.values[3], 1);
     assert.equal(sonnet.charts!.throttles.caption, 'Throttled requests per 5 minutes');
     assert.equal(sonnet.throttled!.label, 'Throttled 5-minute periods');
+  });
+
+  it('labels the charts of coarse ranges as averages, in English and Japanese; the 1h chart is per minute', () => {
+    const minute = toViewModel(state(), en).models[0]!.charts!;
+    assert.equal(minute.tokens.caption, 'Tokens per minute');
+    assert.equal(minute.requests.ariaLabel, 'Requests per minute: peak 10, quota 200');
+    const hourly = (periodSeconds: number, range: '24h' | '7d'): UsageReport => ({ ...REPORT, range, series: { ...REPORT.series!, range, periodSeconds } });
+    const day = toViewModel(state({ range: '24h', report: hourly(300, '24h') }), en).models[0]!.charts!;
+    assert.equal(day.tokens.caption, 'Tokens per minute, 5-minute averages');
+    assert.equal(day.requests.caption, 'Requests per minute, 5-minute averages');
+    const week = toViewModel(state({ range: '7d', report: hourly(3600, '7d') }), en).models[0]!.charts!;
+    assert.equal(week.tokens.caption, 'Tokens per minute, hourly averages');
+    // The chart's highest point is an hour's average: it is not called a peak.
+    assert.match(week.requests.ariaLabel, /^Requests per minute, hourly averages: highest [\d.,]+, quota 200$/);
+    const weekJa = toViewModel(state({ range: '7d', report: hourly(3600, '7d') }), ja).models[0]!.charts!;
+    assert.equal(weekJa.tokens.caption, '1 分あたりのトークン数 (1 時間ごとの平均)');
+    assert.match(weekJa.requests.ariaLabel, /^1 分あたりのリクエスト数 \(1 時間ごとの平均\): 最大 [\d.,]+、クォータ 200$/);
   });
 
   it('lists the quotas of the model\'s own routing first, the others dimmed, with the open request', () => {

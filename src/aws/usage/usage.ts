@@ -1,7 +1,9 @@
 /**
  * One refresh of the quota and usage diagnostics: credentials once, then Service Quotas (three
- * listings) and CloudWatch (exactly one GetMetricData for every model) side by side. A service
- * that fails becomes a problem of the report; only a credentials failure fails the refresh.
+ * listings) and CloudWatch (one GetMetricData request for every model, followed through its
+ * NextToken pages: one call for 1h, more only when the one-minute peak data of 24h or 7d exceeds
+ * a page) side by side. A service that fails becomes a problem of the report; only a credentials
+ * failure fails the refresh.
  */
 
 import type { Diagnosis } from '../../core/models/bedrockTypes';

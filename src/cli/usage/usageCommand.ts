@@ -63,9 +63,16 @@ export async function fetchReport(target: CredentialTarget, region: string, reso
 }
 
 /** The report for JSON output: every problem and recommendation with its words. */
+/**
+ * The report as `--json` prints it. The one-minute peak series are left out (for 7d they are 10,080
+ * points per metric and model): their result is in each model's `tpm` and `rpm`; `series` keeps the
+ * chart's periods as before.
+ */
 export function reportJson(report: UsageReport, locale: Locale) {
+  const { peaks: _peaks, ...chart } = report.series ?? { peaks: undefined };
   return {
     ...report,
+    ...(report.series ? { series: chart } : {}),
     problems: report.problems.map((problem) => ({ ...problem, message: problemText(problem, locale) })),
     recommendations: report.recommendations.map((recommendation) => ({ ...recommendation, ...recommendationText(recommendation, locale) })),
     ...(report.alert ? { alert: { ...report.alert, message: alertText(report.alert, locale) } } : {}),

@@ -1,6 +1,7 @@
 /**
- * Usage against quotas: per-minute rates from CloudWatch series (whatever the period), peaks and
- * typical values, tokens per UTC day, the `max_tokens` reservation, cost, and the status-bar alert.
+ * Usage against quotas: peaks and typical values per minute from the one-minute series (whatever the
+ * chart's period), totals and tokens per UTC day from the chart's series, the `max_tokens`
+ * reservation, cost, and the status-bar alert.
  */
 
 import { isLongContext } from '../models/contextWindow';
@@ -15,6 +16,7 @@ import {
   type ModelQuotas,
   type ModelSeries,
   type ModelUsageSummary,
+  type PeakMetric,
   type QuotaMeasure,
   type QuotaRouting,
   type RateUse,
@@ -72,7 +74,7 @@ function percentOf(value: number, quota: ModelQuota | undefined): number | undef
   return quota === undefined || quota.value <= 0 ? undefined : (value / quota.value) * 100;
 }
 
-/** Peak and typical per-minute rate over the periods, against a quota. */
+/** Peak and typical per-minute rate over the minutes, against a quota. */
 function rateUse(rates: readonly number[], traffic: readonly boolean[], times: readonly number[], quota: ModelQuota | undefined): RateUse {
   let peak = 0;
   let peakAt: number | undefined;
@@ -102,8 +104,9 @@ function sum(values: readonly number[]): number {
 /**
  * Each period's tokens as the TPM quota counts them: AWS's own EstimatedTPMQuotaUsage when the
  * model publishes it, else input + cache writes + output × burndown; null for a period without data.
+ * Takes a chart series or a one-minute peak series.
  */
-export function quotaTokenSeries(model: ModelSeries, burndown: number): (number | null)[] {
+export function quotaTokenSeries(model: { readonly metrics: Readonly<Record<PeakMetric, readonly (number | null)[]>> }, burndown: number): (number | null)[] {
   const { metrics } = model;
   const estimated = metrics.EstimatedTPMQuotaUsage.some((value) => value !== null);
   return metrics.InputTokenCount.map((_value, index) => {
@@ -116,8 +119,15 @@ export function quotaTokenSeries(model: ModelSeries, burndown: number): (number 
   });
 }
 
-/** One model's summary; `count` limits the periods to those that started by `nowMs`. */
-function summarizeModel(series: UsageSeries, model: ModelSeries, quotas: ModelQuotas | undefined, count: number, maxOutput: { value: number; source: 'settings' | 'default' }): ModelUsageSummary {
+/** One model's summary; `count` limits the chart's periods, `minuteCount` the minutes, to those that started by `nowMs`. */
+function summarizeModel(
+  series: UsageSeries,
+  model: ModelSeries,
+  quotas: ModelQuotas | undefined,
+  count: number,
+  minuteCount: number,
+  maxOutput: { value: number; source: 'settings' | 'default' },
+): ModelUsageSummary {
   const values = (metric: UsageMetric): number[] => model.metrics[metric].slice(0, count).map((value) => value ?? 0);
   const times = series.times.slice(0, count);
   const invocations = values('Invocations');
@@ -130,15 +140,20 @@ function summarizeModel(series: UsageSeries, model: ModelSeries, quotas: ModelQu
   const quotaTokens = quotaTokenSeries(model, burndown)
     .slice(0, count)
     .map((tokens) => tokens ?? 0);
-  const perMinute = 60 / series.periodSeconds;
-  const traffic = times.map(
-    (_time, index) => invocations[index]! > 0 || input[index]! + output[index]! + cacheRead[index]! + cacheWrite[index]! + quotaTokens[index]! > 0,
-  );
+
+  // Peaks and typical rates from the one-minute series: a minute's sum is the rate the quota counts.
+  // seriesFromResults gives every model its minute series; a missing one reads as no traffic.
+  const minutes = series.peaks.models.find((candidate) => candidate.modelId === model.modelId);
+  const minuteTimes = series.peaks.times.slice(0, minuteCount);
+  const perMinute = 60 / series.peaks.periodSeconds;
+  const minuteInvocations = minuteTimes.map((_time, index) => (minutes?.metrics.Invocations[index] ?? 0) * perMinute);
+  const minuteTokens = minutes === undefined ? minuteTimes.map(() => 0) : quotaTokenSeries(minutes, burndown).slice(0, minuteCount).map((tokens) => (tokens ?? 0) * perMinute);
+  const traffic = minuteTimes.map((_time, index) => minuteInvocations[index]! > 0 || minuteTokens[index]! > 0);
 
   const routing = quotas?.routing ?? quotaRoutingOf(model.modelId);
   const tpmQuota = routingQuota(quotas, routing, 'tokens-per-minute');
-  const tpm = rateUse(quotaTokens.map((tokens) => tokens * perMinute), traffic, times, tpmQuota);
-  const rpm = rateUse(invocations.map((count) => count * perMinute), traffic, times, routingQuota(quotas, routing, 'requests-per-minute'));
+  const tpm = rateUse(minuteTokens, traffic, minuteTimes, tpmQuota);
+  const rpm = rateUse(minuteInvocations, traffic, minuteTimes, routingQuota(quotas, routing, 'requests-per-minute'));
 
   const totalInvocations = sum(invocations);
   const totalThrottles = sum(throttles);
@@ -203,20 +218,22 @@ function summarizeModel(series: UsageSeries, model: ModelSeries, quotas: ModelQu
 }
 
 /**
- * Per-model usage against the quotas of each model's own routing. Rates are per minute whatever the
- * period (a period's sum × 60 / period seconds); periods that start after `nowMs` are ignored.
+ * Per-model usage against the quotas of each model's own routing. Peak and typical rates are those
+ * of single minutes, from the one-minute series whatever the chart's period; totals come from the
+ * chart's series; periods and minutes that start after `nowMs` are ignored.
  * Without quotas the summaries carry no quota fields. `maxOutputTokens` is the configured
  * CLAUDE_CODE_MAX_OUTPUT_TOKENS, when set.
  */
 export function summarizeUsage(series: UsageSeries, quotas: readonly ModelQuotas[] | undefined, options: { maxOutputTokens?: number; nowMs: number }): ModelUsageSummary[] {
   const count = series.times.filter((time) => time <= options.nowMs).length;
+  const minuteCount = series.peaks.times.filter((time) => time <= options.nowMs).length;
   const configured = options.maxOutputTokens;
   const maxOutput =
     configured !== undefined && Number.isFinite(configured) && configured > 0
       ? { value: configured, source: 'settings' as const }
       : { value: CLAUDE_CODE_DEFAULTS.maxOutputTokens, source: 'default' as const };
   return series.models.map((model) =>
-    summarizeModel(series, model, quotas?.find((entry) => entry.modelId === model.modelId), count, maxOutput),
+    summarizeModel(series, model, quotas?.find((entry) => entry.modelId === model.modelId), count, minuteCount, maxOutput),
   );
 }
 

@@ -116,11 +116,27 @@ export const USAGE_METRIC_STATS: Readonly<Record<UsageMetric, 'Sum' | 'Average'>
   EstimatedTPMQuotaUsage: 'Sum',
 };
 
+/**
+ * The metrics read at one minute for the per-minute peaks: requests (RPM) and what the TPM quota
+ * counts (EstimatedTPMQuotaUsage, else input + cache writes + output × burndown).
+ */
+export const PEAK_METRICS = ['Invocations', 'InputTokenCount', 'OutputTokenCount', 'CacheWriteInputTokenCount', 'EstimatedTPMQuotaUsage'] as const satisfies readonly UsageMetric[];
+
+export type PeakMetric = (typeof PEAK_METRICS)[number];
+
+/**
+ * Per-minute quotas are judged on one-minute data, whatever the chart's period: an hour's average
+ * hides the minutes that throttle. CloudWatch keeps one-minute data for 15 days, longer than the
+ * longest range.
+ */
+export const PEAK_PERIOD_SECONDS = 60;
+
 export type UsageRange = '1h' | '24h' | '7d';
 
 /**
- * The ranges the user chooses from: the last hour at one-minute resolution, longer ranges at coarser
- * periods (a 24-hour range at one minute would be 1,440 points per series).
+ * The ranges the user chooses from: the last hour at one-minute resolution, longer ranges charted at
+ * coarser periods (a 24-hour range at one minute would be 1,440 points per series). The peaks of
+ * every range still come from one-minute data ({@link PEAK_PERIOD_SECONDS}).
  */
 export const USAGE_RANGES: Readonly<Record<UsageRange, { readonly durationMs: number; readonly periodSeconds: number }>> = {
   '1h': { durationMs: 3_600_000, periodSeconds: 60 },
@@ -130,7 +146,10 @@ export const USAGE_RANGES: Readonly<Record<UsageRange, { readonly durationMs: nu
 
 /** One GetMetricData query, independent of the wire format. */
 export interface MetricQuery {
-  /** `m<model index>_<metric short name>`: unique, starts with a lowercase letter, as CloudWatch requires. */
+  /**
+   * `m<model index>_<metric short name>` for the chart, `p<model index>_<metric short name>` for the
+   * one-minute peak data: unique, starts with a lowercase letter, as CloudWatch requires.
+   */
   readonly id: string;
   readonly modelId: string;
   readonly metric: UsageMetric;
@@ -138,14 +157,24 @@ export interface MetricQuery {
   readonly periodSeconds: number;
 }
 
-/** Everything one GetMetricData call asks for: every configured model, every metric. */
+/**
+ * Everything one refresh asks GetMetricData for, in one request (followed through its NextToken
+ * pages): every configured model, every metric at the chart's period, and the peak metrics at one
+ * minute.
+ */
 export interface MetricQueryPlan {
   readonly range: UsageRange;
   /** Epoch ms, aligned to the period. */
   readonly startMs: number;
   readonly endMs: number;
   readonly periodSeconds: number;
+  /** The chart: every metric at `periodSeconds`. */
   readonly queries: readonly MetricQuery[];
+  /**
+   * The {@link PEAK_METRICS} at {@link PEAK_PERIOD_SECONDS} over the same range; empty when the
+   * chart's period is already one minute (its queries are then the minute data).
+   */
+  readonly peakQueries: readonly MetricQuery[];
 }
 
 /** One result series as GetMetricData returned it (newest first at AWS; any order is accepted). */
@@ -164,14 +193,33 @@ export interface ModelSeries {
   readonly metrics: Readonly<Record<UsageMetric, readonly (number | null)[]>>;
 }
 
+/** One model's peak metrics, minute by minute, oldest first; a minute without data is null. */
+export interface PeakModelSeries {
+  readonly modelId: string;
+  readonly metrics: Readonly<Record<PeakMetric, readonly (number | null)[]>>;
+}
+
+/** The one-minute grid the per-minute peaks are read from, over the same range as the chart. */
+export interface PeakSeries {
+  readonly startMs: number;
+  /** Always {@link PEAK_PERIOD_SECONDS}. */
+  readonly periodSeconds: number;
+  /** Start of each minute, epoch ms, oldest first. */
+  readonly times: readonly number[];
+  readonly models: readonly PeakModelSeries[];
+}
+
 export interface UsageSeries {
   readonly range: UsageRange;
   readonly startMs: number;
+  /** The chart's period. */
   readonly periodSeconds: number;
   /** Start of each period, epoch ms, oldest first. */
   readonly times: readonly number[];
   readonly models: readonly ModelSeries[];
-  /** True when any series came back PartialData. */
+  /** One-minute data for the peaks (for `1h` the same points as the chart). */
+  readonly peaks: PeakSeries;
+  /** True when any series (chart or peaks) came back PartialData. */
   readonly partial: boolean;
 }
 
@@ -180,11 +228,11 @@ export interface UsageSeries {
 
 /** A rate against its quota. Percentages are 0–100+ (a throttled minute can exceed 100). */
 export interface RateUse {
-  /** Highest per-minute rate over the range (per-minute average of the period for coarse ranges). */
+  /** Highest one-minute rate over the range, from one-minute data whatever the chart's period. */
   readonly peak: number;
-  /** Median per-minute rate over the periods that saw traffic. */
+  /** Median one-minute rate over the minutes that saw traffic. */
   readonly typical: number;
-  /** Start of the peak period, epoch ms; absent without traffic. */
+  /** Start of the peak minute, epoch ms; absent without traffic. */
   readonly peakAt?: number;
   readonly quota?: ModelQuota;
   readonly peakPercent?: number;

@@ -246,14 +246,33 @@ function chartsModel(report: UsageReport, summary: ModelUsageSummary, series: Mo
         : usage.periodSeconds === 3600
           ? l10n.t('Throttled requests per hour')
           : l10n.t('Throttled requests per period');
+  // The charts keep the range's period: at 5 minutes or an hour each point is that period's average
+  // per minute, and the caption says so. The figures above them are the busiest single minute.
+  const tokensCaption =
+    usage.periodSeconds === 60
+      ? l10n.t('Tokens per minute')
+      : usage.periodSeconds === 300
+        ? l10n.t('Tokens per minute, 5-minute averages')
+        : usage.periodSeconds === 3600
+          ? l10n.t('Tokens per minute, hourly averages')
+          : l10n.t('Tokens per minute, period averages');
+  const requestsCaption =
+    usage.periodSeconds === 60
+      ? l10n.t('Requests per minute')
+      : usage.periodSeconds === 300
+        ? l10n.t('Requests per minute, 5-minute averages')
+        : usage.periodSeconds === 3600
+          ? l10n.t('Requests per minute, hourly averages')
+          : l10n.t('Requests per minute, period averages');
+  const averaged = usage.periodSeconds !== 60;
   const throttledCount = throttles.filter((value) => value !== null && value > 0).length;
   const throttledTotal = throttles.reduce<number>((total, value) => total + (value ?? 0), 0);
   return {
     times: usage.times,
     periodMs: usage.periodSeconds * 1000,
     withDate: usage.periodSeconds >= 3600,
-    tokens: lineChart(l10n.t('Tokens per minute'), tokens, own('tokens-per-minute', summary.tpm.quota), options),
-    requests: lineChart(l10n.t('Requests per minute'), requests, own('requests-per-minute', summary.rpm.quota), options),
+    tokens: lineChart(tokensCaption, tokens, own('tokens-per-minute', summary.tpm.quota), averaged, options),
+    requests: lineChart(requestsCaption, requests, own('requests-per-minute', summary.rpm.quota), averaged, options),
     throttles: {
       caption: throttleCaption,
       ariaLabel:
@@ -265,14 +284,17 @@ function chartsModel(report: UsageReport, summary: ModelUsageSummary, series: Mo
   };
 }
 
-function lineChart(caption: string, values: readonly (number | null)[], quota: ModelQuota | undefined, { l10n, locale }: ViewModelOptions): ChartModel {
+/** A chart of per-minute rates; `averaged` when its points are averages of longer periods (its highest point is then no peak). */
+function lineChart(caption: string, values: readonly (number | null)[], quota: ModelQuota | undefined, averaged: boolean, { l10n, locale }: ViewModelOptions): ChartModel {
   const peak = values.reduce<number>((highest, value) => (value !== null && value > highest ? value : highest), 0);
   const peakText = rateNumber(peak, locale);
-  if (quota === undefined) return { caption, ariaLabel: l10n.t('{0}: peak {1}, no quota known', caption, peakText), values };
+  if (quota === undefined) {
+    return { caption, ariaLabel: averaged ? l10n.t('{0}: highest {1}, no quota known', caption, peakText) : l10n.t('{0}: peak {1}, no quota known', caption, peakText), values };
+  }
   const quotaText = formatCount(quota.value, locale);
   return {
     caption,
-    ariaLabel: l10n.t('{0}: peak {1}, quota {2}', caption, peakText, quotaText),
+    ariaLabel: averaged ? l10n.t('{0}: highest {1}, quota {2}', caption, peakText, quotaText) : l10n.t('{0}: peak {1}, quota {2}', caption, peakText, quotaText),
     values,
     quota: quota.value,
     quotaLabel: l10n.t('Quota {0}', quotaText),

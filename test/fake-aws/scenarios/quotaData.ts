@@ -181,6 +181,46 @@ export function tinyUsageSeries(): FakeUsageSeries[] {
   return [{ modelId: usage.modelId, baseline: { ...usage.baseline }, jitter: 0.5, peaks: [{ ...usage.peak, profile: { ...usage.peak.profile } }] }];
 }
 
+// --- quota-bursts --------------------------------------------------------------------------
+
+/** Per request in the busy spells: 3,000 input + 250 cache write + 300 output × 5 = 4,750 quota tokens. */
+const BURST_REQUEST = { inputTokens: 3_000, outputTokens: 300, cacheReadTokens: 12_000, cacheWriteTokens: 250, latencyMs: 4_000 };
+
+/**
+ * jp. Sonnet 4.5 in `quota-bursts`: busy spells of 18 requests a minute with single minutes far
+ * above them, so an hour's (or five minutes') average hides what the per-minute quota sees. Three
+ * days ago a two-hour spell with two 40-request minutes (190,000 quota tokens a minute, 95 % of the
+ * 200,000 TPM quota; the hour around them averages about 19 requests a minute, under 45 %); six
+ * hours ago a half-hour spell with one 36-request minute (171,000, 85.5 %). No throttles. The three
+ * series of `basic` run round the clock (no working-hours cycle), so 7 days of one-minute data of
+ * all three exceed one GetMetricData page of 100,800 points.
+ */
+export const QUOTA_BURSTS = {
+  modelId: USAGE_MODEL_IDS.jpSonnet45,
+  weekSpell: { fromMinutesAgo: 4_300, toMinutesAgo: 4_420, profile: { ...BURST_REQUEST, requestsPerMinute: 18 } },
+  weekBurst: { fromMinutesAgo: 4_361, toMinutesAgo: 4_362, profile: { ...BURST_REQUEST, requestsPerMinute: 40 } },
+  daySpell: { fromMinutesAgo: 350, toMinutesAgo: 380, profile: { ...BURST_REQUEST, requestsPerMinute: 18 } },
+  dayBurst: { fromMinutesAgo: 365, toMinutesAgo: 365, profile: { ...BURST_REQUEST, requestsPerMinute: 36 } },
+} as const;
+
+/** What a consumer should find in `quota-bursts` (derived from QUOTA_BURSTS and the catalog). */
+export const QUOTA_BURSTS_EXPECTED = (() => {
+  const { weekBurst, dayBurst } = QUOTA_BURSTS;
+  return {
+    tpmQuota: defaultQuotaValue('ap-northeast-1', 'sonnet45', 'geoTpm'),
+    rpmQuota: defaultQuotaValue('ap-northeast-1', 'sonnet45', 'geoRpm'),
+    /** The 7d peak: Sum(Invocations) of the busiest minute, and its quota tokens. */
+    weekPeakRequestsPerMinute: weekBurst.profile.requestsPerMinute,
+    weekPeakQuotaTokensPerMinute: weekBurst.profile.requestsPerMinute * quotaTokensPerRequest(weekBurst.profile),
+    /** The first (oldest) minute of the 7d peak, in minutes before the request's minute. */
+    weekPeakMinutesAgo: weekBurst.toMinutesAgo,
+    /** The 24h peak (the week's burst lies outside the last 24 hours). */
+    dayPeakRequestsPerMinute: dayBurst.profile.requestsPerMinute,
+    dayPeakQuotaTokensPerMinute: dayBurst.profile.requestsPerMinute * quotaTokensPerRequest(dayBurst.profile),
+    dayPeakMinutesAgo: dayBurst.toMinutesAgo,
+  };
+})();
+
 // --- helpers shared by the scenario factories -----------------------------------------------
 
 /** The applied values `quota-throttled` adds in Tokyo, by code. */

@@ -7,6 +7,7 @@ import type { FakeCloudWatchAccount, FakeServiceQuotasAccount, FakeUsageSeries, 
 import { BASIC_ACCOUNT_ID, BASIC_STATIC_KEY, basicScenario } from './basic';
 import { bedrockQuotaRegions } from './quotaCatalog';
 import {
+  QUOTA_BURSTS,
   QUOTA_NEAR,
   QUOTA_THROTTLED,
   USAGE_REGION,
@@ -64,6 +65,18 @@ export const quotaScenarios = {
     withQuotaChange('quota-near', 'jp. Sonnet 4.5 at 85–90 % of its TPM quota 5–20 minutes ago, never throttled.', ({ cloudWatch }) => {
       seriesOf(cloudWatch, QUOTA_NEAR.modelId).peaks = [{ ...QUOTA_NEAR.peak, profile: { ...QUOTA_NEAR.peak.profile } }];
     }),
+
+  'quota-bursts': () =>
+    withQuotaChange(
+      'quota-bursts',
+      'traffic round the clock; jp. Sonnet 4.5 busy spells at 18 req/min with 40-request minutes 3 days ago (95 % of its TPM quota) and a 36-request minute 6 hours ago, hidden by hourly and 5-minute averages.',
+      ({ cloudWatch }) => {
+        for (const series of cloudWatch.usage?.[USAGE_REGION] ?? []) delete series.workingHours;
+        const { weekSpell, weekBurst, daySpell, dayBurst } = QUOTA_BURSTS;
+        // Later windows win on overlap: each burst sits inside its spell.
+        seriesOf(cloudWatch, QUOTA_BURSTS.modelId).peaks = [weekSpell, weekBurst, daySpell, dayBurst].map((window) => ({ ...window, profile: { ...window.profile } }));
+      },
+    ),
 
   'quota-tiny': () =>
     withQuotaChange(

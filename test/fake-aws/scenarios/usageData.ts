@@ -255,3 +255,20 @@ export function usageMinutesAgo(series: FakeUsageSeries, anchor: number, fromMin
   }
   return out;
 }
+
+/**
+ * How many data points GetMetricData returns for one metric of a series at `periodSeconds` over
+ * [startMs, endMs), as seen from a request at `anchor`: the periods with at least one sample (a
+ * period without data is left out, as CloudWatch does). Tests count pages and calls with it.
+ */
+export function datapointCount(series: FakeUsageSeries | undefined, metric: BedrockMetric, periodSeconds: number, startMs: number, endMs: number, anchor: number): number {
+  if (!series) return 0;
+  const periodMs = periodSeconds * 1000;
+  const buckets = new Set<number>();
+  const first = Math.max(Math.floor(startMs / MINUTE_MS) * MINUTE_MS, anchor - USAGE_HISTORY_MINUTES * MINUTE_MS);
+  for (let minuteStart = first; minuteStart < Math.min(endMs, anchor); minuteStart += MINUTE_MS) {
+    const usage = usageMinute(series, minuteStart, anchor);
+    if (usage && metricSample(usage, metric)) buckets.add(Math.floor(minuteStart / periodMs) * periodMs);
+  }
+  return buckets.size;
+}

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs the tools the end-to-end tests and `npm start` need, idempotently:
-#   - Debian's Chromium at /usr/bin/chromium and libkrb5-dev (apt; needs root or sudo)
+#   - Debian's Chromium at /usr/bin/chromium, CJK fonts (fonts-noto-cjk, so Japanese text is not
+#     drawn as boxes) and libkrb5-dev (apt; needs root or sudo)
 #   - Node 24 (npm package node@24), code-server and playwright-core into <repo>/.e2e-tools/
+#   - a minimal Japanese language pack for code-server (scripts/language-pack-ja.mjs) into
+#     <repo>/.e2e-tools/language-pack-ja/, so that `--locale ja` shows VS Code in Japanese offline
 #
 # code-server 4.139.1 is a full VS Code 1.139.1 (server + browser workbench) from the npm registry;
 # it needs Node 24, hence the private Node. Nothing is downloaded from outside the npm registry and
@@ -26,7 +29,7 @@ for arg in "$@"; do
   case "$arg" in
     --force) FORCE=1 ;;
     --no-chromium) WITH_CHROMIUM=0 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "e2e-tools: unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -53,6 +56,12 @@ if [ "$WITH_CHROMIUM" = 1 ]; then
     log "chromium: already installed ($(/usr/bin/chromium --version 2>/dev/null || echo '?'))"
   else
     APT_PKGS+=(chromium fonts-liberation)
+  fi
+  # Without a CJK font Chromium draws Japanese (profile names, the Japanese UI) as boxes.
+  if [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK-*.ttc >/dev/null 2>&1; then
+    log "fonts-noto-cjk: already installed"
+  else
+    APT_PKGS+=(fonts-noto-cjk)
   fi
 fi
 if [ -f /usr/include/gssapi/gssapi.h ]; then
@@ -150,5 +159,12 @@ else
     exit 1
   fi
 fi
+
+# ---------------------------------------------------------------- Japanese language pack
+# Built here from scripts/language-pack-ja.mjs (offline, with the repository's @vscode/vsce); the
+# script keeps a VSIX built from the same inputs. test/e2e/languagePack.ts installs it.
+VSCODE_VERSION="$("$NODE24" -p "require('$TOOLS/node_modules/code-server/lib/vscode/package.json').version")"
+LANGUAGE_PACK="$("$NODE24" "$ROOT/scripts/language-pack-ja.mjs" "$TOOLS/language-pack-ja" "$VSCODE_VERSION")"
+log "japanese language pack: $LANGUAGE_PACK (VS Code $VSCODE_VERSION)"
 
 log "done in $((SECONDS - START))s. Tools: $TOOLS (node: $NODE24, code-server: $ENTRY, chromium: /usr/bin/chromium)"

@@ -47,7 +47,9 @@ export interface PwKeyboard {
 }
 
 export interface PwMouse {
-  move(x: number, y: number): Promise<void>;
+  move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
 }
 
 export interface PwConsoleMessage {
@@ -67,6 +69,8 @@ export interface PwPage {
   waitForTimeout(ms: number): Promise<void>;
   screenshot(options?: { path?: string; fullPage?: boolean; timeout?: number }): Promise<Buffer>;
   evaluate<R>(fn: () => R): Promise<R>;
+  /** A JavaScript expression evaluated in the page (for code that needs DOM types). */
+  evaluate<R>(expression: string): Promise<R>;
   keyboard: PwKeyboard;
   mouse: PwMouse;
   on(event: 'console', listener: (msg: PwConsoleMessage) => void): void;

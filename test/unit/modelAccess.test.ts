@@ -71,7 +71,8 @@ describe('assessAccess', () => {
     const report = assessAccess({ ...base, probed: true, diagnoses: [onBase, onProfile, diagnosis('throttled', 'GetInferenceProfile', 'warning')] });
     assert.deepEqual(
       report.diagnoses.map((d) => `${d.code}/${d.modelId ?? ''}`),
-      [`model-access-not-granted/${JP}`, 'throttled/'],
+      // Listed in call order (the profile lookup first), whatever order they arrived in.
+      ['throttled/', `model-access-not-granted/${JP}`],
     );
   });
 });

@@ -44,7 +44,8 @@ export interface OwnedCredentialProvider {
  */
 export function credentialProvider(context: AwsCallContext, timeoutMs: number = DEFAULT_TIMEOUT_MS): OwnedCredentialProvider {
   if (context.target.type === 'environment') return { provide: fromEnv(), dispose: () => undefined };
-  const requestHandler = new NodeHttpHandler({ connectionTimeout: Math.min(timeoutMs, 5_000), requestTimeout: timeoutMs });
+  // throwOnRequestTimeout: an overdue request is an error (ours to word), not a warning the SDK prints to stderr.
+  const requestHandler = new NodeHttpHandler({ connectionTimeout: Math.min(timeoutMs, 5_000), requestTimeout: timeoutMs, throwOnRequestTimeout: true });
   const provide = fromIni({
     profile: context.target.profile,
     ignoreCache: true,
@@ -68,6 +69,6 @@ export function baseClientConfig(context: AwsCallContext, credentials: AwsCreden
     profile: profileNameOf(context.target),
     defaultsMode: 'standard' as const,
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: Math.min(timeoutMs, 5_000), requestTimeout: timeoutMs },
+    requestHandler: { connectionTimeout: Math.min(timeoutMs, 5_000), requestTimeout: timeoutMs, throwOnRequestTimeout: true },
   };
 }

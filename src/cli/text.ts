@@ -43,7 +43,7 @@ Options:
   -h, --help                   Show this help.
   -v, --version                Show the version.
 
-Exit codes: 0 healthy, 1 problems found (quotas, usage: something could not be read), 2 usage error.`,
+Exit codes: 0 healthy, 1 problems found or something could not be verified (doctor) or read (quotas, usage), 2 usage error.`,
   unknownCommand: 'Unknown command "{command}". Run claude-bedrock --help for the list.',
   badOption: '{detail} Run claude-bedrock --help for the options.',
   badTimeout: '--timeout must be a number of seconds between 1 and 300, not "{value}".',
@@ -158,7 +158,7 @@ const ja: CliText = {
   -h, --help                   このヘルプを表示します。
   -v, --version                バージョンを表示します。
 
-終了コード: 0 正常、1 問題あり (quotas, usage: 読み取れないものがあった)、2 使い方の誤り。`,
+終了コード: 0 正常、1 問題あり、または確認できないものがあった (doctor) / 読み取れないものがあった (quotas, usage)、2 使い方の誤り。`,
   unknownCommand: '不明なコマンド "{command}" です。claude-bedrock --help で一覧を確認してください。',
   badOption: '{detail} claude-bedrock --help でオプションを確認してください。',
   badTimeout: '--timeout には 1 から 300 までの秒数を指定してください ("{value}" は指定できません)。',

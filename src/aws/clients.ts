@@ -6,6 +6,7 @@
  */
 
 import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 
 /** Whose credentials: a named profile of the shared files, or the environment variables. */
@@ -26,17 +27,34 @@ export interface AwsCallContext {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** A fresh provider: no cached file reads, no cached credentials from an earlier check. */
-export function credentialProvider(context: AwsCallContext): AwsCredentialIdentityProvider {
-  if (context.target.type === 'environment') return fromEnv();
-  return fromIni({
+/** A credential provider and the means to end every request it started. */
+export interface OwnedCredentialProvider {
+  readonly provide: AwsCredentialIdentityProvider;
+  /**
+   * Destroys the sockets of the SDK's own STS, SSO and SSO-OIDC clients (a role chain, an SSO
+   * refresh): a request still hanging after our deadline must not keep the process alive.
+   */
+  dispose(): void;
+}
+
+/**
+ * A fresh provider: no cached file reads, no cached credentials from an earlier check. Its
+ * internal clients send through one HTTP handler we own, with the same timeouts as our own calls,
+ * so `dispose()` ends whatever they still have in flight.
+ */
+export function credentialProvider(context: AwsCallContext, timeoutMs: number = DEFAULT_TIMEOUT_MS): OwnedCredentialProvider {
+  if (context.target.type === 'environment') return { provide: fromEnv(), dispose: () => undefined };
+  // throwOnRequestTimeout: an overdue request is an error (ours to word), not a warning the SDK prints to stderr.
+  const requestHandler = new NodeHttpHandler({ connectionTimeout: Math.min(timeoutMs, 5_000), requestTimeout: timeoutMs, throwOnRequestTimeout: true });
+  const provide = fromIni({
     profile: context.target.profile,
     ignoreCache: true,
     mfaCodeProvider: context.mfaCodeProvider,
     // The region the SDK's own STS, SSO and OIDC clients use when the profile names none.
     parentClientConfig: { region: context.region },
-    clientConfig: { region: context.region, maxAttempts: 1 },
+    clientConfig: { region: context.region, maxAttempts: 1, requestHandler },
   });
+  return { provide, dispose: () => requestHandler.destroy() };
 }
 
 /**
@@ -51,6 +69,6 @@ export function baseClientConfig(context: AwsCallContext, credentials: AwsCreden
     profile: profileNameOf(context.target),
     defaultsMode: 'standard' as const,
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: Math.min(timeoutMs, 5_000), requestTimeout: timeoutMs },
+    requestHandler: { connectionTimeout: Math.min(timeoutMs, 5_000), requestTimeout: timeoutMs, throwOnRequestTimeout: true },
   };
 }

@@ -37,10 +37,14 @@ export async function openAwsSession(options: AwsSessionOptions): Promise<CallRe
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let credentials: AwsCredentialIdentity;
+  const provider = credentialProvider(options, timeoutMs);
   try {
-    credentials = await withTimeout(() => credentialProvider(options)(), timeoutMs, 'credentials', options.signal);
+    credentials = await withTimeout(() => provider.provide(), timeoutMs, 'credentials', options.signal);
   } catch (error) {
     return { ok: false, error: rawAwsError(error, 'ResolveCredentials', 'credentials', options.signal?.aborted), durationMs: Date.now() - started };
+  } finally {
+    // Resolved or abandoned, the provider's own requests end here.
+    provider.dispose();
   }
   const config = baseClientConfig(options, credentials, timeoutMs);
   const clients = new Map<string, { destroy(): void }>();

@@ -151,6 +151,13 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
   }
 }
 
+/**
+ * How long the process may linger once the output is written. Every request, socket and timer is
+ * ended by the code that started it (credential providers included); this unref'd timer is only a
+ * backstop against an SDK internal we do not own, so a CI job never hangs after its answer.
+ */
+const EXIT_GRACE_MS = 2_000;
+
 if (require.main === module) {
   // The SDK copy bundled here supports this Node; its warning concerns later SDK releases only.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -159,10 +166,12 @@ if (require.main === module) {
       if (output.stdout !== undefined) process.stdout.write(`${output.stdout}\n`);
       if (output.stderr !== undefined) process.stderr.write(`${output.stderr}\n`);
       process.exitCode = output.exitCode;
+      setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
     },
     (error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;
+      setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
     },
   );
 }

@@ -150,12 +150,14 @@ describe('CLI', function () {
       assert.match(result.stdout, /正常です。/);
     });
 
-    it('does not check a profile whose credentials come from instance metadata, and says why', async () => {
+    it('does not check a profile whose credentials come from instance metadata, says why, and exits 1: not verified', async () => {
       fake.clearLog();
       const result = await run(['doctor', '--profile', 'role-from-ec2', '--json'], { HOME: everyKind, ...fake.env() });
-      assert.equal(result.code, 0, result.stdout);
-      const identity = JSON.parse(result.stdout).checks.find((check: { id: string }) => check.id === 'identity');
-      assert.equal(identity.status, 'warning');
+      assert.equal(result.code, 1, result.stdout);
+      const report = JSON.parse(result.stdout);
+      assert.equal(report.healthy, false);
+      const identity = report.checks.find((check: { id: string }) => check.id === 'identity');
+      assert.equal(identity.state, 'not-verified');
       assert.equal(identity.problems[0].code, 'metadata-credential-source');
       assert.equal(fake.requests.length, 0, 'nothing was called');
     });

@@ -72,7 +72,7 @@ describe('CLI models', () => {
     const report = JSON.parse(result.stdout);
     const models = report.checks.filter((check: { id: string }) => check.id === 'model');
     assert.deepEqual(
-      models.map((check: { model: string; status: string; access: { state: string } }) => [check.model, check.status, check.access.state]),
+      models.map((check: { model: string; state: string; access: { state: string } }) => [check.model, check.state, check.access.state]),
       [
         [JP_SONNET, 'ok', 'accessible'],
         [JP_HAIKU, 'ok', 'accessible'],

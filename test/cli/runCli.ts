@@ -13,11 +13,12 @@ export interface Run {
 }
 
 /** Runs the CLI with only the variables given (plus PATH): nothing AWS leaks in from the machine. */
-export function run(args: string[], env: Record<string, string>): Promise<Run> {
+export function run(args: string[], env: Record<string, string>, options: { cwd?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], {
       env: { PATH: process.env.PATH ?? '', AWS_EC2_METADATA_DISABLED: 'true', LANG: 'C', CLAUDE_BEDROCK_POLICY_DIR: '/nonexistent/claude-bedrock-policy-of-the-cli-tests', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.cwd ? { cwd: options.cwd } : {}),
     });
     let stdout = '';
     let stderr = '';

@@ -91,8 +91,8 @@ describe('CLI usage and quotas in a throttled account', () => {
     const result = await run(['doctor', '--folder', context.repo, '--profile', 'sso-dev', '--region', TOKYO, '--json'], context.env());
     assert.equal(result.code, 0, result.stdout + result.stderr);
     const report = JSON.parse(result.stdout);
-    const byId = Object.fromEntries(report.checks.map((check: { id: string; status: string }) => [check.id, check.status]));
-    assert.deepEqual([byId.quotas, byId.usage], ['ok', 'warning']);
+    const byId = Object.fromEntries(report.checks.map((check: { id: string; state: string; severity?: string }) => [check.id, `${check.state}${check.severity ? `/${check.severity}` : ''}`]));
+    assert.deepEqual([byId.quotas, byId.usage], ['ok', 'problem/warning']);
   });
 
   it('refuses an unknown range with a usage error', async () => {

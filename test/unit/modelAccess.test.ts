@@ -71,7 +71,58 @@ describe('assessAccess', () => {
     const report = assessAccess({ ...base, probed: true, diagnoses: [onBase, onProfile, diagnosis('throttled', 'GetInferenceProfile', 'warning')] });
     assert.deepEqual(
       report.diagnoses.map((d) => `${d.code}/${d.modelId ?? ''}`),
-      [`model-access-not-granted/${JP}`, 'throttled/'],
+      // Listed in call order (the profile lookup first), whatever order they arrived in.
+      ['throttled/', `model-access-not-granted/${JP}`],
     );
+  });
+});
+
+describe('assessAccess: three states, each failure once, in a stable order', () => {
+  const denied = (action: string, operation: string): Diagnosis => ({ code: 'iam-denied', operation, severity: 'error', deniedAction: action, region: 'ap-northeast-1' });
+  const serverError = (operation: string): Diagnosis => ({ code: 'unknown', operation, severity: 'error', awsCode: 'InternalServerException', region: 'ap-northeast-1' });
+
+  it('keeps two refused IAM actions as two diagnoses naming two actions', () => {
+    const report = assessAccess({ ...base, diagnoses: [denied('bedrock:GetFoundationModelAvailability', 'GetFoundationModelAvailability'), denied('bedrock:GetInferenceProfile', 'GetInferenceProfile')] });
+    assert.deepEqual(report.diagnoses.map((d) => d.deniedAction), ['bedrock:GetInferenceProfile', 'bedrock:GetFoundationModelAvailability']);
+    assert.equal(report.verification, 'not-verified');
+  });
+
+  it('keeps the same code from two failed calls as two diagnoses, and is not verified', () => {
+    const report = assessAccess({ ...base, diagnoses: [serverError('GetFoundationModelAvailability'), serverError('GetInferenceProfile')] });
+    assert.deepEqual(report.diagnoses.map((d) => d.operation), ['GetInferenceProfile', 'GetFoundationModelAvailability']);
+    assert.equal(report.verification, 'not-verified');
+    assert.deepEqual(report.facts, { inferenceProfile: 'unread', availability: 'unread', probe: 'not-run' });
+  });
+
+  it('gives the same verdict and list for every arrival order', () => {
+    const all = [serverError('GetInferenceProfile'), serverError('Converse'), denied('bedrock:GetFoundationModelAvailability', 'GetFoundationModelAvailability'), diagnosis('model-access-not-granted', 'Converse')];
+    const permutations = (items: Diagnosis[]): Diagnosis[][] => (items.length <= 1 ? [items] : items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest])));
+    const outcomes = new Set(permutations(all).map((order) => JSON.stringify(assessAccess({ ...base, probed: true, diagnoses: order }))));
+    assert.equal(outcomes.size, 1);
+    const report = assessAccess({ ...base, probed: true, diagnoses: all });
+    assert.equal(report.verification, 'problem');
+    assert.equal(report.blocking, true);
+  });
+
+  it('is ok by the control plane only when availability and the profile were read', () => {
+    const availability = { modelId: 'anthropic.x', authorization: 'AUTHORIZED', agreement: 'AVAILABLE', entitlement: 'AVAILABLE', region: 'AVAILABLE' };
+    const profile = { id: JP, arn: 'arn', name: 'JP', type: 'SYSTEM_DEFINED' as const, status: 'ACTIVE', modelArns: [] };
+    const read = assessAccess({ ...base, availability, inferenceProfile: profile });
+    assert.equal(read.verification, 'ok');
+    assert.equal(read.verifiedBy, 'control-plane');
+    // Nothing failed, but nothing was read either: not verified, never ok.
+    assert.equal(assessAccess(base).verification, 'not-verified');
+    assert.equal(assessAccess({ ...base, availability }).verification, 'not-verified');
+    const probed = assessAccess({ ...base, probed: true, probe });
+    assert.equal(probed.verification, 'ok');
+    assert.equal(probed.verifiedBy, 'probe');
+  });
+
+  it('counts a throttled probe as a warning, not as unread: throttling proves access', () => {
+    const availability = { modelId: 'anthropic.x', authorization: 'AUTHORIZED', agreement: 'AVAILABLE', entitlement: 'AVAILABLE', region: 'AVAILABLE' };
+    const profile = { id: JP, arn: 'arn', name: 'JP', type: 'SYSTEM_DEFINED' as const, status: 'ACTIVE', modelArns: [] };
+    const report = assessAccess({ ...base, availability, inferenceProfile: profile, probed: true, diagnoses: [diagnosis('throttled', 'Converse', 'warning')] });
+    assert.equal(report.verification, 'problem');
+    assert.equal(report.blocking, false);
   });
 });

@@ -33,24 +33,23 @@ export async function checkIdentity(options: IdentityCheckOptions): Promise<Iden
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const profile = profileNameOf(options.target);
   let phase: IdentityPhase = 'credentials';
+  const provider = credentialProvider(options, timeoutMs);
+  let client: STSClient | undefined;
   try {
     // One deadline for both steps: resolving credentials (SSO refresh, role chain) and the call.
     return await withTimeout(
       async (signal): Promise<IdentityResult> => {
-        const credentials = await credentialProvider(options)();
+        const credentials = await provider.provide();
         phase = 'call';
-        const client = new STSClient(baseClientConfig(options, credentials, timeoutMs));
-        try {
-          const output = await client.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
-          return {
-            ok: true,
-            identity: { account: output.Account ?? '', arn: output.Arn ?? '', userId: output.UserId ?? '' },
-            durationMs: Date.now() - started,
-            expiresAt: credentials.expiration?.toISOString(),
-          };
-        } finally {
-          client.destroy();
-        }
+        if (signal.aborted) throw new TimedOut(phase);
+        client = new STSClient(baseClientConfig(options, credentials, timeoutMs));
+        const output = await client.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
+        return {
+          ok: true,
+          identity: { account: output.Account ?? '', arn: output.Arn ?? '', userId: output.UserId ?? '' },
+          durationMs: Date.now() - started,
+          expiresAt: credentials.expiration?.toISOString(),
+        };
       },
       timeoutMs,
       () => phase,
@@ -59,6 +58,10 @@ export async function checkIdentity(options: IdentityCheckOptions): Promise<Iden
   } catch (error) {
     const raw = options.signal?.aborted ? { phase, cancelled: true } : rawError(error, phase);
     return { ok: false, failure: classifyIdentityError(raw, profile), durationMs: Date.now() - started };
+  } finally {
+    // On time or not, nothing this check started may outlive it.
+    provider.dispose();
+    client?.destroy();
   }
 }
 

@@ -35,12 +35,11 @@ export type UsageFetchResult =
 /** Reads the three Service Quotas listings; the request history is optional (its failure is a problem, not a failure). */
 async function readQuotas(session: AwsSession, problems: UsageProblem[]): Promise<QuotaListing | undefined> {
   const [applied, defaults, requests] = await Promise.all([listAppliedQuotas(session), listDefaultQuotas(session), listQuotaRequests(session)]);
-  if (!applied.ok) {
-    problems.push(usageProblem('servicequotas', applied.error));
-    return undefined;
-  }
+  // Every listing that failed is its own problem, in a fixed order, whichever answered first.
+  if (!applied.ok) problems.push(usageProblem('servicequotas', applied.error));
   if (!defaults.ok) problems.push(usageProblem('servicequotas', defaults.error));
   if (!requests.ok) problems.push(usageProblem('servicequotas', requests.error));
+  if (!applied.ok) return undefined;
   return {
     region: session.region,
     applied: applied.value,

@@ -9,6 +9,7 @@ import { loadProfiles, type Environment } from '../../aws/profiles/awsFiles';
 import type { CredentialTarget } from '../../aws/clients';
 import { effectiveSetup, effectiveValue, modelsInUse, setupMaxOutputTokens } from '../../core/setup/effectiveSetup';
 import type { AwsProfile, ProfileDiscovery } from '../../core/profiles/profiles';
+import type { EffectiveSetup, SettingsSource } from '../../core/setup/settingsTypes';
 import { readSettingsFiles, settingsFileList } from '../../files/claudeSettingsFiles';
 import { resolveTarget } from '../target';
 
@@ -22,6 +23,12 @@ export interface UsageTarget {
   readonly maxOutputTokens?: number;
   /** Where the models came from: the options, or the folder's settings. */
   readonly modelsFrom: 'options' | 'settings' | 'none';
+  /** The folder whose settings were read. */
+  readonly folder: string;
+  /** Every settings file that exists and was read (in Claude Code's precedence, highest first). */
+  readonly files: readonly { readonly source: SettingsSource; readonly path: string }[];
+  /** The folder's effective setup, merged as Claude Code merges it. */
+  readonly setup: EffectiveSetup;
 }
 
 export interface UsageTargetOptions {
@@ -38,7 +45,13 @@ export interface UsageTargetOptions {
 /** Models, credentials and Region for the quota and usage commands. */
 export async function resolveUsageTarget(options: UsageTargetOptions): Promise<UsageTarget> {
   const folder = path.resolve(options.cwd, options.folder ?? '.');
-  const setup = effectiveSetup(settingsFileList(await readSettingsFiles(folder, options.env)));
+  const inputs = settingsFileList(await readSettingsFiles(folder, options.env));
+  const setup = effectiveSetup(inputs);
+  const precedence: readonly SettingsSource[] = ['managed', 'local', 'project', 'user'];
+  const files = inputs
+    .filter((file) => file.text !== undefined || file.unreadable !== undefined)
+    .map((file) => ({ source: file.source, path: file.path }))
+    .sort((a, b) => precedence.indexOf(a.source) - precedence.indexOf(b.source) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const fromSettings = (key: string) => (setup.bedrock ? effectiveValue(setup, key)?.value : undefined);
   const discovery = options.discovery ?? (await loadProfiles(options.env));
   const resolved = resolveTarget(
@@ -53,6 +66,9 @@ export async function resolveUsageTarget(options: UsageTargetOptions): Promise<U
     discovery,
     modelIds: given.length > 0 ? [...new Set(given)] : configured,
     modelsFrom: given.length > 0 ? 'options' : configured.length > 0 ? 'settings' : 'none',
+    folder,
+    files,
+    setup,
     ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }),
   };
 }

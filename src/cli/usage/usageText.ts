@@ -45,7 +45,12 @@ const en = {
   checkQuotas: 'Bedrock quotas of {models}',
   checkUsage: 'Usage and throttling ({range})',
   quotasFound: '{count} quotas found',
-  usageOk: 'no throttling in the last 15 minutes, every quota below 80%',
+  usageOk: 'no throttling in the last 15 minutes, every quota below 80% (CloudWatch and Service Quotas read now)',
+  usageOkNoQuotas: 'no throttling in the last 15 minutes (CloudWatch read now); use against the quotas not known: the quotas could not be read',
+  usageOkUnmatched: 'no throttling in the last 15 minutes (CloudWatch read now); use against the quotas not known for {models}: no TPM or RPM quota found',
+  usageUnread: 'not verified: CloudWatch could not be read',
+  quotasUnread: 'not verified: Service Quotas could not be read',
+  quotasPartial: '{count} quotas found; some Service Quotas listings could not be read',
 };
 
 const ja: typeof en = {
@@ -91,7 +96,12 @@ const ja: typeof en = {
   checkQuotas: '{models} の Bedrock クォータ',
   checkUsage: '使用状況とスロットリング ({range})',
   quotasFound: '{count} 件のクォータ',
-  usageOk: '直近 15 分のスロットリングなし、すべてのクォータが 80% 未満',
+  usageOk: '直近 15 分のスロットリングなし、すべてのクォータが 80% 未満 (CloudWatch と Service Quotas を今回読み取り)',
+  usageOkNoQuotas: '直近 15 分のスロットリングなし (CloudWatch を今回読み取り)。クォータを読み取れなかったため、クォータに対する使用率は不明です',
+  usageOkUnmatched: '直近 15 分のスロットリングなし (CloudWatch を今回読み取り)。{models} は TPM / RPM クォータが見つからないため、使用率は不明です',
+  usageUnread: '未確認: CloudWatch を読み取れませんでした',
+  quotasUnread: '未確認: Service Quotas を読み取れませんでした',
+  quotasPartial: 'クォータ {count} 件。Service Quotas の一部の一覧を読み取れませんでした',
 };
 
 export type UsageTextKey = keyof typeof en;

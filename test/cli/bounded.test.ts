@@ -1,0 +1,57 @@
+// Every AWS-calling command ends within its timeout plus a small margin whatever the network does:
+// STS or SSO that never answers (the fake holds the request open) must not keep the process alive
+// after the command has said "did not finish in time". The margin is below the CLI's exit backstop,
+// so these tests fail if a request, socket or timer outlives the command.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeAws, writeDemoHome, type FakeAws, type FaultRule } from '../fake-aws';
+import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
+import { run } from './runCli';
+
+const TOKYO = 'ap-northeast-1';
+const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
+export const TIMEOUT_S = 2;
+/** Node start-up plus the work around the calls; below the CLI's 2 s exit backstop. */
+export const MARGIN_MS = 1_500;
+const HANG_MS = 60_000;
+
+describe('CLI commands end in bounded time when AWS never answers', function () {
+  this.timeout(30_000);
+  let fake: FakeAws;
+  let home: string;
+  before(async () => {
+    fake = await startFakeAws({ scenario: 'basic' });
+    home = mkdtempSync(join(tmpdir(), 'cbs-cli-bounded-'));
+    await writeDemoHome(home, fake.state, { ssoSessionSuffix: '-cli-bounded' });
+  });
+  after(async () => {
+    await fake.stop();
+    rmSync(home, { recursive: true, force: true });
+  });
+  afterEach(() => fake.clearFaults());
+
+  const cases: { label: string; fault: FaultRule; args: string[] }[] = [
+    { label: 'doctor, a role chain whose STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'role-dev', '--region', TOKYO] },
+    { label: 'doctor --model, STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'role-dev', '--region', TOKYO, '--model', JP_SONNET] },
+    { label: 'models, STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['models', '--profile', 'role-dev', '--region', TOKYO] },
+    { label: 'quotas, STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['quotas', '--profile', 'role-dev', '--region', TOKYO, '--model', JP_SONNET] },
+    { label: 'usage, STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['usage', '--profile', 'role-dev', '--region', TOKYO, '--model', JP_SONNET] },
+    { label: 'doctor, the SSO portal hangs', fault: { service: 'sso', operation: 'GetRoleCredentials', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'sso-dev', '--region', TOKYO] },
+    { label: 'doctor, GetCallerIdentity hangs', fault: { service: 'sts', operation: 'GetCallerIdentity', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'static-dev', '--region', TOKYO] },
+  ];
+  for (const { label, fault, args } of cases) {
+    it(`${label}: exit 1 within ${TIMEOUT_S} s + ${MARGIN_MS} ms, saying it did not finish in time`, async () => {
+      fake.inject(fault);
+      const started = Date.now();
+      const result = await run([...args, '--timeout', String(TIMEOUT_S)], { HOME: home, ...fake.env() });
+      const elapsed = Date.now() - started;
+      assert.ok(elapsed < TIMEOUT_S * 1000 + MARGIN_MS, `took ${elapsed} ms`);
+      assert.ok(elapsed >= TIMEOUT_S * 1000 - 100, `answered after ${elapsed} ms: the fault did not hold the call`);
+      assert.equal(result.code, 1, result.stdout + result.stderr);
+      assert.match(result.stdout, /did not finish in time/);
+      assert.equal(result.stderr, '');
+    });
+  }
+});

@@ -17,7 +17,7 @@ import { renderDiagnoses } from '../models/modelsCommand';
 import { routeText } from '../../core/regions/regions';
 import { isUnreadCall, type ModelAccessReport } from '../../core/models/modelAccess';
 import type { Diagnosis } from '../../core/models/bedrockTypes';
-import { allVerified, identityVerification, type Verification } from '../../core/health/verification';
+import { allVerified, identityVerification, type Verification } from '../../core/verification/verification';
 import { effectiveValue } from '../../core/setup/effectiveSetup';
 import { quotasVerdict, usageVerdict } from '../../core/usage/usageVerdict';
 import { probeCostCeiling } from '../../core/models/probeCost';

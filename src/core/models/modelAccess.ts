@@ -6,7 +6,7 @@
 
 import { routesOf } from './catalog';
 import type { Diagnosis, InferenceProfileRecord, ModelAvailabilityRecord, ProbeRecord, Scope } from './bedrockTypes';
-import { failureKey, type Verification } from '../health/verification';
+import { failureKey, type Verification } from '../verification/verification';
 
 export type AccessState = 'accessible' | 'not-accessible' | 'unverified';
 

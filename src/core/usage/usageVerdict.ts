@@ -4,7 +4,7 @@
  * metrics behind it were read in this refresh. Pure.
  */
 
-import type { Verification } from '../health/verification';
+import type { Verification } from '../verification/verification';
 import type { UsageProblem, UsageReport } from './quotaTypes';
 
 export interface QuotasVerdict {

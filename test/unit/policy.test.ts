@@ -18,6 +18,7 @@ import {
   writeScopeVerdict,
 } from '../../src/core/policy/policyEvaluate';
 import { planPolicyFixes } from '../../src/core/policy/policyFix';
+import { credentialKind, discoverProfiles } from '../../src/core/profiles/profiles';
 import { policyProblemText, ruleText, sourceText, violationText } from '../../src/core/policy/policyText';
 import { POLICY_TEXTS } from '../../src/core/policy/policyTextTable';
 import type { EffectivePolicy, PolicyFileInput, PolicyViolation, PolicyViolationCode } from '../../src/core/policy/policyTypes';
@@ -301,6 +302,59 @@ describe('policy', () => {
       assert.ok(!writeScopeVerdict(credentials, 'user').allowed && writeScopeVerdict(credentials, 'local').allowed);
       const models = mergePolicies([policyInput('team', 'models.json')], []);
       assert.ok(modelVerdict(models, `global.${HAIKU_45}`, 'background').allowed && !modelVerdict(models, `global.${SONNET_45}`, 'background').allowed);
+    });
+
+    it('judges a role by the start of its chain: sourced from SSO is SSO, from static keys is static keys', () => {
+      const discovery = discoverProfiles({
+        config: {
+          path: '/home/u/.aws/config',
+          text: [
+            '[profile corp-sso]',
+            'sso_session = corp',
+            'sso_account_id = 111122223333',
+            'sso_role_name = Dev',
+            '[sso-session corp]',
+            'sso_start_url = https://corp.awsapps.com/start',
+            'sso_region = ap-northeast-1',
+            '[profile role-from-sso]',
+            'role_arn = arn:aws:iam::111122223333:role/Bedrock',
+            'source_profile = corp-sso',
+            '[profile role-from-role]',
+            'role_arn = arn:aws:iam::111122223333:role/Other',
+            'source_profile = role-from-sso',
+            '[profile role-from-keys]',
+            'role_arn = arn:aws:iam::111122223333:role/Bedrock',
+            'source_profile = keys',
+            '[profile role-from-env]',
+            'role_arn = arn:aws:iam::111122223333:role/Bedrock',
+            'credential_source = Environment',
+            '[profile role-missing]',
+            'role_arn = arn:aws:iam::111122223333:role/Bedrock',
+            'source_profile = nowhere',
+            '',
+          ].join('\n'),
+        },
+        credentials: { path: '/home/u/.aws/credentials', text: '[keys]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n' },
+        env: {},
+        tokens: () => ({ state: 'missing' }),
+        now: new Date('2026-11-22T00:00:00Z'),
+      });
+      const kind = (name: string) => credentialKind(discovery.profiles.find((profile) => profile.name === name)!);
+      assert.deepEqual(
+        ['role-from-sso', 'role-from-role', 'role-from-keys', 'role-from-env', 'role-missing', 'corp-sso', 'keys'].map(kind),
+        ['sso', 'sso', 'static', 'assume-role', 'assume-role', 'sso', 'static'],
+      );
+      const requireSso = mergePolicies([policyInput('team', 'team-tokyo.json')], []);
+      assert.equal(requireSso.requireSso?.value, true);
+      assert.ok(profileVerdict(requireSso, kind('role-from-sso')).allowed, 'a role sourced from SSO signs in through SSO');
+      assert.ok(!profileVerdict(requireSso, kind('role-from-keys')).allowed && !profileVerdict(requireSso, kind('role-from-env')).allowed);
+      const noKeys = mergePolicies([policyInput('machine', 'machine-baseline.json')], []);
+      assert.equal(noKeys.forbidStaticKeys?.value, true);
+      const fromKeys = profileVerdict(noKeys, kind('role-from-keys'));
+      assert.ok(!fromKeys.allowed && fromKeys.violation.code === 'static-keys-forbidden', 'a role sourced from static keys rests on them');
+      assert.ok(profileVerdict(noKeys, kind('role-from-sso')).allowed);
+      const choices: SetupChoices = { ...japanChoices, profile: 'role-from-keys', ssoProfile: false };
+      assert.ok(checkChoices(choices, noKeys, { profileKind: kind('role-from-keys') }).some((violation) => violation.code === 'static-keys-forbidden' && violation.value === 'role-from-keys'));
     });
 
     it('matches Claude Code\'s availableModels entries and intersects allow-list prefixes', () => {

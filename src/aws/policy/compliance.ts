@@ -11,7 +11,7 @@ import { setupProfile } from '../../core/health/health';
 import { evaluatePolicy, policyEnvKeys } from '../../core/policy/policyEvaluate';
 import { residencyModels, withResidency } from '../../core/policy/policyResidency';
 import type { EffectivePolicy, PolicyViolation, ResidencyCheck, ResidencyProof } from '../../core/policy/policyTypes';
-import type { AwsProfile, ProfileDiscovery } from '../../core/profiles/profiles';
+import { credentialKind, type AwsProfile, type ProfileDiscovery } from '../../core/profiles/profiles';
 import { residencyProof } from '../../core/residency/residency';
 import type { SettingsFiles } from '../../core/setup/settingsPlan';
 import type { EffectiveSetup } from '../../core/setup/settingsTypes';
@@ -82,7 +82,7 @@ export async function checkCompliance(options: ComplianceOptions): Promise<Compl
   const profileName = options.profile ?? setupProfile(setup, discovery);
   const profile = discovery.profiles.find((candidate) => candidate.name === profileName);
   const region = options.region ?? effectiveValue(setup, 'env.AWS_REGION')?.value ?? profile?.region;
-  let violations: PolicyViolation[] = evaluatePolicy(setup, policy, { ...(profile ? { profileKind: profile.kind } : {}) });
+  let violations: PolicyViolation[] = evaluatePolicy(setup, policy, { ...(profile ? { profileKind: credentialKind(profile) } : {}) });
   let residency: ComplianceReport['residency'];
   const models = residencyModels(setup, policy);
   if (policy.dataResidency && options.online && setup.bedrock && profile && region && models.length > 0) {

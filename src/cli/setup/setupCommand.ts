@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { loadProfiles, type Environment } from '../../aws/profiles/awsFiles';
 import { scopeOf } from '../../core/models/catalog';
+import { credentialKind } from '../../core/profiles/profiles';
 import type { Locale } from '../../core/text/locale';
 import { planSetup } from '../../core/setup/settingsPlan';
 import { checkChoices } from '../../core/policy/policyEvaluate';
@@ -129,7 +130,7 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
   // The writer refuses what the policy forbids, and refuses to guess when a policy file is broken.
   const policy = await loadPolicy(needsFolder ? folder : undefined, files, env);
   // A managed lock is not refused: the plan never writes a locked key and says so in a notice.
-  const violations = checkChoices(choices, policy, { profileKind: profile.kind }).filter((violation) => violation.code !== 'managed-lock');
+  const violations = checkChoices(choices, policy, { profileKind: credentialKind(profile) }).filter((violation) => violation.code !== 'managed-lock');
   if (violations.length > 0 || policy.problems.length > 0) return policyRefusal(violations, policy, options);
   const localIgnored = needsFolder ? await localSettingsIgnored(folder) : true;
   const plan = planSetup(choices, files, { localIgnored });

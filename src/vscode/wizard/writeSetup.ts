@@ -7,6 +7,7 @@
 
 import * as vscode from 'vscode';
 import { loadProfiles } from '../../aws/profiles/awsFiles';
+import { credentialKind } from '../../core/profiles/profiles';
 import type { PolicyFileProblem, PolicyViolation } from '../../core/policy/policyTypes';
 import { policyProblemText, violationText } from '../../core/policy/policyText';
 import { applyPlan, readSettingsFiles } from '../../files/claudeSettingsFiles';
@@ -43,7 +44,8 @@ export async function enforcePolicy(state: WizardState, preview: SetupPreview): 
   const folder = state.folder?.path;
   const files = await readSettingsFiles(folder, process.env);
   const policy = await loadPolicy(folder, files, process.env);
-  const kind = (await loadProfiles(process.env)).profiles.find((profile) => profile.name === preview.choices.profile)?.kind;
+  const found = (await loadProfiles(process.env)).profiles.find((profile) => profile.name === preview.choices.profile);
+  const kind = found === undefined ? undefined : credentialKind(found);
   const catalog = state.catalog?.result.catalog;
   const { violations } = policyCheck(preview.choices, policy, { ...(kind ? { profileKind: kind } : {}), ...(catalog ? { catalog } : {}) });
   if (violations.length > 0 || policy.problems.length > 0) throw new PolicyRefusedError(violations, policy.problems);

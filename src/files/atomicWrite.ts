@@ -30,6 +30,26 @@ export async function assertUnchanged(file: string, expected: string | undefined
   if ((await readTextIfExists(file)) !== expected) throw new ChangedSinceReadError(file);
 }
 
+/**
+ * The first of the files that exists and is read-only (no write permission for anyone): someone
+ * protected it, so a writer must not replace it, even though a rename beside it would succeed.
+ */
+export async function firstReadOnly(files: readonly string[]): Promise<string | undefined> {
+  for (const file of files) {
+    const target = await writeTarget(file);
+    const mode = await fs.stat(target.path).then((stat) => stat.mode, () => undefined);
+    if (mode !== undefined && (mode & 0o222) === 0) return file;
+  }
+  return undefined;
+}
+
+/** A file that is read-only: nothing was written. */
+export class ReadOnlyFileError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is read-only, so nothing was written. Make it writable if it should change.`);
+  }
+}
+
 /** More links than this in a row is a loop (the limit Linux itself uses). */
 const MAX_LINKS = 40;
 

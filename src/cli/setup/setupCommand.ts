@@ -25,10 +25,10 @@ import { SETUP_SCOPES, type PlanNotice, type SetupChoices, type SetupScope } fro
 import { applyPlan, readSettingsFiles } from '../../files/claudeSettingsFiles';
 import { addLocalSettingsToGitignore, localSettingsIgnored, planGitignoreAddition } from '../../files/gitignore';
 import { planDisableLoginPrompt } from '../../files/vscodeSettingsFile';
-import { writeFileAtomic } from '../../files/atomicWrite';
+import { firstReadOnly, writeFileAtomic } from '../../files/atomicWrite';
 import { UsageError, type CommandOutput } from '../output';
 import { profileMissingText } from '../target';
-import { setupText } from './setupText';
+import { setupText, unreadableReason } from './setupText';
 
 export interface SetupOptions {
   readonly folder?: string;
@@ -129,7 +129,10 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
   }
   const discovery = await loadProfiles(env);
   const profile = discovery.profiles.find((candidate) => candidate.name === options.profile);
-  if (!profile) throw new UsageError(profileMissingText(options.profile, discovery, locale));
+  if (!profile) {
+    const unreadable = [discovery.files.config, discovery.files.credentials].filter((file) => file.state === 'unreadable');
+    throw new UsageError([profileMissingText(options.profile, discovery, locale), ...unreadable.map((file) => setupText(locale, 'awsFileUnreadable', { path: file.path }))].join('\n'));
+  }
   const region = options.region ?? profile.region;
   if (!region) throw new UsageError(setupText(locale, 'noRegion', { profile: profile.name }));
   if (!REGION.test(region)) throw new UsageError(setupText(locale, 'badRegion', { value: region }));
@@ -159,7 +162,7 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
   if (!planned.ok) {
     const lines = [
       ...planned.unparsable.map((entry) => setupText(locale, 'unparsable', { path: entry.path, line: entry.error.line, column: entry.error.column, message: entry.error.message })),
-      ...planned.unreadable.map((entry) => setupText(locale, 'unreadable', entry)),
+      ...planned.unreadable.map((entry) => setupText(locale, 'unreadable', { path: entry.path, reason: unreadableReason(locale, entry.detail) })),
     ];
     return options.json ? { stdout: JSON.stringify({ ok: false, unparsable: planned.unparsable, unreadable: planned.unreadable }, null, 2), exitCode: 1 } : { stderr: lines.join('\n'), exitCode: 1 };
   }
@@ -196,7 +199,11 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
 
   const relative = (file: string) => (needsFolder && file.startsWith(folder + path.sep) ? path.relative(folder, file).split(path.sep).join('/') : file);
   const write = !options.dryRun;
-  if (write) await applyPlan(plan);
+  if (write) {
+    const readOnly = await firstReadOnly(plan.files.map((file) => file.path));
+    if (readOnly !== undefined) return options.json ? { stdout: JSON.stringify({ ok: false, readOnly }, null, 2), exitCode: 1 } : { stderr: setupText(locale, 'readOnly', { path: readOnly }), exitCode: 1 };
+    await applyPlan(plan);
+  }
 
   const addGitignore = options.gitignore && plan.notices.some((notice) => notice.kind === 'local-not-ignored');
   const gitignore = addGitignore ? await planGitignoreAddition(folder) : undefined;

@@ -135,6 +135,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
           maxOutputTokens: values['max-output-tokens'],
           scope: values.scope,
           dryRun: values['dry-run'] ?? false,
+          offline: values.offline ?? false,
+          timeoutMs: timeoutOption(values.timeout, locale),
           gitignore: !values['no-gitignore'],
           vscodeSettings: !values['no-vscode-settings'],
           json: values.json ?? false,

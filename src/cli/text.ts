@@ -37,7 +37,7 @@ Options:
   --model <id>, --folder <dir> quotas, usage, doctor: the models to read (repeatable); without --model, those the folder's
                                Claude settings name, with their AWS_PROFILE and AWS_REGION as defaults.
   --range <1h|24h|7d>          usage: the period (default 1h, at 1-minute resolution; 24h at 5 minutes; 7d at 1 hour).
-  --offline                    policy check: judge data residency by scope only, without asking the account.
+  --offline                    policy check, setup: judge data residency by scope only, without asking the account.
   --proof <file>               policy check: write the data-residency proof (profile, destinations, time) as JSON.
   --lang <en|ja>               Language of the output (default: from LANG).
   -h, --help                   Show this help.
@@ -152,7 +152,7 @@ const ja: CliText = {
                                quotas, usage, doctor: 読み取るモデル (複数可)。--model がなければフォルダーの Claude 設定に
                                あるモデルを使い、その AWS_PROFILE と AWS_REGION を既定にします。
   --range <1h|24h|7d>          usage: 期間 (既定は 1h で 1 分ごと。24h は 5 分ごと、7d は 1 時間ごと)。
-  --offline                    policy check: アカウントに問い合わせず、スコープだけでデータレジデンシーを判定します。
+  --offline                    policy check、setup: アカウントに問い合わせず、スコープだけでデータレジデンシーを判定します。
   --proof <ファイル>           policy check: データレジデンシーの証跡 (プロファイル、転送先、確認時刻) を JSON で書き出します。
   --lang <en|ja>               出力の言語 (既定: LANG から判断)。
   -h, --help                   このヘルプを表示します。

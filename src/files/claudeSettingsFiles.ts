@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { SettingsFiles } from '../core/setup/settingsPlan';
 import type { SettingsFileInput, SettingsSource, SetupPlan } from '../core/setup/settingsTypes';
-import { assertUnchanged, writeFileAtomic } from './atomicWrite';
+import { assertUnchanged, firstReadOnly, ReadOnlyFileError, writeFileAtomic } from './atomicWrite';
 
 /**
  * Overrides the folder of Claude Code's managed settings (tests, unusual installs). Claude Code
@@ -89,9 +89,11 @@ export function settingsFileList(files: SettingsFiles): SettingsFileInput[] {
 
 /**
  * Writes a plan. Every file is first checked to hold exactly the text the plan was made from, so
- * an edit made meanwhile is never overwritten; then each is written atomically.
+ * an edit made meanwhile is never overwritten, and none may be read-only; then each is written atomically.
  */
 export async function applyPlan(plan: Extract<SetupPlan, { ok: true }>): Promise<void> {
   for (const file of plan.files) await assertUnchanged(file.path, file.before);
+  const readOnly = await firstReadOnly(plan.files.map((file) => file.path));
+  if (readOnly !== undefined) throw new ReadOnlyFileError(readOnly);
   for (const file of plan.files) await writeFileAtomic(file.path, file.after);
 }

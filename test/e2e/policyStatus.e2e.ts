@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.join(workspace, '.claude'), { recursive: true });
     execFileSync('git', ['init', '-q'], { cwd: workspace, env });
     fs.writeFileSync(path.join(workspace, '.claude', 'bedrock-policy.json'), JSON.stringify(JAPAN_ONLY, null, 2) + '\n');
-    execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'setup', '--folder', workspace, '--profile', 'sso-dev', '--region', TOKYO, '--model', JP_SONNET, '--background-model', JP_HAIKU, '--opus-model', JP_OPUS], { env, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'setup', '--folder', workspace, '--profile', 'sso-dev', '--region', TOKYO, '--model', JP_SONNET, '--background-model', JP_HAIKU, '--opus-model', JP_OPUS, '--offline'], { env, stdio: 'pipe' });
     const settingsFile = path.join(workspace, '.claude', 'settings.json');
     const compliant = fs.readFileSync(settingsFile, 'utf8');
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planSetup } from '../../src/core/setup/settingsPlan';
-import { ChangedSinceReadError, writeFileAtomic } from '../../src/files/atomicWrite';
-import { applyPlan, claudeSettingsPaths, readSettingsFiles } from '../../src/files/claudeSettingsFiles';
+import { ChangedSinceReadError, SymlinkLoopError, writeFileAtomic } from '../../src/files/atomicWrite';
+import { applyPlan, claudeSettingsPaths, readSettingsFile, readSettingsFiles } from '../../src/files/claudeSettingsFiles';
 import { localSettingsIgnored } from '../../src/files/gitignore';
 
 describe('settings files on disk', () => {
@@ -40,6 +40,45 @@ describe('settings files on disk', () => {
     assert.equal(readFileSync(file, 'utf8'), 'two');
     assert.equal(statSync(file).mode & 0o777, 0o600);
     assert.deepEqual(readdirSync(join(root, 'd')), ['settings.json']);
+  });
+
+  it('writes through a symbolic link to its target, atomically beside it, and keeps the link', async () => {
+    const folder = join(root, 'w');
+    const shared = join(root, 'shared');
+    mkdirSync(join(folder, '.claude'), { recursive: true });
+    mkdirSync(shared);
+    writeFileSync(join(shared, 'team.json'), '{\n  "permissions": {}\n}\n');
+    chmodSync(join(shared, 'team.json'), 0o640);
+    // Two links in a row, both relative: .claude/settings.json -> ../link.json -> shared/team.json.
+    symlinkSync(join('shared', 'team.json'), join(root, 'link.json'));
+    symlinkSync(join('..', '..', 'link.json'), join(folder, '.claude', 'settings.json'));
+    const env = { HOME: root, CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: join(root, 'none') };
+    const files = await readSettingsFiles(folder, env);
+    assert.equal(files.project?.text, '{\n  "permissions": {}\n}\n', 'read through the links');
+    const plan = planSetup({ profile: 'p', ssoProfile: false, region: 'ap-northeast-1', primaryModel: 'jp.x', scope: 'project' }, files, { localIgnored: true });
+    assert.ok(plan.ok);
+    await applyPlan(plan);
+    assert.ok(lstatSync(join(folder, '.claude', 'settings.json')).isSymbolicLink(), 'the link is still a link');
+    assert.ok(lstatSync(join(root, 'link.json')).isSymbolicLink(), 'the middle link is still a link');
+    assert.equal(readlinkSync(join(folder, '.claude', 'settings.json')), join('..', '..', 'link.json'));
+    const written = JSON.parse(readFileSync(join(shared, 'team.json'), 'utf8')) as { env: Record<string, string>; permissions: object };
+    assert.equal(written.env.ANTHROPIC_MODEL, 'jp.x', 'the shared file got the change');
+    assert.deepEqual(written.permissions, {});
+    assert.equal(statSync(join(shared, 'team.json')).mode & 0o777, 0o640, 'the target keeps its mode');
+    assert.deepEqual(readdirSync(shared), ['team.json'], 'no temporary file left beside the target');
+    assert.deepEqual(readdirSync(join(folder, '.claude')).sort(), ['settings.json', 'settings.local.json']);
+  });
+
+  it('refuses to write through a symbolic link loop and changes nothing', async () => {
+    const dir = join(root, 'loop');
+    mkdirSync(dir);
+    symlinkSync('b.json', join(dir, 'a.json'));
+    symlinkSync('a.json', join(dir, 'b.json'));
+    await assert.rejects(writeFileAtomic(join(dir, 'a.json'), '{}'), (error: unknown) => error instanceof SymlinkLoopError && /loop/.test(error.message));
+    assert.deepEqual(readdirSync(dir).sort(), ['a.json', 'b.json']);
+    assert.ok(lstatSync(join(dir, 'a.json')).isSymbolicLink() && lstatSync(join(dir, 'b.json')).isSymbolicLink());
+    const read = await readSettingsFile('project', join(dir, 'a.json'));
+    assert.equal(read.unreadable, 'ELOOP');
   });
 
   it('refuses to apply a plan over a file edited since it was read', async () => {

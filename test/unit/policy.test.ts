@@ -18,6 +18,9 @@ import {
   writeScopeVerdict,
 } from '../../src/core/policy/policyEvaluate';
 import { planPolicyFixes } from '../../src/core/policy/policyFix';
+import { judgePlan } from '../../src/core/policy/policyPlan';
+import { planSetup } from '../../src/core/setup/settingsPlan';
+import { credentialKind, discoverProfiles } from '../../src/core/profiles/profiles';
 import { policyProblemText, ruleText, sourceText, violationText } from '../../src/core/policy/policyText';
 import { POLICY_TEXTS } from '../../src/core/policy/policyTextTable';
 import type { EffectivePolicy, PolicyFileInput, PolicyViolation, PolicyViolationCode } from '../../src/core/policy/policyTypes';
@@ -303,6 +306,59 @@ describe('policy', () => {
       assert.ok(modelVerdict(models, `global.${HAIKU_45}`, 'background').allowed && !modelVerdict(models, `global.${SONNET_45}`, 'background').allowed);
     });
 
+    it('judges a role by the start of its chain: sourced from SSO is SSO, from static keys is static keys', () => {
+      const discovery = discoverProfiles({
+        config: {
+          path: '/home/u/.aws/config',
+          text: [
+            '[profile corp-sso]',
+            'sso_session = corp',
+            'sso_account_id = 111122223333',
+            'sso_role_name = Dev',
+            '[sso-session corp]',
+            'sso_start_url = https://corp.awsapps.com/start',
+            'sso_region = ap-northeast-1',
+            '[profile role-from-sso]',
+            'role_arn = arn:aws:iam::111122223333:role/Bedrock',
+            'source_profile = corp-sso',
+            '[profile role-from-role]',
+            'role_arn = arn:aws:iam::111122223333:role/Other',
+            'source_profile = role-from-sso',
+            '[profile role-from-keys]',
+            'role_arn = arn:aws:iam::111122223333:role/Bedrock',
+            'source_profile = keys',
+            '[profile role-from-env]',
+            'role_arn = arn:aws:iam::111122223333:role/Bedrock',
+            'credential_source = Environment',
+            '[profile role-missing]',
+            'role_arn = arn:aws:iam::111122223333:role/Bedrock',
+            'source_profile = nowhere',
+            '',
+          ].join('\n'),
+        },
+        credentials: { path: '/home/u/.aws/credentials', text: '[keys]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n' },
+        env: {},
+        tokens: () => ({ state: 'missing' }),
+        now: new Date('2026-11-22T00:00:00Z'),
+      });
+      const kind = (name: string) => credentialKind(discovery.profiles.find((profile) => profile.name === name)!);
+      assert.deepEqual(
+        ['role-from-sso', 'role-from-role', 'role-from-keys', 'role-from-env', 'role-missing', 'corp-sso', 'keys'].map(kind),
+        ['sso', 'sso', 'static', 'assume-role', 'assume-role', 'sso', 'static'],
+      );
+      const requireSso = mergePolicies([policyInput('team', 'team-tokyo.json')], []);
+      assert.equal(requireSso.requireSso?.value, true);
+      assert.ok(profileVerdict(requireSso, kind('role-from-sso')).allowed, 'a role sourced from SSO signs in through SSO');
+      assert.ok(!profileVerdict(requireSso, kind('role-from-keys')).allowed && !profileVerdict(requireSso, kind('role-from-env')).allowed);
+      const noKeys = mergePolicies([policyInput('machine', 'machine-baseline.json')], []);
+      assert.equal(noKeys.forbidStaticKeys?.value, true);
+      const fromKeys = profileVerdict(noKeys, kind('role-from-keys'));
+      assert.ok(!fromKeys.allowed && fromKeys.violation.code === 'static-keys-forbidden', 'a role sourced from static keys rests on them');
+      assert.ok(profileVerdict(noKeys, kind('role-from-sso')).allowed);
+      const choices: SetupChoices = { ...japanChoices, profile: 'role-from-keys', ssoProfile: false };
+      assert.ok(checkChoices(choices, noKeys, { profileKind: kind('role-from-keys') }).some((violation) => violation.code === 'static-keys-forbidden' && violation.value === 'role-from-keys'));
+    });
+
     it('matches Claude Code\'s availableModels entries and intersects allow-list prefixes', () => {
       assert.ok(inAvailableModels(['opus'], `jp.${OPUS_46}`) && !inAvailableModels(['sonnet'], `jp.${OPUS_46}`));
       assert.ok(inAvailableModels(['opus-4-5'], 'global.anthropic.claude-opus-4-5-20251101-v1:0') && !inAvailableModels(['opus-4-5'], 'global.anthropic.claude-opus-4-50'));
@@ -458,6 +514,64 @@ describe('policy', () => {
       for (const key of ['$schema', 'env', 'permissions', 'model', 'awsAuthRefresh', 'awsCredentialExport', 'apiKeyHelper', 'hooks', 'statusLine', 'availableModels', 'enforceAvailableModels', 'forceLoginMethod']) {
         assert.ok(Object.hasOwn(settingsSchema.properties, key), key);
       }
+    });
+  });
+
+  describe('the writer judges the whole resulting file set', () => {
+    const settings = (source: 'project' | 'local' | 'user', value?: Record<string, unknown>): SettingsFileInput => ({ source, path: PATHS[source], ...(value === undefined ? {} : { text: JSON.stringify(value, null, 2) + '\n' }) });
+    const filesWith = (entries: Partial<Record<'project' | 'local' | 'user', Record<string, unknown>>>, managed: SettingsFileInput[] = []): SettingsFiles => ({
+      project: settings('project', entries.project),
+      local: settings('local', entries.local),
+      user: settings('user', entries.user),
+      managed,
+    });
+    const judge = (files: SettingsFiles, policy: EffectivePolicy, choices: SetupChoices = japanChoices) => judgePlan(choices, files, ok(planSetup(choices, files, { localIgnored: true })), policy, { profileKind: 'sso' });
+
+    it('rewrites a kept global. pin in the file it writes to its jp. replacement, in the diff', () => {
+      const files = filesWith({ project: { permissions: {}, env: { ANTHROPIC_DEFAULT_SONNET_MODEL: `global.${SONNET_45}` } } });
+      const policy = JAPAN_TEAM();
+      assert.deepEqual(checkChoices(japanChoices, policy, { profileKind: 'sso' }), [], 'the choices alone pass: only the whole file shows the problem');
+      const judged = judge(files, policy);
+      assert.deepEqual(judged.violations, []);
+      assert.deepEqual(judged.rewrites.map(({ key, source, before, after }) => ({ key, source, before, after })), [{ key: 'env.ANTHROPIC_DEFAULT_SONNET_MODEL', source: 'project', before: `global.${SONNET_45}`, after: `jp.${SONNET_45}` }]);
+      const project = judged.plan.files.find((file) => file.source === 'project')!;
+      assert.equal(JSON.parse(project.after).env.ANTHROPIC_DEFAULT_SONNET_MODEL, `jp.${SONNET_45}`);
+      assert.equal(JSON.parse(project.after).env.ANTHROPIC_MODEL, `jp.${SONNET_45}`, 'this run\'s keys are still written');
+      assert.deepEqual(Object.keys(JSON.parse(project.after)), ['permissions', 'env']);
+      assert.ok(project.changes.some((change) => change.key === 'env.ANTHROPIC_DEFAULT_SONNET_MODEL' && change.before === `global.${SONNET_45}` && change.after === `jp.${SONNET_45}`));
+      assert.equal(project.before, files.project!.text, 'the diff is against the file as read');
+    });
+
+    it('overrides a lower file\'s pin in the file it writes and leaves the lower file alone', () => {
+      const files = filesWith({ user: { env: { ANTHROPIC_DEFAULT_SONNET_MODEL: `global.${SONNET_45}` } } });
+      const judged = judge(files, JAPAN_TEAM());
+      assert.deepEqual(judged.violations, []);
+      assert.deepEqual(judged.rewrites.map(({ source, before, after }) => ({ source, before, after })), [{ source: 'project', before: undefined, after: `jp.${SONNET_45}` }]);
+      assert.equal(judged.rewrites[0]!.violation.source, 'user');
+      assert.ok(!judged.plan.files.some((file) => file.source === 'user'), 'the user file is not written');
+    });
+
+    it('leaves for refusal what no file it writes can fix: a managed pin, a folder file under a user scope', () => {
+      const managed: SettingsFileInput = { source: 'managed', path: '/etc/claude-code/managed-settings.json', text: JSON.stringify({ env: { ANTHROPIC_DEFAULT_SONNET_MODEL: `global.${SONNET_45}` } }) };
+      const locked = judge(filesWith({}, [managed]), JAPAN_TEAM());
+      assert.deepEqual(locked.rewrites, []);
+      assert.ok(locked.violations.some((violation) => violation.key === 'env.ANTHROPIC_DEFAULT_SONNET_MODEL' && violation.source === 'managed' && violation.path === managed.path));
+      const user = judge(filesWith({ project: { env: { ANTHROPIC_DEFAULT_HAIKU_MODEL: `global.${HAIKU_45}` } } }), JAPAN_TEAM(), { ...japanChoices, backgroundModel: undefined, scope: 'user' });
+      assert.deepEqual(user.rewrites, [], 'a user-scope setup does not edit the project file');
+      assert.ok(user.violations.some((violation) => violation.source === 'project' && violation.key === 'env.ANTHROPIC_DEFAULT_HAIKU_MODEL'));
+    });
+
+    it('removes a static key the policy forbids from the file it writes, and never rewrites this run\'s own keys', () => {
+      const policy = mergePolicies([policyInput('machine', 'machine-baseline.json')], []);
+      const choices: SetupChoices = { ...japanChoices, maxOutputTokens: 32000, scope: 'project' };
+      const files = filesWith({ project: { env: { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', CLAUDE_CODE_ENABLE_TELEMETRY: '1', OTEL_METRICS_EXPORTER: 'otlp' } } });
+      const judged = judge(files, policy, choices);
+      assert.deepEqual(judged.violations, []);
+      assert.deepEqual(judged.rewrites.map(({ key, before, after }) => ({ key, before, after })), [{ key: 'env.AWS_ACCESS_KEY_ID', before: '(set)', after: undefined }], 'a secret is never shown');
+      assert.equal(JSON.parse(judged.plan.files[0]!.after).env.AWS_ACCESS_KEY_ID, undefined);
+      const own = judge(filesWith({}), JAPAN_TEAM(), { ...japanChoices, sonnetModel: `global.${SONNET_45}` });
+      assert.deepEqual(own.rewrites, []);
+      assert.ok(own.violations.some((violation) => violation.key === 'env.ANTHROPIC_DEFAULT_SONNET_MODEL'), 'a chosen value that breaks the policy stays a violation');
     });
   });
 });

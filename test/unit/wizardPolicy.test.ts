@@ -8,12 +8,14 @@ import { mergePolicies } from '../../src/core/policy/policyMerge';
 import { lockVerdict } from '../../src/core/policy/policyVerdicts';
 import type { EffectivePolicy } from '../../src/core/policy/policyTypes';
 import type { SetupChoices } from '../../src/core/setup/settingsTypes';
+import { planSetup, type SettingsFiles } from '../../src/core/setup/settingsPlan';
 import {
   backgroundChoiceVerdict,
   compliantDefault,
   modelChoiceVerdict,
   partitionOffers,
   pinOffer,
+  planPolicyCheck,
   policyCheck,
   profileChoiceVerdict,
   regionChoiceVerdict,
@@ -300,5 +302,30 @@ describe('setup wizard: the organisation policy', () => {
       );
       assert.deepEqual(unknown.listed, []);
     }
+  });
+
+  it('judges the files the write leaves, as setup does: a kept global. pin is rewritten in the plan, an application profile in a kept file is settled by the listing', () => {
+    const japan = policy(JAPAN_ONLY);
+    const files = (project: Record<string, unknown>): SettingsFiles => ({
+      project: { source: 'project', path: '/w/.claude/settings.json', text: JSON.stringify(project, null, 2) + '\n' },
+      local: { source: 'local', path: '/w/.claude/settings.local.json' },
+      user: { source: 'user', path: '/home/u/.claude/settings.json' },
+      managed: [],
+    });
+    const choices: SetupChoices = { ...japanChoices, sonnetModel: undefined };
+    const kept = files({ env: { ANTHROPIC_DEFAULT_SONNET_MODEL: `global.${SONNET_4_5}` } });
+    assert.deepEqual(policyCheck(choices, japan, { profileKind: 'sso' }).violations, [], 'the choices alone pass');
+    const judged = planPolicyCheck(choices, kept, planSetup(choices, kept, { localIgnored: true }), japan, { profileKind: 'sso', catalog: tokyo() });
+    assert.deepEqual(judged.violations, []);
+    assert.deepEqual(judged.rewrites.map((rewrite) => [rewrite.key, rewrite.before, rewrite.after]), [['env.ANTHROPIC_DEFAULT_SONNET_MODEL', `global.${SONNET_4_5}`, `jp.${SONNET_4_5}`]]);
+    assert.ok(judged.plan.ok && JSON.parse(judged.plan.files[0]!.after).env.ANTHROPIC_DEFAULT_SONNET_MODEL === `jp.${SONNET_4_5}`, 'the preview diff shows the rewrite');
+
+    const residency = policy({ dataResidency: 'japan' });
+    const withApp = files({ env: { ANTHROPIC_DEFAULT_SONNET_MODEL: APP_ARN } });
+    const plan = planSetup(choices, withApp, { localIgnored: true });
+    const inside = planPolicyCheck(choices, withApp, plan, residency, { catalog: tokyo() });
+    assert.deepEqual([inside.violations, inside.listed], [[], [{ key: 'env.ANTHROPIC_DEFAULT_SONNET_MODEL', modelId: APP_ARN, destinations: JP }]]);
+    const abroad = planPolicyCheck(choices, withApp, plan, residency, { catalog: tokyo(application(['ap-northeast-1', 'us-west-2'])) });
+    assert.deepEqual(abroad.violations.map((violation) => [violation.code, violation.key, violation.path]), [['residency-outside', 'env.ANTHROPIC_DEFAULT_SONNET_MODEL', '/w/.claude/settings.json']], 'refused, naming the file');
   });
 });

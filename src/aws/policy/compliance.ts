@@ -8,10 +8,10 @@
 import type { Diagnosis } from '../../core/models/bedrockTypes';
 import { effectiveSetup, effectiveValue } from '../../core/setup/effectiveSetup';
 import { setupProfile } from '../../core/health/health';
-import { evaluatePolicy, policyEnvKeys } from '../../core/policy/policyEvaluate';
+import { evaluatePolicy, policyApplies, policyEnvKeys } from '../../core/policy/policyEvaluate';
 import { residencyModels, withResidency } from '../../core/policy/policyResidency';
 import type { EffectivePolicy, PolicyViolation, ResidencyCheck, ResidencyProof } from '../../core/policy/policyTypes';
-import type { AwsProfile, ProfileDiscovery } from '../../core/profiles/profiles';
+import { credentialKind, type AwsProfile, type ProfileDiscovery } from '../../core/profiles/profiles';
 import { residencyProof } from '../../core/residency/residency';
 import type { SettingsFiles } from '../../core/setup/settingsPlan';
 import type { EffectiveSetup } from '../../core/setup/settingsTypes';
@@ -56,7 +56,9 @@ export interface ComplianceReport {
   readonly violations: readonly PolicyViolation[];
   /** Present when the policy asks for residency and the account was asked. */
   readonly residency?: ResidencyAnswer;
-  /** True when nothing is wrong: no violation and every policy file usable. */
+  /** Under a policy, settings files (not managed ones) that cannot be parsed or read: the check cannot see their values. */
+  readonly unusable: EffectiveSetup['broken'];
+  /** True when nothing is wrong: no violation, every policy file usable and, under a policy, every settings file too. */
   readonly compliant: boolean;
 }
 
@@ -82,7 +84,9 @@ export async function checkCompliance(options: ComplianceOptions): Promise<Compl
   const profileName = options.profile ?? setupProfile(setup, discovery);
   const profile = discovery.profiles.find((candidate) => candidate.name === profileName);
   const region = options.region ?? effectiveValue(setup, 'env.AWS_REGION')?.value ?? profile?.region;
-  let violations: PolicyViolation[] = evaluatePolicy(setup, policy, { ...(profile ? { profileKind: profile.kind } : {}) });
+  let violations: PolicyViolation[] = evaluatePolicy(setup, policy, { ...(profile ? { profileKind: credentialKind(profile) } : {}) });
+  // A file that does not parse hides its values: under a policy that is not verified, never compliant.
+  const unusable = policyApplies(policy) ? setup.broken.filter((file) => file.source !== 'managed') : [];
   let residency: ComplianceReport['residency'];
   const models = residencyModels(setup, policy);
   if (policy.dataResidency && options.online && setup.bedrock && profile && region && models.length > 0) {
@@ -97,6 +101,7 @@ export async function checkCompliance(options: ComplianceOptions): Promise<Compl
     ...(region ? { region } : {}),
     violations,
     ...(residency ? { residency } : {}),
-    compliant: violations.length === 0 && policy.problems.length === 0 && !(residency && 'credentials' in residency),
+    unusable,
+    compliant: violations.length === 0 && policy.problems.length === 0 && !(residency && 'credentials' in residency) && unusable.length === 0,
   };
 }

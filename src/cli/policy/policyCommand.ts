@@ -36,6 +36,12 @@ function destinationsText(check: ResidencyCheck, locale: Locale): string {
   return check.anyRegion ? t(locale, 'anyRegion') : check.destinations.join(', ');
 }
 
+/** A settings file the check cannot see into, and what to do. */
+function unusableText(file: ComplianceReport['unusable'][number], locale: Locale): string {
+  if (file.error) return t(locale, 'settingsUnparsable', { path: file.path, line: file.error.line, column: file.error.column, message: file.error.message });
+  return t(locale, 'settingsUnreadable', { path: file.path, detail: file.unreadable ?? '' });
+}
+
 function jsonReport(report: ComplianceReport, folder: string, locale: Locale, proofPath: string | undefined) {
   const { policy } = report;
   return {
@@ -46,6 +52,7 @@ function jsonReport(report: ComplianceReport, folder: string, locale: Locale, pr
     locks: policy.locks,
     problems: policy.problems.map((problem) => ({ ...problem, ...policyProblemText(problem, locale) })),
     violations: report.violations.map((violation) => ({ ...violation, ...violationText(violation, locale) })),
+    unusableSettings: report.unusable.map((file) => ({ ...file, text: unusableText(file, locale) })),
     residency: report.residency === undefined ? null : 'credentials' in report.residency ? { error: describeDiagnosis(report.residency.credentials, locale) } : report.residency.proof,
     ...(proofPath ? { proofPath } : {}),
   };
@@ -91,8 +98,10 @@ function textReport(report: ComplianceReport, folder: string, options: PolicyCom
     if (violation.path) lines.push(`    ${t(locale, 'fileLabel')}: ${printable(violation.path)}`);
     if (text.fixLabel) lines.push(`    ${t(locale, 'fixLabel')}: ${printable(text.fixLabel)}`);
   }
+  for (const file of report.unusable) lines.push('', `✖ ${printable(unusableText(file, locale))}`);
   lines.push('');
   if (report.violations.length > 0) lines.push(t(locale, 'violations', { count: report.violations.length }));
+  if (report.unusable.length > 0 && !report.compliant) lines.push(t(locale, 'unusable', { count: report.unusable.length }));
   if (policy.problems.length > 0) lines.push(t(locale, 'problems', { count: policy.problems.length }));
   if (report.compliant) lines.push(t(locale, 'compliant'));
   return lines;

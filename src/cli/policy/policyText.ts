@@ -23,6 +23,9 @@ const en = {
   compliant: 'Compliant with the policy.',
   violations: '{count} violation(s) of the policy.',
   problems: '{count} policy file(s) could not be used.',
+  settingsUnparsable: '{path}, line {line}, column {column}: {message}. The check cannot see this file\'s settings, so compliance is not verified. Fix the file (it was left as it is) and run the check again.',
+  settingsUnreadable: '{path} cannot be read ({detail}). The check cannot see this file\'s settings, so compliance is not verified. Check that it is a regular file you can read (not a folder or a symbolic link loop) and run the check again.',
+  unusable: '{count} settings file(s) could not be used: not verified.',
 };
 
 const ja: typeof en = {
@@ -46,6 +49,9 @@ const ja: typeof en = {
   compliant: 'ポリシーに準拠しています。',
   violations: 'ポリシー違反が {count} 件あります。',
   problems: '使えないポリシーファイルが {count} 件あります。',
+  settingsUnparsable: '{path} の {line} 行 {column} 列: {message}。このファイルの設定を読めないため、準拠しているか確認できていません。ファイルを修正してから (ファイルは変更していません) もう一度チェックしてください。',
+  settingsUnreadable: '{path} を読み取れません ({detail})。このファイルの設定を読めないため、準拠しているか確認できていません。読み取り可能な通常のファイルか (フォルダーやループしたシンボリックリンクではないか) 確認してから、もう一度チェックしてください。',
+  unusable: '使えない設定ファイルが {count} 件あります: 確認できていません。',
 };
 
 export type PolicyCliTextKey = keyof typeof en;

@@ -7,21 +7,28 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { loadProfiles, type Environment } from '../../aws/profiles/awsFiles';
 import { scopeOf } from '../../core/models/catalog';
+import { credentialKind } from '../../core/profiles/profiles';
 import type { Locale } from '../../core/text/locale';
 import { planSetup } from '../../core/setup/settingsPlan';
 import { checkChoices } from '../../core/policy/policyEvaluate';
-import { policyProblemText, violationText } from '../../core/policy/policyText';
+import { policyProblemText, ruleText, violationText } from '../../core/policy/policyText';
 import type { EffectivePolicy, PolicyViolation } from '../../core/policy/policyTypes';
+import { judgePlan, type PolicyRewrite } from '../../core/policy/policyPlan';
+import { residencyModels, withResidency } from '../../core/policy/policyResidency';
+import { describeDiagnosis } from '../../core/models/diagnosis';
+import { POLICY_TEXTS } from '../../core/policy/policyTextTable';
+import { answerResidency } from '../../aws/policy/compliance';
+import type { ResidencyCheck } from '../../core/policy/policyTypes';
 import { loadPolicy } from '../../files/policyFiles';
 import { filePlanDiff } from '../../core/setup/settingsPreview';
 import { SETUP_SCOPES, type PlanNotice, type SetupChoices, type SetupScope } from '../../core/setup/settingsTypes';
 import { applyPlan, readSettingsFiles } from '../../files/claudeSettingsFiles';
 import { addLocalSettingsToGitignore, localSettingsIgnored, planGitignoreAddition } from '../../files/gitignore';
 import { planDisableLoginPrompt } from '../../files/vscodeSettingsFile';
-import { writeFileAtomic } from '../../files/atomicWrite';
+import { firstReadOnly, writeFileAtomic } from '../../files/atomicWrite';
 import { UsageError, type CommandOutput } from '../output';
 import { profileMissingText } from '../target';
-import { setupText } from './setupText';
+import { setupText, unreadableReason } from './setupText';
 
 export interface SetupOptions {
   readonly folder?: string;
@@ -34,6 +41,9 @@ export interface SetupOptions {
   readonly maxOutputTokens?: string;
   readonly scope?: string;
   readonly dryRun: boolean;
+  /** Judge data residency by scope only, without asking the account where the profiles route. */
+  readonly offline: boolean;
+  readonly timeoutMs?: number;
   readonly gitignore: boolean;
   readonly vscodeSettings: boolean;
   readonly json: boolean;
@@ -92,8 +102,18 @@ function policyRefusal(violations: readonly PolicyViolation[], policy: Effective
   for (const violation of violations) {
     const text = violationText(violation, locale);
     lines.push(`  ✖ ${text.title}`, `    ${text.detail}`);
+    if (text.fixLabel) lines.push(`    ${setupText(locale, 'fixLabel')}: ${text.fixLabel}`);
   }
   return { stderr: lines.join('\n'), exitCode: 1 };
+}
+
+/** A value this setup rewrote so that the files comply, in words. */
+function rewriteText(rewrite: PolicyRewrite, locale: Locale): string {
+  const rule = ruleText(rewrite.violation.rule, locale);
+  if (rewrite.after === undefined) return setupText(locale, 'rewroteRemoved', { key: rewrite.key, path: rewrite.path, rule });
+  if (rewrite.before !== undefined) return setupText(locale, 'rewroteInFile', { key: rewrite.key, path: rewrite.path, before: rewrite.before, after: rewrite.after, rule });
+  const from = rewrite.violation.path ?? POLICY_TEXTS[locale].settingsSources[rewrite.violation.source ?? 'user'];
+  return setupText(locale, 'rewroteOverride', { key: rewrite.key, path: rewrite.path, from, before: rewrite.violation.value ?? '', after: rewrite.after, rule });
 }
 
 export async function setupCommand(options: SetupOptions): Promise<CommandOutput> {
@@ -109,7 +129,10 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
   }
   const discovery = await loadProfiles(env);
   const profile = discovery.profiles.find((candidate) => candidate.name === options.profile);
-  if (!profile) throw new UsageError(profileMissingText(options.profile, discovery, locale));
+  if (!profile) {
+    const unreadable = [discovery.files.config, discovery.files.credentials].filter((file) => file.state === 'unreadable');
+    throw new UsageError([profileMissingText(options.profile, discovery, locale), ...unreadable.map((file) => setupText(locale, 'awsFileUnreadable', { path: file.path }))].join('\n'));
+  }
   const region = options.region ?? profile.region;
   if (!region) throw new UsageError(setupText(locale, 'noRegion', { profile: profile.name }));
   if (!REGION.test(region)) throw new UsageError(setupText(locale, 'badRegion', { value: region }));
@@ -129,21 +152,58 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
   // The writer refuses what the policy forbids, and refuses to guess when a policy file is broken.
   const policy = await loadPolicy(needsFolder ? folder : undefined, files, env);
   // A managed lock is not refused: the plan never writes a locked key and says so in a notice.
-  const violations = checkChoices(choices, policy, { profileKind: profile.kind }).filter((violation) => violation.code !== 'managed-lock');
+  const profileKind = credentialKind(profile);
+  // Asking the account settles an application profile's residency: its static `unverified` waits for the answer.
+  const askAccount = policy.dataResidency !== undefined && !options.offline;
+  const violations = checkChoices(choices, policy, { profileKind }).filter((violation) => violation.code !== 'managed-lock' && !(askAccount && violation.code === 'residency-unverified'));
   if (violations.length > 0 || policy.problems.length > 0) return policyRefusal(violations, policy, options);
   const localIgnored = needsFolder ? await localSettingsIgnored(folder) : true;
-  const plan = planSetup(choices, files, { localIgnored });
-  if (!plan.ok) {
+  const planned = planSetup(choices, files, { localIgnored });
+  if (!planned.ok) {
     const lines = [
-      ...plan.unparsable.map((entry) => setupText(locale, 'unparsable', { path: entry.path, line: entry.error.line, column: entry.error.column, message: entry.error.message })),
-      ...plan.unreadable.map((entry) => setupText(locale, 'unreadable', entry)),
+      ...planned.unparsable.map((entry) => setupText(locale, 'unparsable', { path: entry.path, line: entry.error.line, column: entry.error.column, message: entry.error.message })),
+      ...planned.unreadable.map((entry) => setupText(locale, 'unreadable', { path: entry.path, reason: unreadableReason(locale, entry.detail) })),
     ];
-    return options.json ? { stdout: JSON.stringify({ ok: false, unparsable: plan.unparsable, unreadable: plan.unreadable }, null, 2), exitCode: 1 } : { stderr: lines.join('\n'), exitCode: 1 };
+    return options.json ? { stdout: JSON.stringify({ ok: false, unparsable: planned.unparsable, unreadable: planned.unreadable }, null, 2), exitCode: 1 } : { stderr: lines.join('\n'), exitCode: 1 };
   }
+
+  // The whole file set after the write is judged, not only this run's keys: a kept `global.` pin is
+  // rewritten to its compliant replacement (shown in the diff) or the write is refused, naming it.
+  const judged = judgePlan(choices, files, planned, policy, { profileKind });
+  let remaining = judged.violations;
+  let residencyChecks: readonly ResidencyCheck[] | undefined;
+  const toResolve = residencyModels(judged.setup, policy);
+  if (askAccount && judged.setup.bedrock && toResolve.length > 0) {
+    const answer = await answerResidency({ profile: choices.profile, region, models: toResolve }, policy, options.timeoutMs);
+    // A lookup that failed proves nothing either way: not verified, never a guess.
+    const failed = 'credentials' in answer ? [] : answer.checks.filter((check) => check.verdict === 'unverified' && check.error !== undefined);
+    if ('credentials' in answer || failed.length > 0) {
+      const cause = 'credentials' in answer ? describeDiagnosis(answer.credentials, locale).cause : [...new Set(failed.map((check) => `${check.modelId}: ${check.error}`))].join('; ');
+      return options.json
+        ? { stdout: JSON.stringify({ ok: false, residency: { verified: false, cause } }, null, 2), exitCode: 1 }
+        : { stderr: setupText(locale, 'residencyNotVerified', { cause }), exitCode: 1 };
+    }
+    residencyChecks = answer.checks;
+    remaining = withResidency(remaining, answer.checks, judged.setup, policy);
+  }
+  if (remaining.length > 0) return policyRefusal(remaining, policy, options);
+  const plan = judged.plan;
+  const residencyLine =
+    policy.dataResidency === undefined || !judged.setup.bedrock
+      ? undefined
+      : residencyChecks !== undefined
+        ? setupText(locale, 'residencyChecked', { count: residencyChecks.length, allowed: policy.dataResidency.value.join(', ') })
+        : options.offline
+          ? setupText(locale, 'residencyOffline', { folder: needsFolder ? folder : '.' })
+          : undefined;
 
   const relative = (file: string) => (needsFolder && file.startsWith(folder + path.sep) ? path.relative(folder, file).split(path.sep).join('/') : file);
   const write = !options.dryRun;
-  if (write) await applyPlan(plan);
+  if (write) {
+    const readOnly = await firstReadOnly(plan.files.map((file) => file.path));
+    if (readOnly !== undefined) return options.json ? { stdout: JSON.stringify({ ok: false, readOnly }, null, 2), exitCode: 1 } : { stderr: setupText(locale, 'readOnly', { path: readOnly }), exitCode: 1 };
+    await applyPlan(plan);
+  }
 
   const addGitignore = options.gitignore && plan.notices.some((notice) => notice.kind === 'local-not-ignored');
   const gitignore = addGitignore ? await planGitignoreAddition(folder) : undefined;
@@ -164,6 +224,8 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
           region,
           files: plan.files.map((file) => ({ source: file.source, path: file.path, changes: file.changes, diff: filePlanDiff(file, relative(file.path)), written: write })),
           notices,
+          policyRewrites: judged.rewrites.map(({ violation, ...rewrite }) => ({ ...rewrite, rule: violation.rule, code: violation.code, text: rewriteText({ violation, ...rewrite }, locale) })),
+          residency: policy.dataResidency === undefined ? null : residencyChecks !== undefined ? { verified: true, checks: residencyChecks } : { verified: false, offline: options.offline },
           gitignore: gitignore ? { path: gitignore.path, added: write } : null,
           vscodeSettings: vscode === undefined ? null : vscode.ok ? { path: vscode.path, changed: vscode.changed, written: write && vscode.changed } : { path: vscode.path, error: { line: vscode.line, column: vscode.column, message: vscode.message } },
         },
@@ -185,6 +247,8 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
   if (vscode?.ok && vscode.changed) lines.push(setupText(locale, write ? 'vscodeSet' : 'vscodeWould', { path: vscode.path }));
   if (vscode && !vscode.ok) lines.push(setupText(locale, 'vscodeRefused', { path: vscode.path, line: vscode.line, column: vscode.column, message: vscode.message }));
   for (const notice of notices) lines.push(`! ${noticeText(notice, locale)}`);
+  for (const rewrite of judged.rewrites) lines.push(`! ${rewriteText(rewrite, locale)}`);
+  if (residencyLine !== undefined) lines.push(residencyLine);
   if (choices.opusModel === undefined && scopeOf(choices.primaryModel) !== undefined) lines.push(setupText(locale, 'opusHint'));
   const models = [choices.primaryModel, choices.backgroundModel].filter((id): id is string => id !== undefined).map((id) => `--model ${id.replace(/\[1m\]$/i, '')}`).join(' ');
   lines.push('', setupText(locale, 'validateHint', { profile: choices.profile, region, models }));

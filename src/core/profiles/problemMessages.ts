@@ -141,7 +141,7 @@ const en: Catalog = {
   },
   'file-unreadable': {
     message: 'The file cannot be read: {detail}',
-    fix: 'Check the file\'s permissions.',
+    fix: 'Check that it is a regular file you can read (not a folder or a symbolic link loop) and its permissions.',
   },
 };
 
@@ -272,7 +272,7 @@ const ja: Catalog = {
   },
   'file-unreadable': {
     message: 'ファイルを読み取れません: {detail}',
-    fix: 'ファイルのアクセス権を確認してください。',
+    fix: '読み取り可能な通常のファイルか (フォルダーやループしたシンボリックリンクではないか)、アクセス権を確認してください。',
   },
 };
 

@@ -614,6 +614,18 @@ export function isCheckable(profile: AwsProfile): boolean {
   return profile.kind !== 'none' && !usesMetadataService(profile);
 }
 
+/**
+ * The kind of credentials a profile signs in with in the end: its own kind, or for a role the kind
+ * of the profile its chain starts from (a role sourced from SSO signs in through SSO, one sourced
+ * from static keys rests on them). A role from `credential_source`, or a broken chain, stays
+ * `assume-role`. Policy credential rules judge this kind.
+ */
+export function credentialKind(profile: AwsProfile): ProfileKind {
+  if (profile.kind !== 'assume-role') return profile.kind;
+  const last = profile.chain?.[profile.chain.length - 1];
+  return last?.kind !== undefined && last.kind !== 'none' && last.kind !== 'assume-role' ? last.kind : 'assume-role';
+}
+
 /** The profile whose `aws sso login` fixes this profile's sign-in: itself, or the start of its chain. */
 export function ssoLoginProfile(profile: AwsProfile): string | undefined {
   if (profile.kind === 'sso' || profile.kind === 'sso-legacy') return profile.name;

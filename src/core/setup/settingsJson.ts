@@ -55,6 +55,9 @@ class Scanner {
     if (this.at >= this.text.length) return 'the end of the file';
     const char = this.text[this.at]!;
     if (char === '/') return 'a comment (settings files allow none)';
+    // A control character (a NUL byte, say) would be invisible, or worse, in the message: name its code.
+    const code = char.codePointAt(0)!;
+    if (code < 0x20 || code === 0x7f) return `the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
     return `"${char}"`;
   }
 

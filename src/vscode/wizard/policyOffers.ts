@@ -19,7 +19,9 @@ import { suggestPin } from '../../core/policy/policySuggest';
 import type { ChoiceVerdict, EffectivePolicy, ManagedLock, PolicyViolation } from '../../core/policy/policyTypes';
 import { lockOf, lockVerdict, modelViolations, pinKey, violationOf, type ModelRole } from '../../core/policy/policyVerdicts';
 import { REGION_PREFIX_SCOPES } from '../../core/setup/settingsKeys';
-import type { SetupChoices, SetupScope } from '../../core/setup/settingsTypes';
+import type { SetupChoices, SetupPlan, SetupScope } from '../../core/setup/settingsTypes';
+import { judgePlan, type PolicyRewrite } from '../../core/policy/policyPlan';
+import type { SettingsFiles } from '../../core/setup/settingsPlan';
 import { aliasPin, modelsInScope } from './stepOffers';
 import type { BackgroundChoice } from './wizardState';
 
@@ -236,14 +238,44 @@ export function policyCheck(
   context: { readonly profileKind?: string; readonly catalog?: ModelCatalog },
 ): { readonly violations: PolicyViolation[]; readonly listed: ListedResidency[] } {
   const listed: ListedResidency[] = [];
-  const violations = checkChoices(choices, policy, context.profileKind === undefined ? {} : { profileKind: context.profileKind }).flatMap((violation): PolicyViolation[] => {
+  const violations = settleListed(checkChoices(choices, policy, context.profileKind === undefined ? {} : { profileKind: context.profileKind }), policy, context.catalog, listed);
+  return { violations, listed };
+}
+
+/** Each `residency-unverified` settled by the routes the account listed for that profile; the inside ones go to `listed`. */
+function settleListed(violations: readonly PolicyViolation[], policy: EffectivePolicy, catalog: ModelCatalog | undefined, listed: ListedResidency[]): PolicyViolation[] {
+  return violations.flatMap((violation): PolicyViolation[] => {
     if (violation.code !== 'residency-unverified' || violation.value === undefined) return [violation];
-    const offer = listedOffer(context.catalog, violation.value);
+    const offer = listedOffer(catalog, violation.value);
     if (!offer || !known(offer)) return [violation];
     const verdict = residencyVerdict(policy, violation.value, offer);
-    if (!verdict.allowed) return [{ ...verdict.violation, ...(violation.key === undefined ? {} : { key: violation.key }) }];
-    listed.push({ key: violation.key ?? '', modelId: violation.value, destinations: offer.destinations });
+    if (!verdict.allowed) return [{ ...verdict.violation, ...pick(violation) }];
+    if (!listed.some((entry) => entry.modelId === violation.value)) listed.push({ key: violation.key ?? '', modelId: violation.value, destinations: offer.destinations });
     return [];
   });
-  return { violations, listed };
+}
+
+function pick(violation: PolicyViolation): Partial<PolicyViolation> {
+  return { ...(violation.key === undefined ? {} : { key: violation.key }), ...(violation.source === undefined ? {} : { source: violation.source }), ...(violation.path === undefined ? {} : { path: violation.path }) };
+}
+
+/**
+ * The writer's check of the whole result, as `setup` makes it: the choices first (`policyCheck`);
+ * when they pass, every settings file as it will be after the plan (`judgePlan`), with a kept
+ * non-compliant value rewritten to its compliant replacement (in the plan, so in the diff) and what
+ * cannot be rewritten left as a violation that refuses the write.
+ */
+export function planPolicyCheck(
+  choices: SetupChoices,
+  files: SettingsFiles,
+  plan: SetupPlan,
+  policy: EffectivePolicy,
+  context: { readonly profileKind?: string; readonly catalog?: ModelCatalog },
+): { readonly plan: SetupPlan; readonly rewrites: readonly PolicyRewrite[]; readonly violations: PolicyViolation[]; readonly listed: ListedResidency[] } {
+  const check = policyCheck(choices, policy, context);
+  if (check.violations.length > 0 || !plan.ok) return { plan, rewrites: [], ...check };
+  const judged = judgePlan(choices, files, plan, policy, context.profileKind === undefined ? {} : { profileKind: context.profileKind });
+  const listed = [...check.listed];
+  const violations = settleListed(judged.violations, policy, context.catalog, listed);
+  return { plan: judged.plan, rewrites: judged.rewrites, violations, listed };
 }

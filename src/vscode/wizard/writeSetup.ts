@@ -7,13 +7,15 @@
 
 import * as vscode from 'vscode';
 import { loadProfiles } from '../../aws/profiles/awsFiles';
+import { credentialKind } from '../../core/profiles/profiles';
 import type { PolicyFileProblem, PolicyViolation } from '../../core/policy/policyTypes';
 import { policyProblemText, violationText } from '../../core/policy/policyText';
 import { applyPlan, readSettingsFiles } from '../../files/claudeSettingsFiles';
 import { loadPolicy } from '../../files/policyFiles';
 import { uiLocale } from '../uiLocale';
-import { policyCheck } from './policyOffers';
-import { addLocalSettingsToGitignore } from '../../files/gitignore';
+import { planPolicyCheck } from './policyOffers';
+import { planSetup } from '../../core/setup/settingsPlan';
+import { addLocalSettingsToGitignore, localSettingsIgnored } from '../../files/gitignore';
 import { setDisableLoginPrompt } from '../../files/vscodeSettingsFile';
 import type { SetupPreview } from './steps/setupPreview';
 import type { WizardState } from './wizardState';
@@ -38,14 +40,17 @@ export class PolicyRefusedError extends Error {
   }
 }
 
-/** Checks the preview's choices against the policy as it is on disk now; throws PolicyRefusedError when it refuses them. */
+/** Checks the preview's choices, and the files they leave, against the policy as it is on disk now; throws PolicyRefusedError when it refuses them. */
 export async function enforcePolicy(state: WizardState, preview: SetupPreview): Promise<void> {
   const folder = state.folder?.path;
   const files = await readSettingsFiles(folder, process.env);
   const policy = await loadPolicy(folder, files, process.env);
-  const kind = (await loadProfiles(process.env)).profiles.find((profile) => profile.name === preview.choices.profile)?.kind;
+  const found = (await loadProfiles(process.env)).profiles.find((profile) => profile.name === preview.choices.profile);
+  const kind = found === undefined ? undefined : credentialKind(found);
   const catalog = state.catalog?.result.catalog;
-  const { violations } = policyCheck(preview.choices, policy, { ...(kind ? { profileKind: kind } : {}), ...(catalog ? { catalog } : {}) });
+  const localIgnored = folder ? await localSettingsIgnored(folder) : true;
+  // The whole result is judged again, as the preview did: a value the plan does not rewrite refuses the write.
+  const { violations } = planPolicyCheck(preview.choices, files, planSetup(preview.choices, files, { localIgnored }), policy, { ...(kind ? { profileKind: kind } : {}), ...(catalog ? { catalog } : {}) });
   if (violations.length > 0 || policy.problems.length > 0) throw new PolicyRefusedError(violations, policy.problems);
 }
 

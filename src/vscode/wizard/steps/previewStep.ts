@@ -8,7 +8,8 @@
 
 import * as vscode from 'vscode';
 import type { PolicyViolation } from '../../../core/policy/policyTypes';
-import { violationText } from '../../../core/policy/policyText';
+import { ruleText, violationText } from '../../../core/policy/policyText';
+import type { PolicyRewrite } from '../../../core/policy/policyPlan';
 import { routeText } from '../../../core/regions/regions';
 import type { PlanNotice, SettingsSource } from '../../../core/setup/settingsTypes';
 import { redactSecrets } from '../../../core/setup/settingsPreview';
@@ -81,6 +82,16 @@ function noticeItem(notice: PlanNotice, folder: string | undefined): PreviewItem
   }
 }
 
+/** A value already in the files that the write rewrites so that the result complies with the policy. */
+function rewriteItem(rewrite: PolicyRewrite, folder: string | undefined): PreviewItem {
+  const file = displayPath(rewrite.path, folder);
+  const rule = ruleText(rewrite.violation.rule, uiLocale());
+  const label = rewrite.after === undefined ? vscode.l10n.t('{0} is removed from {1}', rewrite.key, file) : vscode.l10n.t('{0} in {1} becomes {2}', rewrite.key, file, rewrite.after);
+  // `before` is masked for a secret; a value overridden from a lower file is never one (only removals touch secrets).
+  const was = rewrite.before ?? rewrite.violation.value ?? rewrite.key;
+  return { label: `$(shield) ${label}`, detail: vscode.l10n.t('The organisation policy does not allow {0} (rule: {1}), so the write changes it as the diff shows.', was, rule), path: rewrite.path, action: 'open' };
+}
+
 /** A reason the policy refuses the setup: what is wrong, and which rule of which file says so. */
 function violationItem(violation: PolicyViolation): PreviewItem {
   const text = violationText(violation, uiLocale());
@@ -132,6 +143,7 @@ function previewItems(preview: SetupPreview, state: WizardState): { items: Previ
   if (files.length === 0) items.push({ label: `$(check) ${vscode.l10n.t('The settings already say this: nothing to write.')}`, action: 'none' });
 
   const notices = plan.notices.map((notice) => noticeItem(notice, folder)).filter((item): item is PreviewItem => item !== undefined);
+  notices.push(...preview.rewrites.map((rewrite) => rewriteItem(rewrite, folder)));
   for (const entry of preview.listed) {
     notices.push({
       label: `$(warning) ${vscode.l10n.t('{0} routes to {1}, as the account lists it', entry.modelId, routeText({ destinations: entry.destinations, anyRegion: false }, uiLocale()))}`,

@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { loadProfiles } from '../../../aws/profiles/awsFiles';
 import { kindLabel, tokenLabel } from '../../../core/profiles/profileLabels';
-import { isCheckable, needsSignIn, ssoLoginProfile, type AwsProfile } from '../../../core/profiles/profiles';
+import { credentialKind, isCheckable, needsSignIn, ssoLoginProfile, type AwsProfile } from '../../../core/profiles/profiles';
 import type { PolicyFileProblem } from '../../../core/policy/policyTypes';
 import { uiLocale } from '../../uiLocale';
 import { pickOne } from '../multiStepInput';
@@ -43,7 +43,7 @@ function profileItem(profile: AwsProfile): ProfileItem & { readonly profile: Aws
 function remember(state: WizardState, profile: AwsProfile): void {
   state.profile = profile.name;
   state.ssoProfile = profile.kind === 'sso' || profile.kind === 'sso-legacy';
-  state.profileKind = profile.kind;
+  state.profileKind = credentialKind(profile);
   state.profileRegion = profile.region;
 }
 
@@ -60,7 +60,7 @@ export const profileStep: StepFactory = (context) => async (state) => {
     }
     // Read afresh on every visit: a policy file fixed meanwhile counts at once.
     const policy = await policyOf(state, true);
-    const judged = partitionOffers(profiles, (profile) => profileChoiceVerdict(policy, profile));
+    const judged = partitionOffers(profiles, (profile) => profileChoiceVerdict(policy, { name: profile.name, kind: credentialKind(profile) }));
     const allowed = judged.allowed.map(profileItem);
     const problems: ProfileItem[] = policy.problems.map(problemItem);
     const items: ProfileItem[] = [

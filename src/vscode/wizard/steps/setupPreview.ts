@@ -1,8 +1,8 @@
 /**
  * What the preview shows: the settings plan made from the answers and the files as they are now
  * (read afresh each time the preview is shown), plus the edits of `.vscode/settings.json` and
- * `.gitignore` the extras ask for, and the organisation policy's verdict on the choices (the policy
- * read afresh as well). Nothing is written here.
+ * `.gitignore` the extras ask for, and the organisation policy's verdict on the choices and on the
+ * files as they will be (the policy read afresh as well). Nothing is written here.
  */
 
 import * as os from 'node:os';
@@ -14,7 +14,8 @@ import { readSettingsFiles } from '../../../files/claudeSettingsFiles';
 import { loadPolicy } from '../../../files/policyFiles';
 import { localSettingsIgnored, planGitignoreAddition } from '../../../files/gitignore';
 import { planDisableLoginPrompt } from '../../../files/vscodeSettingsFile';
-import { policyCheck, type ListedResidency } from '../policyOffers';
+import { planPolicyCheck, type ListedResidency } from '../policyOffers';
+import type { PolicyRewrite } from '../../../core/policy/policyPlan';
 import { choicesOf, type WizardState } from '../wizardState';
 
 /** One file the preview shows as a diff. */
@@ -36,8 +37,10 @@ export interface SetupPreview {
   readonly plan: SetupPlan;
   /** The policy in force now; its `problems` refuse writing as violations do. */
   readonly policy: EffectivePolicy;
-  /** How the choices break the policy: anything here refuses writing. */
+  /** How the choices, or the files as they will be, break the policy: anything here refuses writing. */
   readonly violations: readonly PolicyViolation[];
+  /** Values already in the files that the plan rewrites so that the result complies (in `plan`, so in the diff). */
+  readonly rewrites: readonly PolicyRewrite[];
   /** Application profiles whose residency only the account's listing vouches for (the health check confirms it). */
   readonly listed: readonly ListedResidency[];
   /** The Claude Code settings files the plan writes (empty when the plan failed or nothing changes). */
@@ -70,10 +73,10 @@ export async function buildPreview(state: WizardState): Promise<SetupPreview> {
   const files = await readSettingsFiles(folder, process.env);
   const localIgnored = folder ? await localSettingsIgnored(folder) : true;
   const choices = choicesOf(state);
-  const plan = planSetup(choices, files, { localIgnored });
   const policy = await loadPolicy(folder, files, process.env);
   const catalog = state.catalog?.result.catalog;
-  const check = policyCheck(choices, policy, { ...(state.profileKind ? { profileKind: state.profileKind } : {}), ...(catalog ? { catalog } : {}) });
+  const check = planPolicyCheck(choices, files, planSetup(choices, files, { localIgnored }), policy, { ...(state.profileKind ? { profileKind: state.profileKind } : {}), ...(catalog ? { catalog } : {}) });
+  const plan = check.plan;
   const settings: PreviewFile[] = plan.ok
     ? plan.files.map((file) => ({
         key: file.source,
@@ -114,6 +117,7 @@ export async function buildPreview(state: WizardState): Promise<SetupPreview> {
     plan,
     policy,
     violations: check.violations,
+    rewrites: check.rewrites,
     listed: check.listed,
     settings,
     ...(loginPrompt ? { loginPrompt } : {}),

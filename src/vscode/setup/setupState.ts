@@ -14,7 +14,7 @@ import type { SettingsFiles } from '../../core/setup/settingsPlan';
 import { loadPolicy } from '../../files/policyFiles';
 import { assessHealth, runsCredentialProcess, setupProfile, setupRegion, usageKey, type HealthReport, type IdentityOutcome } from '../../core/health/health';
 import type { UsageAlert } from '../../core/usage/quotaTypes';
-import type { ProfileDiscovery } from '../../core/profiles/profiles';
+import { credentialKind, type ProfileDiscovery } from '../../core/profiles/profiles';
 import type { EffectiveSetup } from '../../core/setup/settingsTypes';
 import { readSettingsFiles, settingsFileList } from '../../files/claudeSettingsFiles';
 import { localSettingsIgnored } from '../../files/gitignore';
@@ -42,10 +42,11 @@ export interface FolderSetup {
   readonly residency?: ResidencyAnswer;
 }
 
-/** The setup's profile kind (static keys, SSO, …), when the profile exists. */
+/** The kind of credentials the setup's profile starts from (a role judged by its chain's source), when the profile exists. */
 function profileKind(setup: EffectiveSetup, discovery: ProfileDiscovery): string | undefined {
   const name = setupProfile(setup, discovery);
-  return discovery.profiles.find((candidate) => candidate.name === name)?.kind;
+  const profile = discovery.profiles.find((candidate) => candidate.name === name);
+  return profile === undefined ? undefined : credentialKind(profile);
 }
 
 /** Where usage data of a setup is read: its profile, Region and models (see `usageKey`). */

@@ -4,7 +4,7 @@
  * one: --code PATH). Not run in CI here; there, `npm run test:suite` runs the same suite inside
  * code-server (test/e2e/suite.e2e.ts).
  *
- *   npm run test:suite:electron [-- --code /path/to/code] [-- --vscode-version 1.100.0]
+ *   npm run test:suite:electron [-- --code /path/to/code] [-- --vscode-version 1.101.0]
  *
  * It builds the extension (dist/) and the suite index, starts the loopback fake AWS with a demo
  * HOME (the same world as the code-server run), and passes that world to VS Code as its

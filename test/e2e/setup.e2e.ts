@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     await run.check('Validate the Configured Models checks both configured IDs against the fake, without a probe', async () => {
       fakeAws.clearLog();
       await runFromPalette(p, 'Claude on Bedrock: Validate the Configured Models');
-      await waitFor('the model rows to show a validation result', async () => (await rowDescription(p, JP_SONNET.replace(/\./g, '\\.'))).includes('looks available'));
+      await waitFor('the model rows to show a validation result', async () => (await rowDescription(p, JP_SONNET.replace(/\./g, '\\.'))).includes('access granted and inference profile found'));
       await run.shot('setup-view-validated');
       const checked = new Set(fakeAws.requests.filter((entry) => entry.operation === 'GetInferenceProfile').map((entry) => entry.resource));
       if (!checked.has(JP_SONNET) || !checked.has(GLOBAL_HAIKU)) throw new Error(`GetInferenceProfile on ${[...checked].join(', ')}`);

@@ -315,7 +315,7 @@ async function main(): Promise<void> {
 
     await run.check('step 6/9: validation checks both models, the probe asks first, then proves access', async () => {
       fakeAws.clearLog();
-      const text = await waitForWizardStep(p, 6, TOTAL_STEPS, /looks available; not probed[\s\S]*looks available; not probed/);
+      const text = await waitForWizardStep(p, 6, TOTAL_STEPS, /access granted and inference profile found; not probed[\s\S]*access granted and inference profile found; not probed/);
       await run.shot('6-validation');
       if (fakeAws.requests.some((entry) => entry.operation === 'Converse')) throw new Error('a model was invoked without asking');
       await chooseRow(p, 'Probe', /Probe: send one 1-token request per model/);

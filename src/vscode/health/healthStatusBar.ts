@@ -7,19 +7,15 @@ import * as vscode from 'vscode';
 import type { HealthState } from '../../core/health/health';
 import { checkText, healthLabel, showUsage, stateIcon } from './healthText';
 import type { FolderSetup, SetupState } from '../setup/setupState';
+import type { ModelsState } from '../models/modelsState';
+import { accessText } from '../models/modelItems';
+import { folderModelVerdicts, overallState, verdictState } from './modelVerdicts';
 
 export const SETUP_VIEW_ID = 'claudeBedrock.setup';
-
-const RANK: Record<HealthState, number> = { 'not-configured': 0, healthy: 1, warning: 2, error: 3 };
 
 function icon(state: HealthState, checking: boolean): string {
   if (checking) return '$(sync~spin)';
   return { 'not-configured': '$(circle-slash)', healthy: '$(pass)', warning: '$(warning)', error: '$(error)' }[state];
-}
-
-/** The worst state over the folders. */
-export function overallState(folders: readonly FolderSetup[]): HealthState {
-  return folders.reduce<HealthState>((worst, folder) => (RANK[folder.health.state] > RANK[worst] ? folder.health.state : worst), 'not-configured');
 }
 
 function escape(text: string): string {
@@ -31,7 +27,7 @@ function commandLink(command: vscode.Command): string {
   return `[${escape(command.title)}](command:${command.command}${args})`;
 }
 
-function tooltip(folders: readonly FolderSetup[], state: HealthState): vscode.MarkdownString {
+function tooltip(folders: readonly FolderSetup[], state: HealthState, models: ModelsState | undefined): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, true);
   markdown.isTrusted = { enabledCommands: ['claudeBedrock.openClaudeSettings', 'claudeBedrock.setupWizard', 'claudeBedrock.ssoLogin', 'claudeBedrock.runDiagnosisFix', 'claudeBedrock.openAwsConfig', 'claudeBedrock.ignoreLocalSettings', 'workbench.trust.manage', 'claudeBedrock.checkHealth', 'claudeBedrock.usage.focus', 'claudeBedrock.applyPolicyFix'] };
   markdown.appendMarkdown(`**${escape(healthLabel(state))}**\n\n`);
@@ -42,6 +38,13 @@ function tooltip(folders: readonly FolderSetup[], state: HealthState): vscode.Ma
       markdown.appendMarkdown(`$(${stateIcon(check.state)}) ${escape(text.label)}`);
       if (text.fix) markdown.appendMarkdown(` — ${commandLink(text.fix)}`);
       markdown.appendMarkdown('\n\n');
+    }
+    // The configured models' latest validation: the same verdict as the Setup and models views.
+    for (const verdict of folderModelVerdicts(folder, models)) {
+      const state = verdictState(verdict.report);
+      const iconName = state === 'error' ? 'error' : state === 'warning' ? 'warning' : 'pass';
+      const text = vscode.l10n.t('{0}: {1} (validated at {2})', verdict.modelId, accessText(verdict.report, false), verdict.checkedAt.toLocaleTimeString());
+      markdown.appendMarkdown(`$(${iconName}) ${escape(text)}\n\n`);
     }
   }
   const checkedAt = folders[0]?.checkedAt;
@@ -66,20 +69,20 @@ function clickCommand(folders: readonly FolderSetup[], state: HealthState): vsco
   return { title: vscode.l10n.t('Show the setup'), command: `${SETUP_VIEW_ID}.focus` };
 }
 
-export function createHealthStatusBar(state: SetupState): vscode.Disposable {
+export function createHealthStatusBar(state: SetupState, models?: ModelsState): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('claudeBedrock.health', vscode.StatusBarAlignment.Left, 50);
   item.name = vscode.l10n.t('Claude on Bedrock health');
   const render = () => {
     const folders = state.current;
-    const health = overallState(folders);
+    const health = overallState(folders, models);
     item.text = `${icon(health, state.isChecking)} ${vscode.l10n.t('Bedrock')}`;
-    item.tooltip = tooltip(folders, health);
+    item.tooltip = tooltip(folders, health, models);
     item.command = clickCommand(folders, health);
     item.accessibilityInformation = { label: healthLabel(health), role: 'button' };
     item.backgroundColor = health === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : health === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
   render();
-  const subscription = state.onDidChange(render);
-  return vscode.Disposable.from(item, subscription);
+  const subscriptions = [state.onDidChange(render), ...(models ? [models.onDidChange(render)] : [])];
+  return vscode.Disposable.from(item, ...subscriptions);
 }

@@ -22,7 +22,7 @@ export function accessIcon(report: ModelAccessReport | undefined, running: boole
     case 'not-accessible':
       return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
     case 'unverified':
-      return new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+      return report.verification === 'ok' ? new vscode.ThemeIcon('check') : new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     default:
       return new vscode.ThemeIcon('circle-outline');
   }
@@ -36,7 +36,10 @@ export function accessText(report: ModelAccessReport | undefined, running: boole
     case 'not-accessible':
       return vscode.l10n.t('not accessible');
     case 'unverified':
-      return report.probed ? vscode.l10n.t('not proven: the probe did not succeed') : vscode.l10n.t('looks available; not probed');
+      // Only what was read in this run: a control-plane "ok" names its two reads; anything unread says so.
+      if (report.verification === 'not-verified') return vscode.l10n.t('not verified: a check could not be read');
+      if (report.verification === 'ok') return vscode.l10n.t('access granted and inference profile found; not probed');
+      return report.probed ? vscode.l10n.t('not proven: the probe did not succeed') : vscode.l10n.t('not probed');
     default:
       return vscode.l10n.t('not validated');
   }

@@ -72,7 +72,7 @@ export function registerSetup(context: vscode.ExtensionContext, models: ModelsSt
     state,
     view,
     tree,
-    createHealthStatusBar(state),
+    createHealthStatusBar(state, models),
     watchPatterns(settingsFilePatterns(), changed),
     vscode.workspace.onDidChangeWorkspaceFolders(changed),
     vscode.workspace.onDidGrantWorkspaceTrust(changed),

@@ -13,6 +13,7 @@ import { accessIcon, accessText } from '../models/modelItems';
 import type { ModelsState } from '../models/modelsState';
 import { checkText, healthLabel, stateColor, stateIcon } from '../health/healthText';
 import { sourceLabel } from '../health/healthText';
+import { folderState } from '../health/modelVerdicts';
 import { policyApplies, policyChildren, policyTreeItem, type PolicyNode } from '../policy/policyNodes';
 import type { FolderSetup, SetupState } from './setupState';
 
@@ -90,16 +91,18 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
       case 'folder': {
         const item = new vscode.TreeItem(node.folder.folder?.name ?? vscode.l10n.t('(no folder)'), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `${base}`;
-        item.description = healthLabel(node.folder.health.state);
+        item.description = healthLabel(folderState(node.folder, this.models));
         item.iconPath = vscode.ThemeIcon.Folder;
         return item;
       }
       case 'health': {
         // Open when something needs attention; the id carries the state, so a new state opens afresh.
-        const attention = node.folder.health.state === 'error' || node.folder.health.state === 'warning';
-        const item = new vscode.TreeItem(healthLabel(node.folder.health.state), attention ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `${base}/health/${node.folder.health.state}`;
-        const worst = node.folder.health.state === 'error' ? 'error' : node.folder.health.state === 'warning' ? 'warning' : node.folder.health.state === 'healthy' ? 'ok' : 'info';
+        // The files' checks and the configured models' latest validation together (see modelVerdicts.ts).
+        const health = folderState(node.folder, this.models);
+        const attention = health === 'error' || health === 'warning';
+        const item = new vscode.TreeItem(healthLabel(health), attention ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${base}/health/${health}`;
+        const worst = health === 'error' ? 'error' : health === 'warning' ? 'warning' : health === 'healthy' ? 'ok' : 'info';
         item.iconPath = new vscode.ThemeIcon(stateIcon(worst), stateColor(worst));
         item.description = this.state.isChecking ? vscode.l10n.t('checking…') : vscode.l10n.t('checked at {0}', node.folder.checkedAt.toLocaleTimeString());
         item.contextValue = 'health';

@@ -18,7 +18,7 @@ import { runSteps, type WizardStepName } from './stepFlow';
 import { optionsStep, targetStep } from './steps/targetStep';
 import { validationStep } from './steps/validationStep';
 import { firstStepName, wizardContext, type StepFactory, type WizardDependencies } from './wizardContext';
-import { backgroundModelOf, type WizardState } from './wizardState';
+import { backgroundModelOf, validationKey, type WizardState } from './wizardState';
 import { displayPath } from './steps/setupPreview';
 
 const STEPS: Readonly<Record<WizardStepName, StepFactory>> = {
@@ -43,6 +43,11 @@ async function finish(state: WizardState, dependencies: WizardDependencies): Pro
     await dependencies.models.choose('primary', state.primary);
     const background = backgroundModelOf(state);
     if (background) await dependencies.models.choose('background', background);
+    // The wizard's own validation of these models, for this profile and Region, is their latest
+    // verdict: the Setup view, the models view and the status bar show it (select() cleared the old).
+    if (state.validation?.key === validationKey(state)) {
+      for (const report of state.validation.result.reports) dependencies.models.finishReport(report);
+    }
   }
   for (const warning of written.warnings) void vscode.window.showWarningMessage(warning);
   if (written.files.length === 0) {

@@ -33,9 +33,12 @@ function stateLine(report: ModelAccessReport | undefined): { icon: string; text:
     case 'not-accessible':
       return { icon: '$(error)', text: vscode.l10n.t('not accessible') };
     default:
+      // Only what was read in this run (as the models and Setup views say it).
+      if (report.verification === 'not-verified') return { icon: '$(warning)', text: vscode.l10n.t('not verified: a check could not be read') };
+      if (report.verification === 'ok') return { icon: '$(check)', text: vscode.l10n.t('access granted and inference profile found; not probed') };
       return report.probed
         ? { icon: '$(question)', text: vscode.l10n.t('not proven: the probe did not succeed') }
-        : { icon: '$(question)', text: vscode.l10n.t('looks available; not probed') };
+        : { icon: '$(question)', text: vscode.l10n.t('not probed') };
   }
 }
 

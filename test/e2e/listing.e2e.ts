@@ -77,9 +77,9 @@ async function tooltipLines(p: PwPage, shot?: string): Promise<string[]> {
     const item = await statusBarItem(p, 'Bedrock').boundingBox();
     const statusBar = await p.locator('.part.statusbar').boundingBox();
     if (!box || !item || !statusBar) throw new Error('the tooltip, the health item or the status bar has no box to screenshot');
-    const top = Math.max(0, Math.floor(box.y) - 2);
-    const left = Math.max(0, Math.floor(Math.min(box.x, item.x)) - 2);
-    const clip = { x: left, y: top, width: Math.ceil(Math.max(box.x + box.width, item.x + item.width)) + 2 - left, height: Math.ceil(statusBar.y + statusBar.height) - top };
+    const top = Math.max(0, Math.ceil(box.y));
+    const left = Math.max(0, Math.floor(Math.min(box.x, item.x)));
+    const clip = { x: left, y: top, width: Math.floor(Math.max(box.x + box.width, item.x + item.width)) - left, height: Math.ceil(statusBar.y + statusBar.height) - top };
     await p.screenshot({ path: path.join(run.shotsDir, `${shot}.png`), clip, timeout: 30_000 });
   }
   return lines;

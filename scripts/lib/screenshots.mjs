@@ -16,13 +16,13 @@ export const E2E_SCRIPTS = {
 };
 
 export const SCREENSHOTS = [
-  { image: 'wizard-scope.png', from: 'listing/wizard-3-scope', crop: [396, 0, 612, 302] },
+  { image: 'wizard-scope.png', from: 'listing/wizard-3-scope', crop: [396, 0, 612, 297] },
   { image: 'wizard-preview.png', from: 'wizard/9-preview', crop: [340, 0, 1060, 440] },
   { image: 'setup-view.png', from: 'listing/setup-view', crop: [0, 36, 806, 680] },
   { image: 'status-bar.png', from: 'listing/status-tooltip-clip' },
   { image: 'usage-view.png', from: 'listing/usage-view', crop: [0, 36, 806, 798] },
   { image: 'policy-violation.png', from: 'listing/policy-violation-clip' },
-  { image: 'ja/wizard-scope.png', from: 'listing-ja/wizard-3-scope', crop: [396, 0, 612, 302] },
+  { image: 'ja/wizard-scope.png', from: 'listing-ja/wizard-3-scope', crop: [396, 0, 612, 297] },
   { image: 'ja/setup-view.png', from: 'listing-ja/setup-view', crop: [0, 36, 806, 680] },
   { image: 'ja/status-bar.png', from: 'listing-ja/status-tooltip-clip' },
   { image: 'ja/usage-view.png', from: 'listing-ja/usage-view', crop: [0, 36, 806, 798] },

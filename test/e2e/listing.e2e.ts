@@ -22,7 +22,7 @@ import * as path from 'node:path';
 import { EXTENSION_ID, fakeAwsEnv, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, type BrowserSession, type CodeServer } from './codeServer';
 import { installJapaneseLanguagePack } from './languagePack';
 import type { PwPage } from './pw';
-import { checkVsixAndCli, chooseRow, E2eRun, extensionWebview, foldView, quickInput, runFromPalette, statusBarItem, statusText, waitFor, waitForWizardStep, widenSidebar } from './workbench';
+import { checkVsixAndCli, chooseRow, E2eRun, extensionWebview, foldView, openContainer, quickInput, runFromPalette, statusBarItem, statusText, waitFor, waitForWizardStep, widenSidebar } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 
 const TOKYO = 'ap-northeast-1';
@@ -149,10 +149,7 @@ async function main(): Promise<void> {
     });
 
     await run.check('the Setup view shows the checks and the effective settings', async () => {
-      const title = nls('viewContainer.title');
-      const item = p.locator(`.part.activitybar .action-item [aria-label^="${title}"], .part.activitybar .action-item[aria-label^="${title}"]`).first();
-      await item.waitFor({ state: 'visible', timeout: 120_000 });
-      await item.click();
+      await openContainer(p, nls('viewContainer.title'));
       await widenSidebar(p, SIDEBAR_WIDTH);
       for (const key of ['view.profiles.name', 'view.models.name', 'view.usage.name']) await foldView(p, nls(key), false);
       await foldView(p, nls('view.setup.name'), true);

@@ -147,7 +147,7 @@ async function capture(c: Case, claude: string, tmp: string): Promise<string[]> 
     if (c.fault) fake.inject(c.fault);
     const binDir = path.join(tmp, `bin-${c.id}`);
     writeAwsStub(binDir, path.join(tmp, `aws-calls-${c.id}.log`));
-    const processEnv = { ...claudeEnv(home, binDir, fake), CLAUDE_CODE_MAX_RETRIES: String(c.maxRetries) };
+    const processEnv: Record<string, string> = { ...claudeEnv(home, binDir, fake), CLAUDE_CODE_MAX_RETRIES: String(c.maxRetries) };
     fs.mkdirSync(processEnv.TMPDIR!, { recursive: true });
     const result = await run(claude, ['-p', PROMPT], { cwd: folder, env: processEnv, timeoutMs: 180_000 });
     console.log(`[capture] ${c.id}: claude exited ${result.code ?? result.signal} in ${(result.ms / 1000).toFixed(1)}s${result.timedOut ? ' (timed out)' : ''}; ${result.stdout.trim().slice(0, 200)}`);

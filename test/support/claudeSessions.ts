@@ -64,6 +64,20 @@ function timestampOf(line: string): string | undefined {
   }
 }
 
+/**
+ * The lines with every timestamp moved by the same amount, so that the fixtures' newest record falls
+ * at `newest` (epoch ms): tests that run a real clock (the CLI, the extension) keep them "recent".
+ */
+export function shiftedLines(lines: readonly string[], newest: number): string[] {
+  const offset = newest - fixturesNewest();
+  return lines.map((line) => {
+    const at = timestampOf(line);
+    if (at === undefined) return line;
+    const record = JSON.parse(line) as Record<string, unknown>;
+    return JSON.stringify({ ...record, timestamp: new Date(Date.parse(at) + offset).toISOString() });
+  });
+}
+
 export interface LaidOut {
   /** The config dir (CLAUDE_CONFIG_DIR). */
   readonly configDir: string;
@@ -81,11 +95,13 @@ export function layOutSessions(
   configDir: string,
   folder: string,
   sessions: readonly { readonly fixture?: SessionFixture; readonly lines?: readonly string[]; readonly withContent?: boolean; readonly mtime?: number; readonly name?: string }[],
+  options: { readonly newest?: number } = {},
 ): LaidOut {
   const projectDir = join(configDir, 'projects', projectDirectoryName(folder));
   mkdirSync(projectDir, { recursive: true });
   const files = sessions.map((session, index) => {
-    const records = session.lines ?? (session.fixture ? fixtureLines(session.fixture) : []);
+    const given = session.lines ?? (session.fixture ? fixtureLines(session.fixture) : []);
+    const records = options.newest === undefined ? given : shiftedLines(given, options.newest);
     const first = records.map(timestampOf).find((at) => at !== undefined) ?? new Date().toISOString();
     const lines = session.withContent ? [...contentLines(first), ...records.flatMap((line, at) => (at === 1 ? [line, ...contentLines(first).slice(1, 3)] : [line]))] : records;
     const file = join(projectDir, session.name ?? `${session.fixture ?? 'session'}-${index}.jsonl`);

@@ -25,6 +25,11 @@ export interface SessionScanFacts {
 
 interface SessionTextTable {
   readonly title: string;
+  readonly shortNone: string;
+  readonly shortMissing: string;
+  readonly shortUnreadable: string;
+  readonly shortCancelled: string;
+  readonly shortPartial: string;
   readonly kinds: Readonly<Record<SessionErrorKind, string>>;
   readonly summaryFound: string;
   readonly summaryNone: string;
@@ -54,7 +59,12 @@ interface SessionTextTable {
 }
 
 const en: SessionTextTable = {
-  title: 'Claude Code sessions (last {days} days)',
+  title: 'Claude Code sessions',
+  shortNone: 'no API errors in {days} days',
+  shortMissing: 'no sessions in {days} days',
+  shortUnreadable: 'could not be read',
+  shortCancelled: 'stopped before the end',
+  shortPartial: 'no API errors in what could be read',
   kinds: {
     throttled: 'throttled',
     'model-id': 'invalid or unsupported model ID',
@@ -91,7 +101,12 @@ const en: SessionTextTable = {
 };
 
 const ja: SessionTextTable = {
-  title: 'Claude Code のセッション (過去 {days} 日間)',
+  title: 'Claude Code のセッション',
+  shortNone: '{days} 日間 API エラーなし',
+  shortMissing: '{days} 日間セッションなし',
+  shortUnreadable: '読み取れませんでした',
+  shortCancelled: '途中で中止',
+  shortPartial: '読み取れた範囲では API エラーなし',
   kinds: {
     throttled: 'スロットリング',
     'model-id': '無効または未対応のモデル ID',
@@ -130,8 +145,8 @@ const ja: SessionTextTable = {
 const TABLES: Readonly<Record<Locale, SessionTextTable>> = { en, ja };
 
 /** The section's title. */
-export function sessionTitle(days: number, locale: Locale): string {
-  return format(TABLES[locale].title, { days });
+export function sessionTitle(locale: Locale): string {
+  return TABLES[locale].title;
 }
 
 /** The name of a kind of error. */
@@ -178,15 +193,26 @@ export function sessionSummaryText(scan: SessionScanFacts, summary: SessionSumma
   const days = scan.days;
   if (scan.state === 'cancelled') return t.summaryCancelled;
   if (scan.state === 'unreadable') return format(t.summaryUnreadable, { problem: scan.problems[0] ? problemText(scan.problems[0], locale) : '' });
-  if (summary.findings.length > 0) {
-    const counts = new Map<SessionErrorKind, number>();
-    for (const finding of summary.findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + finding.attempts);
-    const list = [...counts].map(([kind, count]) => format(t.kindCount, { kind: t.kinds[kind], count })).join(t.listSeparator);
-    return format(t.summaryFound, { days, list });
-  }
+  if (summary.findings.length > 0) return format(t.summaryFound, { days, list: kindCounts(summary, t) });
   if (scan.problems.length > 0) return scan.files === 0 ? format(t.summaryNoneRead, { days }) : format(t.summaryPartial, { days, files: scan.files, count: scan.problems.length });
   if (scan.state === 'missing' || scan.files === 0) return format(t.summaryMissing, { days });
   return format(t.summaryNone, { days, files: scan.files, size: sizeText(scan.bytes) });
+}
+
+/** The section in a few words (a tree item's description): the kinds found with their counts, or why there are none. */
+export function sessionShortText(scan: SessionScanFacts, summary: SessionSummary, locale: Locale): string {
+  const t = TABLES[locale];
+  if (scan.state === 'cancelled') return t.shortCancelled;
+  if (scan.state === 'unreadable') return t.shortUnreadable;
+  if (summary.findings.length > 0) return kindCounts(summary, t);
+  if (scan.problems.length > 0) return scan.files === 0 ? t.shortUnreadable : t.shortPartial;
+  return format(scan.state === 'missing' || scan.files === 0 ? t.shortMissing : t.shortNone, { days: scan.days });
+}
+
+function kindCounts(summary: SessionSummary, t: SessionTextTable): string {
+  const counts = new Map<SessionErrorKind, number>();
+  for (const finding of summary.findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + finding.attempts);
+  return [...counts].map(([kind, count]) => format(t.kindCount, { kind: t.kinds[kind], count })).join(t.listSeparator);
 }
 
 /** Lines about what was not read or not diagnosed (bounds, broken lines, unreadable files, other errors). */

@@ -93,7 +93,7 @@ describe('Setup view: Claude Code sessions (built bundle, fake AWS)', () => {
     const { provider } = await activate('en');
     const { section, item } = await readSection(provider);
     assert.equal(item.label, 'Claude Code sessions');
-    assert.equal(item.description, 'max_tokens refused ×1, model ID without on-demand throughput ×1, invalid or unsupported model ID ×1, expired or missing credentials ×7, access denied ×1, throttled ×4');
+    assert.equal(item.description, '15 API errors in 7 days');
     assert.equal(item.iconPath?.id, 'warning');
     assert.ok(text(item.tooltip).includes('never prompts, answers, code or tool output'));
     const children = await rows(provider, section);
@@ -103,7 +103,8 @@ describe('Setup view: Claude Code sessions (built bundle, fake AWS)', () => {
     assert.match(String(throttled.description), new RegExp(`^${JP_SONNET.replace(/\./g, '\\.')} · last \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`));
     assert.match(text(throttled.tooltip), /too many tokens per minute[\s\S]*Fix: Lower CLAUDE_CODE_MAX_OUTPUT_TOKENS/);
     assert.equal(throttled.command?.command, 'claudeBedrock.runDiagnosisFix');
-    const sso = children.find((child) => text(child.tooltip).includes('The AWS SSO sign-in has expired.'))!;
+    const sso = children.find((child) => child.label === 'SSO sign-in expired · 3× (1 request failed after retries)')!;
+    assert.ok(text(sso.tooltip).includes('The AWS SSO sign-in has expired.'));
     assert.deepEqual(sso.command?.arguments, [{ command: 'aws sso login --profile sso-dev' }]);
     assert.equal(children.filter((child) => child.iconPath?.id === 'warning').length, 7);
   });
@@ -113,7 +114,7 @@ describe('Setup view: Claude Code sessions (built bundle, fake AWS)', () => {
     const { provider } = await activate('ja');
     const { section, item } = await readSection(provider);
     assert.equal(item.label, 'Claude Code のセッション');
-    assert.match(String(item.description), /スロットリング ×4$/);
+    assert.equal(item.description, '7 日間に API エラー 15 件');
     assert.ok(text(item.tooltip).includes('プロンプト、応答、コード、ツールの出力は読みません'));
     const children = await rows(provider, section);
     assert.match(String(children[0]!.label), /^過去 7 日間のセッション: /);

@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       await openContainer(p, 'Claude on Bedrock');
       await foldViews(p, ['AWS Profiles', 'Claude Models', 'Quotas & Usage']);
       await widenSidebar(p, SIDEBAR_WIDTH);
-      await waitForLabels(p, ['Claude Code sessions', summary, 'throttled · 4× (1 request failed after retries)', 'access denied · 1×'], 90_000);
+      await waitForLabels(p, ['Claude Code sessions', summary, 'throttled · 4× (1 request failed after retries)', 'access denied · 1×', 'SSO sign-in expired · 3× (1 request failed after retries)'], 90_000);
       // The other rows of the Setup view fold away, so the section fills the screenshot.
       for (const header of ['Claude on Bedrock is healthy', 'Effective settings', 'Organisation policy', 'Models']) {
         const row = p.locator('.part.sidebar .monaco-list-row[aria-expanded="true"]', { has: p.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(header)}`) }) }).first();
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
       const throttled = await rowDescription(p, escapeRegExp('throttled · 4× (1 request failed after retries)'));
       if (!new RegExp(`^${escapeRegExp(JP_SONNET)} · last \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`).test(throttled)) throw new Error(`throttled row: "${throttled}"`);
       const section = await rowDescription(p, 'Claude Code sessions');
-      if (!section.endsWith('throttled ×4')) throw new Error(`section row: "${section}"`);
+      if (section !== '15 API errors in 7 days') throw new Error(`section row: "${section}"`);
       return `${(await sectionRows(p, 'Claude Code sessions')).length} rows; ${throttled}`;
     });
 
@@ -162,11 +162,13 @@ async function main(): Promise<void> {
       await openContainer(q, nlsJa['viewContainer.title']!);
       await foldViews(q, ['view.profiles.name', 'view.models.name', 'view.usage.name'].map((key) => nlsJa[key]!));
       await widenSidebar(q, SIDEBAR_WIDTH);
-      await waitForLabels(q, [title, 'スロットリング · 4 回 (うち 1 件のリクエストは再試行後も失敗)', 'アクセス拒否 · 1 回'], 90_000);
+      await waitForLabels(q, [title, 'スロットリング · 4 回 (うち 1 件のリクエストは再試行後も失敗)', 'アクセス拒否 · 1 回', 'SSO サインインの期限切れ · 3 回 (うち 1 件のリクエストは再試行後も失敗)'], 90_000);
+      const section = await rowDescription(q, escapeRegExp(title));
+      if (section !== '7 日間に API エラー 15 件') throw new Error(`section row: "${section}"`);
       const rows = await sectionRows(q, title);
       const summaryRow = rows.find((row) => row.startsWith('過去 7 日間のセッション: '));
       if (!summaryRow) throw new Error(`no Japanese summary row: ${rows.join(' | ')}`);
-      for (const header of [bundleJa['Effective settings'], bundleJa['Models']].filter(Boolean)) {
+      for (const header of [bundleJa['Organisation policy'], bundleJa['Effective settings'], bundleJa['Models']].filter(Boolean)) {
         const row = q.locator('.part.sidebar .monaco-list-row[aria-expanded="true"]', { has: q.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(header!)}$`) }) }).first();
         if (await row.isVisible().catch(() => false)) await row.click();
       }

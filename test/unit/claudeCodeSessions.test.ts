@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { isProjectOf, projectDirectoryName, readSessionLine, SESSION_ERROR_MARKERS, SessionFileReader, splitErrorText, type SessionErrorRecord } from '../../src/core/claudeCode/sessionRecords';
 import { classifySessionError, compliantReplacement, summariseSessionErrors, type SessionContext } from '../../src/core/claudeCode/sessionFindings';
-import { countText, describeFinding, seenText, sessionNotes, sessionSummaryText, sessionVerdict, suggestionText, type SessionScanFacts } from '../../src/core/claudeCode/sessionText';
+import { countText, describeFinding, seenText, sessionNotes, sessionShortText, sessionSummaryText, sessionVerdict, suggestionText, type SessionScanFacts } from '../../src/core/claudeCode/sessionText';
 import { describeDiagnosis, maxTokensLimit } from '../../src/core/models/diagnosis';
 import { mergePolicies } from '../../src/core/policy/policyMerge';
 import { CONTENT_SENTINEL, contentLines, fixtureLines, SESSION_FIXTURES, type SessionFixture } from '../support/claudeSessions';
@@ -265,6 +265,25 @@ describe('session texts', () => {
     assert.equal(sessionSummaryText(facts({ state: 'unreadable', problems: [{ path: '/x/projects', reason: 'EACCES' }] }), none, 'en'), 'Claude Code\'s sessions could not be read: /x/projects: permission denied.');
     assert.equal(sessionSummaryText(facts({ problems: [{ path: '/x/a.jsonl', reason: 'not-a-file' }] }), none, 'en'), 'In the sessions of the last 7 days that could be read (3 files): no API errors; 1 could not be read.');
     assert.equal(sessionSummaryText(facts({ state: 'cancelled' }), none, 'ja'), 'Claude Code のセッションの読み取りは完了前に中止されました。');
+  });
+
+  it('say it in a few words for a tree row', () => {
+    const none = { findings: [], otherErrors: 0 };
+    assert.equal(sessionShortText(facts(), summary, 'en'), '15 API errors in 7 days');
+    assert.equal(sessionShortText(facts(), summary, 'ja'), '7 日間に API エラー 15 件');
+    assert.equal(sessionShortText(facts(), summariseSessionErrors(read('not-authorized'), TOKYO), 'en'), '1 API error in 7 days');
+    assert.equal(sessionShortText(facts(), none, 'en'), 'no API errors in 7 days');
+    assert.equal(sessionShortText(facts({ state: 'missing', files: 0 }), none, 'en'), 'no sessions in 7 days');
+    assert.equal(sessionShortText(facts({ problems: [{ path: 'a', reason: 'EACCES' }] }), none, 'en'), 'no API errors in what could be read');
+    assert.equal(sessionShortText(facts({ state: 'unreadable' }), none, 'ja'), '読み取れませんでした');
+  });
+
+  it('name a credentials failure by its cause: an SSO sign-in apart from expired keys', () => {
+    const kinds = summary.findings.filter((finding) => finding.kind === 'credentials').map((finding) => [describeFinding(finding, 'en').kind, describeFinding(finding, 'ja').kind]);
+    assert.deepEqual(kinds.sort(), [
+      ['SSO sign-in expired', 'SSO サインインの期限切れ'],
+      ['temporary credentials expired', '一時認証情報の期限切れ'],
+    ]);
   });
 
   it('have a verdict: past errors a problem (the surfaces make it a warning), unread parts not verified, else ok', () => {

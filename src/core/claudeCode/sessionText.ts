@@ -25,12 +25,16 @@ export interface SessionScanFacts {
 
 interface SessionTextTable {
   readonly title: string;
+  readonly shortFound: string;
+  readonly shortFoundOne: string;
   readonly shortNone: string;
   readonly shortMissing: string;
   readonly shortUnreadable: string;
   readonly shortCancelled: string;
   readonly shortPartial: string;
   readonly kinds: Readonly<Record<SessionErrorKind, string>>;
+  /** Credential failures by their cause (an identity failure's reason); the others keep the kind's name. */
+  readonly credentialKinds: Readonly<Record<string, string>>;
   readonly summaryFound: string;
   readonly summaryNone: string;
   readonly summaryNoneRead: string;
@@ -60,6 +64,8 @@ interface SessionTextTable {
 
 const en: SessionTextTable = {
   title: 'Claude Code sessions',
+  shortFound: '{count} API errors in {days} days',
+  shortFoundOne: '1 API error in {days} days',
   shortNone: 'no API errors in {days} days',
   shortMissing: 'no sessions in {days} days',
   shortUnreadable: 'could not be read',
@@ -72,6 +78,16 @@ const en: SessionTextTable = {
     'access-denied': 'access denied',
     credentials: 'expired or missing credentials',
     'max-tokens': 'max_tokens refused',
+  },
+  credentialKinds: {
+    'sso-expired': 'SSO sign-in expired',
+    'sso-not-signed-in': 'not signed in to SSO',
+    'login-expired': '"aws login" session expired',
+    'expired-keys': 'temporary credentials expired',
+    'invalid-keys': 'credentials not recognised',
+    'no-credentials': 'no credentials found',
+    'credential-process-failed': 'credential_process failed',
+    'mfa-required': 'MFA code needed',
   },
   summaryFound: 'In your sessions of the last {days} days: {list}.',
   summaryNone: 'In your sessions of the last {days} days: no API errors ({files} files, {size} read).',
@@ -102,6 +118,8 @@ const en: SessionTextTable = {
 
 const ja: SessionTextTable = {
   title: 'Claude Code のセッション',
+  shortFound: '{days} 日間に API エラー {count} 件',
+  shortFoundOne: '{days} 日間に API エラー 1 件',
   shortNone: '{days} 日間 API エラーなし',
   shortMissing: '{days} 日間セッションなし',
   shortUnreadable: '読み取れませんでした',
@@ -114,6 +132,16 @@ const ja: SessionTextTable = {
     'access-denied': 'アクセス拒否',
     credentials: '認証情報の期限切れ・欠如',
     'max-tokens': 'max_tokens の拒否',
+  },
+  credentialKinds: {
+    'sso-expired': 'SSO サインインの期限切れ',
+    'sso-not-signed-in': 'SSO に未サインイン',
+    'login-expired': '"aws login" セッションの期限切れ',
+    'expired-keys': '一時認証情報の期限切れ',
+    'invalid-keys': '認識されない認証情報',
+    'no-credentials': '認証情報が見つからない',
+    'credential-process-failed': 'credential_process の失敗',
+    'mfa-required': 'MFA コードが必要',
   },
   summaryFound: '過去 {days} 日間のセッション: {list}。',
   summaryNone: '過去 {days} 日間のセッション: API エラーはありません ({files} ファイル、{size} を読み取り)。',
@@ -204,7 +232,10 @@ export function sessionShortText(scan: SessionScanFacts, summary: SessionSummary
   const t = TABLES[locale];
   if (scan.state === 'cancelled') return t.shortCancelled;
   if (scan.state === 'unreadable') return t.shortUnreadable;
-  if (summary.findings.length > 0) return kindCounts(summary, t);
+  if (summary.findings.length > 0) {
+    const count = summary.findings.reduce((sum, finding) => sum + finding.attempts, 0);
+    return format(count === 1 ? t.shortFoundOne : t.shortFound, { count, days: scan.days });
+  }
   if (scan.problems.length > 0) return scan.files === 0 ? t.shortUnreadable : t.shortPartial;
   return format(scan.state === 'missing' || scan.files === 0 ? t.shortMissing : t.shortNone, { days: scan.days });
 }
@@ -247,8 +278,9 @@ export function countText(finding: Pick<SessionFinding, 'attempts' | 'failed'>, 
 }
 
 export interface FindingText {
-  /** `throttled · 3× (1 requests failed after retries) · model jp.… · last 2026/12/06 20:57`. */
+  /** `throttled · 4× (1 request failed after retries) · model jp.… · last 2026-12-06 20:57`. */
   readonly title: string;
+  /** The kind of error, or for credentials its cause (`SSO sign-in expired`). */
   readonly kind: string;
   readonly count: string;
   readonly lastSeen: string;
@@ -265,7 +297,8 @@ export function describeFinding(finding: SessionFinding, locale: Locale, timeZon
   const t = TABLES[locale];
   const compliant = finding.suggestion?.compliant;
   const described = describeDiagnosis(finding.diagnosis, locale, { suggestedModelIds: finding.suggestedModelIds ?? (compliant !== undefined ? [compliant] : undefined) });
-  const kind = t.kinds[finding.kind];
+  const reason = finding.kind === 'credentials' ? finding.diagnosis.identity?.reason : undefined;
+  const kind = (reason !== undefined && Object.hasOwn(t.credentialKinds, reason) ? t.credentialKinds[reason] : undefined) ?? t.kinds[finding.kind];
   const count = countText(finding, locale);
   const lastSeen = format(t.lastSeen, { time: seenText(finding.lastSeen, locale, timeZone) });
   const parts = [kind, count, ...(finding.modelId !== undefined ? [format(t.model, { model: finding.modelId })] : []), lastSeen];

@@ -14,6 +14,7 @@ const scripts = [
   ['quotas and usage', ['tsx', 'test/e2e/usage.e2e.ts']],
   ['policy in the status bar', ['tsx', 'test/e2e/policyStatus.e2e.ts']],
   ['japanese ui', ['tsx', 'test/e2e/japanese.e2e.ts']],
+  ['claude code sessions', ['tsx', 'test/e2e/sessions.e2e.ts']],
   ['in-host suite', ['tsx', 'test/e2e/suite.e2e.ts']],
 ];
 const only = process.argv.slice(2);

@@ -122,19 +122,27 @@ describe('Setup view: Claude Code sessions (built bundle, fake AWS)', () => {
     assert.ok(children.some((child) => text(child.tooltip).includes('AWS SSO のサインインが期限切れです。')));
   });
 
-  it('reads once per health check: drawing again reads nothing, a new health check reads again', async () => {
+  it('reads once per health check and only when the section is drawn: drawing again reads nothing new, the next check reads again', async () => {
     writeSessions();
     const { provider, standIn } = await activate('en');
     const { section, item } = await readSection(provider);
-    assert.match(text(item.tooltip), /Read at /);
-    const again = provider.getTreeItem(section);
-    assert.ok(!String(again.description).includes('reading'), 'no second scan within the same health check');
-    assert.equal(again.id, item.id);
+    assert.equal(item.description, '15 API errors in 7 days');
+    // Claude Code writes another session meanwhile.
+    layOutSessions(join(world.home, '.claude'), folder, [{ fixture: 'throttled', name: 'later.jsonl' }], { newest: Date.now() - 60 * 1000 });
+    for (let draw = 0; draw < 5; draw++) {
+      assert.equal(provider.getTreeItem(section).description, '15 API errors in 7 days', 'no second scan within the same health check');
+      await wait(50);
+    }
     await standIn.commands.get('claudeBedrock.checkHealth')!();
-    const next = provider.getTreeItem(section);
-    assert.ok(String(next.description).includes('reading…'), `a new health check reads again: ${String(next.description)}`);
-    const { item: reread } = await readSection(provider);
-    assert.equal(reread.description, item.description);
+    // Nobody draws the section (a hidden view): nothing is read, however long.
+    await wait(300);
+    assert.match(String((await rows(provider, section))[0]!.label), /throttled ×4\.$/);
+    let description = '';
+    for (let attempt = 0; attempt < 400 && description !== '18 API errors in 7 days'; attempt++) {
+      description = String(provider.getTreeItem(section).description);
+      await wait(25);
+    }
+    assert.equal(description, '18 API errors in 7 days', 'the next health check read the new session');
   });
 
   it('shows a Japan-only policy\'s verdict on Claude Code\'s apac. suggestion, with the compliant model', async () => {

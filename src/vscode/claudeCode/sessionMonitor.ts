@@ -36,20 +36,18 @@ export class SessionMonitor implements vscode.Disposable {
   /** The health check the last scan (finished or running) belongs to. */
   private scannedCheck = 0;
   private running: AbortController | undefined;
-  private wanted = false;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly state: SetupState) {
     this.subscriptions = [
-      state.onDidChange(() => this.maybeScan()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration('claudeBedrock.claudeCode.sessionDays')) return;
+        // Read again with the new number of days, when the view draws the section next.
         this.running?.abort();
         this.scannedCheck = 0;
         this.changed.fire();
-        this.maybeScan();
       }),
     ];
   }
@@ -60,21 +58,20 @@ export class SessionMonitor implements vscode.Disposable {
     return { reading: this.running !== undefined, ...(result ? { result } : {}), ...(this.failure !== undefined ? { failure: this.failure } : {}) };
   }
 
-  /** The view shows the section: read the sessions if this health check has not had its scan yet. */
+  /**
+   * The view draws the section: read the sessions if the latest health check has not had its scan
+   * yet. Nothing is remembered: VS Code draws only what is visible, and draws the view again when a
+   * health check ends (its state changes), so a hidden view reads nothing.
+   */
   request(): void {
-    if (this.wanted) {
-      this.maybeScan();
-      return;
-    }
-    this.wanted = true;
     // Asked while the tree draws: start after this turn, not inside getTreeItem.
     setImmediate(() => this.maybeScan());
   }
 
   private maybeScan(): void {
     const check = this.state.completedChecks;
-    // Deferred: nothing before the first health check has finished, nothing nobody looks at, once per check.
-    if (!this.wanted || check === 0 || this.state.isChecking || check <= this.scannedCheck || sessionDays() === 0) return;
+    // Deferred: nothing before the first health check has finished, nor during a check; once per check.
+    if (check === 0 || this.state.isChecking || check <= this.scannedCheck || sessionDays() === 0) return;
     this.running?.abort();
     this.scannedCheck = check;
     void this.scan(this.state.current);

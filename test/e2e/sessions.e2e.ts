@@ -40,11 +40,17 @@ const SIDEBAR_BOX = `(() => { const r = document.querySelector('.part.sidebar').
 
 /** Drags the side bar's edge so that the section's long rows can be read in the screenshots. */
 async function widenSidebar(p: PwPage, width: number): Promise<void> {
-  const box = await p.evaluate<{ left: number; right: number; top: number; height: number; width: number }>(SIDEBAR_BOX);
-  await p.mouse.move(box.right + 1, box.top + box.height / 2);
-  await p.mouse.down();
-  await p.mouse.move(box.left + width, box.top + box.height / 2, { steps: 10 });
-  await p.mouse.up();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const box = await p.evaluate<{ left: number; right: number; top: number; height: number; width: number }>(SIDEBAR_BOX);
+    if (Math.abs(box.width - width) <= 20) return;
+    await p.mouse.move(box.right + 1, box.top + box.height / 2);
+    await p.mouse.down();
+    await p.mouse.move(box.left + width, box.top + box.height / 2, { steps: 10 });
+    await p.mouse.up();
+    await p.waitForTimeout(500);
+  }
+  const now = (await p.evaluate<{ width: number }>(SIDEBAR_BOX)).width;
+  if (Math.abs(now - width) > 20) throw new Error(`the side bar is ${now} px wide after dragging its edge, expected ${width}`);
 }
 
 async function open(server: CodeServer, browser: BrowserSession): Promise<PwPage> {
@@ -114,13 +120,13 @@ async function main(): Promise<void> {
     await run.check('the Setup view shows the sessions of the last 7 days: a summary and each kind of error with count, model and time', async () => {
       await openContainer(p, 'Claude on Bedrock');
       await foldViews(p, ['AWS Profiles', 'Claude Models', 'Quotas & Usage']);
-      await widenSidebar(p, SIDEBAR_WIDTH);
       await waitForLabels(p, ['Claude Code sessions', summary, 'throttled · 4× (1 request failed after retries)', 'access denied · 1×', 'SSO sign-in expired · 3× (1 request failed after retries)'], 90_000);
       // The other rows of the Setup view fold away, so the section fills the screenshot.
       for (const header of ['Claude on Bedrock is healthy', 'Effective settings', 'Organisation policy', 'Models']) {
         const row = p.locator('.part.sidebar .monaco-list-row[aria-expanded="true"]', { has: p.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(header)}`) }) }).first();
         if (await row.isVisible().catch(() => false)) await row.click();
       }
+      await widenSidebar(p, SIDEBAR_WIDTH);
       await run.shot('sessions-en');
       const throttled = await rowDescription(p, escapeRegExp('throttled · 4× (1 request failed after retries)'));
       if (!new RegExp(`^${escapeRegExp(JP_SONNET)} · last \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`).test(throttled)) throw new Error(`throttled row: "${throttled}"`);
@@ -161,7 +167,6 @@ async function main(): Promise<void> {
     await run.check('the section is Japanese: the summary, each error and its words', async () => {
       await openContainer(q, nlsJa['viewContainer.title']!);
       await foldViews(q, ['view.profiles.name', 'view.models.name', 'view.usage.name'].map((key) => nlsJa[key]!));
-      await widenSidebar(q, SIDEBAR_WIDTH);
       await waitForLabels(q, [title, 'スロットリング · 4 回 (うち 1 件のリクエストは再試行後も失敗)', 'アクセス拒否 · 1 回', 'SSO サインインの期限切れ · 3 回 (うち 1 件のリクエストは再試行後も失敗)'], 90_000);
       const section = await rowDescription(q, escapeRegExp(title));
       if (section !== '7 日間に API エラー 15 件') throw new Error(`section row: "${section}"`);
@@ -172,6 +177,7 @@ async function main(): Promise<void> {
         const row = q.locator('.part.sidebar .monaco-list-row[aria-expanded="true"]', { has: q.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(header!)}$`) }) }).first();
         if (await row.isVisible().catch(() => false)) await row.click();
       }
+      await widenSidebar(q, SIDEBAR_WIDTH);
       await run.shot('sessions-ja');
       const description = await rowDescription(q, escapeRegExp('スロットリング · 4 回 (うち 1 件のリクエストは再試行後も失敗)'));
       if (!/ · 最終 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/.test(description)) throw new Error(`throttled row: "${description}"`);

@@ -4,8 +4,8 @@
 // suggestion is judged against the organisation policy.
 import assert from 'node:assert/strict';
 import { isProjectOf, projectDirectoryName, readSessionLine, SESSION_ERROR_MARKERS, SessionFileReader, splitErrorText, type SessionErrorRecord } from '../../src/core/claudeCode/sessionRecords';
-import { classifySessionError, compliantReplacement, summariseSessionErrors, type SessionContext } from '../../src/core/claudeCode/sessionFindings';
-import { countText, describeFinding, seenText, sessionNotes, sessionShortText, sessionSummaryText, sessionVerdict, suggestionText, type SessionScanFacts } from '../../src/core/claudeCode/sessionText';
+import { classifySessionError, compliantReplacement, summariseSessionErrors, type SessionContext, type SessionScanFacts } from '../../src/core/claudeCode/sessionFindings';
+import { countText, describeFinding, seenText, sessionNotes, sessionShortText, sessionSummaryText, sessionVerdict, suggestionText } from '../../src/core/claudeCode/sessionText';
 import { describeDiagnosis, maxTokensLimit } from '../../src/core/models/diagnosis';
 import { mergePolicies } from '../../src/core/policy/policyMerge';
 import { CONTENT_SENTINEL, contentLines, fixtureLines, SESSION_FIXTURES, type SessionFixture } from '../support/claudeSessions';

@@ -13,7 +13,7 @@
 import type { Locale } from '../../core/text/locale';
 import { format } from '../../core/text/locale';
 import type { EffectivePolicy } from '../../core/policy/policyTypes';
-import { summariseSessionErrors } from '../../core/claudeCode/sessionFindings';
+import { summariseSessionErrors, type SessionScanFacts } from '../../core/claudeCode/sessionFindings';
 import { describeFinding, sessionNotes, sessionSummaryText, sessionTitle, sessionVerdict } from '../../core/claudeCode/sessionText';
 import type { Verification } from '../../core/verification/verification';
 import { scanSessions, SESSION_SCAN_DEFAULTS } from '../../files/claudeCode/sessionFiles';
@@ -74,16 +74,8 @@ export interface SessionFindingReport {
   readonly suggestion?: { readonly model: string; readonly allowed: boolean; readonly compliant?: string; readonly text: string };
 }
 
-export interface SessionReport {
+export interface SessionReport extends SessionScanFacts {
   readonly directory: string;
-  readonly days: number;
-  readonly state: string;
-  readonly files: number;
-  readonly bytes: number;
-  readonly unread: { readonly files: number; readonly bytes: number };
-  readonly longLines: number;
-  readonly brokenLines: number;
-  readonly problems: readonly { readonly path: string; readonly reason: string }[];
   readonly otherErrors: number;
   readonly findings: readonly SessionFindingReport[];
 }

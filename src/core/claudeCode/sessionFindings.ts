@@ -73,6 +73,24 @@ export interface SessionFinding {
   readonly suggestedModelIds?: readonly string[];
 }
 
+/** What a scan of the session files found, records aside (the files layer's scan is one). */
+export interface SessionScanFacts {
+  /** `missing`: no projects folder (Claude Code never ran here); `unreadable`: the folder itself could not be listed. */
+  readonly state: 'read' | 'missing' | 'unreadable' | 'cancelled';
+  readonly days: number;
+  /** Files of the last N days read, and their bytes. */
+  readonly files: number;
+  readonly bytes: number;
+  /** Files of the last N days left unread because the byte budget was spent (the oldest ones). */
+  readonly unread: { readonly files: number; readonly bytes: number };
+  /** Lines longer than the bound, skipped unread. */
+  readonly longLines: number;
+  /** Marked lines that did not parse as an error record (a broken or half-written line). */
+  readonly brokenLines: number;
+  /** Files or folders that could not be read: the path and an errno code, or `not-a-file` / `not-a-folder`. */
+  readonly problems: readonly { readonly path: string; readonly reason: string }[];
+}
+
 export interface SessionSummary {
   /** Newest first. */
   readonly findings: readonly SessionFinding[];

@@ -9,19 +9,7 @@ import type { Verification } from '../verification/verification';
 import { describeDiagnosis } from '../models/diagnosis';
 import { violationText } from '../policy/policyText';
 import { format, type Locale } from '../text/locale';
-import type { SessionErrorKind, SessionFinding, SessionSuggestion, SessionSummary } from './sessionFindings';
-
-/** What the files layer's scan reports, as far as the words need it. */
-export interface SessionScanFacts {
-  readonly state: 'read' | 'missing' | 'unreadable' | 'cancelled';
-  readonly days: number;
-  readonly files: number;
-  readonly bytes: number;
-  readonly unread: { readonly files: number; readonly bytes: number };
-  readonly longLines: number;
-  readonly brokenLines: number;
-  readonly problems: readonly { readonly path: string; readonly reason: string }[];
-}
+import type { SessionErrorKind, SessionFinding, SessionScanFacts, SessionSuggestion, SessionSummary } from './sessionFindings';
 
 interface SessionTextTable {
   readonly title: string;

@@ -12,6 +12,7 @@ import { createReadStream, promises as fs, type Stats } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isProjectOf, SESSION_ERROR_MARKERS, SessionFileReader, type SessionErrorRecord } from '../../core/claudeCode/sessionRecords';
+import type { SessionScanFacts } from '../../core/claudeCode/sessionFindings';
 
 /** Defaults: the last 7 days, the newest 256 MiB, lines up to 256 KiB (error records are far shorter). */
 export const SESSION_SCAN_DEFAULTS = { days: 7, maxBytes: 256 * 1024 * 1024, maxLineBytes: 256 * 1024 } as const;
@@ -54,21 +55,9 @@ export interface FolderErrorRecord extends SessionErrorRecord {
   readonly folder: number;
 }
 
-export interface SessionScan {
+export interface SessionScan extends SessionScanFacts {
   /** `<config dir>/projects`. */
   readonly directory: string;
-  /** `missing`: no projects folder (Claude Code never ran here); `unreadable`: the folder itself could not be listed. */
-  readonly state: 'read' | 'missing' | 'unreadable' | 'cancelled';
-  readonly days: number;
-  /** Files of the last N days read, and their bytes. */
-  readonly files: number;
-  readonly bytes: number;
-  /** Files of the last N days left unread because the byte budget was spent (the oldest ones). */
-  readonly unread: { readonly files: number; readonly bytes: number };
-  /** Lines longer than the bound, skipped unread. */
-  readonly longLines: number;
-  /** Marked lines that did not parse as an error record (a broken or half-written line). */
-  readonly brokenLines: number;
   readonly problems: readonly SessionFileProblem[];
   /** The API error records of the last N days, in no particular order. */
   readonly records: readonly FolderErrorRecord[];

@@ -247,7 +247,9 @@ export async function scanSessions(options: SessionScanOptions): Promise<Session
         brokenLines += result.brokenLines;
       } catch (error) {
         if (error instanceof Cancelled) throw error;
-        problems.push({ path: candidate.path, reason: errnoOf(error) === 'EISDIR' ? 'not-a-file' : errnoOf(error) });
+        const code = errnoOf(error);
+        // Removed since it was listed (Claude Code cleans up old sessions): nothing to read, nothing wrong.
+        if (code !== 'ENOENT') problems.push({ path: candidate.path, reason: code === 'EISDIR' ? 'not-a-file' : code });
       }
     }
     return { directory, state: 'read', days, files, bytes, unread, longLines, brokenLines, problems, records };

@@ -141,6 +141,12 @@ describe('project folder names', () => {
     assert.ok(!isProjectOf('-work-application', '/work/app'));
     assert.ok(!isProjectOf('-work', '/work/app'));
   });
+
+  it('match a Windows folder whatever the case of its drive letter (VS Code lowercases it)', () => {
+    assert.ok(isProjectOf('C--Users-dev-proj', 'c:\\Users\\dev\\proj'));
+    assert.ok(isProjectOf('c--Users-dev-proj-web', 'C:\\Users\\dev\\proj'));
+    assert.ok(!isProjectOf('C--Users-dev-other', 'c:\\Users\\dev\\proj'));
+  });
 });
 
 describe('classifySessionError (same cause, same fix as a live check)', () => {

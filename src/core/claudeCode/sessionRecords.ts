@@ -216,14 +216,22 @@ export function projectDirectoryName(folder: string): string {
   return `${name.slice(0, 200)}-${Math.abs(hash).toString(36)}`;
 }
 
+/** A Windows path's drive letter may be written either way (VS Code lowercases it, a shell's cwd has it upper case). */
+function spellings(folder: string): string[] {
+  const drive = /^([a-zA-Z])(:[\\/].*)$/s.exec(folder);
+  return drive ? [...new Set([folder, `${drive[1]!.toUpperCase()}${drive[2]}`, `${drive[1]!.toLowerCase()}${drive[2]}`])] : [folder];
+}
+
 /**
  * Whether a project folder name belongs to a workspace folder: its own, or a sub-folder's (Claude
  * Code started there). Names are lossy (`a-b` and `a/b` look alike), so a sibling whose name starts
  * the same way also matches; a long name is matched by its first 200 characters.
  */
 export function isProjectOf(name: string, folder: string): boolean {
-  const own = projectDirectoryName(folder);
-  if (name === own) return true;
-  const stem = own.length > 200 ? own.slice(0, 200) : own;
-  return name.startsWith(`${stem}-`);
+  return spellings(folder).some((spelling) => {
+    const own = projectDirectoryName(spelling);
+    if (name === own) return true;
+    const stem = own.length > 200 ? own.slice(0, 200) : own;
+    return name.startsWith(`${stem}-`);
+  });
 }

@@ -37,15 +37,29 @@ const nlsJa = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.ja.js
 const bundleJa = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'l10n', 'bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
 
 const SIDEBAR_BOX = `(() => { const r = document.querySelector('.part.sidebar').getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, height: r.height, width: r.width }; })()`;
+/** The centre of the vertical sash nearest the side bar's right edge (the handle that resizes it). */
+const SIDEBAR_SASH = `(() => {
+  const right = document.querySelector('.part.sidebar').getBoundingClientRect().right;
+  let best;
+  for (const sash of document.querySelectorAll('.monaco-sash.vertical')) {
+    const r = sash.getBoundingClientRect();
+    if (r.height < 100) continue;
+    const distance = Math.abs(r.left + r.width / 2 - right);
+    if (!best || distance < best.distance) best = { distance, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }
+  return best ?? null;
+})()`;
 
-/** Drags the side bar's edge so that the section's long rows can be read in the screenshots. */
+/** Drags the side bar's sash so that the section's long rows can be read in the screenshots. */
 async function widenSidebar(p: PwPage, width: number): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const box = await p.evaluate<{ left: number; right: number; top: number; height: number; width: number }>(SIDEBAR_BOX);
     if (Math.abs(box.width - width) <= 20) return;
-    await p.mouse.move(box.right + 1, box.top + box.height / 2);
+    const sash = await p.evaluate<{ x: number; y: number } | null>(SIDEBAR_SASH);
+    const from = sash ?? { x: box.right + 1, y: box.top + box.height / 2 };
+    await p.mouse.move(from.x, from.y);
     await p.mouse.down();
-    await p.mouse.move(box.left + width, box.top + box.height / 2, { steps: 10 });
+    await p.mouse.move(from.x + (box.left + width - box.right), from.y, { steps: 10 });
     await p.mouse.up();
     await p.waitForTimeout(500);
   }

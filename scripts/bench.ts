@@ -1,7 +1,9 @@
 /**
  * Prints the figures we budget: VSIX and bundle sizes (the eager extension bundle against its
  * budget, and each lazily loaded part), the time to load and activate the extension bundle (with a `vscode` stand-in, in Node), and profile discovery time for 1,000
- * profiles. Figures, not assertions: these machines are too noisy for timed tests.
+ * profiles, and the scan of a generated 200 MiB corpus of Claude Code session files with the
+ * event loop's longest wait meanwhile (scripts/bench/sessionScan.ts). Figures, not assertions:
+ * these machines are too noisy for timed tests.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { getInferenceProfile, getModelAvailability, openBedrockSession, probeMod
 import { validateModelAccess } from '../src/aws/models/modelAccess';
 import { LAZY_BUNDLES } from '../src/vscode/lazyBundles';
 import { startFakeAws, writeDemoHome } from '../test/fake-aws';
+import { sessionScanBench } from './bench/sessionScan';
 
 const root = join(__dirname, '..');
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -146,8 +149,11 @@ async function validationBench(): Promise<void> {
   rows.push([`  the same ${calls} calls one after another (median of 5)`, `${median(sums).toFixed(0)} ms`]);
 }
 
-void discoveryBench().then(validationBench).then(() => {
-  const width = Math.max(...rows.map(([label]) => label.length));
-  console.log('Benchmark figures (no budgets are asserted; compare runs on the same machine)');
-  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
-});
+void discoveryBench()
+  .then(validationBench)
+  .then(async () => rows.push(...(await sessionScanBench())))
+  .then(() => {
+    const width = Math.max(...rows.map(([label]) => label.length));
+    console.log('Benchmark figures (no budgets are asserted; compare runs on the same machine)');
+    for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+  });

@@ -42,6 +42,7 @@ const builds = [
       residencyText: 'src/core/residency/residencyText.ts',
       usageText: 'src/core/usage/usageText.ts',
       diagnosis: 'src/core/models/diagnosis.ts',
+      sessions: 'src/vscode/claudeCode/sessionScan.ts',
     },
     outdir: 'dist',
     external: ['vscode'],

@@ -16,6 +16,7 @@ const scripts = [
   ['japanese ui', ['tsx', 'test/e2e/japanese.e2e.ts']],
   ['listing screenshots in english', ['tsx', 'test/e2e/listing.e2e.ts']],
   ['listing screenshots in japanese', ['tsx', 'test/e2e/listing.e2e.ts', '--locale', 'ja']],
+  ['claude code sessions', ['tsx', 'test/e2e/sessions.e2e.ts']],
   ['in-host suite', ['tsx', 'test/e2e/suite.e2e.ts']],
 ];
 const only = process.argv.slice(2);

@@ -13,6 +13,7 @@ import { setupCommand } from './setup/setupCommand';
 import { quotasCommand, usageCommand } from './usage/usageCommand';
 import { policyCommand } from './policy/policyCommand';
 import { cliText } from './text';
+import { sessionDaysOption } from './claudeCode/sessionSection';
 
 declare const __VERSION__: string | undefined;
 
@@ -42,6 +43,7 @@ function parse(argv: readonly string[], locale: Locale) {
         'dry-run': { type: 'boolean', default: false },
         'no-gitignore': { type: 'boolean', default: false },
         'no-vscode-settings': { type: 'boolean', default: false },
+        'session-days': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -90,6 +92,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
           locale,
           env,
           cwd: process.cwd(),
+          sessionDays: sessionDaysOption(values['session-days'], locale),
         });
       case 'quotas':
       case 'usage': {

@@ -39,6 +39,8 @@ Options:
   --range <1h|24h|7d>          usage: the period (default 1h, at 1-minute resolution; 24h at 5 minutes; 7d at 1 hour).
   --offline                    policy check, setup: judge data residency by scope only, without asking the account.
   --proof <file>               policy check: write the data-residency proof (profile, destinations, time) as JSON.
+  --session-days <n>           doctor: read the API errors of the last n days of Claude Code's own sessions of the folder
+                               (default 7, 0 to skip; only error records are read, never prompts or answers).
   --lang <en|ja>               Language of the output (default: from LANG).
   -h, --help                   Show this help.
   -v, --version                Show the version.
@@ -154,6 +156,8 @@ const ja: CliText = {
   --range <1h|24h|7d>          usage: 期間 (既定は 1h で 1 分ごと。24h は 5 分ごと、7d は 1 時間ごと)。
   --offline                    policy check、setup: アカウントに問い合わせず、スコープだけでデータレジデンシーを判定します。
   --proof <ファイル>           policy check: データレジデンシーの証跡 (プロファイル、転送先、確認時刻) を JSON で書き出します。
+  --session-days <n>           doctor: フォルダーの Claude Code 自身のセッションから過去 n 日間の API エラーを読みます
+                               (既定 7、0 で読まない。読むのはエラーの記録だけで、プロンプトや応答は読みません)。
   --lang <en|ja>               出力の言語 (既定: LANG から判断)。
   -h, --help                   このヘルプを表示します。
   -v, --version                バージョンを表示します。

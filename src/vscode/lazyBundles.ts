@@ -1,8 +1,8 @@
 /**
  * The parts of the extension that activation does not need, each bundled apart from
  * `dist/extension.js` (see scripts/build.mjs) and required on first use, as `dist/aws.js` is: the
- * setup wizard, the Quotas & Usage view model, and the big text tables (policy, residency, usage,
- * Bedrock diagnoses). The getters are synchronous: a `require` of a file beside this bundle, once.
+ * setup wizard, the Quotas & Usage view model, the big text tables (policy, residency, usage,
+ * Bedrock diagnoses) and the reader of Claude Code's session files. The getters are synchronous: a `require` of a file beside this bundle, once.
  *
  * The lazy bundles hold only stateless code (text tables, pure functions, the wizard's steps,
  * which get every shared object as an argument), so the copies of core they carry never hold state
@@ -19,6 +19,7 @@ import type * as ResidencyTextModule from '../core/residency/residencyText';
 import type * as UsageTextModule from '../core/usage/usageText';
 import type * as UsageViewModelModule from './usage/usageViewModel';
 import type * as SetupWizardModule from './wizard/setupWizard';
+import type * as SessionScanModule from './claudeCode/sessionScan';
 
 /** Each lazy bundle: its file in `dist/` and the module it is built from (relative to this file). */
 export const LAZY_BUNDLES = {
@@ -28,6 +29,7 @@ export const LAZY_BUNDLES = {
   residencyText: { bundle: 'residencyText.js', source: '../core/residency/residencyText' },
   usageText: { bundle: 'usageText.js', source: '../core/usage/usageText' },
   diagnosis: { bundle: 'diagnosis.js', source: '../core/models/diagnosis' },
+  sessionScan: { bundle: 'sessions.js', source: './claudeCode/sessionScan' },
 } as const;
 
 type LazyName = keyof typeof LAZY_BUNDLES;
@@ -56,3 +58,4 @@ export const loadPolicyText = lazy<typeof PolicyTextModule>('policyText');
 export const loadResidencyText = lazy<typeof ResidencyTextModule>('residencyText');
 export const loadUsageText = lazy<typeof UsageTextModule>('usageText');
 export const loadDiagnosis = lazy<typeof DiagnosisModule>('diagnosis');
+export const loadSessionScan = lazy<typeof SessionScanModule>('sessionScan');

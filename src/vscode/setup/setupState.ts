@@ -79,6 +79,7 @@ export class SetupState implements vscode.Disposable {
   private usageProvider: UsageAlertProvider | undefined;
   private running: Promise<void> | undefined;
   private rerun = false;
+  private checks = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -88,6 +89,11 @@ export class SetupState implements vscode.Disposable {
 
   get isChecking(): boolean {
     return this.running !== undefined;
+  }
+
+  /** How many health checks (with the identity call) have finished: what runs once per check counts them. */
+  get completedChecks(): number {
+    return this.checks;
   }
 
   /** Lets health checks read the usage alert (the usage monitor registers itself). */
@@ -117,6 +123,7 @@ export class SetupState implements vscode.Disposable {
       })
       .finally(() => {
         this.running = undefined;
+        if (checkIdentity) this.checks++;
         this.changed.fire();
         if (this.rerun) {
           this.rerun = false;

@@ -16,6 +16,8 @@ import { sourceLabel } from '../health/healthText';
 import { folderState } from '../health/modelVerdicts';
 import { policyApplies, policyChildren, policyTreeItem, type PolicyNode } from '../policy/policyNodes';
 import type { FolderSetup, SetupState } from './setupState';
+import { isSessionNode, sessionChildren, sessionsApply, sessionTreeItem, type SessionNode } from '../claudeCode/sessionNodes';
+import type { SessionMonitor } from '../claudeCode/sessionMonitor';
 
 export type SetupNode =
   | { readonly type: 'folder'; readonly folder: FolderSetup }
@@ -25,7 +27,8 @@ export type SetupNode =
   | { readonly type: 'value'; readonly value: EffectiveValue; readonly folder: FolderSetup }
   | { readonly type: 'models'; readonly folder: FolderSetup }
   | { readonly type: 'model'; readonly role: 'primary' | 'background'; readonly modelId: string; readonly folder: FolderSetup }
-  | PolicyNode;
+  | PolicyNode
+  | SessionNode;
 
 const SOURCE_ICONS: Record<SettingsSource, string> = { managed: 'lock', local: 'person', project: 'organization', user: 'home' };
 
@@ -41,8 +44,13 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
   constructor(
     private readonly state: SetupState,
     private readonly models: ModelsState,
+    private readonly sessions?: SessionMonitor,
   ) {
-    this.subscriptions = [state.onDidChange(() => this.changed.fire(undefined)), models.onDidChange(() => this.changed.fire(undefined))];
+    this.subscriptions = [
+      state.onDidChange(() => this.changed.fire(undefined)),
+      models.onDidChange(() => this.changed.fire(undefined)),
+      ...(sessions ? [sessions.onDidChange(() => this.changed.fire(undefined))] : []),
+    ];
   }
 
   getChildren(node?: SetupNode): SetupNode[] {
@@ -71,6 +79,7 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
       case 'model':
         return [];
       default:
+        if (isSessionNode(node)) return this.sessions ? sessionChildren(node, this.sessions) : [];
         return policyChildren(node);
     }
   }
@@ -82,6 +91,7 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
     if (policyApplies(folder)) nodes.push({ type: 'policy', folder });
     if (folder.setup.values.length > 0) nodes.push({ type: 'values', folder });
     if (configuredModels(folder.setup).primary !== undefined) nodes.push({ type: 'models', folder });
+    if (this.sessions && sessionsApply(folder)) nodes.push({ type: 'sessions', folder });
     return nodes;
   }
 
@@ -163,6 +173,7 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
         return item;
       }
       default:
+        if (isSessionNode(node)) return sessionTreeItem(node, base, this.sessions!);
         return policyTreeItem(node, base);
     }
   }

@@ -133,3 +133,12 @@ export function planBudget(input: BudgetPlanInput): { ok: true; plan: BudgetPlan
     },
   };
 }
+
+/**
+ * The SERVICE values a new budget filters on: those that name Claude; when the account bills
+ * Claude only under Amazon Bedrock's own service, that service (which then covers its other models too).
+ */
+export function budgetServices(claudeServices: readonly string[]): { readonly services: readonly string[]; readonly wholeBedrock: boolean } {
+  const named = claudeServices.filter((service) => /claude/i.test(service));
+  return named.length > 0 ? { services: [...named].sort(), wholeBedrock: false } : { services: ['Amazon Bedrock'], wholeBedrock: true };
+}

@@ -13,7 +13,7 @@
  * is `other`. These names follow AWS's billing documentation and were not checked against a real bill.
  */
 
-import type { ModelUsageSummary, TokenTotals } from '../usage/quotaTypes';
+import type { MetricQueryPlan, MetricSeriesRecord, ModelUsageSummary, TokenTotals } from '../usage/quotaTypes';
 import { MODEL_TABLE } from '../models/modelTable';
 import { usageCost } from '../usage/usageCost';
 import type { CostRow, MonthSpend, SpendEstimate, SpendPeriods, TokenKind } from './spendTypes';
@@ -118,4 +118,25 @@ export function spendEstimate(input: { region: string; from: number; to: number;
 /** Whether a cached read is young enough to show instead of calling Cost Explorer again. */
 export function spendCacheFresh(generatedAt: number, now: number): boolean {
   return now - generatedAt >= 0 && now - generatedAt < SPEND_MIN_INTERVAL_MS;
+}
+
+const ESTIMATE_METRICS = { in: 'InputTokenCount', out: 'OutputTokenCount', cr: 'CacheReadInputTokenCount', cw: 'CacheWriteInputTokenCount' } as const;
+
+/** One GetMetricData request for the month so far: daily sums of the four token metrics of every model. */
+export function planEstimateQueries(modelIds: readonly string[], from: number, to: number): MetricQueryPlan {
+  const queries = modelIds.flatMap((modelId, index) =>
+    Object.entries(ESTIMATE_METRICS).map(([short, metric]) => ({ id: `e${index}_${short}`, modelId, metric, stat: 'Sum' as const, periodSeconds: 86_400 })),
+  );
+  return { range: '7d', startMs: from, endMs: to, periodSeconds: 86_400, queries, peakQueries: [] };
+}
+
+/** The estimate from the estimate plan's results. */
+export function estimateFromRecords(plan: MetricQueryPlan, records: readonly MetricSeriesRecord[], region: string): SpendEstimate {
+  const sums = new Map(records.map((record) => [record.id, record.values.reduce((sum, value) => sum + value, 0)]));
+  const modelIds = [...new Set(plan.queries.map((query) => query.modelId))];
+  const models = modelIds.map((modelId, index) => ({
+    modelId,
+    tokens: { input: sums.get(`e${index}_in`) ?? 0, output: sums.get(`e${index}_out`) ?? 0, cacheRead: sums.get(`e${index}_cr`) ?? 0, cacheWrite: sums.get(`e${index}_cw`) ?? 0 },
+  }));
+  return spendEstimate({ region, from: plan.startMs, to: plan.endMs, models });
 }

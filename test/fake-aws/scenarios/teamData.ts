@@ -87,18 +87,21 @@ export const TEAM_USAGE_TYPES = {
   cacheWrite: 'APN1-MP:APN1_CacheWriteInputTokenCount-Units',
 } as const;
 
-/** Daily cost of the team: Sonnet and Haiku split by token kind, plus lines that are not Claude. */
+/**
+ * Daily cost of the team (about $106 a day, near the CloudWatch usage of `basic` at list prices):
+ * Sonnet and Haiku split by token kind, plus lines that are not Claude.
+ */
 export function teamCostLines(fromDaysAgo = 75): FakeCostLine[] {
   const line = (service: string, usageType: string, usdPerDay: number, quantityPerDay: number): FakeCostLine => ({ service, usageType, usdPerDay, quantityPerDay, fromDaysAgo, toDaysAgo: 0 });
   return [
-    line(TEAM_COST_SERVICES.sonnet, TEAM_USAGE_TYPES.input, 1.32, 400_000),
-    line(TEAM_COST_SERVICES.sonnet, TEAM_USAGE_TYPES.output, 3.96, 240_000),
-    line(TEAM_COST_SERVICES.sonnet, TEAM_USAGE_TYPES.cacheRead, 2.376, 7_200_000),
-    line(TEAM_COST_SERVICES.sonnet, TEAM_USAGE_TYPES.cacheWrite, 3.96, 960_000),
-    line(TEAM_COST_SERVICES.haiku, TEAM_USAGE_TYPES.input, 0.044, 40_000),
-    line(TEAM_COST_SERVICES.haiku, TEAM_USAGE_TYPES.output, 0.132, 24_000),
-    line(TEAM_COST_SERVICES.haiku, TEAM_USAGE_TYPES.cacheRead, 0.0792, 720_000),
-    line(TEAM_COST_SERVICES.haiku, TEAM_USAGE_TYPES.cacheWrite, 0.132, 96_000),
+    line(TEAM_COST_SERVICES.sonnet, TEAM_USAGE_TYPES.input, 11.88, 3_600_000),
+    line(TEAM_COST_SERVICES.sonnet, TEAM_USAGE_TYPES.output, 35.64, 2_160_000),
+    line(TEAM_COST_SERVICES.sonnet, TEAM_USAGE_TYPES.cacheRead, 21.384, 64_800_000),
+    line(TEAM_COST_SERVICES.sonnet, TEAM_USAGE_TYPES.cacheWrite, 35.64, 8_640_000),
+    line(TEAM_COST_SERVICES.haiku, TEAM_USAGE_TYPES.input, 0.132, 120_000),
+    line(TEAM_COST_SERVICES.haiku, TEAM_USAGE_TYPES.output, 0.396, 72_000),
+    line(TEAM_COST_SERVICES.haiku, TEAM_USAGE_TYPES.cacheRead, 0.2376, 2_160_000),
+    line(TEAM_COST_SERVICES.haiku, TEAM_USAGE_TYPES.cacheWrite, 0.396, 288_000),
     // Not Claude: Amazon's own embeddings model under Amazon Bedrock, and EC2.
     line('Amazon Bedrock', 'APN1-TitanEmbeddingsV2-Text-input-tokens', 0.5, 25_000_000),
     line('Amazon Elastic Compute Cloud - Compute', 'APN1-BoxUsage:t3.medium', 1.0, 24),
@@ -118,11 +121,11 @@ export function lineForecastOn(line: FakeCostLine, dayStart: number, now: number
   return line.toDaysAgo === 0 && dayStart >= utcDayStart(now) ? line.usdPerDay : 0;
 }
 
-/** The budget the team already has: $600 a month on the two Claude services, alerting at 80%. */
+/** The budget the team already has: $4,000 a month on the two Claude services, alerting at 80%. */
 export function teamBudget(now: number): FakeBudget {
   return {
     name: 'Claude team monthly',
-    limitUsd: 600,
+    limitUsd: 4_000,
     timeUnit: 'MONTHLY',
     budgetType: 'COST',
     costFilters: { Service: [TEAM_COST_SERVICES.sonnet, TEAM_COST_SERVICES.haiku] },

@@ -41,7 +41,7 @@ export const teamScenarios = {
   team: () =>
     teamScenario(
       'team',
-      'invocation logging to CloudWatch Logs in Tokyo; three developers over 30 days (hanako.sato@example.com 80% of the tokens, fake-sso-user and fake-developer 10% each); Claude on Bedrock in Cost Explorer; a $600 budget on the Claude services.',
+      'invocation logging to CloudWatch Logs in Tokyo; three developers over 30 days (hanako.sato@example.com 80% of the tokens, fake-sso-user and fake-developer 10% each); Claude on Bedrock in Cost Explorer; a $4,000 budget on the Claude services.',
     ),
   'team-logging-off': () =>
     teamScenario('team-logging-off', 'invocation logging off (the log group and the logging role exist, so it can be turned on); the rest as team.', (scenario) => {

@@ -42,6 +42,7 @@ const builds = [
       residencyText: 'src/core/residency/residencyText.ts',
       usageText: 'src/core/usage/usageText.ts',
       diagnosis: 'src/core/models/diagnosis.ts',
+      teamView: 'src/vscode/team/teamPanel.ts',
     },
     outdir: 'dist',
     external: ['vscode'],
@@ -70,7 +71,7 @@ const builds = [
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
-    entryPoints: { usage: 'src/webview/usage/main.ts' },
+    entryPoints: { usage: 'src/webview/usage/main.ts', team: 'src/webview/team/main.ts' },
     outdir: 'dist/webview',
   },
 ];

@@ -19,6 +19,7 @@ import type * as ResidencyTextModule from '../core/residency/residencyText';
 import type * as UsageTextModule from '../core/usage/usageText';
 import type * as UsageViewModelModule from './usage/usageViewModel';
 import type * as SetupWizardModule from './wizard/setupWizard';
+import type * as TeamPanelModule from './team/teamPanel';
 
 /** Each lazy bundle: its file in `dist/` and the module it is built from (relative to this file). */
 export const LAZY_BUNDLES = {
@@ -28,6 +29,7 @@ export const LAZY_BUNDLES = {
   residencyText: { bundle: 'residencyText.js', source: '../core/residency/residencyText' },
   usageText: { bundle: 'usageText.js', source: '../core/usage/usageText' },
   diagnosis: { bundle: 'diagnosis.js', source: '../core/models/diagnosis' },
+  teamView: { bundle: 'teamView.js', source: './team/teamPanel' },
 } as const;
 
 type LazyName = keyof typeof LAZY_BUNDLES;
@@ -56,3 +58,4 @@ export const loadPolicyText = lazy<typeof PolicyTextModule>('policyText');
 export const loadResidencyText = lazy<typeof ResidencyTextModule>('residencyText');
 export const loadUsageText = lazy<typeof UsageTextModule>('usageText');
 export const loadDiagnosis = lazy<typeof DiagnosisModule>('diagnosis');
+export const loadTeamPanel = lazy<typeof TeamPanelModule>('teamView');

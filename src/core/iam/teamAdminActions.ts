@@ -78,3 +78,32 @@ export const TEAM_OPERATION_ACTIONS: Readonly<Record<string, string>> = {
 export function teamAdminActions(groups: readonly AdminActionGroup[] = TEAM_ADMIN_ACTION_GROUPS): string[] {
   return [...new Set(groups.flatMap((group) => group.actions))].sort();
 }
+
+/** The role Bedrock writes invocation logs with, as the logging plan names it by default. */
+const LOGGING_ROLE_PATTERN = 'arn:aws:iam::*:role/BedrockModelInvocationLogging';
+
+export interface AdminPolicyStatement {
+  readonly Sid: string;
+  readonly Effect: 'Allow';
+  readonly Action: readonly string[];
+  readonly Resource: string;
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/**
+ * An IAM policy document granting the groups' actions, one statement per group. These read and
+ * budget actions take no narrower resource; `iam:PassRole` is limited to the logging role, passed
+ * to Bedrock only.
+ */
+export function teamAdminPolicyDocument(groups: readonly AdminActionGroup[] = TEAM_ADMIN_ACTION_GROUPS): { readonly Version: '2012-10-17'; readonly Statement: readonly AdminPolicyStatement[] } {
+  const sid = (id: string) => id.split('-').map((part) => part[0]!.toUpperCase() + part.slice(1)).join('');
+  const statements: AdminPolicyStatement[] = [];
+  for (const group of groups) {
+    const actions = group.actions.filter((action) => action !== 'iam:PassRole');
+    statements.push({ Sid: `ClaudeBedrockTeam${sid(group.id)}`, Effect: 'Allow', Action: [...actions].sort(), Resource: '*' });
+    if (group.actions.includes('iam:PassRole')) {
+      statements.push({ Sid: `ClaudeBedrockTeam${sid(group.id)}PassRole`, Effect: 'Allow', Action: ['iam:PassRole'], Resource: LOGGING_ROLE_PATTERN, Condition: { StringEquals: { 'iam:PassedToService': 'bedrock.amazonaws.com' } } });
+    }
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}

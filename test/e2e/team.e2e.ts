@@ -81,6 +81,23 @@ async function teamWebview(p: PwPage): Promise<PwFrameLocator> {
   return found!;
 }
 
+/** Drags the side bar's edge so the Team view has room for its table (the default side bar is narrow). */
+async function widenSideBar(p: PwPage, right: number): Promise<void> {
+  const edge = await p.evaluate<{ x: number; y: number } | null>(
+    `(() => { const bar = document.querySelector('.part.sidebar'); if (!bar) return null; const box = bar.getBoundingClientRect(); return { x: box.right, y: box.top + box.height / 2 }; })()`,
+  );
+  if (!edge) throw new Error('no side bar');
+  await p.mouse.move(edge.x + 1, edge.y);
+  await p.mouse.down();
+  await p.mouse.move(right, edge.y, { steps: 12 });
+  await p.mouse.up();
+}
+
+/** Scrolls the webview so the section's top is in view (a section can be taller than the frame). */
+async function scrollTo(view: PwFrameLocator, hook: string): Promise<void> {
+  await view.locator(`[data-test="${hook}"]`).evaluateAll((elements) => (elements[0] as unknown as { scrollIntoView(): void } | undefined)?.scrollIntoView());
+}
+
 async function sectionText(view: PwFrameLocator, hook: string): Promise<string> {
   return (await view.locator(`[data-test="${hook}"]`).first().innerText({ timeout: 30_000 })).replace(/\s+/g, ' ').trim();
 }
@@ -134,6 +151,7 @@ async function pass(lang: Lang): Promise<void> {
       const header = p.locator(`.part.sidebar .pane-header[aria-label^="${words.team as string}"]`).first();
       await header.waitFor({ state: 'visible', timeout: 60_000 });
       if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click({ position: { x: 12, y: 10 } });
+      await widenSideBar(p, 980);
       view = await teamWebview(p);
       const rows = view.locator('[data-test="developer-row"]');
       await waitFor('three developer rows', async () => (await rows.count()) === 3, 120_000);
@@ -148,7 +166,6 @@ async function pass(lang: Lang): Promise<void> {
       const logs = fakeAws.requests.filter((entry) => entry.service === 'logs');
       if (!logs.some((entry) => entry.operation === 'StartQuery') || !logs.some((entry) => entry.operation === 'GetQueryResults')) throw new Error(`logs calls: ${logs.map((entry) => entry.operation).join(', ')}`);
       await run.shot(`${lang}-team-developers`);
-      await view.locator('[data-test="team-developers-section"]').screenshot({ path: path.join(run.shotsDir, `${lang}-team-developers-section.png`), timeout: 30_000 });
       return `${self[0]}; ${first.slice(0, 80)}`;
     });
 
@@ -159,7 +176,8 @@ async function pass(lang: Lang): Promise<void> {
       for (const expected of [words.estimate, words.why]) if (!text.includes(expected as string)) throw new Error(`spend lacks "${String(expected)}": ${text.slice(0, 400)}`);
       const ce = fakeAws.requests.filter((entry) => entry.service === 'ce');
       if (ce.length !== 3 || ce.some((entry) => entry.signingRegion !== 'us-east-1')) throw new Error(`Cost Explorer calls: ${JSON.stringify(ce.map((entry) => [entry.operation, entry.signingRegion]))}`);
-      await spend.screenshot({ path: path.join(run.shotsDir, `${lang}-team-spend.png`), timeout: 30_000 });
+      await scrollTo(view!, 'team-spend');
+      await run.shot(`${lang}-team-spend`);
       return text.slice(0, 160);
     });
 
@@ -187,7 +205,8 @@ async function pass(lang: Lang): Promise<void> {
       await waitFor('the new budget in the list', async () => (await budgets.innerText()).includes(words.created as string), 60_000);
       const errors = await errorToasts(p);
       if (errors.length > 0) throw new Error(errors.join(' | '));
-      await budgets.screenshot({ path: path.join(run.shotsDir, `${lang}-team-budgets.png`), timeout: 30_000 });
+      await scrollTo(view!, 'team-budgets');
+      await run.shot(`${lang}-team-budget-created`);
       return shown.slice(0, 160);
     });
 
@@ -203,7 +222,10 @@ async function pass(lang: Lang): Promise<void> {
       if (!/[¥￥][\d,]+/.test(summary)) throw new Error(`no yen in the plan: ${summary}`);
       const alternatives = await view!.locator('[data-test="plan-alternatives"] .detail').count();
       if (alternatives < 3) throw new Error(`${alternatives} other models`);
-      await plan.screenshot({ path: path.join(run.shotsDir, `${lang}-team-plan.png`), timeout: 30_000 });
+      await scrollTo(view!, 'team-plan');
+      await run.shot(`${lang}-team-plan`);
+      await scrollTo(view!, 'plan-summary');
+      await run.shot(`${lang}-team-plan-seats`);
       return seats.slice(0, 200);
     });
   } catch (error) {

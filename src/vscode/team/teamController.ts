@@ -112,8 +112,9 @@ export class TeamController implements vscode.Disposable {
     if (!target || !this.visible) return;
     const now = Date.now();
     if (force || !this.state.team || now - this.state.team.generatedAt >= TEAM_INTERVAL_MS) void this.readTeam(target);
-    void this.readSpend(target);
-    if (force || !this.state.budgets || now - this.state.budgets.generatedAt >= BUDGETS_INTERVAL_MS) void this.readBudgets(target);
+    const budgetsDue = force || !this.state.budgets || now - this.state.budgets.generatedAt >= BUDGETS_INTERVAL_MS;
+    // Budgets after spend: they reuse the Claude services Cost Explorer named, instead of asking it again.
+    void this.readSpend(target).then(() => (budgetsDue ? this.readBudgets(target) : undefined));
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.refresh(false), TEAM_INTERVAL_MS);
     this.timer.unref?.();
@@ -188,7 +189,9 @@ export class TeamController implements vscode.Disposable {
       this.publish({ budgetsLoading: true });
       try {
         const { fetchBudgets } = await loadAwsLayer();
-        const services = this.state.spend?.months ? this.state.spend.services : undefined;
+        // The services the spend read found; none known when Cost Explorer failed (asking again would fail again).
+        const spend = this.state.spend;
+        const services = spend?.months ? spend.services : spend?.problems.some((problem) => problem.service === 'ce') ? [] : undefined;
         const result = await fetchBudgets({ target: { type: 'profile', profile: target.profile }, region: target.region, timeoutMs: checkTimeoutMs(), ...(services ? { services } : {}) });
         if (result.ok) this.publish({ budgets: result.report, budgetsError: undefined });
         else this.publish({ budgetsError: this.failureText(result.credentials) });

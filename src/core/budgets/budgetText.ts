@@ -18,6 +18,8 @@ const en = {
   planServices: 'Covers the Cost Explorer services: {services}',
   planWholeBedrock: 'Cost Explorer names no Claude service in this account: the budget covers all of Amazon Bedrock, its other models included.',
   planAlert: 'Alert when actual spend passes {threshold}% ({amount}): {subscribers}',
+  email: 'e-mail {address}',
+  sns: 'SNS topic {address}',
   created: 'Budget "{name}" created.',
   error: {
     'bad-limit': 'The limit must be a positive amount of US dollars, not "{value}".',
@@ -50,6 +52,8 @@ const ja: BudgetTextTable = {
   planServices: '対象の Cost Explorer サービス: {services}',
   planWholeBedrock: 'このアカウントの Cost Explorer には Claude のサービスがないため、予算は Amazon Bedrock 全体 (他のモデルを含む) が対象になります。',
   planAlert: '実績が {threshold}% ({amount}) を超えたら通知: {subscribers}',
+  email: 'メール {address}',
+  sns: 'SNS トピック {address}',
   created: '予算「{name}」を作成しました。',
   error: {
     'bad-limit': '上限には正の米ドル金額を指定してください ("{value}" は使えません)。',
@@ -114,7 +118,7 @@ export function budgetPlanLines(plan: BudgetPlan, wholeBedrock: boolean, locale:
         `  ${budgetText(locale, 'planAlert', {
           threshold: formatCount(notification.thresholdPercent, locale),
           amount: formatUsd((plan.limitUsd * notification.thresholdPercent) / 100, locale),
-          subscribers: notification.subscribers.map((subscriber) => `${subscriber.type === 'SNS' ? 'SNS' : 'e-mail'} ${subscriber.address}`).join(', '),
+          subscribers: notification.subscribers.map((subscriber) => budgetText(locale, subscriber.type === 'SNS' ? 'sns' : 'email', { address: subscriber.address })).join(locale === 'ja' ? '、' : ', '),
         })}`,
     ),
   ];

@@ -66,10 +66,13 @@ export function shapeTeamRows(rows: readonly QueryRow[], callerArn?: string): Sh
   const people = new Map<string, Accumulator>();
   const days = new Map<string, Set<string>>();
   const selfKey = callerArn === undefined ? undefined : callerName(callerArn).key;
+  // One caller has many rows (a model and a day each): read each ARN once.
+  const names = new Map<string, ReturnType<typeof callerName>>();
   for (const row of rows) {
     const arn = row['identity.arn'];
     if (arn === undefined || arn === '') continue;
-    const caller = callerName(arn);
+    let caller = names.get(arn);
+    if (caller === undefined) names.set(arn, (caller = callerName(arn)));
     let person = people.get(caller.key);
     if (person === undefined) {
       person = { key: caller.key, name: caller.name, kind: caller.kind, arns: new Set(), requests: 0, byModel: new Map() };

@@ -5,7 +5,7 @@
 // permission (exit 1), and bad options (exit 2).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
@@ -139,6 +139,23 @@ describe('CLI team, spend, budgets, logging and cost plan (team scenario)', () =
 
 describe('CLI logging plan and apply (logging off)', () => {
   const context = useTeamFolder('team-logging-off');
+
+  it('policy check names invocation logging off when the team policy requires it (exit 1), in both languages', async () => {
+    const policy = join(context.repo, '.claude', 'bedrock-policy.json');
+    writeFileSync(policy, JSON.stringify({ version: 1, requireInvocationLogging: true }));
+    try {
+      const result = await run(['policy', 'check', '--folder', context.repo], context.env());
+      assert.equal(result.code, 1, result.stdout + result.stderr);
+      assert.match(result.stdout, /Bedrock model invocation logging is off in .*ap-northeast-1/);
+      const ja = await run(['policy', 'check', '--folder', context.repo, '--lang', 'ja'], context.env());
+      assert.match(ja.stdout, /モデル呼び出しログがオフです/);
+      assert.ok(context.fake.requests.some((entry) => entry.operation === 'GetModelInvocationLoggingConfiguration'));
+      const offline = await run(['policy', 'check', '--folder', context.repo, '--offline'], context.env());
+      assert.doesNotMatch(offline.stdout, /invocation logging is off/, 'offline asks no account');
+    } finally {
+      rmSync(policy);
+    }
+  });
 
   it('team says logging is off and what enabling involves; apply needs --yes, then turns it on', async () => {
     const team = await run(['team', '--folder', context.repo], context.env());

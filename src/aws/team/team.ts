@@ -8,11 +8,11 @@
 
 import type { Diagnosis } from '../../core/models/bedrockTypes';
 import { diagnoseAwsError } from '../../core/models/diagnosis';
-import { adminProblem, type AdminProblem } from '../../core/team/adminProblem';
+import { adminProblem, adminProblemText, type AdminProblem } from '../../core/team/adminProblem';
 import type { LoggingPlan } from '../../core/team/loggingPlan';
 import { loggingState, planTeamQuery } from '../../core/team/teamQuery';
 import { buildTeamReport } from '../../core/team/teamReport';
-import type { InvocationLoggingConfig, QueryStatus, TeamRange, TeamReport } from '../../core/team/teamTypes';
+import type { InvocationLoggingConfig, LoggingState, QueryStatus, TeamRange, TeamReport } from '../../core/team/teamTypes';
 import { profileNameOf } from '../clients';
 import { openAwsSession, type AwsSessionOptions } from '../session';
 import { getCallerIdentity, getLoggingConfiguration, putLoggingConfiguration, runLogsQuery } from './invocationLogs';
@@ -86,6 +86,26 @@ export async function applyInvocationLogging(options: AwsSessionOptions & { read
     if (!put.ok) return { ok: false, problem: adminProblem('bedrock', put.error) };
     const read = await getLoggingConfiguration(opened.value);
     return read.ok ? { ok: true, ...(read.value ? { config: read.value } : {}) } : { ok: false, problem: adminProblem('bedrock', read.error) };
+  } finally {
+    opened.value.close();
+  }
+}
+
+/**
+ * Where the Region's invocation logs go, for the policy's logging rule: the configuration only.
+ * A failure comes back with its English words (the policy's `reason`). Never throws.
+ */
+export async function checkInvocationLogging(options: AwsSessionOptions): Promise<{ ok: true; logging: LoggingState } | { ok: false; problem: AdminProblem; reason: string }> {
+  const opened = await openAwsSession(options);
+  if (!opened.ok) {
+    const problem = adminProblem('bedrock', opened.error);
+    return { ok: false, problem, reason: adminProblemText(problem, 'en') };
+  }
+  try {
+    const config = await getLoggingConfiguration(opened.value);
+    if (config.ok) return { ok: true, logging: loggingState(config.value) };
+    const problem = adminProblem('bedrock', config.error);
+    return { ok: false, problem, reason: adminProblemText(problem, 'en') };
   } finally {
     opened.value.close();
   }

@@ -7,9 +7,9 @@
 
 import { loadAwsLayer } from '../../aws/loadLayer';
 import { DEFAULT_LOG_GROUP, DEFAULT_LOGGING_ROLE, planInvocationLogging } from '../../core/team/loggingPlan';
-import { loggingLines, loggingPlanLines, teamColumns, teamRangeText, teamText, teamTotalsText } from '../../core/team/teamText';
+import { developerCells, loggingLines, loggingPlanLines, teamColumns, teamRangeText, teamText, teamTotalsText } from '../../core/team/teamText';
 import { TEAM_RANGES, type TeamRange, type TeamReport } from '../../core/team/teamTypes';
-import { formatCount, formatUsd } from '../../core/usage/usageText';
+import { formatCount } from '../../core/usage/usageText';
 import type { Locale } from '../../core/text/locale';
 import { UsageError, type CommandOutput } from '../output';
 import { REPORT_SCHEMA_VERSION } from '../report';
@@ -28,23 +28,12 @@ function teamRange(value: string | undefined, locale: Locale): TeamRange {
   throw new UsageError(RANGE_WORDS[locale].replace('{value}', value));
 }
 
-function percent(share: number, locale: Locale): string {
-  return `${new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 1 }).format(share * 100)}%`;
-}
-
 /** The developers as a table, the caller's own row marked. */
 export function developerTable(report: TeamReport, locale: Locale): string[] {
   const columns = teamColumns(locale);
-  const count = (value: number) => formatCount(value, locale);
   const rows = (report.developers ?? []).map((developer) => [
     `${developer.self ? '▶ ' : '  '}${printable(developer.name)}${developer.self ? ` ${teamText(locale, 'you')}` : ''}`,
-    count(developer.requests),
-    count(developer.tokens.input),
-    count(developer.tokens.output),
-    count(developer.tokens.cacheRead),
-    count(developer.tokens.cacheWrite),
-    developer.cost.usd === undefined ? teamText(locale, 'unpriced') : formatUsd(developer.cost.usd, locale),
-    percent(developer.share, locale),
+    ...developerCells(developer, locale),
   ]);
   return renderTable([columns.developer, columns.requests, columns.input, columns.output, columns.cacheRead, columns.cacheWrite, columns.cost, columns.share], rows).split('\n');
 }

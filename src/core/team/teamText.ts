@@ -8,7 +8,7 @@ import { format, type Locale } from '../text/locale';
 import { formatCount, formatUsd } from '../usage/usageText';
 import type { LoggingPlan } from './loggingPlan';
 import { SUGGESTED_RETENTION_DAYS } from './loggingPlan';
-import type { LoggingState, TeamRange, TeamReport } from './teamTypes';
+import type { DeveloperUsage, LoggingState, TeamRange, TeamReport } from './teamTypes';
 
 const en = {
   title: 'Per-developer usage — {region}, {range}',
@@ -115,6 +115,25 @@ export function loggingLines(report: Pick<TeamReport, 'logging' | 'region'>, loc
   if (logging.state === 'cloudwatch') return [teamText(locale, 'loggingCloudWatch', { logGroup: logging.logGroupName, region: report.region })];
   const first = logging.state === 'off' ? teamText(locale, 'loggingOff', { region: report.region }) : teamText(locale, 'loggingS3', { region: report.region, bucket: logging.bucketName });
   return [first, teamText(locale, 'enabling', { region: report.region, logGroup, role, days: SUGGESTED_RETENTION_DAYS }), teamText(locale, 'enableCommand')];
+}
+
+/** A share of the team as a percentage with one decimal (`80%`, `12.5%`). */
+export function shareText(share: number, locale: Locale): string {
+  return `${new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 1 }).format(share * 100)}%`;
+}
+
+/** A developer's figures in the table's column order: requests, input, output, cache read, cache write, cost, share. */
+export function developerCells(developer: DeveloperUsage, locale: Locale): string[] {
+  const count = (value: number) => formatCount(value, locale);
+  return [
+    count(developer.requests),
+    count(developer.tokens.input),
+    count(developer.tokens.output),
+    count(developer.tokens.cacheRead),
+    count(developer.tokens.cacheWrite),
+    developer.cost.usd === undefined ? teamText(locale, 'unpriced') : formatUsd(developer.cost.usd, locale),
+    shareText(developer.share, locale),
+  ];
 }
 
 /** The team's totals in one line. */

@@ -13,10 +13,10 @@ import { ageText, comparisonLines, monthLines, spendText } from '../../core/spen
 import type { SpendReport } from '../../core/spend/spendTypes';
 import { adminProblemText } from '../../core/team/adminProblem';
 import { DEFAULT_LOG_GROUP, DEFAULT_LOGGING_ROLE } from '../../core/team/loggingPlan';
-import { loggingLines, teamColumns, teamRangeText, teamText, teamTotalsText } from '../../core/team/teamText';
+import { developerCells, loggingLines, teamColumns, teamRangeText, teamText, teamTotalsText } from '../../core/team/teamText';
 import type { TeamRange, TeamReport } from '../../core/team/teamTypes';
 import type { Locale } from '../../core/text/locale';
-import { formatCount, formatUsd } from '../../core/usage/usageText';
+import { formatCount } from '../../core/usage/usageText';
 import type { DevelopersModel, PlanModel, SectionModel, TeamViewModel } from '../../webview/team/protocol';
 
 export interface Translator {
@@ -76,10 +76,6 @@ function problems(list: readonly Parameters<typeof adminProblemText>[0][] | unde
   return (list ?? []).map((problem) => adminProblemText(problem, locale));
 }
 
-function percent(share: number, locale: Locale): string {
-  return `${new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 1 }).format(share * 100)}%`;
-}
-
 function developersModel(state: TeamViewState, { l10n, locale }: TeamViewModelOptions): DevelopersModel {
   const report = state.team;
   const columns = teamColumns(locale);
@@ -109,15 +105,7 @@ function developersModel(state: TeamViewState, { l10n, locale }: TeamViewModelOp
       name: developer.self ? `${developer.name} ${teamText(locale, 'you')}` : developer.name,
       title: developer.arns.join('\n'),
       self: developer.self,
-      cells: [
-        count(developer.requests),
-        count(developer.tokens.input),
-        count(developer.tokens.output),
-        count(developer.tokens.cacheRead),
-        count(developer.tokens.cacheWrite),
-        developer.cost.usd === undefined ? teamText(locale, 'unpriced') : formatUsd(developer.cost.usd, locale),
-        percent(developer.share, locale),
-      ],
+      cells: developerCells(developer, locale),
       share: Math.round(developer.share * 1000) / 10,
     })),
     notes,

@@ -6,7 +6,7 @@
  * names, at most five notifications, e-mail or SNS subscribers).
  */
 import type { FakeRequest, FakeResponse } from '../http';
-import { jsonBody, jsonResponse } from '../http';
+import { awsJsonBody, awsJsonOk, awsJsonOperation } from './awsJsonTarget';
 import { AwsError, jsonProtocol } from '../protocols';
 import type { FakeBudget, Scenario } from '../scenario';
 import type { ServiceContext, ServiceModule } from '../serviceModule';
@@ -25,23 +25,16 @@ export const BUDGETS_ERROR_MESSAGES = {
 } as const;
 
 function targetOf(req: FakeRequest): string | undefined {
-  const target = req.headers['x-amz-target'];
-  return req.method === 'POST' && req.path === '/' && target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+  return awsJsonOperation(req, TARGET_PREFIX);
 }
 
-function ok(ctx: ServiceContext, value: unknown): FakeResponse {
-  return jsonResponse(200, value, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': ctx.requestId });
-}
+const ok = awsJsonOk;
 
 function invalid(message: string): AwsError {
   return new AwsError(400, 'InvalidParameterException', message, { __type: 'InvalidParameterException', Message: message });
 }
 
-function body(req: FakeRequest): Record<string, unknown> {
-  const value = jsonBody(req);
-  if (!value) throw new AwsError(400, 'SerializationException', 'The request body is not a JSON object.');
-  return value;
-}
+const body = awsJsonBody;
 
 function accountFor(ctx: ServiceContext, action: string, input: Record<string, unknown>): string {
   const { account } = usEast1Caller(ctx, action, (state, id) => state.budgets?.accounts[id]?.deniedActions, 'budgets');

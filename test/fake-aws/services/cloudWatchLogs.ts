@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FakeRequest, FakeResponse } from '../http';
-import { jsonBody, jsonResponse } from '../http';
+import { awsJsonBody, awsJsonOk, awsJsonOperation } from './awsJsonTarget';
 import { AwsError, jsonProtocol } from '../protocols';
 import type { FakeLogGroup, Scenario } from '../scenario';
 import type { ServiceContext, ServiceModule } from '../serviceModule';
@@ -42,13 +42,10 @@ function queries(state: Scenario): Map<string, RunningQuery> {
 }
 
 function targetOf(req: FakeRequest): string | undefined {
-  const target = req.headers['x-amz-target'];
-  return req.method === 'POST' && req.path === '/' && target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+  return awsJsonOperation(req, TARGET_PREFIX);
 }
 
-function ok(ctx: ServiceContext, value: unknown): FakeResponse {
-  return jsonResponse(200, value, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': ctx.requestId });
-}
+const ok = awsJsonOk;
 
 function logGroupArn(region: string, account: string, name: string): string {
   return `arn:aws:logs:${region}:${account}:log-group:${name}:*`;
@@ -70,11 +67,7 @@ export function findLogGroup(state: Scenario, account: string, region: string, n
   return state.cloudWatchLogs?.accounts[account]?.logGroups?.[region]?.find((group) => group.name === name);
 }
 
-function body(req: FakeRequest): Record<string, unknown> {
-  const value = jsonBody(req);
-  if (!value) throw new AwsError(400, 'SerializationException', 'The request body is not a JSON object.');
-  return value;
-}
+const body = awsJsonBody;
 
 function startQuery(ctx: ServiceContext): FakeResponse {
   const { account, region } = caller(ctx);

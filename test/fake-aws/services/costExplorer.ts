@@ -7,7 +7,7 @@
  * inclusive, end exclusive; amounts are strings, as Cost Explorer sends them.
  */
 import type { FakeRequest, FakeResponse } from '../http';
-import { jsonBody, jsonResponse } from '../http';
+import { awsJsonBody, awsJsonOk, awsJsonOperation } from './awsJsonTarget';
 import { AwsError, jsonProtocol } from '../protocols';
 import type { FakeCostLine, Scenario } from '../scenario';
 import type { ServiceContext, ServiceModule } from '../serviceModule';
@@ -28,13 +28,10 @@ export const COST_EXPLORER_ERROR_MESSAGES = {
 } as const;
 
 function targetOf(req: FakeRequest): string | undefined {
-  const target = req.headers['x-amz-target'];
-  return req.method === 'POST' && req.path === '/' && target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+  return awsJsonOperation(req, TARGET_PREFIX);
 }
 
-function ok(ctx: ServiceContext, value: unknown): FakeResponse {
-  return jsonResponse(200, value, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': ctx.requestId });
-}
+const ok = awsJsonOk;
 
 function validation(message: string): AwsError {
   return new AwsError(400, 'ValidationException', message);
@@ -55,11 +52,7 @@ function caller(ctx: ServiceContext, action: string): { account: string; lines: 
   return { account, lines: ctx.state.costExplorer?.accounts[account]?.lines ?? [] };
 }
 
-function body(req: FakeRequest): Record<string, unknown> {
-  const value = jsonBody(req);
-  if (!value) throw new AwsError(400, 'SerializationException', 'The request body is not a JSON object.');
-  return value;
-}
+const body = awsJsonBody;
 
 function parseDay(value: unknown): number {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw validation(COST_EXPLORER_ERROR_MESSAGES.badDate(String(value)));

@@ -118,8 +118,9 @@ export async function runLogsQuery(session: AwsSession, query: TeamQuery, option
     }
     const polled = await callAsValue(session, 'GetQueryResults', (abortSignal) => client.send(new GetQueryResultsCommand({ queryId }), { abortSignal }));
     if (!polled.ok) {
-      if (session.signal?.aborted) await stop();
-      return { ok: false, error: polled.error };
+      // A query left running keeps scanning (and billing) the log group at AWS: stop it.
+      await stop();
+      return { ok: false, error: polled.error, stopped: true };
     }
     const output = polled.value;
     const status = (output.status ?? 'Unknown') as QueryStatus;

@@ -43,6 +43,7 @@ const builds = [
       usageText: 'src/core/usage/usageText.ts',
       diagnosis: 'src/core/models/diagnosis.ts',
       sessions: 'src/vscode/claudeCode/sessionScan.ts',
+      teamView: 'src/vscode/team/teamPanel.ts',
     },
     outdir: 'dist',
     external: ['vscode'],
@@ -71,7 +72,7 @@ const builds = [
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
-    entryPoints: { usage: 'src/webview/usage/main.ts' },
+    entryPoints: { usage: 'src/webview/usage/main.ts', team: 'src/webview/team/main.ts' },
     outdir: 'dist/webview',
   },
 ];

@@ -20,6 +20,7 @@ import type * as UsageTextModule from '../core/usage/usageText';
 import type * as UsageViewModelModule from './usage/usageViewModel';
 import type * as SetupWizardModule from './wizard/setupWizard';
 import type * as SessionScanModule from './claudeCode/sessionScan';
+import type * as TeamPanelModule from './team/teamPanel';
 
 /** Each lazy bundle: its file in `dist/` and the module it is built from (relative to this file). */
 export const LAZY_BUNDLES = {
@@ -30,6 +31,7 @@ export const LAZY_BUNDLES = {
   usageText: { bundle: 'usageText.js', source: '../core/usage/usageText' },
   diagnosis: { bundle: 'diagnosis.js', source: '../core/models/diagnosis' },
   sessionScan: { bundle: 'sessions.js', source: './claudeCode/sessionScan' },
+  teamView: { bundle: 'teamView.js', source: './team/teamPanel' },
 } as const;
 
 type LazyName = keyof typeof LAZY_BUNDLES;
@@ -59,3 +61,4 @@ export const loadResidencyText = lazy<typeof ResidencyTextModule>('residencyText
 export const loadUsageText = lazy<typeof UsageTextModule>('usageText');
 export const loadDiagnosis = lazy<typeof DiagnosisModule>('diagnosis');
 export const loadSessionScan = lazy<typeof SessionScanModule>('sessionScan');
+export const loadTeamPanel = lazy<typeof TeamPanelModule>('teamView');

@@ -1,9 +1,10 @@
 /**
- * Just enough XML writing for awsQuery responses (STS today, old-style CloudWatch maybe later).
+ * Just enough XML writing for awsQuery responses (STS and SNS).
  * Object key order is element order, which is all these small documents need.
  */
 export interface XmlTree {
-  [element: string]: string | number | XmlTree | undefined;
+  /** A list is the element repeated (`member` entries of awsQuery lists). */
+  [element: string]: string | number | XmlTree | readonly XmlTree[] | undefined;
 }
 
 /** Text content escaping; quotes stay literal, as in AWS's own documents. */
@@ -15,7 +16,11 @@ function renderChildren(tree: XmlTree): string {
   let out = '';
   for (const [name, value] of Object.entries(tree)) {
     if (value === undefined) continue;
-    const inner = typeof value === 'object' ? renderChildren(value) : escapeXml(String(value));
+    if (Array.isArray(value)) {
+      for (const item of value as readonly XmlTree[]) out += `<${name}>${renderChildren(item)}</${name}>`;
+      continue;
+    }
+    const inner = typeof value === 'object' ? renderChildren(value as XmlTree) : escapeXml(String(value));
     out += `<${name}>${inner}</${name}>`;
   }
   return out;

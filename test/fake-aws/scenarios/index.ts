@@ -3,6 +3,7 @@
  * standalone server (`--scenario NAME`) and `startFakeAws({ scenario: NAME })` pick it up.
  */
 import { cloneScenario, type Scenario } from '../scenario';
+import { adminScenarios } from './adminScenarios';
 import { basicScenario } from './basic';
 import { bedrockFailureScenarios } from './bedrockFailures';
 import { quotaScenarios } from './quotaScenarios';
@@ -13,6 +14,7 @@ const factories = {
   ...bedrockFailureScenarios,
   ...quotaScenarios,
   ...residencyScenarios,
+  ...adminScenarios,
 } satisfies Record<string, () => Scenario>;
 
 export type ScenarioName = keyof typeof factories;

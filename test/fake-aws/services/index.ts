@@ -2,17 +2,18 @@
  * The modules every fake serves, in routing order (first match wins). Service Quotas and
  * CloudWatch route on their X-Amz-Target prefixes (ServiceQuotasV20190624.*,
  * GraniteServiceVersion20100801.*). Bedrock Runtime has `listener: 'runtime'`, which makes the
- * core start the HTTP/2 listener.
+ * core start the HTTP/2 listener. STS and SNS route on their form body's Version.
  */
 import type { ServiceModule } from '../serviceModule';
 import { bedrockModule } from './bedrock';
 import { bedrockRuntimeModule } from './bedrockRuntime';
 import { cloudWatchModule } from './cloudWatch';
 import { serviceQuotasModule } from './serviceQuotas';
+import { snsModule } from './sns';
 import { ssoModule } from './sso';
 import { ssoOidcModule } from './ssoOidc';
 import { stsModule } from './sts';
 
 export function defaultModules(): ServiceModule[] {
-  return [stsModule, ssoModule, ssoOidcModule, bedrockModule, serviceQuotasModule, cloudWatchModule, bedrockRuntimeModule];
+  return [stsModule, ssoModule, ssoOidcModule, bedrockModule, serviceQuotasModule, cloudWatchModule, snsModule, bedrockRuntimeModule];
 }

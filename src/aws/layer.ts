@@ -6,3 +6,6 @@ export { checkIdentities, checkIdentity } from './profiles/identity';
 export { loadCatalog, validateModelAccess } from './models/modelAccess';
 export { fetchUsageReport, requestBedrockQuotaIncrease } from './usage/usage';
 export { checkResidency } from './residency/residency';
+export { applyAlarms, listAlarms, listTopicArns, planAlarms } from './alarms/alarms';
+export { readModelQuotas } from './alarms/stackQuotas';
+export { applyTeamDashboard, planTeamDashboard } from './dashboard/dashboard';

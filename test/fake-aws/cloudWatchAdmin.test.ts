@@ -155,9 +155,7 @@ describe('fake-aws CloudWatch alarms and dashboards', () => {
   describe('alarms that exist already', () => {
     const { client } = useFakeClients('alarms-existing');
     it('are described in the state the scenario pinned: ALARM, OK and INSUFFICIENT_DATA', async () => {
-      const { MetricAlarms = [] } = await new Promise<Awaited<ReturnType<CloudWatchClient['send']>>>((resolve, reject) => {
-        client((config) => new CloudWatchClient(config)).send(new DescribeAlarmsCommand({ AlarmNamePrefix: 'claude-bedrock/' })).then(resolve as never, reject);
-      }) as { MetricAlarms?: { AlarmName?: string; StateValue?: string }[] };
+      const { MetricAlarms = [] } = await client((config) => new CloudWatchClient(config)).send(new DescribeAlarmsCommand({ AlarmNamePrefix: 'claude-bedrock/' }));
       assert.deepEqual(MetricAlarms.map((alarm) => [alarm.AlarmName, alarm.StateValue]).sort(), EXISTING_ALARMS.map((alarm) => [alarm.name, alarm.state]).sort());
     });
   });

@@ -1,6 +1,7 @@
 /**
  * The headless face of the extension: the same discovery and checks for terminals, CI and
- * admins. Exit codes: 0 healthy, 1 problems found, 2 usage error.
+ * admins. Exit codes: 0 healthy (or applied), 1 problems found, something could not be verified or
+ * applied, 2 usage error (an `apply` without a terminal and without --yes included).
  */
 
 import { parseArgs } from 'node:util';
@@ -12,6 +13,10 @@ import { profilesCommand } from './profiles/profilesCommand';
 import { setupCommand } from './setup/setupCommand';
 import { quotasCommand, usageCommand } from './usage/usageCommand';
 import { policyCommand } from './policy/policyCommand';
+import { alarmsCommand } from './alarms/alarmsCommand';
+import { dashboardCommand } from './dashboard/dashboardCommand';
+import { adminStackCommand } from './adminStack/adminStackCommand';
+import { terminalConfirm, type Confirm } from './confirm';
 import { cliText } from './text';
 
 declare const __VERSION__: string | undefined;
@@ -42,6 +47,13 @@ function parse(argv: readonly string[], locale: Locale) {
         'dry-run': { type: 'boolean', default: false },
         'no-gitignore': { type: 'boolean', default: false },
         'no-vscode-settings': { type: 'boolean', default: false },
+        percent: { type: 'string' },
+        'throttle-threshold': { type: 'string' },
+        email: { type: 'string' },
+        'topic-arn': { type: 'string' },
+        'topic-name': { type: 'string' },
+        yes: { type: 'boolean', default: false },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -58,8 +70,13 @@ function timeoutOption(value: string | undefined, locale: Locale): number {
   return seconds * 1000;
 }
 
+/** What the CLI may ask the person at the terminal: absent in tests and without a terminal. */
+export interface CliIo {
+  readonly confirm?: Confirm;
+}
+
 /** Runs the CLI on arguments and an environment; returns what to print and the exit code. */
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<CommandOutput> {
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo = {}): Promise<CommandOutput> {
   let locale = pickLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
   try {
     const langIndex = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
@@ -74,7 +91,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
     if (values.help || command === undefined || command === 'help') {
       return { stdout: cliText(locale, 'usage'), exitCode: command === undefined && !values.help ? 2 : 0 };
     }
-    if (positionals.length > (command === 'policy' ? 2 : 1)) throw new UsageError(cliText(locale, 'badOption', { detail: `Unexpected argument "${positionals[command === 'policy' ? 2 : 1]}".` }));
+    const allowed = command === 'policy' || command === 'alarms' || command === 'dashboard' ? 2 : 1;
+    if (positionals.length > allowed) throw new UsageError(cliText(locale, 'badOption', { detail: `Unexpected argument "${positionals[allowed]}".` }));
     switch (command) {
       case 'profiles':
         return await profilesCommand({ json: values.json ?? false, locale, env });
@@ -121,6 +139,32 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
           env,
           cwd: process.cwd(),
         });
+      case 'alarms':
+      case 'dashboard':
+      case 'admin-stack': {
+        const adminOptions = {
+          subcommand: positionals[1],
+          profile: values.profile,
+          region: values.region,
+          models: values.model ?? [],
+          folder: values.folder,
+          percent: values.percent,
+          throttleThreshold: values['throttle-threshold'],
+          email: values.email,
+          topicArn: values['topic-arn'],
+          topicName: values['topic-name'],
+          yes: values.yes ?? false,
+          ...(io.confirm === undefined ? {} : { confirm: io.confirm }),
+          timeoutMs: timeoutOption(values.timeout, locale),
+          json: values.json ?? false,
+          locale,
+          env,
+          cwd: process.cwd(),
+        };
+        if (command === 'alarms') return await alarmsCommand(adminOptions);
+        if (command === 'dashboard') return await dashboardCommand(adminOptions);
+        return await adminStackCommand({ ...adminOptions, output: values.output, offline: values.offline ?? false });
+      }
       case 'models':
         return await modelsCommand({ profile: values.profile, region: values.region, timeoutMs: timeoutOption(values.timeout, locale), json: values.json ?? false, locale, env });
       case 'setup':
@@ -163,7 +207,8 @@ const EXIT_GRACE_MS = 2_000;
 if (require.main === module) {
   // The SDK copy bundled here supports this Node; its warning concerns later SDK releases only.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  runCli(process.argv.slice(2), process.env).then(
+  const confirm = terminalConfirm();
+  runCli(process.argv.slice(2), process.env, confirm === undefined ? {} : { confirm }).then(
     (output) => {
       if (output.stdout !== undefined) process.stdout.write(`${output.stdout}\n`);
       if (output.stderr !== undefined) process.stderr.write(`${output.stderr}\n`);

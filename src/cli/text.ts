@@ -15,6 +15,13 @@ Commands:
   policy check                 Check the folder's effective Claude settings against the organisation policy (machine, team,
                                managed settings); exit 1 on any violation. For a data-residency policy every model ID is
                                resolved with GetInferenceProfile.
+  alarms plan|apply|list       For the team admin: CloudWatch alarms on each model's throttled requests and on its quota use
+                               (tokens per minute against the TPM quota), notifying an SNS topic; plan shows them, apply creates
+                               or updates them after a confirmation, list shows every alarm claude-bedrock made and its state.
+  dashboard plan|apply         For the team admin: the team's CloudWatch dashboard (tokens against the quota, requests,
+                               throttles, latency, cache hits per model), shown as a diff, saved after a confirmation.
+  admin-stack                  For the team admin: the whole setup as one CloudFormation template (developer and admin IAM
+                               policies, alarms, SNS topic, dashboard), YAML to stdout or --output; see docs/admin.md.
 
 Options:
   --json                       Print JSON instead of text.
@@ -39,11 +46,19 @@ Options:
   --range <1h|24h|7d>          usage: the period (default 1h, at 1-minute resolution; 24h at 5 minutes; 7d at 1 hour).
   --offline                    policy check, setup: judge data residency by scope only, without asking the account.
   --proof <file>               policy check: write the data-residency proof (profile, destinations, time) as JSON.
+  --percent <1-100>            alarms, admin-stack: the quota alarm's threshold in percent of the TPM quota (default 80).
+  --throttle-threshold <n>     alarms, admin-stack: throttled requests in one minute that alarm (default 1).
+  --email <address>            alarms: notify a new SNS topic (--topic-name, default claude-bedrock-alarms) and subscribe this address.
+  --topic-arn <arn>            alarms: notify this existing SNS topic. Neither: the alarms notify nobody.
+  --yes                        alarms apply, dashboard apply: apply the printed plan without asking (needed without a terminal, as in CI).
+  -o, --output <file>          admin-stack: write the template to this file instead of stdout.
+  --offline                    admin-stack: do not read the quota values from Service Quotas (the parameters then have no defaults).
   --lang <en|ja>               Language of the output (default: from LANG).
   -h, --help                   Show this help.
   -v, --version                Show the version.
 
-Exit codes: 0 healthy, 1 problems found or something could not be verified (doctor) or read (quotas, usage), 2 usage error.`,
+Exit codes: 0 healthy or applied, 1 problems found, or something could not be verified (doctor), read (quotas, usage, alarms,
+dashboard, admin-stack) or applied, 2 usage error (also: apply without a terminal and without --yes).`,
   unknownCommand: 'Unknown command "{command}". Run claude-bedrock --help for the list.',
   badOption: '{detail} Run claude-bedrock --help for the options.',
   badTimeout: '--timeout must be a number of seconds between 1 and 300, not "{value}".',
@@ -129,6 +144,13 @@ const ja: CliText = {
   usage                        CloudWatch からクォータに対する使用状況 (ピーク、スロットリングされた分、料金、推奨事項) を表示します。
   policy check                 フォルダーの実効的な Claude 設定を組織のポリシー (マシン、チーム、管理設定) と照合します。
                                違反があれば終了コード 1。データレジデンシーのポリシーでは各モデル ID を GetInferenceProfile で確認します。
+  alarms plan|apply|list       チーム管理者向け: 各モデルのスロットリングとクォータ使用率 (TPM クォータに対する 1 分あたりの
+                               トークン数) の CloudWatch アラームを作り、SNS トピックに通知します。plan は表示のみ、apply は確認後に
+                               作成・更新、list は claude-bedrock が作ったアラームとその状態を一覧表示します。
+  dashboard plan|apply         チーム管理者向け: チームの CloudWatch ダッシュボード (クォータに対するトークン数、リクエスト、
+                               スロットリング、レイテンシ、キャッシュヒット) を差分で表示し、確認後に保存します。
+  admin-stack                  チーム管理者向け: 設定一式を 1 つの CloudFormation テンプレート (開発者用と管理者用の IAM ポリシー、
+                               アラーム、SNS トピック、ダッシュボード) の YAML として標準出力か --output に書き出します。docs/admin.md 参照。
 
 オプション:
   --json                       テキストの代わりに JSON を出力します。
@@ -154,11 +176,19 @@ const ja: CliText = {
   --range <1h|24h|7d>          usage: 期間 (既定は 1h で 1 分ごと。24h は 5 分ごと、7d は 1 時間ごと)。
   --offline                    policy check、setup: アカウントに問い合わせず、スコープだけでデータレジデンシーを判定します。
   --proof <ファイル>           policy check: データレジデンシーの証跡 (プロファイル、転送先、確認時刻) を JSON で書き出します。
+  --percent <1-100>            alarms, admin-stack: クォータのアラームのしきい値 (TPM クォータに対するパーセント、既定 80)。
+  --throttle-threshold <数>    alarms, admin-stack: アラームになる 1 分間のスロットリング件数 (既定 1)。
+  --email <アドレス>           alarms: 新しい SNS トピック (--topic-name、既定 claude-bedrock-alarms) に通知し、このアドレスを登録します。
+  --topic-arn <ARN>            alarms: この既存の SNS トピックに通知します。どちらもなければ通知しません。
+  --yes                        alarms apply, dashboard apply: 表示した計画を確認なしで適用します (CI など端末がない環境では必須)。
+  -o, --output <ファイル>      admin-stack: テンプレートを標準出力ではなくこのファイルに書き出します。
+  --offline                    admin-stack: Service Quotas からクォータの値を読みません (パラメーターに既定値が付きません)。
   --lang <en|ja>               出力の言語 (既定: LANG から判断)。
   -h, --help                   このヘルプを表示します。
   -v, --version                バージョンを表示します。
 
-終了コード: 0 正常、1 問題あり、または確認できないものがあった (doctor) / 読み取れないものがあった (quotas, usage)、2 使い方の誤り。`,
+終了コード: 0 正常または適用済み、1 問題あり、または確認できない (doctor)、読み取れない (quotas, usage, alarms, dashboard,
+admin-stack)、適用できないものがあった、2 使い方の誤り (端末がなく --yes もない apply を含む)。`,
   unknownCommand: '不明なコマンド "{command}" です。claude-bedrock --help で一覧を確認してください。',
   badOption: '{detail} claude-bedrock --help でオプションを確認してください。',
   badTimeout: '--timeout には 1 から 300 までの秒数を指定してください ("{value}" は指定できません)。',

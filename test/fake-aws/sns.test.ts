@@ -1,7 +1,7 @@
 // The fake's SNS through the real SDK client: awsQuery with XML answers, topics per account and
 // Region, idempotent CreateTopic, e-mail subscriptions pending confirmation, and denials named as SNS names them.
 import assert from 'node:assert/strict';
-import { CreateTopicCommand, ListTopicsCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { CreateTopicCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { BASIC_ACCOUNT_ID, BASIC_STATIC_KEY } from './scenarios/basic';
 import { EXISTING_TOPIC } from './scenarios/adminScenarios';
 import { rejects } from './rejects';
@@ -23,6 +23,8 @@ describe('fake-aws SNS', () => {
     assert.equal(subscribed.SubscriptionArn, 'pending confirmation');
     await sns().send(new SubscribeCommand({ TopicArn: first.TopicArn, Protocol: 'email', Endpoint: 'admin@example.com' }));
     assert.equal(fake().state.sns!.accounts[BASIC_ACCOUNT_ID]!.topics!['ap-northeast-1']![0]!.subscriptions.length, 1, 'the same address once');
+    const { Subscriptions } = await sns().send(new ListSubscriptionsByTopicCommand({ TopicArn: first.TopicArn }));
+    assert.deepEqual(Subscriptions, [{ SubscriptionArn: 'PendingConfirmation', Owner: BASIC_ACCOUNT_ID, Protocol: 'email', Endpoint: 'admin@example.com', TopicArn: first.TopicArn }]);
     assert.ok(fake().requests.filter((entry) => entry.service === 'sns').every((entry) => entry.signingService === 'sns' && entry.status === 200));
   });
 

@@ -6,7 +6,7 @@
  */
 
 import { alarmNamesFor, alarmStatus, ALARM_NAME_PREFIX } from '../../core/alarms/alarmDefinitions';
-import { alarmSteps, buildAlarmPlan, summarizeApply, validateAlarmOptions, withTopicArn } from '../../core/alarms/alarmPlan';
+import { alarmSteps, buildAlarmPlan, existingTopicArn, summarizeApply, validateAlarmOptions, withTopicArn } from '../../core/alarms/alarmPlan';
 import type { AlarmApplyResult, AlarmInputProblem, AlarmOptions, AlarmPlan, AlarmStatus, StepOutcome } from '../../core/alarms/alarmTypes';
 import type { Diagnosis, RawAwsError } from '../../core/models/bedrockTypes';
 import { diagnoseAwsError } from '../../core/models/diagnosis';
@@ -16,7 +16,7 @@ import { openAwsSession, type AwsSession, type AwsSessionOptions } from '../sess
 import { listQuotaValues } from '../usage/quotas';
 import { describeAlarmsByName } from '../usage/alarmStates';
 import { describeAlarmsByPrefix, putAlarm } from './cloudWatchAlarms';
-import { createTopic, listTopics, subscribeEmail } from './snsTopics';
+import { createTopic, listEmailSubscriptions, listTopics, subscribeEmail } from './snsTopics';
 
 export type AlarmPlanResult =
   | { readonly ok: true; readonly plan: AlarmPlan }
@@ -53,6 +53,11 @@ export async function planAlarms(options: AwsSessionOptions & { readonly modelId
     // In a fixed order, whichever answered first.
     for (const result of [listing, existing, topics]) if (result !== undefined && !result.ok) return { ok: false, failure: failureOf(options, result.error) };
     if (!listing.ok || !existing.ok) throw new Error('unreachable');
+    // The topic exists and an address is to be subscribed: is it already? (Then no Subscribe, and no second confirmation e-mail.)
+    const action = options.alarmOptions.action;
+    const topicArn = action.kind === 'new-topic' && action.email !== undefined && topics?.ok ? existingTopicArn(topics.value, action.topicName, options.region) : undefined;
+    const subscriptions = topicArn === undefined ? undefined : await listEmailSubscriptions(session, topicArn);
+    if (subscriptions !== undefined && !subscriptions.ok) return { ok: false, failure: failureOf(options, subscriptions.error) };
     const planned = buildAlarmPlan({
       region: options.region,
       modelIds: options.modelIds,
@@ -60,6 +65,7 @@ export async function planAlarms(options: AwsSessionOptions & { readonly modelId
       quotas: matchModelQuotas(options.modelIds, listing.value),
       existing: existing.value,
       ...(topics?.ok ? { topics: topics.value } : {}),
+      ...(subscriptions?.ok ? { subscriptions: subscriptions.value } : {}),
     });
     return planned.ok ? { ok: true, plan: planned.plan } : { ok: false, problems: planned.problems };
   });

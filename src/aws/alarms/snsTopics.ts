@@ -1,6 +1,6 @@
 /** The SNS calls of the alarms' notifications: ListTopics (every page), CreateTopic and an e-mail Subscribe. */
 
-import { CreateTopicCommand, ListTopicsCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { CreateTopicCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { callAsValue, type AwsSession, type CallResult } from '../session';
 
 function snsClient(session: AwsSession): SNSClient {
@@ -19,6 +19,24 @@ export function listTopics(session: AwsSession): Promise<CallResult<string[]>> {
       NextToken = output.NextToken || undefined;
     } while (NextToken !== undefined);
     return arns;
+  });
+}
+
+/** The e-mail subscriptions of a topic (every page); a pending one has no ARN yet. */
+export function listEmailSubscriptions(session: AwsSession, topicArn: string): Promise<CallResult<{ endpoint: string; confirmed: boolean }[]>> {
+  const client = snsClient(session);
+  return callAsValue(session, 'ListSubscriptionsByTopic', async (abortSignal) => {
+    const found: { endpoint: string; confirmed: boolean }[] = [];
+    let NextToken: string | undefined;
+    do {
+      const output = await client.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn, NextToken }), { abortSignal });
+      for (const subscription of output.Subscriptions ?? []) {
+        if (subscription.Protocol !== 'email' || subscription.Endpoint === undefined) continue;
+        found.push({ endpoint: subscription.Endpoint, confirmed: (subscription.SubscriptionArn ?? '').startsWith('arn:') });
+      }
+      NextToken = output.NextToken || undefined;
+    } while (NextToken !== undefined);
+    return found;
   });
 }
 

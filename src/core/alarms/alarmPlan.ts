@@ -76,6 +76,8 @@ export interface AlarmPlanInput {
   readonly existing: readonly ExistingAlarm[];
   /** The topic ARNs ListTopics gave, when a new topic was asked for. */
   readonly topics?: readonly string[];
+  /** The e-mail subscriptions of that topic, when it exists (ListSubscriptionsByTopic). */
+  readonly subscriptions?: readonly { readonly endpoint: string; readonly confirmed: boolean }[];
 }
 
 /** The topic name of an SNS topic ARN. */
@@ -87,8 +89,20 @@ function plannedTopic(input: AlarmPlanInput): PlannedTopic | undefined {
   const action = input.options.action;
   if (action.kind === 'none') return undefined;
   if (action.kind === 'topic') return { kind: 'existing', topicArn: action.topicArn };
-  const arn = (input.topics ?? []).find((topicArn) => topicNameOf(topicArn) === action.topicName && topicArn.split(':')[3] === input.region);
-  return { kind: 'new', name: action.topicName, ...(arn === undefined ? {} : { arn }), ...(action.email === undefined ? {} : { email: action.email }) };
+  const arn = existingTopicArn(input.topics ?? [], action.topicName, input.region);
+  const subscription = arn === undefined || action.email === undefined ? undefined : input.subscriptions?.find((candidate) => candidate.endpoint.toLowerCase() === action.email!.toLowerCase());
+  return {
+    kind: 'new',
+    name: action.topicName,
+    ...(arn === undefined ? {} : { arn }),
+    ...(action.email === undefined ? {} : { email: action.email }),
+    ...(subscription === undefined ? {} : { subscribed: subscription.confirmed ? 'confirmed' : 'pending' }),
+  };
+}
+
+/** The ARN of the topic of this name that ListTopics listed in the Region, if any. */
+export function existingTopicArn(topics: readonly string[], name: string, region: string): string | undefined {
+  return topics.find((topicArn) => topicNameOf(topicArn) === name && topicArn.split(':')[3] === region);
 }
 
 /** The ARN alarms notify, when it is known before applying (an existing topic, or one ListTopics found). */
@@ -163,7 +177,7 @@ export function alarmSteps(plan: AlarmPlan): AlarmStep[] {
   const topic = plan.topic;
   if (topic?.kind === 'new') {
     if (topic.arn === undefined) steps.push({ kind: 'create-topic', name: topic.name });
-    if (topic.email !== undefined) steps.push({ kind: 'subscribe', email: topic.email });
+    if (topic.email !== undefined && topic.subscribed === undefined) steps.push({ kind: 'subscribe', email: topic.email });
   }
   for (const alarm of plan.alarms) if (alarm.change !== 'unchanged') steps.push({ kind: 'put-alarm', alarm });
   return steps;

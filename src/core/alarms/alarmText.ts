@@ -34,6 +34,8 @@ const en = {
   topicReused: 'the SNS topic {name} exists ({arn}): CreateTopic returns it, creating nothing',
   topicExisting: 'notify the SNS topic {arn}',
   subscribe: 'subscribe {email} to it: AWS e-mails a confirmation link, and notifications start once it is confirmed',
+  subscribedConfirmed: '{email} is subscribed to it',
+  subscribedPending: '{email} is subscribed to it, waiting for its confirmation (the link AWS e-mailed)',
   noActions: 'no notifications: the alarms change state without notifying anyone',
   expression: 'metric math: {expression}',
   stepTopic: 'CreateTopic {name}',
@@ -77,6 +79,8 @@ const ja: AlarmTextTable = {
   topicReused: 'SNS トピック {name} は既にあります ({arn})。CreateTopic はそれを返し、新たには作りません',
   topicExisting: 'SNS トピック {arn} に通知',
   subscribe: '{email} をサブスクライブ: AWS が確認リンクをメールで送り、確認されてから通知が届きます',
+  subscribedConfirmed: '{email} はサブスクライブ済みです',
+  subscribedPending: '{email} はサブスクライブ済みで、確認 (AWS がメールで送ったリンク) を待っています',
   noActions: '通知なし: アラームの状態は変わりますが、誰にも通知しません',
   expression: 'メトリクス数式: {expression}',
   stepTopic: 'CreateTopic {name}',
@@ -138,7 +142,10 @@ export function topicLines(plan: AlarmPlan, locale: Locale): string[] {
   if (topic === undefined) return [table.noActions];
   if (topic.kind === 'existing') return [format(table.topicExisting, { arn: topic.topicArn })];
   const lines = [topic.arn === undefined ? format(table.topicNew, { name: topic.name }) : format(table.topicReused, { name: topic.name, arn: topic.arn })];
-  if (topic.email !== undefined) lines.push(format(table.subscribe, { email: topic.email }));
+  if (topic.email !== undefined) {
+    const template = topic.subscribed === 'confirmed' ? table.subscribedConfirmed : topic.subscribed === 'pending' ? table.subscribedPending : table.subscribe;
+    lines.push(format(template, { email: topic.email }));
+  }
   return lines;
 }
 

@@ -112,8 +112,11 @@ export interface PlannedAlarm {
 /** The SNS side of a plan. */
 export type PlannedTopic =
   | { readonly kind: 'existing'; readonly topicArn: string }
-  /** `arn` when ListTopics already lists a topic of that name (CreateTopic then returns it, creating nothing). */
-  | { readonly kind: 'new'; readonly name: string; readonly arn?: string; readonly email?: string };
+  /**
+   * `arn` when ListTopics already lists a topic of that name (CreateTopic then returns it, creating
+   * nothing); `subscribed` when the e-mail address is subscribed to it already (no Subscribe then).
+   */
+  | { readonly kind: 'new'; readonly name: string; readonly arn?: string; readonly email?: string; readonly subscribed?: 'confirmed' | 'pending' };
 
 export interface AlarmPlan {
   readonly region: string;

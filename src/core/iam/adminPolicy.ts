@@ -22,7 +22,11 @@ const A = OPERATION_ACTIONS;
 /** The admin features of this extension (alarms, notifications, dashboard, quota values and increases). */
 export const ALARM_ADMIN_ACTIONS: readonly AdminActionGroup[] = [
   { sid: 'CloudWatchAlarms', title: 'Create and read the throttling and quota-use alarms', actions: [A.PutMetricAlarm, A.DescribeAlarms] },
-  { sid: 'AlarmNotifications', title: 'List SNS topics for alarm actions, create a topic and subscribe an e-mail address', actions: [A.ListTopics, A.CreateTopic, A.Subscribe] },
+  {
+    sid: 'AlarmNotifications',
+    title: 'List SNS topics for alarm actions, create a topic and subscribe an e-mail address (once: its subscriptions are read first)',
+    actions: [A.ListTopics, A.CreateTopic, A.ListSubscriptionsByTopic, A.Subscribe],
+  },
   { sid: 'TeamDashboard', title: 'Create and read the team dashboard', actions: [A.PutDashboard, A.GetDashboard] },
   { sid: 'QuotaValues', title: 'Read the Bedrock quota values the thresholds and annotations come from', actions: [A.ListServiceQuotas, A.ListAWSDefaultServiceQuotas] },
   { sid: 'QuotaIncreases', title: 'Request Bedrock quota increases (Quotas & Usage, Request increase…)', actions: [A.RequestServiceQuotaIncrease] },

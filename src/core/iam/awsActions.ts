@@ -26,6 +26,7 @@ export const OPERATION_ACTIONS = {
   GetDashboard: 'cloudwatch:GetDashboard',
   ListTopics: 'sns:ListTopics',
   CreateTopic: 'sns:CreateTopic',
+  ListSubscriptionsByTopic: 'sns:ListSubscriptionsByTopic',
   Subscribe: 'sns:Subscribe',
 } as const satisfies Readonly<Record<string, string>>;
 

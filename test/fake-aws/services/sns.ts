@@ -1,6 +1,6 @@
 /**
  * SNS over awsQuery (`POST /`, form body `Action=…&Version=2010-03-31`, XML answers, SigV4 name
- * `sns`): ListTopics (pages of 100), CreateTopic (idempotent: a topic of the same name is returned,
+ * `sns`): ListTopics and ListSubscriptionsByTopic (pages of 100), CreateTopic (idempotent: a topic of the same name is returned,
  * not made twice) and Subscribe (an e-mail subscription waits for its confirmation; subscribing the
  * same address again returns the same subscription). Topics live per caller account and signing
  * Region (scenario.sns). Denials name the action as SNS does (`SNS:CreateTopic`); the other error
@@ -103,6 +103,31 @@ function createTopic(ctx: ServiceContext): FakeResponse {
   return xmlResponse('CreateTopic', { TopicArn: topicArn(ctx, name) }, ctx.requestId);
 }
 
+function listSubscriptionsByTopic(ctx: ServiceContext): FakeResponse {
+  const params = form(ctx.req);
+  const arn = params.get('TopicArn');
+  if (arn === null) throw invalid(SNS_ERROR_MESSAGES.missing('TopicArn'));
+  requireAllowed(ctx, 'ListSubscriptionsByTopic', arn);
+  const topic = topicsIn(ctx, false).find((candidate) => topicArn(ctx, candidate.name) === arn);
+  if (!topic) throw new AwsError(404, 'NotFound', SNS_ERROR_MESSAGES.noTopic);
+  const raw = params.get('NextToken');
+  const offset = raw === null ? 0 : Number(Buffer.from(raw, 'base64url').toString('utf8'));
+  if (!Number.isInteger(offset) || offset < 0 || offset > topic.subscriptions.length) throw invalid(SNS_ERROR_MESSAGES.badToken);
+  const page = topic.subscriptions.slice(offset, offset + PAGE);
+  const next = offset + PAGE < topic.subscriptions.length ? Buffer.from(String(offset + PAGE)).toString('base64url') : undefined;
+  const owner = caller(ctx).key.account;
+  return xmlResponse(
+    'ListSubscriptionsByTopic',
+    {
+      Subscriptions: {
+        member: page.map((subscription) => ({ SubscriptionArn: subscription.confirmed ? subscription.arn : 'PendingConfirmation', Owner: owner, Protocol: subscription.protocol, Endpoint: subscription.endpoint, TopicArn: arn })),
+      },
+      ...(next === undefined ? {} : { NextToken: next }),
+    },
+    ctx.requestId,
+  );
+}
+
 function subscribe(ctx: ServiceContext): FakeResponse {
   const params = form(ctx.req);
   const arn = params.get('TopicArn');
@@ -142,6 +167,8 @@ export const snsModule: ServiceModule = {
         return createTopic(ctx);
       case 'Subscribe':
         return subscribe(ctx);
+      case 'ListSubscriptionsByTopic':
+        return listSubscriptionsByTopic(ctx);
       default:
         throw new AwsError(400, 'InvalidAction', `fake-aws sns does not serve ${ctx.operation}`);
     }

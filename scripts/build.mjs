@@ -33,7 +33,7 @@ const builds = [
   },
   {
     // What activation does not need, each required on first use (src/vscode/lazyBundles.ts): the
-    // wizard, the usage view model and the big text tables. Keeps dist/extension.js small.
+    // wizard, the usage view model, the big text tables and the admin's flows. Keeps dist/extension.js small.
     ...common,
     entryPoints: {
       wizard: 'src/vscode/wizard/setupWizard.ts',
@@ -42,6 +42,9 @@ const builds = [
       residencyText: 'src/core/residency/residencyText.ts',
       usageText: 'src/core/usage/usageText.ts',
       diagnosis: 'src/core/models/diagnosis.ts',
+      alarms: 'src/vscode/alarms/alarmsFlow.ts',
+      dashboard: 'src/vscode/dashboard/dashboardFlow.ts',
+      adminStack: 'src/vscode/adminStack/adminStackFlow.ts',
     },
     outdir: 'dist',
     external: ['vscode'],

@@ -1,8 +1,8 @@
 /**
  * The parts of the extension that activation does not need, each bundled apart from
  * `dist/extension.js` (see scripts/build.mjs) and required on first use, as `dist/aws.js` is: the
- * setup wizard, the Quotas & Usage view model, and the big text tables (policy, residency, usage,
- * Bedrock diagnoses). The getters are synchronous: a `require` of a file beside this bundle, once.
+ * setup wizard, the Quotas & Usage view model, the big text tables (policy, residency, usage,
+ * Bedrock diagnoses), and the admin's flows (alarms, dashboard, admin stack). The getters are synchronous: a `require` of a file beside this bundle, once.
  *
  * The lazy bundles hold only stateless code (text tables, pure functions, the wizard's steps,
  * which get every shared object as an argument), so the copies of core they carry never hold state
@@ -19,6 +19,9 @@ import type * as ResidencyTextModule from '../core/residency/residencyText';
 import type * as UsageTextModule from '../core/usage/usageText';
 import type * as UsageViewModelModule from './usage/usageViewModel';
 import type * as SetupWizardModule from './wizard/setupWizard';
+import type * as AlarmsFlowModule from './alarms/alarmsFlow';
+import type * as DashboardFlowModule from './dashboard/dashboardFlow';
+import type * as AdminStackFlowModule from './adminStack/adminStackFlow';
 
 /** Each lazy bundle: its file in `dist/` and the module it is built from (relative to this file). */
 export const LAZY_BUNDLES = {
@@ -28,6 +31,9 @@ export const LAZY_BUNDLES = {
   residencyText: { bundle: 'residencyText.js', source: '../core/residency/residencyText' },
   usageText: { bundle: 'usageText.js', source: '../core/usage/usageText' },
   diagnosis: { bundle: 'diagnosis.js', source: '../core/models/diagnosis' },
+  alarms: { bundle: 'alarms.js', source: './alarms/alarmsFlow' },
+  dashboard: { bundle: 'dashboard.js', source: './dashboard/dashboardFlow' },
+  adminStack: { bundle: 'adminStack.js', source: './adminStack/adminStackFlow' },
 } as const;
 
 type LazyName = keyof typeof LAZY_BUNDLES;
@@ -56,3 +62,6 @@ export const loadPolicyText = lazy<typeof PolicyTextModule>('policyText');
 export const loadResidencyText = lazy<typeof ResidencyTextModule>('residencyText');
 export const loadUsageText = lazy<typeof UsageTextModule>('usageText');
 export const loadDiagnosis = lazy<typeof DiagnosisModule>('diagnosis');
+export const loadAlarmsFlow = lazy<typeof AlarmsFlowModule>('alarms');
+export const loadDashboardFlow = lazy<typeof DashboardFlowModule>('dashboard');
+export const loadAdminStackFlow = lazy<typeof AdminStackFlowModule>('adminStack');

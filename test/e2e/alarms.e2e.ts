@@ -150,8 +150,11 @@ async function main(): Promise<void> {
       }
       const diffTab = p.locator('.tabs-container .tab', { hasText: 'Alarms in ap-northeast-1' });
       await diffTab.first().waitFor({ state: 'visible', timeout: 30_000 });
+      // The diff editor renders the lines in view: the first alarm's request, as PutMetricAlarm will get it.
       const editor = oneLine(await p.locator('.editor-instance').first().innerText());
-      if (!editor.includes('FILL(input, 0) + FILL(cacheWrite, 0) + FILL(output, 0) * 5')) throw new Error(`the diff does not show the metric math: ${editor.slice(0, 300)}`);
+      for (const expected of [`"AlarmName": "claude-bedrock/throttles/${JP_SONNET}"`, '"MetricName": "InvocationThrottles"', '"Threshold": 1']) {
+        if (!editor.includes(expected)) throw new Error(`the diff lacks ${expected}: ${editor.slice(0, 300)}`);
+      }
       for (const operation of ['PutMetricAlarm', 'CreateTopic', 'Subscribe']) if (count(fakeAws, operation) !== 0) throw new Error(`${operation} before the confirmation`);
       await run.shot('alarms-preview-en');
       return `${percent.slice(0, 80)} | ${shown.slice(0, 200)}`;

@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       await diffTab.first().waitFor({ state: 'visible', timeout: 30_000 });
       // The diff editor renders the lines in view: the first alarm's request, as PutMetricAlarm will get it.
       const editor = oneLine(await p.locator('.editor-instance').first().innerText());
-      for (const expected of [`"AlarmName": "claude-bedrock/throttles/${JP_SONNET}"`, '"MetricName": "InvocationThrottles"', '"Threshold": 1']) {
+      for (const expected of [`"claude-bedrock/throttles/${JP_SONNET}": {`, `"AlarmName": "claude-bedrock/throttles/${JP_SONNET}"`, '"MetricName": "InvocationThrottles"', '"Threshold": 1']) {
         if (!editor.includes(expected)) throw new Error(`the diff lacks ${expected}: ${editor.slice(0, 300)}`);
       }
       for (const operation of ['PutMetricAlarm', 'CreateTopic', 'Subscribe']) if (count(fakeAws, operation) !== 0) throw new Error(`${operation} before the confirmation`);

@@ -155,16 +155,21 @@ export function quotaAlarm(
   };
 }
 
-/** The fields PutMetricAlarm sets, in a fixed order with actions sorted: two alarms are the same when these are. */
+const REQUEST_KEYS: readonly (keyof AlarmRequest)[] = [
+  'AlarmName', 'AlarmDescription', 'ActionsEnabled', 'AlarmActions', 'ComparisonOperator', 'EvaluationPeriods', 'DatapointsToAlarm',
+  'Threshold', 'TreatMissingData', 'Namespace', 'MetricName', 'Dimensions', 'Period', 'Statistic', 'Metrics',
+];
+
+/** The fields PutMetricAlarm sets, in one fixed order with the actions sorted: what a preview shows, side by side. */
+export function canonicalRequest(request: AlarmRequest): AlarmRequest {
+  return Object.fromEntries(
+    REQUEST_KEYS.filter((key) => request[key] !== undefined).map((key) => [key, key === 'AlarmActions' ? [...request.AlarmActions].sort() : request[key]]),
+  ) as unknown as AlarmRequest;
+}
+
+/** Two alarms are the same when their canonical requests are (nested keys in any order). */
 export function comparableRequest(request: AlarmRequest): string {
-  const keys: readonly (keyof AlarmRequest)[] = [
-    'AlarmName', 'AlarmDescription', 'ActionsEnabled', 'AlarmActions', 'ComparisonOperator', 'EvaluationPeriods', 'DatapointsToAlarm',
-    'Threshold', 'TreatMissingData', 'Namespace', 'MetricName', 'Dimensions', 'Period', 'Statistic', 'Metrics',
-  ];
-  const picked = Object.fromEntries(
-    keys.filter((key) => request[key] !== undefined).map((key) => [key, key === 'AlarmActions' ? [...request.AlarmActions].sort() : request[key]]),
-  );
-  return JSON.stringify(picked, (_key, value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? sortKeys(value as Record<string, unknown>) : value));
+  return JSON.stringify(canonicalRequest(request), (_key, value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? sortKeys(value as Record<string, unknown>) : value));
 }
 
 function sortKeys(value: Record<string, unknown>): Record<string, unknown> {

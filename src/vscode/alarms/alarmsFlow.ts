@@ -8,9 +8,10 @@
 
 import * as vscode from 'vscode';
 import { loadAwsLayer } from '../../aws/loadLayer';
+import { canonicalRequest } from '../../core/alarms/alarmDefinitions';
 import { isEmailAddress, parsePercent } from '../../core/alarms/alarmPlan';
 import { alarmPlanLine, alarmProblemText, alarmResultLines, nothingCreatedText, topicLines } from '../../core/alarms/alarmText';
-import { DEFAULT_ALARM_PERCENT, DEFAULT_THROTTLE_THRESHOLD, DEFAULT_TOPIC_NAME, type AlarmActionChoice, type AlarmPlan } from '../../core/alarms/alarmTypes';
+import { DEFAULT_ALARM_PERCENT, DEFAULT_THROTTLE_THRESHOLD, DEFAULT_TOPIC_NAME, type AlarmActionChoice, type AlarmPlan, type AlarmRequest } from '../../core/alarms/alarmTypes';
 import { alarmSteps } from '../../core/alarms/alarmPlan';
 import { describeAdminFailure } from '../../core/iam/adminDenial';
 import type { Diagnosis } from '../../core/models/bedrockTypes';
@@ -93,11 +94,16 @@ async function chooseAction(target: UsageTarget): Promise<AlarmActionChoice | un
   return topic === undefined ? undefined : { kind: 'topic', topicArn: topic.description! };
 }
 
-/** The plan as two JSON documents: the alarms as they exist (by name) and as PutMetricAlarm will send them. */
+/**
+ * The plan as two JSON documents keyed by alarm name, in the same order: each alarm as it exists
+ * (null where it does not) and as PutMetricAlarm will receive it, every request in one key order,
+ * so the diff shows what changes and nothing else.
+ */
 function previewTexts(plan: AlarmPlan): { before: string | undefined; after: string } {
-  const existing = plan.alarms.filter((alarm) => alarm.existing !== undefined);
-  const before = existing.length === 0 ? undefined : `${JSON.stringify(plan.alarms.flatMap((alarm) => (alarm.existing ? [alarm.existing.request] : [])), null, 2)}\n`;
-  return { before, after: `${JSON.stringify(plan.alarms.map((alarm) => alarm.request), null, 2)}\n` };
+  const document = (request: (alarm: AlarmPlan['alarms'][number]) => AlarmRequest | undefined) =>
+    `${JSON.stringify(Object.fromEntries(plan.alarms.map((alarm) => [alarm.request.AlarmName, request(alarm) === undefined ? null : canonicalRequest(request(alarm)!)])), null, 2)}\n`;
+  const before = plan.alarms.some((alarm) => alarm.existing !== undefined) ? document((alarm) => alarm.existing?.request) : undefined;
+  return { before, after: document((alarm) => alarm.request) };
 }
 
 export async function createAlarms(context: AdminFlowContext): Promise<void> {
@@ -126,29 +132,31 @@ export async function createAlarms(context: AdminFlowContext): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to change: the alarms in {0} are as planned.', target.region), { modal: true, detail });
     return;
   }
+  const apply = vscode.l10n.t('Create or update {0} alarms', plan.alarms.filter((alarm) => alarm.change !== 'unchanged').length);
+  // The preview lives while the question is asked; whatever the answer, its tabs close with it.
   const preview = new PreviewDocuments(ADMIN_PREVIEW_SCHEME);
+  let answer: string | undefined;
   try {
     const texts = previewTexts(plan);
     await preview.showDiff('alarms', `alarms-${target.region}.json`, texts.before, texts.after, vscode.l10n.t('Alarms in {0} (now ↔ after applying)', target.region));
-    const apply = vscode.l10n.t('Create or update {0} alarms', plan.alarms.filter((alarm) => alarm.change !== 'unchanged').length);
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Create or update these CloudWatch alarms in {0} with profile {1}?', target.region, target.profile), { modal: true, detail }, apply);
-    if (answer !== apply) return;
-    const applied = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating the alarms in {0}…', target.region) }, () => layer.applyAlarms({ ...session, plan }));
-    if (!applied.ok) {
-      await vscode.window.showErrorMessage(vscode.l10n.t('The alarms were not created.'), { modal: true, detail: `${failureText(applied.failure)}\n\n${nothingCreatedText(locale)}` });
-      return;
-    }
-    const lines = alarmResultLines(applied.result, locale, failureText).join('\n');
-    context.refresh();
-    if (applied.result.failed !== undefined) {
-      await vscode.window.showErrorMessage(vscode.l10n.t('Not every alarm could be created.'), { modal: true, detail: lines });
-      return;
-    }
-    const show = vscode.l10n.t('Show Quotas & Usage');
-    const chosen = await vscode.window.showInformationMessage(vscode.l10n.t('Alarms saved in {0}. {1}', target.region, lines.replace(/\n/g, ' ')), show);
-    if (chosen === show) await vscode.commands.executeCommand('claudeBedrock.usage.focus');
+    answer = await vscode.window.showWarningMessage(vscode.l10n.t('Create or update these CloudWatch alarms in {0} with profile {1}?', target.region, target.profile), { modal: true, detail }, apply);
   } finally {
     await preview.closeTabs();
     preview.dispose();
   }
+  if (answer !== apply) return;
+  const applied = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating the alarms in {0}…', target.region) }, () => layer.applyAlarms({ ...session, plan }));
+  if (!applied.ok) {
+    await vscode.window.showErrorMessage(vscode.l10n.t('The alarms were not created.'), { modal: true, detail: `${failureText(applied.failure)}\n\n${nothingCreatedText(locale)}` });
+    return;
+  }
+  const lines = alarmResultLines(applied.result, locale, failureText).join('\n');
+  context.refresh();
+  if (applied.result.failed !== undefined) {
+    await vscode.window.showErrorMessage(vscode.l10n.t('Not every alarm could be created.'), { modal: true, detail: lines });
+    return;
+  }
+  const show = vscode.l10n.t('Show Quotas & Usage');
+  const chosen = await vscode.window.showInformationMessage(vscode.l10n.t('Alarms saved in {0}. {1}', target.region, lines.replace(/\n/g, ' ')), show);
+  if (chosen === show) await vscode.commands.executeCommand('claudeBedrock.usage.focus');
 }

@@ -47,22 +47,24 @@ export async function createDashboard(context: AdminFlowContext): Promise<void> 
     if (chosen === open) await openDashboard(plan.region);
     return;
   }
+  const save = vscode.l10n.t('Save the dashboard');
+  // The preview lives while the question is asked; whatever the answer, its tabs close with it.
   const preview = new PreviewDocuments(ADMIN_PREVIEW_SCHEME);
+  let answer: string | undefined;
   try {
     await preview.showDiff('dashboard', `${plan.name}.json`, plan.existingBody, `${plan.body}\n`, vscode.l10n.t('Dashboard {0} (now ↔ after saving)', plan.name));
-    const save = vscode.l10n.t('Save the dashboard');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Save the CloudWatch dashboard {0} in {1} with profile {2}?', plan.name, plan.region, target.profile), { modal: true, detail }, save);
-    if (answer !== save) return;
-    const applied = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Saving the dashboard {0}…', plan.name) }, () => layer.applyTeamDashboard({ ...session, plan }));
-    if (!applied.ok) {
-      await vscode.window.showErrorMessage(vscode.l10n.t('The dashboard was not saved.'), { modal: true, detail: `${failureText(applied.failure)}\n\n${nothingCreatedText(locale)}` });
-      return;
-    }
-    context.refresh();
-    const chosen = await vscode.window.showInformationMessage(vscode.l10n.t('Dashboard {0} saved in {1}.', plan.name, plan.region), open);
-    if (chosen === open) await openDashboard(plan.region);
+    answer = await vscode.window.showWarningMessage(vscode.l10n.t('Save the CloudWatch dashboard {0} in {1} with profile {2}?', plan.name, plan.region, target.profile), { modal: true, detail }, save);
   } finally {
     await preview.closeTabs();
     preview.dispose();
   }
+  if (answer !== save) return;
+  const applied = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Saving the dashboard {0}…', plan.name) }, () => layer.applyTeamDashboard({ ...session, plan }));
+  if (!applied.ok) {
+    await vscode.window.showErrorMessage(vscode.l10n.t('The dashboard was not saved.'), { modal: true, detail: `${failureText(applied.failure)}\n\n${nothingCreatedText(locale)}` });
+    return;
+  }
+  context.refresh();
+  const chosen = await vscode.window.showInformationMessage(vscode.l10n.t('Dashboard {0} saved in {1}.', plan.name, plan.region), open);
+  if (chosen === open) await openDashboard(plan.region);
 }

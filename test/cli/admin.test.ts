@@ -3,60 +3,21 @@
 // changes nothing, a partial failure that says what exists, bad input refused with exit 2, a
 // denial that names the action in English and Japanese, and a template that reads back as YAML.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
+import type { FakeAws } from '../fake-aws';
 import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
-import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { QUOTA_THROTTLED_EXPECTED } from '../fake-aws/scenarios/quotaData';
-import type { ScenarioName } from '../fake-aws/scenarios';
 import { validateTemplate } from '../support/cfnSpec';
-import { assertNoSecrets, cli, run } from './runCli';
-
-const TOKYO = 'ap-northeast-1';
-const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
-const JP_HAIKU = `jp.${BEDROCK_MODEL_IDS.haiku45}`;
-
-function useFolder(scenario: ScenarioName) {
-  const state: { fake?: FakeAws; dir?: string } = {};
-  const env = () => ({ HOME: join(state.dir!, 'home'), ...state.fake!.env(), CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: join(state.dir!, 'managed'), TZ: 'UTC' });
-  before(async () => {
-    state.fake = await startFakeAws({ scenario });
-    state.dir = mkdtempSync(join(tmpdir(), 'cbs-cli-admin-'));
-    await writeDemoHome(join(state.dir, 'home'), state.fake.state, { ssoSessionSuffix: `-cli-admin-${scenario}` });
-    mkdirSync(join(state.dir, 'repo'));
-    execFileSync(process.execPath, [cli, 'setup', '--folder', join(state.dir, 'repo'), '--profile', 'static-dev', '--region', TOKYO, '--model', JP_SONNET, '--background-model', JP_HAIKU, '--no-gitignore', '--no-vscode-settings'], {
-      env: { PATH: process.env.PATH ?? '', AWS_EC2_METADATA_DISABLED: 'true', ...env() },
-      stdio: 'pipe',
-    });
-  });
-  after(async () => {
-    await state.fake?.stop();
-    if (state.dir) rmSync(state.dir, { recursive: true, force: true });
-  });
-  beforeEach(() => state.fake!.clearLog());
-  return {
-    get fake() {
-      return state.fake!;
-    },
-    get repo() {
-      return join(state.dir!, 'repo');
-    },
-    get dir() {
-      return state.dir!;
-    },
-    env,
-  };
-}
+import { JP_HAIKU, JP_SONNET, TOKYO, useConfiguredFolder } from './configuredFolder';
+import { assertNoSecrets, run } from './runCli';
 
 const puts = (fake: FakeAws) => fake.requests.filter((entry) => ['PutMetricAlarm', 'CreateTopic', 'Subscribe', 'PutDashboard'].includes(entry.operation)).length;
 
 describe('CLI alarms, dashboard and admin-stack', () => {
   describe('in a throttled account', () => {
-    const context = useFolder('quota-throttled');
+    const context = useConfiguredFolder('quota-throttled', 'static-dev', 'cli-admin');
 
     it('alarms plan shows every alarm with its threshold and metric math, and creates nothing', async () => {
       const result = await run(['alarms', 'plan', '--folder', context.repo, '--email', 'admin@example.com'], context.env());
@@ -136,7 +97,7 @@ describe('CLI alarms, dashboard and admin-stack', () => {
   });
 
   describe('when CloudWatch rejects the quota alarm\'s expression', () => {
-    const context = useFolder('alarms-expression-rejected');
+    const context = useConfiguredFolder('alarms-expression-rejected', 'static-dev', 'cli-admin');
     it('says which alarms exist now and which do not, exit 1', async () => {
       const result = await run(['alarms', 'apply', '--folder', context.repo, '--yes'], context.env());
       assert.equal(result.code, 1, result.stdout + result.stderr);
@@ -148,7 +109,7 @@ describe('CLI alarms, dashboard and admin-stack', () => {
   });
 
   describe('when the admin actions are denied', () => {
-    const context = useFolder('admin-denied');
+    const context = useConfiguredFolder('admin-denied', 'static-dev', 'cli-admin');
     it('names the missing action and the admin policy, in English and Japanese, exit 1', async () => {
       const result = await run(['alarms', 'apply', '--folder', context.repo, '--yes'], context.env());
       assert.equal(result.code, 1, result.stdout + result.stderr);

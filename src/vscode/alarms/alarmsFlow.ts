@@ -13,25 +13,16 @@ import { isEmailAddress, parsePercent } from '../../core/alarms/alarmPlan';
 import { alarmPlanLine, alarmProblemText, alarmResultLines, nothingCreatedText, topicLines } from '../../core/alarms/alarmText';
 import { DEFAULT_ALARM_PERCENT, DEFAULT_THROTTLE_THRESHOLD, DEFAULT_TOPIC_NAME, type AlarmActionChoice, type AlarmPlan, type AlarmRequest } from '../../core/alarms/alarmTypes';
 import { alarmSteps } from '../../core/alarms/alarmPlan';
-import { describeAdminFailure } from '../../core/iam/adminDenial';
-import type { Diagnosis } from '../../core/models/bedrockTypes';
 import { checkTimeoutMs } from '../profiles/identityCommands';
 import type { UsageTarget } from '../setup/setupState';
 import { uiLocale } from '../uiLocale';
-import { PreviewDocuments } from '../wizard/steps/previewDocuments';
-
-export const ADMIN_PREVIEW_SCHEME = 'claude-bedrock-admin-preview';
+import { adminFailureText, confirmWithPreview } from './adminPreview';
 
 /** What the flow needs from the extension: where, and what to refresh afterwards. */
 export interface AdminFlowContext {
   readonly target: UsageTarget;
   /** Refreshes the Quotas & Usage view (the alarms' state). */
   readonly refresh: () => void;
-}
-
-function failureText(diagnosis: Diagnosis): string {
-  const text = describeAdminFailure(diagnosis, uiLocale());
-  return `${text.cause} ${text.fix}`;
 }
 
 async function chooseModels(target: UsageTarget): Promise<string[] | undefined> {
@@ -80,7 +71,7 @@ async function chooseAction(target: UsageTarget): Promise<AlarmActionChoice | un
     listTopicArns({ target: { type: 'profile', profile: target.profile }, region: target.region, timeoutMs: checkTimeoutMs() }),
   );
   if (!listed.ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The SNS topics could not be listed: {0}', failureText(listed.failure)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('The SNS topics could not be listed: {0}', adminFailureText(listed.failure)));
     return undefined;
   }
   if (listed.topicArns.length === 0) {
@@ -121,7 +112,7 @@ export async function createAlarms(context: AdminFlowContext): Promise<void> {
     layer.planAlarms({ ...session, modelIds, alarmOptions: { percent, throttleThreshold: DEFAULT_THROTTLE_THRESHOLD, action } }),
   );
   if (!planned.ok) {
-    const lines = 'problems' in planned ? planned.problems.map((problem) => alarmProblemText(problem, locale)) : [failureText(planned.failure)];
+    const lines = 'problems' in planned ? planned.problems.map((problem) => alarmProblemText(problem, locale)) : [adminFailureText(planned.failure)];
     await vscode.window.showErrorMessage(vscode.l10n.t('The alarms cannot be planned.'), { modal: true, detail: [...lines, nothingCreatedText(locale)].join('\n\n') });
     return;
   }
@@ -132,25 +123,24 @@ export async function createAlarms(context: AdminFlowContext): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to change: the alarms in {0} are as planned.', target.region), { modal: true, detail });
     return;
   }
-  const apply = vscode.l10n.t('Create or update {0} alarms', plan.alarms.filter((alarm) => alarm.change !== 'unchanged').length);
-  // The preview lives while the question is asked; whatever the answer, its tabs close with it.
-  const preview = new PreviewDocuments(ADMIN_PREVIEW_SCHEME);
-  let answer: string | undefined;
-  try {
-    const texts = previewTexts(plan);
-    await preview.showDiff('alarms', `alarms-${target.region}.json`, texts.before, texts.after, vscode.l10n.t('Alarms in {0} (now ↔ after applying)', target.region));
-    answer = await vscode.window.showWarningMessage(vscode.l10n.t('Create or update these CloudWatch alarms in {0} with profile {1}?', target.region, target.profile), { modal: true, detail }, apply);
-  } finally {
-    await preview.closeTabs();
-    preview.dispose();
-  }
-  if (answer !== apply) return;
+  const texts = previewTexts(plan);
+  const confirmed = await confirmWithPreview({
+    key: 'alarms',
+    fileName: `alarms-${target.region}.json`,
+    before: texts.before,
+    after: texts.after,
+    title: vscode.l10n.t('Alarms in {0} (now ↔ after applying)', target.region),
+    question: vscode.l10n.t('Create or update these CloudWatch alarms in {0} with profile {1}?', target.region, target.profile),
+    detail,
+    button: vscode.l10n.t('Create or update {0} alarms', plan.alarms.filter((alarm) => alarm.change !== 'unchanged').length),
+  });
+  if (!confirmed) return;
   const applied = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating the alarms in {0}…', target.region) }, () => layer.applyAlarms({ ...session, plan }));
   if (!applied.ok) {
-    await vscode.window.showErrorMessage(vscode.l10n.t('The alarms were not created.'), { modal: true, detail: `${failureText(applied.failure)}\n\n${nothingCreatedText(locale)}` });
+    await vscode.window.showErrorMessage(vscode.l10n.t('The alarms were not created.'), { modal: true, detail: `${adminFailureText(applied.failure)}\n\n${nothingCreatedText(locale)}` });
     return;
   }
-  const lines = alarmResultLines(applied.result, locale, failureText).join('\n');
+  const lines = alarmResultLines(applied.result, locale, adminFailureText).join('\n');
   context.refresh();
   if (applied.result.failed !== undefined) {
     await vscode.window.showErrorMessage(vscode.l10n.t('Not every alarm could be created.'), { modal: true, detail: lines });

@@ -9,17 +9,10 @@ import { loadAwsLayer } from '../../aws/loadLayer';
 import { nothingCreatedText } from '../../core/alarms/alarmText';
 import { dashboardConsoleUrl } from '../../core/dashboard/dashboardBody';
 import { dashboardPlanLines } from '../../core/dashboard/dashboardText';
-import { describeAdminFailure } from '../../core/iam/adminDenial';
-import type { Diagnosis } from '../../core/models/bedrockTypes';
-import { ADMIN_PREVIEW_SCHEME, type AdminFlowContext } from '../alarms/alarmsFlow';
+import { adminFailureText, confirmWithPreview } from '../alarms/adminPreview';
+import type { AdminFlowContext } from '../alarms/alarmsFlow';
 import { checkTimeoutMs } from '../profiles/identityCommands';
 import { uiLocale } from '../uiLocale';
-import { PreviewDocuments } from '../wizard/steps/previewDocuments';
-
-function failureText(diagnosis: Diagnosis): string {
-  const text = describeAdminFailure(diagnosis, uiLocale());
-  return `${text.cause} ${text.fix}`;
-}
 
 /** Opens the Region's team dashboard in the CloudWatch console. */
 export async function openDashboard(region: string): Promise<void> {
@@ -35,7 +28,7 @@ export async function createDashboard(context: AdminFlowContext): Promise<void> 
     layer.planTeamDashboard({ ...session, modelIds: target.modelIds }),
   );
   if (!planned.ok) {
-    const detail = 'problem' in planned ? vscode.l10n.t('The dashboard takes 1 to 20 models.') : failureText(planned.failure);
+    const detail = 'problem' in planned ? vscode.l10n.t('The dashboard takes 1 to 20 models.') : adminFailureText(planned.failure);
     await vscode.window.showErrorMessage(vscode.l10n.t('The dashboard cannot be planned.'), { modal: true, detail: `${detail}\n\n${nothingCreatedText(locale)}` });
     return;
   }
@@ -47,21 +40,20 @@ export async function createDashboard(context: AdminFlowContext): Promise<void> 
     if (chosen === open) await openDashboard(plan.region);
     return;
   }
-  const save = vscode.l10n.t('Save the dashboard');
-  // The preview lives while the question is asked; whatever the answer, its tabs close with it.
-  const preview = new PreviewDocuments(ADMIN_PREVIEW_SCHEME);
-  let answer: string | undefined;
-  try {
-    await preview.showDiff('dashboard', `${plan.name}.json`, plan.existingBody, `${plan.body}\n`, vscode.l10n.t('Dashboard {0} (now ↔ after saving)', plan.name));
-    answer = await vscode.window.showWarningMessage(vscode.l10n.t('Save the CloudWatch dashboard {0} in {1} with profile {2}?', plan.name, plan.region, target.profile), { modal: true, detail }, save);
-  } finally {
-    await preview.closeTabs();
-    preview.dispose();
-  }
-  if (answer !== save) return;
+  const confirmed = await confirmWithPreview({
+    key: 'dashboard',
+    fileName: `${plan.name}.json`,
+    before: plan.existingBody,
+    after: `${plan.body}\n`,
+    title: vscode.l10n.t('Dashboard {0} (now ↔ after saving)', plan.name),
+    question: vscode.l10n.t('Save the CloudWatch dashboard {0} in {1} with profile {2}?', plan.name, plan.region, target.profile),
+    detail,
+    button: vscode.l10n.t('Save the dashboard'),
+  });
+  if (!confirmed) return;
   const applied = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Saving the dashboard {0}…', plan.name) }, () => layer.applyTeamDashboard({ ...session, plan }));
   if (!applied.ok) {
-    await vscode.window.showErrorMessage(vscode.l10n.t('The dashboard was not saved.'), { modal: true, detail: `${failureText(applied.failure)}\n\n${nothingCreatedText(locale)}` });
+    await vscode.window.showErrorMessage(vscode.l10n.t('The dashboard was not saved.'), { modal: true, detail: `${adminFailureText(applied.failure)}\n\n${nothingCreatedText(locale)}` });
     return;
   }
   context.refresh();

@@ -7,14 +7,18 @@
  * texts are fake-aws's own, not verified against AWS.
  */
 import { randomUUID } from 'node:crypto';
-import type { FakeRequest, FakeResponse } from '../http';
+import type { FakeResponse } from '../http';
 import { AwsError, awsQueryProtocol } from '../protocols';
 import type { FakeSnsAccount, FakeTopic } from '../scenario';
 import type { ServiceContext, ServiceModule } from '../serviceModule';
-import { renderXml, type XmlTree } from '../xml';
+import { awsQueryForm, awsQueryResponse, isAwsQuery, type XmlTree } from '../xml';
 
 const SNS_XMLNS = 'http://sns.amazonaws.com/doc/2010-03-31/';
 const SNS_VERSION = '2010-03-31';
+
+function xmlResponse(action: string, result: XmlTree, requestId: string): FakeResponse {
+  return awsQueryResponse(action, result, requestId, SNS_XMLNS);
+}
 const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PAGE = 100;
@@ -29,25 +33,6 @@ export const SNS_ERROR_MESSAGES = {
   missing: (name: string): string => `Invalid parameter: ${name} Reason: cannot be empty`,
   badToken: 'Invalid parameter: NextToken',
 } as const;
-
-const formCache = new WeakMap<FakeRequest, URLSearchParams>();
-
-function form(req: FakeRequest): URLSearchParams {
-  let params = formCache.get(req);
-  if (!params) {
-    params = new URLSearchParams(req.body.toString('utf8'));
-    formCache.set(req, params);
-  }
-  return params;
-}
-
-function xmlResponse(action: string, result: XmlTree, requestId: string): FakeResponse {
-  return {
-    status: 200,
-    headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
-    body: renderXml(`${action}Response`, { [`${action}Result`]: result, ResponseMetadata: { RequestId: requestId } }, SNS_XMLNS),
-  };
-}
 
 const invalid = (message: string): AwsError => new AwsError(400, 'InvalidParameter', message);
 
@@ -84,7 +69,7 @@ function topicsIn(ctx: ServiceContext, create: boolean): FakeTopic[] {
 function listTopics(ctx: ServiceContext): FakeResponse {
   const { region, key } = caller(ctx);
   requireAllowed(ctx, 'ListTopics', `arn:aws:sns:${region}:${key.account}:*`);
-  const raw = form(ctx.req).get('NextToken');
+  const raw = awsQueryForm(ctx.req).get('NextToken');
   const offset = raw === null ? 0 : Number(Buffer.from(raw, 'base64url').toString('utf8'));
   const topics = [...topicsIn(ctx, false)].sort((a, b) => (a.name < b.name ? -1 : 1));
   if (!Number.isInteger(offset) || offset < 0 || offset > topics.length) throw invalid(SNS_ERROR_MESSAGES.badToken);
@@ -94,7 +79,7 @@ function listTopics(ctx: ServiceContext): FakeResponse {
 }
 
 function createTopic(ctx: ServiceContext): FakeResponse {
-  const name = form(ctx.req).get('Name');
+  const name = awsQueryForm(ctx.req).get('Name');
   if (name === null) throw invalid(SNS_ERROR_MESSAGES.missing('Name'));
   requireAllowed(ctx, 'CreateTopic', topicArn(ctx, name));
   if (!TOPIC_NAME.test(name)) throw invalid(SNS_ERROR_MESSAGES.badName);
@@ -104,7 +89,7 @@ function createTopic(ctx: ServiceContext): FakeResponse {
 }
 
 function listSubscriptionsByTopic(ctx: ServiceContext): FakeResponse {
-  const params = form(ctx.req);
+  const params = awsQueryForm(ctx.req);
   const arn = params.get('TopicArn');
   if (arn === null) throw invalid(SNS_ERROR_MESSAGES.missing('TopicArn'));
   requireAllowed(ctx, 'ListSubscriptionsByTopic', arn);
@@ -129,7 +114,7 @@ function listSubscriptionsByTopic(ctx: ServiceContext): FakeResponse {
 }
 
 function subscribe(ctx: ServiceContext): FakeResponse {
-  const params = form(ctx.req);
+  const params = awsQueryForm(ctx.req);
   const arn = params.get('TopicArn');
   const protocol = params.get('Protocol');
   const endpoint = params.get('Endpoint');
@@ -153,12 +138,8 @@ export const snsModule: ServiceModule = {
   name: 'sns',
   signingName: 'sns',
   protocol: { ...awsQueryProtocol(SNS_XMLNS), throttle: () => new AwsError(429, 'Throttled', 'Rate exceeded') },
-  matches: (req) =>
-    req.method === 'POST' &&
-    req.path === '/' &&
-    (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') &&
-    form(req).get('Version') === SNS_VERSION,
-  operation: (req) => form(req).get('Action') ?? 'Unknown',
+  matches: (req) => isAwsQuery(req, SNS_VERSION),
+  operation: (req) => awsQueryForm(req).get('Action') ?? 'Unknown',
   handle(ctx) {
     switch (ctx.operation) {
       case 'ListTopics':

@@ -211,7 +211,7 @@ describe('alarms against the fake AWS (real SDK)', () => {
   });
 
   describe('alarms-existing', () => {
-    useFakeAwsHome('alarms-existing', 'alarms-existing');
+    const context = useFakeAwsHome('alarms-existing', 'alarms-existing');
     it('shows each existing alarm with its state in the plan, as an update, and in the usage report (one DescribeAlarms)', async () => {
       const planned = await planAlarms({ ...session, modelIds: [JP_SONNET, JP_HAIKU], alarmOptions: alarmOptions({ action: { kind: 'topic', topicArn: EXISTING_TOPIC.arn } }) });
       assert.ok(planned.ok && 'plan' in planned);
@@ -220,8 +220,13 @@ describe('alarms against the fake AWS (real SDK)', () => {
         assert.equal(alarm.change, states.has(alarm.request.AlarmName) ? 'update' : 'create', alarm.request.AlarmName);
         assert.equal(alarm.existing?.state, states.get(alarm.request.AlarmName));
       }
+      context.fake.clearLog();
       const report = await fetchUsageReport({ ...session, modelIds: [JP_SONNET, JP_HAIKU], range: '1h', alarms: true });
       assert.ok(report.ok && report.report.alarms?.ok);
+      assert.equal(calls(context.fake, 'DescribeAlarms'), 1, 'one DescribeAlarms per refresh');
+      const without = await fetchUsageReport({ ...session, modelIds: [JP_SONNET, JP_HAIKU], range: '1h' });
+      assert.ok(without.ok && without.report.alarms === undefined);
+      assert.equal(calls(context.fake, 'DescribeAlarms'), 1, 'none unless asked');
       assert.deepEqual(report.report.alarms.alarms.map((alarm) => [alarm.name, alarm.state]).sort(), EXISTING_ALARMS.map((alarm) => [alarm.name, alarm.state]).sort());
     });
   });

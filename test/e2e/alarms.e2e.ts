@@ -183,6 +183,15 @@ async function main(): Promise<void> {
       return oneLine(await sonnet.locator('[data-test="alarms"]').innerText());
     });
 
+    await run.check('a refresh of the view reads the alarms with one DescribeAlarms', async () => {
+      fakeAws.clearLog();
+      await view.locator('[data-test="refresh"]').click();
+      await waitFor('a refresh', async () => count(fakeAws, 'GetMetricData') >= 1, 30_000);
+      await waitFor('the refresh to finish', async () => (await view.locator('[data-test="usage-refreshing"]').count()) === 0, 30_000);
+      if (count(fakeAws, 'DescribeAlarms') !== 1 || count(fakeAws, 'GetMetricData') !== 1) throw new Error(`DescribeAlarms ${count(fakeAws, 'DescribeAlarms')}, GetMetricData ${count(fakeAws, 'GetMetricData')}`);
+      return '1 DescribeAlarms, 1 GetMetricData';
+    });
+
     await run.check('the status bar warns and names the alarms in ALARM in its tooltip', async () => {
       await waitFor('the health item to warn', async () => (await statusText(p)).includes('codicon-warning'), 60_000);
       let tooltip = '';

@@ -33,7 +33,7 @@ const builds = [
   },
   {
     // What activation does not need, each required on first use (src/vscode/lazyBundles.ts): the
-    // wizard, the usage view model and the big text tables. Keeps dist/extension.js small.
+    // wizard, the usage view model, the big text tables and the admin's flows. Keeps dist/extension.js small.
     ...common,
     entryPoints: {
       wizard: 'src/vscode/wizard/setupWizard.ts',
@@ -44,6 +44,9 @@ const builds = [
       diagnosis: 'src/core/models/diagnosis.ts',
       sessions: 'src/vscode/claudeCode/sessionScan.ts',
       teamView: 'src/vscode/team/teamPanel.ts',
+      alarms: 'src/vscode/alarms/alarmsFlow.ts',
+      dashboard: 'src/vscode/dashboard/dashboardFlow.ts',
+      adminStack: 'src/vscode/adminStack/adminStackFlow.ts',
     },
     outdir: 'dist',
     external: ['vscode'],

@@ -13,6 +13,7 @@ const scripts = [
   ['setup wizard under a policy', ['tsx', 'test/e2e/wizardPolicy.e2e.ts']],
   ['quotas and usage', ['tsx', 'test/e2e/usage.e2e.ts']],
   ['team view', ['tsx', 'test/e2e/team.e2e.ts']],
+  ['team admin: alarms, dashboard, admin stack', ['tsx', 'test/e2e/alarms.e2e.ts']],
   ['policy in the status bar', ['tsx', 'test/e2e/policyStatus.e2e.ts']],
   ['japanese ui', ['tsx', 'test/e2e/japanese.e2e.ts']],
   ['listing screenshots in english', ['tsx', 'test/e2e/listing.e2e.ts']],

@@ -13,6 +13,8 @@ export const E2E_SCRIPTS = {
   listing: 'test/e2e/listing.e2e.ts',
   'listing-ja': 'test/e2e/listing.e2e.ts --locale ja',
   wizard: 'test/e2e/wizard.e2e.ts',
+  alarms: 'test/e2e/alarms.e2e.ts',
+  team: 'test/e2e/team.e2e.ts',
 };
 
 export const SCREENSHOTS = [
@@ -27,4 +29,9 @@ export const SCREENSHOTS = [
   { image: 'ja/status-bar.png', from: 'listing-ja/status-tooltip-clip' },
   { image: 'ja/usage-view.png', from: 'listing-ja/usage-view', crop: [0, 36, 806, 798] },
   { image: 'ja/policy-violation.png', from: 'listing-ja/policy-violation-clip' },
+  { image: 'alarms-preview.png', from: 'alarms/alarms-preview-en', crop: [470, 36, 930, 660], width: 700 },
+  { image: 'dashboard-preview.png', from: 'alarms/dashboard-preview-en', crop: [470, 36, 930, 540], width: 700 },
+  { image: 'team-view.png', from: 'team/en-team-developers', crop: [0, 180, 970, 330], width: 800 },
+  { image: 'ja/alarms-preview.png', from: 'alarms/alarms-preview-ja', crop: [470, 36, 930, 660], width: 700 },
+  { image: 'ja/team-view.png', from: 'team/ja-team-developers', crop: [0, 180, 970, 330], width: 800 },
 ];

@@ -10,3 +10,6 @@ export { applyInvocationLogging, checkInvocationLogging, fetchTeamReport, readLo
 export { fetchSpendReport } from './spend/spend';
 export { createBudget, fetchBudgets } from './budgets/budgets';
 export { fetchMeasuredUsage } from './costPlan/measuredUsage';
+export { applyAlarms, listAlarms, listTopicArns, planAlarms } from './alarms/alarms';
+export { readModelQuotas } from './alarms/stackQuotas';
+export { applyTeamDashboard, planTeamDashboard } from './dashboard/dashboard';

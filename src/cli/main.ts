@@ -1,6 +1,7 @@
 /**
  * The headless face of the extension: the same discovery and checks for terminals, CI and
- * admins. Exit codes: 0 healthy, 1 problems found, 2 usage error.
+ * admins. Exit codes: 0 healthy (or applied), 1 problems found, something could not be verified or
+ * applied, 2 usage error (an `apply` without a terminal and without --yes included).
  */
 
 import { parseArgs } from 'node:util';
@@ -12,12 +13,16 @@ import { profilesCommand } from './profiles/profilesCommand';
 import { setupCommand } from './setup/setupCommand';
 import { quotasCommand, usageCommand } from './usage/usageCommand';
 import { policyCommand } from './policy/policyCommand';
+import { alarmsCommand } from './alarms/alarmsCommand';
+import { dashboardCommand } from './dashboard/dashboardCommand';
+import { adminStackCommand } from './adminStack/adminStackCommand';
+import { terminalConfirm, type Confirm } from './confirm';
 import { cliText } from './text';
 import { sessionDaysOption } from './claudeCode/sessionSection';
 import { budgetsCommand } from './budgets/budgetsCommand';
 import { costCommand } from './costPlan/costPlanCommand';
 import { spendCommand } from './spend/spendCommand';
-import type { AdminOptions, Terminal } from './team/adminOptions';
+import type { AdminOptions } from './team/adminOptions';
 import { loggingCommand, teamCommand } from './team/teamCommand';
 
 declare const __VERSION__: string | undefined;
@@ -69,6 +74,11 @@ function parse(argv: readonly string[], locale: Locale) {
         'yen-rate': { type: 'string' },
         'seat-price': { type: 'string' },
         measured: { type: 'boolean', default: false },
+        percent: { type: 'string' },
+        'throttle-threshold': { type: 'string' },
+        'topic-arn': { type: 'string' },
+        'topic-name': { type: 'string' },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -85,11 +95,22 @@ function timeoutOption(value: string | undefined, locale: Locale): number {
   return seconds * 1000;
 }
 
-/** Commands that take a second word (`policy check`, `budgets list`, …). */
-const WITH_SUBCOMMAND = new Set(['policy', 'budgets', 'cost', 'logging']);
+/** The one e-mail address the alarms' new topic subscribes (`budgets create` takes several). */
+function singleEmail(values: readonly string[] | undefined, locale: Locale): string | undefined {
+  if (values !== undefined && values.length > 1) throw new UsageError(cliText(locale, 'badOption', { detail: '--email is given once for alarms (one subscription to the new topic).' }));
+  return values?.[0];
+}
+
+/** Commands that take a second word (`policy check`, `budgets list`, `alarms apply`, …). */
+const WITH_SUBCOMMAND = new Set(['policy', 'budgets', 'cost', 'logging', 'alarms', 'dashboard']);
+
+/** What the CLI may ask the person at the terminal: absent in tests and without a terminal. */
+export interface CliIo {
+  readonly confirm?: Confirm;
+}
 
 /** Runs the CLI on arguments and an environment; returns what to print and the exit code. */
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, terminal?: Terminal): Promise<CommandOutput> {
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo = {}): Promise<CommandOutput> {
   let locale = pickLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
   try {
     const langIndex = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
@@ -153,6 +174,32 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, te
           env,
           cwd: process.cwd(),
         });
+      case 'alarms':
+      case 'dashboard':
+      case 'admin-stack': {
+        const adminOptions = {
+          subcommand: positionals[1],
+          profile: values.profile,
+          region: values.region,
+          models: values.model ?? [],
+          folder: values.folder,
+          percent: values.percent,
+          throttleThreshold: values['throttle-threshold'],
+          email: singleEmail(values.email, locale),
+          topicArn: values['topic-arn'],
+          topicName: values['topic-name'],
+          yes: values.yes ?? false,
+          ...(io.confirm === undefined ? {} : { confirm: io.confirm }),
+          timeoutMs: timeoutOption(values.timeout, locale),
+          json: values.json ?? false,
+          locale,
+          env,
+          cwd: process.cwd(),
+        };
+        if (command === 'alarms') return await alarmsCommand(adminOptions);
+        if (command === 'dashboard') return await dashboardCommand(adminOptions);
+        return await adminStackCommand({ ...adminOptions, output: values.output, offline: values.offline ?? false });
+      }
       case 'models':
         return await modelsCommand({ profile: values.profile, region: values.region, timeoutMs: timeoutOption(values.timeout, locale), json: values.json ?? false, locale, env });
       case 'setup':
@@ -194,7 +241,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, te
           locale,
           env,
           cwd: process.cwd(),
-          ...(terminal ? { terminal } : {}),
+          ...(io.confirm === undefined ? {} : { confirm: io.confirm }),
           values,
         };
         const run = { team: teamCommand, logging: loggingCommand, spend: spendCommand, budgets: budgetsCommand, cost: costCommand }[command];
@@ -219,20 +266,8 @@ const EXIT_GRACE_MS = 2_000;
 if (require.main === module) {
   // The SDK copy bundled here supports this Node; its warning concerns later SDK releases only.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  // A person at a terminal can confirm a write there; CI (no terminal) must pass --yes.
-  const terminal: Terminal = {
-    interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
-    async ask(question) {
-      const { createInterface } = await import('node:readline/promises');
-      const readline = createInterface({ input: process.stdin, output: process.stdout });
-      try {
-        return await readline.question(question);
-      } finally {
-        readline.close();
-      }
-    },
-  };
-  runCli(process.argv.slice(2), process.env, terminal).then(
+  const confirm = terminalConfirm();
+  runCli(process.argv.slice(2), process.env, confirm === undefined ? {} : { confirm }).then(
     (output) => {
       if (output.stdout !== undefined) process.stdout.write(`${output.stdout}\n`);
       if (output.stderr !== undefined) process.stderr.write(`${output.stderr}\n`);

@@ -22,6 +22,13 @@ Commands:
                                CloudWatch estimate of the folder's models.
   budgets list|create          AWS Budgets covering Claude on Bedrock; create a monthly budget with alerts after a confirmation.
   cost plan                    The team's monthly cost on Bedrock in USD and JPY, every model, and a per-seat comparison.
+  alarms plan|apply|list       For the team admin: CloudWatch alarms on each model's throttled requests and on its quota use
+                               (tokens per minute against the TPM quota), notifying an SNS topic; plan shows them, apply creates
+                               or updates them after a confirmation, list shows every alarm claude-bedrock made and its state.
+  dashboard plan|apply         For the team admin: the team's CloudWatch dashboard (tokens against the quota, requests,
+                               throttles, latency, cache hits per model), shown as a diff, saved after a confirmation.
+  admin-stack                  For the team admin: the whole setup as one CloudFormation template (developer and admin IAM
+                               policies, alarms, SNS topic, dashboard), YAML to stdout or --output; see docs/admin.md.
 
 Options:
   --json                       Print JSON instead of text.
@@ -49,7 +56,6 @@ Options:
   --session-days <n>           doctor: read the API errors of the last n days of Claude Code's own sessions of the folder
                                (default 7, 0 to skip; only error records are read, never prompts or answers).
   --range <1h|24h|7d|30d>      team: the period (default 24h).
-  --yes                        logging apply, budgets create: go ahead without asking (required without a terminal, as in CI).
   --log-group <name>, --role-arn <arn>
                                logging: the log group and the role Bedrock writes with (default /aws/bedrock/modelinvocations
                                and role BedrockModelInvocationLogging).
@@ -58,12 +64,22 @@ Options:
   --developers, --working-days, --sessions, --input-tokens, --output-tokens <n>, --cache-read-share <0-1>,
   --cache-rest <write|uncached>, --plan-model <id>, --scope <scope>, --yen-rate <n>, --seat-price <usd>, --measured
                                cost plan: the plan's figures; --measured fills the per-session figures from the last 30 days.
+  --percent <1-100>            alarms, admin-stack: the quota alarm's threshold in percent of the TPM quota (default 80).
+  --throttle-threshold <n>     alarms, admin-stack: throttled requests in one minute that alarm (default 1).
+  --topic-arn <arn>            alarms: notify this existing SNS topic. Neither: the alarms notify nobody.
+  -o, --output <file>          admin-stack: write the template to this file instead of stdout.
+  --offline                    admin-stack: do not read the quota values from Service Quotas (the parameters then have no defaults).
+  --yes                        apply, create (alarms, dashboard, logging, budgets): apply the printed plan without asking
+                               (needed without a terminal, as in CI).
+  --email <address>            alarms: notify a new SNS topic (--topic-name, default claude-bedrock-alarms) and subscribe this
+                               address (one). budgets create: where alerts go (repeatable).
   --lang <en|ja>               Language of the output (default: from LANG).
   -h, --help                   Show this help.
   -v, --version                Show the version.
 
-Exit codes: 0 healthy, 1 problems found or something could not be verified (doctor) or read (quotas, usage), 2 usage error.
-team, spend, budgets, logging, cost plan: exit 1 when a part could not be read (the missing permission is named) or a write was not confirmed.`,
+Exit codes: 0 healthy, or applied; 1 problems found, or something could not be verified (doctor), read (quotas, usage,
+team, spend, budgets, alarms, dashboard, admin-stack) or applied, or a change was declined at the terminal;
+2 usage error (also: an apply or create without a terminal and without --yes).`,
   unknownCommand: 'Unknown command "{command}". Run claude-bedrock --help for the list.',
   badOption: '{detail} Run claude-bedrock --help for the options.',
   badTimeout: '--timeout must be a number of seconds between 1 and 300, not "{value}".',
@@ -156,6 +172,13 @@ const ja: CliText = {
                                フォルダーのモデルの CloudWatch 見積もりと並べて表示します。
   budgets list|create          Bedrock 上の Claude を含む AWS Budgets の予算を一覧し、確認の後にアラート付き月次予算を作成します。
   cost plan                    チームの Bedrock での月額コストを USD と円で、全モデルと席単位の価格との比較とともに表示します。
+  alarms plan|apply|list       チーム管理者向け: 各モデルのスロットリングとクォータ使用率 (TPM クォータに対する 1 分あたりの
+                               トークン数) の CloudWatch アラームを作り、SNS トピックに通知します。plan は表示のみ、apply は確認後に
+                               作成・更新、list は claude-bedrock が作ったアラームとその状態を一覧表示します。
+  dashboard plan|apply         チーム管理者向け: チームの CloudWatch ダッシュボード (クォータに対するトークン数、リクエスト、
+                               スロットリング、レイテンシ、キャッシュヒット) を差分で表示し、確認後に保存します。
+  admin-stack                  チーム管理者向け: 設定一式を 1 つの CloudFormation テンプレート (開発者用と管理者用の IAM ポリシー、
+                               アラーム、SNS トピック、ダッシュボード) の YAML として標準出力か --output に書き出します。docs/admin.md 参照。
 
 オプション:
   --json                       テキストの代わりに JSON を出力します。
@@ -184,7 +207,6 @@ const ja: CliText = {
   --session-days <n>           doctor: フォルダーの Claude Code 自身のセッションから過去 n 日間の API エラーを読みます
                                (既定 7、0 で読まない。読むのはエラーの記録だけで、プロンプトや応答は読みません)。
   --range <1h|24h|7d|30d>      team: 期間 (既定: 24h)。
-  --yes                        logging apply, budgets create: 確認せずに進めます (CI など端末がない場合は必須)。
   --log-group <名前>, --role-arn <ARN>
                                logging: Bedrock が書き込むロググループとロール (既定: /aws/bedrock/modelinvocations と
                                ロール BedrockModelInvocationLogging)。
@@ -193,12 +215,22 @@ const ja: CliText = {
   --developers, --working-days, --sessions, --input-tokens, --output-tokens <数>, --cache-read-share <0〜1>,
   --cache-rest <write|uncached>, --plan-model <ID>, --scope <スコープ>, --yen-rate <数>, --seat-price <USD>, --measured
                                cost plan: 計画の値。--measured は直近 30 日のメトリクスから 1 セッションあたりの値を入れます。
+  --percent <1-100>            alarms, admin-stack: クォータのアラームのしきい値 (TPM クォータに対するパーセント、既定 80)。
+  --throttle-threshold <数>    alarms, admin-stack: アラームになる 1 分間のスロットリング件数 (既定 1)。
+  --topic-arn <ARN>            alarms: この既存の SNS トピックに通知します。どちらもなければ通知しません。
+  -o, --output <ファイル>      admin-stack: テンプレートを標準出力ではなくこのファイルに書き出します。
+  --offline                    admin-stack: Service Quotas からクォータの値を読みません (パラメーターに既定値が付きません)。
+  --yes                        apply、create (alarms、dashboard、logging、budgets): 表示した計画を確認なしで適用します
+                               (CI など端末がない環境では必須)。
+  --email <アドレス>           alarms: 新しい SNS トピック (--topic-name、既定 claude-bedrock-alarms) に通知し、このアドレスを登録します
+                               (1 つ)。budgets create: 通知先 (複数可)。
   --lang <en|ja>               出力の言語 (既定: LANG から判断)。
   -h, --help                   このヘルプを表示します。
   -v, --version                バージョンを表示します。
 
-終了コード: 0 正常、1 問題あり、または確認できないものがあった (doctor) / 読み取れないものがあった (quotas, usage)、2 使い方の誤り。
-team, spend, budgets, logging, cost plan: 読み取れない部分があった (不足している権限を表示)、または書き込みが確認されなかった場合は 1。`,
+終了コード: 0 正常または適用済み、1 問題あり、または確認できない (doctor)・読み取れない (quotas, usage, team, spend,
+budgets, alarms, dashboard, admin-stack)・適用できないものがあった、または端末での確認で取りやめた、
+2 使い方の誤り (端末がなく --yes もない apply や create を含む)。`,
   unknownCommand: '不明なコマンド "{command}" です。claude-bedrock --help で一覧を確認してください。',
   badOption: '{detail} claude-bedrock --help でオプションを確認してください。',
   badTimeout: '--timeout には 1 から 300 までの秒数を指定してください ("{value}" は指定できません)。',

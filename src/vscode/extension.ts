@@ -30,6 +30,8 @@ import { registerSetup } from './setup/registerSetup';
 import type { ProfileNode } from './profiles/treeItems';
 import { registerSetupWizard } from './wizard/registerWizard';
 import { UsageMonitor } from './usage/usageMonitor';
+import { loadAdminStackFlow, loadAlarmsFlow, loadDashboardFlow } from './lazyBundles';
+import type { UsageTarget } from './setup/setupState';
 import { registerUsageView } from './usage/usageView';
 import { registerTeamView } from './team/teamView';
 
@@ -140,8 +142,22 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('claudeBedrock.copyModelId', (argument: ModelArgument) => copyModelId(modelsView, argument)),
     vscode.commands.registerCommand('claudeBedrock.showIamPolicy', (argument: ModelArgument) => showIamPolicy(models, modelsView, argument)),
     vscode.commands.registerCommand('claudeBedrock.runDiagnosisFix', (argument: { command?: string; consoleUrl?: string } | undefined) => runDiagnosisFix(argument)),
+    // The admin's commands: each flow is loaded on first use; they act on the Quotas & Usage view's target.
+    vscode.commands.registerCommand('claudeBedrock.createAlarms', () => withAdminTarget(usage.currentTarget(), (target) => loadAlarmsFlow().createAlarms({ target, refresh: () => usage.refresh() }))),
+    vscode.commands.registerCommand('claudeBedrock.createDashboard', () => withAdminTarget(usage.currentTarget(), (target) => loadDashboardFlow().createDashboard({ target, refresh: () => usage.refresh() }))),
+    vscode.commands.registerCommand('claudeBedrock.openDashboard', () => withAdminTarget(usage.currentTarget(), (target) => loadDashboardFlow().openDashboard(target.region))),
+    vscode.commands.registerCommand('claudeBedrock.exportAdminStack', () => withAdminTarget(usage.currentTarget(), (target) => loadAdminStackFlow().exportAdminStack({ target }))),
   );
   registerSetupWizard(context, { models });
+}
+
+/** Runs an admin flow on the workspace's profile, Region and models, or says what is missing. */
+async function withAdminTarget(target: UsageTarget | undefined, run: (target: UsageTarget) => Promise<void>): Promise<void> {
+  if (target === undefined) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Set up Claude Code on Bedrock first (a profile, a Region and models): the alarms, the dashboard and the admin stack are made for them.'));
+    return;
+  }
+  await run(target);
 }
 
 export function deactivate(): void {

@@ -2,7 +2,7 @@
  * The parts of the extension that activation does not need, each bundled apart from
  * `dist/extension.js` (see scripts/build.mjs) and required on first use, as `dist/aws.js` is: the
  * setup wizard, the Quotas & Usage view model, the big text tables (policy, residency, usage,
- * Bedrock diagnoses) and the reader of Claude Code's session files. The getters are synchronous: a `require` of a file beside this bundle, once.
+ * Bedrock diagnoses), the reader of Claude Code's session files, and the admin's flows (alarms, dashboard, admin stack). The getters are synchronous: a `require` of a file beside this bundle, once.
  *
  * The lazy bundles hold only stateless code (text tables, pure functions, the wizard's steps,
  * which get every shared object as an argument), so the copies of core they carry never hold state
@@ -21,6 +21,9 @@ import type * as UsageViewModelModule from './usage/usageViewModel';
 import type * as SetupWizardModule from './wizard/setupWizard';
 import type * as SessionScanModule from './claudeCode/sessionScan';
 import type * as TeamPanelModule from './team/teamPanel';
+import type * as AlarmsFlowModule from './alarms/alarmsFlow';
+import type * as DashboardFlowModule from './dashboard/dashboardFlow';
+import type * as AdminStackFlowModule from './adminStack/adminStackFlow';
 
 /** Each lazy bundle: its file in `dist/` and the module it is built from (relative to this file). */
 export const LAZY_BUNDLES = {
@@ -32,6 +35,9 @@ export const LAZY_BUNDLES = {
   diagnosis: { bundle: 'diagnosis.js', source: '../core/models/diagnosis' },
   sessionScan: { bundle: 'sessions.js', source: './claudeCode/sessionScan' },
   teamView: { bundle: 'teamView.js', source: './team/teamPanel' },
+  alarms: { bundle: 'alarms.js', source: './alarms/alarmsFlow' },
+  dashboard: { bundle: 'dashboard.js', source: './dashboard/dashboardFlow' },
+  adminStack: { bundle: 'adminStack.js', source: './adminStack/adminStackFlow' },
 } as const;
 
 type LazyName = keyof typeof LAZY_BUNDLES;
@@ -62,3 +68,6 @@ export const loadUsageText = lazy<typeof UsageTextModule>('usageText');
 export const loadDiagnosis = lazy<typeof DiagnosisModule>('diagnosis');
 export const loadSessionScan = lazy<typeof SessionScanModule>('sessionScan');
 export const loadTeamPanel = lazy<typeof TeamPanelModule>('teamView');
+export const loadAlarmsFlow = lazy<typeof AlarmsFlowModule>('alarms');
+export const loadDashboardFlow = lazy<typeof DashboardFlowModule>('dashboard');
+export const loadAdminStackFlow = lazy<typeof AdminStackFlowModule>('adminStack');

@@ -38,9 +38,22 @@ describe('CLI commands end in bounded time when AWS never answers', function () 
     { label: 'models, STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['models', '--profile', 'role-dev', '--region', TOKYO] },
     { label: 'quotas, STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['quotas', '--profile', 'role-dev', '--region', TOKYO, '--model', JP_SONNET] },
     { label: 'usage, STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['usage', '--profile', 'role-dev', '--region', TOKYO, '--model', JP_SONNET] },
+    { label: 'alarms plan, STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['alarms', 'plan', '--profile', 'role-dev', '--region', TOKYO, '--model', JP_SONNET] },
+    { label: 'alarms list, DescribeAlarms hangs', fault: { service: 'cloudwatch', operation: 'DescribeAlarms', latencyMs: HANG_MS }, args: ['alarms', 'list', '--profile', 'static-dev', '--region', TOKYO] },
+    { label: 'dashboard plan, GetDashboard hangs', fault: { service: 'cloudwatch', operation: 'GetDashboard', latencyMs: HANG_MS }, args: ['dashboard', 'plan', '--profile', 'static-dev', '--region', TOKYO, '--model', JP_SONNET] },
     { label: 'doctor, the SSO portal hangs', fault: { service: 'sso', operation: 'GetRoleCredentials', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'sso-dev', '--region', TOKYO] },
     { label: 'doctor, GetCallerIdentity hangs', fault: { service: 'sts', operation: 'GetCallerIdentity', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'static-dev', '--region', TOKYO] },
   ];
+  it(`admin-stack, Service Quotas hangs: the template without quota defaults and exit 1 within ${TIMEOUT_S} s + ${MARGIN_MS} ms`, async () => {
+    fake.inject({ service: 'servicequotas', operation: 'ListServiceQuotas', latencyMs: HANG_MS });
+    const started = Date.now();
+    const result = await run(['admin-stack', '--profile', 'static-dev', '--region', TOKYO, '--model', JP_SONNET, '--timeout', String(TIMEOUT_S)], { HOME: home, ...fake.env() });
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed < TIMEOUT_S * 1000 + MARGIN_MS, `took ${elapsed} ms`);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /^# Claude Code on Amazon Bedrock/);
+    assert.match(result.stderr, /Not verified: Service Quotas could not be read.*did not finish in time/);
+  });
   for (const { label, fault, args } of cases) {
     it(`${label}: exit 1 within ${TIMEOUT_S} s + ${MARGIN_MS} ms, saying it did not finish in time`, async () => {
       fake.inject(fault);

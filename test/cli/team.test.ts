@@ -100,7 +100,7 @@ describe('CLI team, spend, budgets, logging and cost plan (team scenario)', () =
     assert.doesNotMatch(list.stdout, /EC2 monthly/);
     const args = ['budgets', 'create', '--folder', context.repo, '--limit', '5000', '--threshold', '80', '--threshold', '100', '--email', 'lead@example.com'];
     const refused = await run(args, context.env());
-    assert.equal(refused.code, 1);
+    assert.equal(refused.code, 2, 'without a terminal and without --yes: a usage error, as alarms apply');
     assert.match(refused.stdout, /Create a monthly budget in account 111122223333/);
     assert.match(refused.stdout, /Alert when actual spend passes 80% \(\$4,000\.00\): e-mail lead@example\.com/);
     assert.match(refused.stdout, /Nothing was changed: .*--yes/);
@@ -165,7 +165,7 @@ describe('CLI logging plan and apply (logging off)', () => {
     const plan = await run(['logging', 'plan', '--folder', context.repo], context.env());
     assert.match(plan.stdout, /aws logs create-log-group --region ap-northeast-1/);
     const refused = await run(['logging', 'apply', '--folder', context.repo], context.env());
-    assert.equal(refused.code, 1);
+    assert.equal(refused.code, 2, 'without a terminal and without --yes: a usage error, as alarms apply');
     assert.equal(context.fake.requests.filter((entry) => entry.operation === 'PutModelInvocationLoggingConfiguration').length, 0);
     const applied = await run(['logging', 'apply', '--folder', context.repo, '--yes'], context.env());
     assert.equal(applied.code, 0, applied.stdout + applied.stderr);

@@ -2,53 +2,20 @@
 // a configured folder needs no options, the throttled scenario names its minutes and what to do,
 // a denied service is named with its permission (exit 1), and Japanese output reads as Japanese.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
-import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { QUOTA_CODES } from '../fake-aws/scenarios/quotaCatalog';
 import { QUOTA_BURSTS_EXPECTED, QUOTA_THROTTLED_EXPECTED } from '../fake-aws/scenarios/quotaData';
 import type { ScenarioName } from '../fake-aws/scenarios';
-import { assertNoSecrets, cli, run } from './runCli';
+import { JP_HAIKU, JP_SONNET, TOKYO, useConfiguredFolder } from './configuredFolder';
+import { assertNoSecrets, run } from './runCli';
 
-const TOKYO = 'ap-northeast-1';
-const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
-const JP_HAIKU = `jp.${BEDROCK_MODEL_IDS.haiku45}`;
-
-/** A fake of one scenario, a demo HOME and a folder set up by the CLI for jp. Sonnet and Haiku with sso-dev. */
-function useConfiguredFolder(scenario: ScenarioName) {
-  const state: { fake?: FakeAws; dir?: string } = {};
-  const env = (extra: Record<string, string> = {}) => ({ HOME: join(state.dir!, 'home'), ...state.fake!.env(), CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: join(state.dir!, 'managed'), TZ: 'UTC', ...extra });
-  before(async () => {
-    state.fake = await startFakeAws({ scenario });
-    state.dir = mkdtempSync(join(tmpdir(), 'cbs-cli-usage-'));
-    await writeDemoHome(join(state.dir, 'home'), state.fake.state, { ssoSessionSuffix: `-cli-usage-${scenario}` });
-    mkdirSync(join(state.dir, 'repo'));
-    execFileSync(process.execPath, [cli, 'setup', '--folder', join(state.dir, 'repo'), '--profile', 'sso-dev', '--region', TOKYO, '--model', JP_SONNET, '--background-model', JP_HAIKU, '--no-gitignore', '--no-vscode-settings'], {
-      env: { PATH: process.env.PATH ?? '', AWS_EC2_METADATA_DISABLED: 'true', ...env() },
-      stdio: 'pipe',
-    });
-  });
-  after(async () => {
-    await state.fake?.stop();
-    if (state.dir) rmSync(state.dir, { recursive: true, force: true });
-  });
-  beforeEach(() => state.fake!.clearLog());
-  return {
-    get fake() {
-      return state.fake!;
-    },
-    get repo() {
-      return join(state.dir!, 'repo');
-    },
-    env,
-  };
+/** A folder set up for jp. Sonnet and Haiku with the sso-dev profile. */
+function useConfiguredFolderSso(scenario: ScenarioName) {
+  return useConfiguredFolder(scenario, 'sso-dev', 'cli-usage');
 }
 
 describe('CLI usage and quotas in a throttled account', () => {
-  const context = useConfiguredFolder('quota-throttled');
+  const context = useConfiguredFolderSso('quota-throttled');
 
   it('usage --json reads the folder\'s models with its profile and region, in one CloudWatch call', async () => {
     const result = await run(['usage', '--folder', context.repo, '--json'], context.env());
@@ -103,7 +70,7 @@ describe('CLI usage and quotas in a throttled account', () => {
 });
 
 describe('CLI usage with bursts that hourly averages hide', () => {
-  const context = useConfiguredFolder('quota-bursts');
+  const context = useConfiguredFolderSso('quota-bursts');
   const count = (n: number) => n.toLocaleString('en-US');
 
   it('usage --range 7d reports the busiest minute (40 requests/min, 95% of TPM) and warns', async () => {
@@ -139,7 +106,7 @@ describe('CLI usage with bursts that hourly averages hide', () => {
 });
 
 describe('CLI usage when CloudWatch is denied', () => {
-  const context = useConfiguredFolder('quota-cloudwatch-denied');
+  const context = useConfiguredFolderSso('quota-cloudwatch-denied');
 
   it('names the missing permission, still shows the quotas, and exits 1', async () => {
     const result = await run(['usage', '--folder', context.repo], context.env());

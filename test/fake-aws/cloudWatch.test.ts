@@ -356,7 +356,7 @@ describe('fake-aws: CloudWatch GetMetricData through the real SDK', () => {
       await rejects(send([query('q', jp, 'Invocations', 90, 'Sum')]), 'InvalidParameterValueException', CLOUDWATCH_ERROR_MESSAGES.badPeriod(1));
       await rejects(send([query('q', jp, 'Invocations', 60, 'Sum')], now, now), 'InvalidParameterValueException', CLOUDWATCH_ERROR_MESSAGES.startNotBeforeEnd);
       await rejects(send([query('q', jp, 'Invocations', 60, 'p99' as Stat)]), 'InvalidParameterValueException', CLOUDWATCH_ERROR_MESSAGES.badStat('p99', 1));
-      await rejects(send([{ Id: 'e', Expression: 'SUM(METRICS())' }]), 'InvalidParameterValueException', CLOUDWATCH_ERROR_MESSAGES.expression(1));
+      await rejects(send([{ Id: 'e', Expression: 'SUM(METRICS())' }]), 'InvalidParameterValueException', CLOUDWATCH_ERROR_MESSAGES.expression('e', 'Unrecognized function: SUM.'));
       await rejects(send([{ Id: 'q' }]), 'MissingRequiredParameterException', CLOUDWATCH_ERROR_MESSAGES.missing('MetricDataQueries.member.1.MetricStat'));
       assert.equal(fake().requests.filter((entry) => entry.operation === 'GetMetricData').length, 10, 'one log entry per call');
     });

@@ -20,7 +20,7 @@ export interface Scenario {
   bedrock?: FakeBedrock;
   /** Service Quotas for ServiceCode `bedrock`; absent: no quotas anywhere (every code unknown). */
   serviceQuotas?: FakeServiceQuotas;
-  /** CloudWatch `AWS/Bedrock` metrics; absent: every GetMetricData query returns no points. */
+  /** CloudWatch `AWS/Bedrock` metrics, alarms and dashboards; absent: no points, no alarms, no dashboards. */
   cloudWatch?: FakeCloudWatch;
   /** CloudWatch Logs groups holding Bedrock invocation logs (Logs Insights); absent: no log group anywhere. */
   cloudWatchLogs?: FakeCloudWatchLogs;
@@ -28,6 +28,8 @@ export interface Scenario {
   costExplorer?: FakeCostExplorer;
   /** AWS Budgets per account; absent: no budgets. */
   budgets?: FakeBudgets;
+  /** SNS topics and subscriptions; absent: no topics anywhere. */
+  sns?: FakeSns;
 }
 
 export interface FakeAccount {
@@ -389,8 +391,49 @@ export interface FakeCloudWatch {
 export interface FakeCloudWatchAccount {
   /** Region → one series per invoked identifier (the `ModelId` dimension). */
   usage?: Record<string, FakeUsageSeries[]>;
-  /** IAM actions no policy allows: `cloudwatch:GetMetricData`, or `cloudwatch:*`. */
+  /** IAM actions no policy allows: `cloudwatch:GetMetricData`, `cloudwatch:PutMetricAlarm`, …, or `cloudwatch:*`. */
   deniedActions?: string[];
+  /** Region → the account's metric alarms there; PutMetricAlarm adds and replaces. */
+  alarms?: Record<string, FakeAlarm[]>;
+  /** Region → dashboard name → body; PutDashboard writes here. */
+  dashboards?: Record<string, Record<string, string>>;
+  /** Metric-math functions (`FILL`) this account's CloudWatch refuses in PutMetricAlarm: an expression the service rejects. */
+  rejectedFunctions?: string[];
+}
+
+export type FakeAlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+
+/** One metric alarm: the PutMetricAlarm request as received, and its state. */
+export interface FakeAlarm {
+  /** The request's JSON fields (AlarmName, Metrics, Threshold, …). */
+  definition: Record<string, unknown>;
+  state: FakeAlarmState;
+  stateReason: string;
+  /** Epoch ms. */
+  stateUpdated: number;
+  configurationUpdated: number;
+  /**
+   * A state the scenario or SetAlarmState set: kept until the alarm is put again. Otherwise the fake
+   * evaluates the alarm against the usage data on every read, as CloudWatch does every minute.
+   */
+  pinned?: boolean;
+}
+
+/** SNS, per account and Region. */
+export interface FakeSns {
+  accounts: Record<string, FakeSnsAccount>;
+}
+
+export interface FakeSnsAccount {
+  /** Region → topics. */
+  topics?: Record<string, FakeTopic[]>;
+  /** IAM actions no policy allows: `sns:CreateTopic`, …, or `sns:*`. */
+  deniedActions?: string[];
+}
+
+export interface FakeTopic {
+  name: string;
+  subscriptions: { protocol: string; endpoint: string; arn: string; confirmed: boolean }[];
 }
 
 /**

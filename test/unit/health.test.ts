@@ -125,5 +125,16 @@ describe('setup health', () => {
       assert.equal(fine.state, 'healthy');
       assert.deepEqual(codes(health(base)).filter((code) => code.includes('usage')), [], 'no usage read: no usage check');
     });
+
+    it('warns when an alarm of the team is in ALARM, says so when none is, and claims nothing when none was read', () => {
+      const alert = { state: 'ok' as const, recentThrottles: 0 };
+      const alarm = (state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA', kind: 'throttles' | 'quota-tpm' = 'throttles') => ({ name: `claude-bedrock/${kind}/jp.x`, kind, modelId: 'jp.x', state });
+      const firing = health({ ...base, usage: { checkedAt: 4, alert, alarms: [alarm('ALARM'), alarm('OK', 'quota-tpm')] } });
+      assert.equal(firing.state, 'warning');
+      assert.deepEqual(firing.checks.filter((check) => check.id === 'alarms'), [{ id: 'alarms', state: 'warning', code: 'alarms-firing', alarms: [alarm('ALARM')], checkedAt: 4 }]);
+      assert.deepEqual(codes(health({ ...base, usage: { checkedAt: 5, alert, alarms: [alarm('OK'), alarm('INSUFFICIENT_DATA', 'quota-tpm')] } })).filter((code) => code.includes('alarms')), ['ok:alarms-ok']);
+      assert.deepEqual(codes(health({ ...base, usage: { checkedAt: 6, alert, alarms: [] } })).filter((code) => code.includes('alarms')), [], 'no alarm exists: no alarm check');
+      assert.deepEqual(codes(health({ ...base, usage: { checkedAt: 7, alert } })).filter((code) => code.includes('alarms')), [], 'alarms not read: no claim');
+    });
   });
 });

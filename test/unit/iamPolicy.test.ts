@@ -191,12 +191,14 @@ describe('IAM policy', () => {
       'servicequotas:ListAWSDefaultServiceQuotas',
       'servicequotas:ListRequestedServiceQuotaChangeHistory',
       'cloudwatch:GetMetricData',
+      'cloudwatch:DescribeAlarms',
     ];
     for (const action of diagnostics) {
       assert.ok(!allows(without, action, '*'), action);
       assert.ok(allows(withDiagnostics, action, '*'), action);
     }
     assert.ok(!allows(withDiagnostics, 'servicequotas:RequestServiceQuotaIncrease', '*'));
+    assert.ok(!allows(withDiagnostics, 'cloudwatch:PutMetricAlarm', '*'), 'creating alarms is the admin policy\'s');
     assert.ok(!allows(withDiagnostics, 'bedrock:CreateInferenceProfile', '*'));
   });
 

@@ -90,7 +90,7 @@ describe('the listing (README.md, README.ja.md)', () => {
     for (const entry of SCREENSHOTS) assert.match(entry.from, /^[\w-]+\/[\w-]+(?:#\d+)?$/, entry.image);
   });
 
-  it('keeps the screenshots small: palette PNGs of at most 1100 px, 400 KiB in all', () => {
+  it('keeps the screenshots small: palette PNGs of at most 1100 px, 560 KiB in all (16 images: the five main surfaces in both languages, the alarms and dashboard previews, the Team view)', () => {
     let total = 0;
     for (const entry of SCREENSHOTS) {
       const bytes = readFileSync(join(root, 'media', 'screenshots', entry.image));
@@ -99,7 +99,7 @@ describe('the listing (README.md, README.ja.md)', () => {
       assert.ok(image.width <= 1100, `${entry.image} is ${image.width} px wide`);
       assert.equal(bytes[25], 3, `${entry.image} is not a palette PNG (npm run screenshots writes one)`);
     }
-    assert.ok(total <= 400 * 1024, `${(total / 1024).toFixed(0)} KiB`);
+    assert.ok(total <= 560 * 1024, `${(total / 1024).toFixed(0)} KiB`);
   });
 
   it('has an icon that reads on light and dark backgrounds: an opaque tile, a white mark with contrast', () => {

@@ -328,6 +328,35 @@ describe('usage view model', () => {
   });
 });
 
+describe('usage view model: the team admin', () => {
+  const alarms = {
+    ok: true as const,
+    alarms: [
+      { name: `claude-bedrock/throttles/${JP_SONNET}`, kind: 'throttles' as const, modelId: JP_SONNET, state: 'ALARM' as const, reason: 'Threshold Crossed', updatedAt: START },
+      { name: `claude-bedrock/quota-tpm/${JP_SONNET}`, kind: 'quota-tpm' as const, modelId: JP_SONNET, state: 'OK' as const },
+    ],
+  };
+
+  it('shows each model\'s alarms with their state, and the admin actions', () => {
+    const model = toViewModel(state({ report: { ...REPORT, alarms } }), en);
+    const sonnet = model.models.find((section) => section.modelId === JP_SONNET)!;
+    assert.deepEqual(sonnet.alarms!.items.map((alarm) => [alarm.label, alarm.state, alarm.stateText]), [['Throttled requests', 'ALARM', 'ALARM'], ['Tokens per minute against the quota', 'OK', 'OK']]);
+    assert.equal(sonnet.alarms!.items[0]!.since, START);
+    assert.equal(model.models.find((section) => section.modelId === GLOBAL_HAIKU)!.alarms, undefined, 'no alarm of that model: nothing shown');
+    assert.deepEqual(model.admin!.actions.map((action) => action.action), ['createAlarms', 'createDashboard', 'openDashboard', 'exportAdminStack']);
+    const japanese = toViewModel(state({ report: { ...REPORT, alarms } }), ja);
+    assert.deepEqual(japanese.models[0]!.alarms!.items.map((alarm) => alarm.stateText), ['アラーム', 'OK']);
+    assert.equal(japanese.admin!.label, 'チーム管理');
+  });
+
+  it('says the alarms\' state is not verified when DescribeAlarms was refused, naming the action', () => {
+    const denied = toViewModel(state({ report: { ...REPORT, alarms: { ok: false, missingPermission: 'cloudwatch:DescribeAlarms', error: { operation: 'DescribeAlarms', phase: 'call', name: 'AccessDeniedException' } } } }), en);
+    assert.equal(denied.alarmsNote, 'The alarms\' state is not verified: your identity may not call cloudwatch:DescribeAlarms.');
+    assert.equal(denied.models[0]!.alarms, undefined);
+    assert.equal(toViewModel(state(), en).alarmsNote, undefined);
+  });
+});
+
 describe('usage view protocol', () => {
   it('accepts the webview\'s messages and nothing else', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
@@ -341,6 +370,8 @@ describe('usage view protocol', () => {
     });
     assert.equal(parseWebviewMessage({ type: 'requestIncrease', modelId: JP_SONNET, quotaCode: 'L-JP-RPM', desiredValue: Number.NaN }), undefined);
     assert.equal(parseWebviewMessage({ type: 'runCommand', command: 'x' }), undefined);
+    assert.deepEqual(parseWebviewMessage({ type: 'admin', action: 'createAlarms' }), { type: 'admin', action: 'createAlarms' });
+    assert.equal(parseWebviewMessage({ type: 'admin', action: 'deleteEverything' }), undefined, 'only the admin commands the view offers');
     assert.equal(parseWebviewMessage('ready'), undefined);
     assert.equal(parseWebviewMessage(null), undefined);
   });

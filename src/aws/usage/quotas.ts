@@ -13,7 +13,7 @@ import {
   type RequestedServiceQuotaChange,
   type ServiceQuota,
 } from '@aws-sdk/client-service-quotas';
-import type { QuotaRequestRecord, ServiceQuotaRecord } from '../../core/usage/quotaTypes';
+import type { QuotaListing, QuotaRequestRecord, ServiceQuotaRecord } from '../../core/usage/quotaTypes';
 import { callAsValue, type AwsSession, type CallResult } from '../session';
 
 /** Bedrock's service code in Service Quotas. */
@@ -97,4 +97,16 @@ export function requestQuotaIncrease(session: AwsSession, quotaCode: string, des
     const output = await client.send(new RequestServiceQuotaIncreaseCommand({ ServiceCode: BEDROCK_SERVICE_CODE, QuotaCode: quotaCode, DesiredValue: desiredValue }), { abortSignal });
     return requestRecord(output.RequestedQuota ?? {});
   });
+}
+
+/**
+ * The quota values of the Region (applied and default; no request history): what the alarms, the
+ * dashboard and the admin stack need of Service Quotas. The first failure is the result.
+ */
+export async function listQuotaValues(session: AwsSession): Promise<CallResult<QuotaListing>> {
+  const started = Date.now();
+  const [applied, defaults] = await Promise.all([listAppliedQuotas(session), listDefaultQuotas(session)]);
+  if (!applied.ok) return applied;
+  if (!defaults.ok) return defaults;
+  return { ok: true, value: { region: session.region, applied: applied.value, defaults: defaults.value, requests: [] }, durationMs: Date.now() - started };
 }

@@ -2,8 +2,9 @@
  * One refresh of the quota and usage diagnostics: credentials once, then Service Quotas (three
  * listings) and CloudWatch (one GetMetricData request for every model, followed through its
  * NextToken pages: one call for 1h, more only when the one-minute peak data of 24h or 7d exceeds
- * a page) side by side. A service that fails becomes a problem of the report; only a credentials
- * failure fails the refresh.
+ * a page) side by side, and on request the models' alarms (one DescribeAlarms). A service that
+ * fails becomes a problem of the report (the alarms' read its own note); only a credentials failure
+ * fails the refresh.
  */
 
 import type { Diagnosis } from '../../core/models/bedrockTypes';
@@ -12,6 +13,7 @@ import { profileNameOf } from '../clients';
 import type { QuotaListing, QuotaRequestRecord, UsageProblem, UsageRange, UsageReport } from '../../core/usage/quotaTypes';
 import { buildUsageReport, usageProblem } from '../../core/usage/usageReport';
 import { planMetricQueries } from '../../core/usage/usageQueries';
+import { readAlarmStates } from './alarmStates';
 import { getUsageMetrics } from './metrics';
 import { listAppliedQuotas, listDefaultQuotas, listQuotaRequests, requestQuotaIncrease } from './quotas';
 import { openAwsSession, type AwsSession, type AwsSessionOptions } from '../session';
@@ -24,6 +26,8 @@ export interface UsageFetchOptions extends AwsSessionOptions {
   readonly listing?: QuotaListing;
   /** Read quotas only: no CloudWatch call (the `quotas` command). */
   readonly quotasOnly?: boolean;
+  /** Also read the models' alarms (one DescribeAlarms), for the Quotas & Usage view and the status bar. */
+  readonly alarms?: boolean;
   /** The clock, for tests. */
   readonly now?: number;
 }
@@ -57,9 +61,10 @@ export async function fetchUsageReport(options: UsageFetchOptions): Promise<Usag
     const now = options.now ?? Date.now();
     const plan = planMetricQueries(options.modelIds, options.range, now);
     const problems: UsageProblem[] = [];
-    const [listing, metrics] = await Promise.all([
+    const [listing, metrics, alarms] = await Promise.all([
       options.listing ? Promise.resolve(options.listing) : readQuotas(session, problems),
       options.quotasOnly ? Promise.resolve(undefined) : getUsageMetrics(session, plan),
+      options.alarms === true ? readAlarmStates(session, options.modelIds) : Promise.resolve(undefined),
     ]);
     if (metrics && !metrics.ok) problems.push(usageProblem('cloudwatch', metrics.error));
     const report = buildUsageReport({
@@ -71,6 +76,7 @@ export async function fetchUsageReport(options: UsageFetchOptions): Promise<Usag
       results: metrics?.ok ? metrics.value : undefined,
       problems,
       maxOutputTokens: options.maxOutputTokens,
+      ...(alarms === undefined ? {} : { alarms }),
     });
     return { ok: true, report, ...(listing ? { listing } : {}) };
   } finally {

@@ -11,18 +11,13 @@ import { describeDiagnosis } from '../../core/models/diagnosis';
 import type { Diagnosis } from '../../core/models/bedrockTypes';
 import { adminProblemText, type AdminProblem } from '../../core/team/adminProblem';
 import { format, type Locale } from '../../core/text/locale';
+import type { Confirm } from '../confirm';
 import { UsageError, type CommandOutput } from '../output';
 import { REPORT_SCHEMA_VERSION } from '../report';
 import { printable } from '../table';
 import { profileMissingText, targetJson, targetText } from '../target';
 import { cliText } from '../text';
 import { resolveUsageTarget } from '../usage/usageTarget';
-
-/** How a command may ask the person at the terminal; absent or not interactive in CI. */
-export interface Terminal {
-  readonly interactive: boolean;
-  ask(question: string): Promise<string>;
-}
 
 export interface AdminOptions {
   readonly subcommand?: string;
@@ -37,7 +32,8 @@ export interface AdminOptions {
   readonly locale: Locale;
   readonly env: Environment;
   readonly cwd: string;
-  readonly terminal?: Terminal;
+  /** Asks on the terminal (after the plan); absent without one, as in CI. */
+  readonly confirm?: Confirm;
   /** Every other option as given (budget limits, plan figures …), by its name on the command line. */
   readonly values: Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
 }
@@ -59,7 +55,7 @@ export async function adminTarget(options: AdminOptions): Promise<AdminTarget> {
 
 const WORDS = {
   en: {
-    confirm: 'Apply this? Type "y" to go ahead: ',
+    confirm: 'Apply this?',
     notConfirmed: 'Nothing was changed: {reason}',
     noTerminal: 'there is no terminal to confirm at. Read the plan above and run the same command with --yes to apply it.',
     declined: 'not confirmed.',
@@ -67,7 +63,7 @@ const WORDS = {
     notVerified: 'not verified',
   },
   ja: {
-    confirm: 'これを適用しますか? 進めるには "y" を入力してください: ',
+    confirm: 'これを適用しますか?',
     notConfirmed: '何も変更していません: {reason}',
     noTerminal: '確認できる端末がありません。上のプランを確認し、同じコマンドに --yes を付けて実行すると適用します。',
     declined: '確認されませんでした。',
@@ -82,14 +78,15 @@ export function adminWords(locale: Locale, key: keyof (typeof WORDS)['en'], para
 
 /**
  * Whether a write may go ahead: `--yes`, or "y" typed at a terminal after the plan was shown there.
- * `planShown` says whether the person saw the plan already (at the prompt), so the output need not repeat it.
+ * `planShown` says whether the person saw the plan already (at the prompt), so the output need not
+ * repeat it. Without a terminal and without `--yes` it is a usage error (exit 2), as for `alarms
+ * apply`; a "no" at the terminal is exit 1.
  */
-export async function confirmWrite(options: AdminOptions, plan: readonly string[]): Promise<{ ok: true; planShown: boolean } | { ok: false; planShown: boolean; message: string }> {
+export async function confirmWrite(options: AdminOptions, plan: readonly string[]): Promise<{ ok: true; planShown: boolean } | { ok: false; planShown: boolean; message: string; exitCode: 1 | 2 }> {
   if (options.yes) return { ok: true, planShown: false };
-  const terminal = options.terminal;
-  if (!terminal?.interactive || options.json) return { ok: false, planShown: false, message: adminWords(options.locale, 'notConfirmed', { reason: adminWords(options.locale, 'noTerminal') }) };
-  const answer = (await terminal.ask(`${plan.join('\n')}\n\n${adminWords(options.locale, 'confirm')}`)).trim().toLowerCase();
-  return answer === 'y' || answer === 'yes' ? { ok: true, planShown: true } : { ok: false, planShown: true, message: adminWords(options.locale, 'notConfirmed', { reason: adminWords(options.locale, 'declined') }) };
+  if (options.confirm === undefined || options.json) return { ok: false, planShown: false, message: adminWords(options.locale, 'notConfirmed', { reason: adminWords(options.locale, 'noTerminal') }), exitCode: 2 };
+  const yes = await options.confirm(`${plan.join('\n')}\n\n${adminWords(options.locale, 'confirm')}`);
+  return yes ? { ok: true, planShown: true } : { ok: false, planShown: true, message: adminWords(options.locale, 'notConfirmed', { reason: adminWords(options.locale, 'declined') }), exitCode: 1 };
 }
 
 /** A refresh that failed as a whole (credentials): exit 1, cause and fix. */

@@ -104,8 +104,8 @@ export async function loggingCommand(options: AdminOptions): Promise<CommandOutp
   const shown = confirmed.planShown ? [] : [...planText, ''];
   if (!confirmed.ok) {
     return options.json
-      ? { stdout: JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, target: targetJson(target.target), plan, applied: false, message: confirmed.message }, null, 2), exitCode: 1 }
-      : { stdout: [...shown, confirmed.message].join('\n'), exitCode: 1 };
+      ? { stdout: JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, target: targetJson(target.target), plan, applied: false, message: confirmed.message }, null, 2), exitCode: confirmed.exitCode }
+      : { stdout: [...shown, confirmed.message].join('\n'), exitCode: confirmed.exitCode };
   }
   const applied = await layer.applyInvocationLogging({ target: target.target, region: target.region, plan, timeoutMs: options.timeoutMs });
   if (!applied.ok) {

@@ -11,6 +11,7 @@ import type { EffectiveSetup } from '../setup/settingsTypes';
 import { SECRET_ENV_KEYS } from '../setup/settingsKeys';
 import { ALERT_PERCENT, type QuotaMeasure, type UsageAlert } from '../usage/quotaTypes';
 import type { PolicyFileProblem, PolicyViolation } from '../policy/policyTypes';
+import type { AlarmStatus } from '../alarms/alarmTypes';
 
 export type CheckState = 'ok' | 'warning' | 'error' | 'info';
 
@@ -32,7 +33,9 @@ export type HealthCheck =
   | { readonly id: 'policy'; readonly state: 'ok'; readonly code: 'policy-ok'; readonly sources: number; readonly residencyCheckedAt?: number }
   | { readonly id: 'usage'; readonly state: 'ok'; readonly code: 'usage-ok'; readonly checkedAt: number }
   | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-throttled'; readonly throttles: number; readonly checkedAt: number }
-  | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-near-quota'; readonly modelId: string; readonly measure: QuotaMeasure; readonly percent: number; readonly checkedAt: number };
+  | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-near-quota'; readonly modelId: string; readonly measure: QuotaMeasure; readonly percent: number; readonly checkedAt: number }
+  | { readonly id: 'alarms'; readonly state: 'warning'; readonly code: 'alarms-firing'; readonly alarms: readonly AlarmStatus[]; readonly checkedAt: number }
+  | { readonly id: 'alarms'; readonly state: 'ok'; readonly code: 'alarms-ok'; readonly count: number; readonly checkedAt: number };
 
 export type HealthState = 'not-configured' | 'healthy' | 'warning' | 'error';
 
@@ -60,8 +63,8 @@ export interface HealthInput {
   readonly identity?: IdentityOutcome;
   /** The organisation policy's verdict, when a policy applies (a source with rules, a lock, or a broken file). */
   readonly policy?: { readonly violations: readonly PolicyViolation[]; readonly problems: readonly PolicyFileProblem[]; readonly sources: number; readonly residencyCheckedAt?: number };
-  /** The latest usage alert for this setup's profile, Region and models, when one was read. */
-  readonly usage?: { readonly alert: UsageAlert; readonly checkedAt: number };
+  /** The latest usage alert for this setup's profile, Region and models, when one was read; with the models' alarms when they were read. */
+  readonly usage?: { readonly alert: UsageAlert; readonly checkedAt: number; readonly alarms?: readonly AlarmStatus[] };
 }
 
 /** True when a profile gets its credentials by running a program (itself or anywhere in its role chain). */
@@ -135,6 +138,16 @@ export function assessHealth(input: HealthInput): HealthReport {
 
   if (input.policy) checks.push(...policyChecks(input.policy));
   if (input.usage) checks.push(usageCheck(input.usage.alert, input.usage.checkedAt));
+  const alarms = input.usage?.alarms;
+  // Only alarms that exist and were read now: none read, nothing claimed.
+  if (alarms !== undefined && alarms.length > 0) {
+    const firing = alarms.filter((alarm) => alarm.state === 'ALARM');
+    checks.push(
+      firing.length > 0
+        ? { id: 'alarms', state: 'warning', code: 'alarms-firing', alarms: firing, checkedAt: input.usage!.checkedAt }
+        : { id: 'alarms', state: 'ok', code: 'alarms-ok', count: alarms.length, checkedAt: input.usage!.checkedAt },
+    );
+  }
 
   if (input.localIgnored === false && input.localPath && setup.values.some((value) => value.source === 'local')) {
     checks.push({ id: 'gitignore', state: 'warning', code: 'local-not-ignored', path: input.localPath });

@@ -49,6 +49,8 @@ const DIAGNOSTIC_ACTIONS = [
   'servicequotas:ListAWSDefaultServiceQuotas',
   'servicequotas:ListRequestedServiceQuotaChangeHistory',
   'cloudwatch:GetMetricData',
+  // The Quotas & Usage view and the status bar show the state of the team's alarms.
+  'cloudwatch:DescribeAlarms',
 ];
 
 /** The ARN partition of a Region: `aws-us-gov` for GovCloud, `aws-cn` for China, `aws` otherwise. */

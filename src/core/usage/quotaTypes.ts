@@ -371,4 +371,6 @@ export interface UsageReport {
   readonly cost?: UsageCost & { readonly pricesAsOf: string };
   readonly alert?: UsageAlert;
   readonly problems: readonly UsageProblem[];
+  /** The state of the shown models' alarms (one DescribeAlarms), when it was asked for. */
+  readonly alarms?: import('../alarms/alarmTypes').AlarmStates;
 }

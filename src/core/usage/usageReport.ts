@@ -4,6 +4,8 @@
  * summaries, advice, cost and the status-bar alert. Pure: the AWS layer fetches, this decides.
  */
 
+import type { AlarmStates } from '../alarms/alarmTypes';
+import { actionOf } from '../iam/awsActions';
 import type { RawAwsError } from '../models/bedrockTypes';
 import { matchModelQuotas } from './quotaMatch';
 import { summarizeUsage, usageAlert } from './quotaMath';
@@ -14,14 +16,6 @@ import { seriesFromResults } from './usageQueries';
 
 const ACCESS_DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthorizationError']);
 
-/** The IAM action each of our calls needs. */
-const ACTIONS: Readonly<Record<string, string>> = {
-  ListServiceQuotas: 'servicequotas:ListServiceQuotas',
-  ListAWSDefaultServiceQuotas: 'servicequotas:ListAWSDefaultServiceQuotas',
-  ListRequestedServiceQuotaChangeHistory: 'servicequotas:ListRequestedServiceQuotaChangeHistory',
-  RequestServiceQuotaIncrease: 'servicequotas:RequestServiceQuotaIncrease',
-  GetMetricData: 'cloudwatch:GetMetricData',
-};
 
 /** A failed call as a problem of its service, naming the refused IAM action when it was an access denial. */
 export function usageProblem(service: UsageProblem['service'], error: RawAwsError): UsageProblem {
@@ -29,7 +23,7 @@ export function usageProblem(service: UsageProblem['service'], error: RawAwsErro
   if (!denied) return { service, error };
   // AWS names the action it refused: "… is not authorized to perform: cloudwatch:GetMetricData …".
   const named = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(error.message ?? '')?.[1];
-  const missingPermission = named ?? ACTIONS[error.operation] ?? `${service}:${error.operation}`;
+  const missingPermission = named ?? actionOf(error.operation) ?? `${service}:${error.operation}`;
   return { service, missingPermission, error };
 }
 
@@ -50,12 +44,21 @@ export interface UsageReportInput {
   readonly problems: readonly UsageProblem[];
   /** CLAUDE_CODE_MAX_OUTPUT_TOKENS of the setup, when set. */
   readonly maxOutputTokens?: number;
+  /** The models' alarms, when they were read. */
+  readonly alarms?: AlarmStates;
 }
 
 /** The report of one refresh; whatever part failed is absent, and its problem says why. */
 export function buildUsageReport(input: UsageReportInput): UsageReport {
   const quotas = input.listing ? matchModelQuotas(input.modelIds, input.listing) : undefined;
-  const base = { region: input.region, range: input.plan.range, generatedAt: input.generatedAt, modelIds: [...input.modelIds], problems: [...input.problems] };
+  const base = {
+    region: input.region,
+    range: input.plan.range,
+    generatedAt: input.generatedAt,
+    modelIds: [...input.modelIds],
+    problems: [...input.problems],
+    ...(input.alarms === undefined ? {} : { alarms: input.alarms }),
+  };
   if (!input.results) {
     return { ...base, ...(quotas ? { quotas } : {}), recommendations: quotas ? recommend([], quotas) : [] };
   }

@@ -64,7 +64,7 @@ function clickCommand(folders: readonly FolderSetup[], state: HealthState): vsco
     }
   }
   // A warning about throttling or quotas is explained in the usage view, not the setup view.
-  const usageWarning = folders.some((folder) => folder.health.checks.some((check) => check.id === 'usage' && check.state === 'warning'));
+  const usageWarning = folders.some((folder) => folder.health.checks.some((check) => (check.id === 'usage' || check.id === 'alarms') && check.state === 'warning'));
   if (state === 'warning' && usageWarning) return showUsage();
   return { title: vscode.l10n.t('Show the setup'), command: `${SETUP_VIEW_ID}.focus` };
 }

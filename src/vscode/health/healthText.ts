@@ -165,6 +165,17 @@ export function checkText(check: HealthCheck): CheckText {
         detail: vscode.l10n.t('Open Quotas & Usage for the quota and the increase to request.'),
         fix: showUsage(),
       };
+    case 'alarms-firing':
+      return {
+        label:
+          check.alarms.length === 1
+            ? vscode.l10n.t('Alarm in ALARM: {0}', check.alarms[0]!.name)
+            : vscode.l10n.t('{0} alarms in ALARM: {1}', check.alarms.length, check.alarms.map((alarm) => alarm.name).join(', ')),
+        detail: vscode.l10n.t('CloudWatch says so now. Open Quotas & Usage for the throttled minutes and the quota use behind it.'),
+        fix: showUsage(),
+      };
+    case 'alarms-ok':
+      return { label: vscode.l10n.t('{0} alarms of the team, none in ALARM', check.count), fix: showUsage() };
     case 'restricted-mode':
       return {
         label: vscode.l10n.t('Restricted Mode: the setup is read only'),

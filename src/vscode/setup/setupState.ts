@@ -16,6 +16,7 @@ import type { SettingsFiles } from '../../core/setup/settingsPlan';
 import { loadPolicy } from '../../files/policyFiles';
 import { assessHealth, runsCredentialProcess, setupProfile, setupRegion, usageKey, type HealthReport, type IdentityOutcome } from '../../core/health/health';
 import type { UsageAlert } from '../../core/usage/quotaTypes';
+import type { AlarmStatus } from '../../core/alarms/alarmTypes';
 import { credentialKind, type ProfileDiscovery } from '../../core/profiles/profiles';
 import type { EffectiveSetup } from '../../core/setup/settingsTypes';
 import { readSettingsFiles, settingsFileList } from '../../files/claudeSettingsFiles';
@@ -61,7 +62,14 @@ export interface UsageTarget {
 }
 
 /** Reads the usage alert of a target during a health check (the usage monitor, which caches). */
-export type UsageAlertProvider = (target: UsageTarget) => Promise<{ readonly alert: UsageAlert; readonly checkedAt: number } | undefined>;
+export type UsageAlertProvider = (target: UsageTarget) => Promise<UsageReading | undefined>;
+
+/** A usage read for the status bar: the alert, when, and the models' alarms when they could be read. */
+export interface UsageReading {
+  readonly alert: UsageAlert;
+  readonly checkedAt: number;
+  readonly alarms?: readonly AlarmStatus[];
+}
 
 /** A health check reuses a usage alert this young (from the view or an earlier check) instead of reading again. */
 const USAGE_REUSE_MS = 5 * 60_000;
@@ -78,7 +86,7 @@ export class SetupState implements vscode.Disposable {
   private readonly identities = new Map<string, IdentityMemo>();
   private readonly residency = new ResidencyMemo();
   private readonly invocationLogging = new LoggingMemo();
-  private readonly usageAlerts = new Map<string, { readonly alert: UsageAlert; readonly checkedAt: number }>();
+  private readonly usageAlerts = new Map<string, UsageReading>();
   private usageProvider: UsageAlertProvider | undefined;
   private running: Promise<void> | undefined;
   private rerun = false;
@@ -105,11 +113,18 @@ export class SetupState implements vscode.Disposable {
   }
 
   /** A usage alert read outside a health check (the usage view refreshed): the status bar follows it. */
-  updateUsage(key: string, usage: { readonly alert: UsageAlert; readonly checkedAt: number }): void {
+  updateUsage(key: string, usage: UsageReading): void {
     const previous = this.usageAlerts.get(key);
     this.usageAlerts.set(key, usage);
     const shown = this.folders.some((folder) => folder.usageTarget?.key === key);
-    if (shown && (previous?.alert.state !== usage.alert.state || previous.alert.recentThrottles !== usage.alert.recentThrottles || previous.alert.highestPercent?.percent !== usage.alert.highestPercent?.percent)) {
+    const alarmsKey = (reading: UsageReading | undefined) => JSON.stringify(reading?.alarms?.map((alarm) => [alarm.name, alarm.state]) ?? null);
+    if (
+      shown &&
+      (previous?.alert.state !== usage.alert.state ||
+        previous.alert.recentThrottles !== usage.alert.recentThrottles ||
+        previous.alert.highestPercent?.percent !== usage.alert.highestPercent?.percent ||
+        alarmsKey(previous) !== alarmsKey(usage))
+    ) {
       void this.refresh(false);
     }
   }

@@ -10,12 +10,17 @@ import { loadDiagnosis, loadUsageText } from '../lazyBundles';
 import { loadAwsLayer } from '../../aws/loadLayer';
 import { type QuotaListing, type UsageAlert, type UsageRange, type UsageReport } from '../../core/usage/quotaTypes';
 import { isThrottling } from '../../core/usage/usageReport';
-import type { SetupState, UsageTarget } from '../setup/setupState';
+import type { SetupState, UsageReading, UsageTarget } from '../setup/setupState';
 import { checkTimeoutMs } from '../profiles/identityCommands';
 import { uiLocale } from '../uiLocale';
 import type { UsageSource, UsageViewState } from './usageSource';
 
 const QUOTA_CACHE_MS = 10 * 60_000;
+
+/** What the status bar keeps of a report: its alert and, when they could be read, the alarms. */
+function readingOf(report: UsageReport, alert: UsageAlert): UsageReading {
+  return { alert, checkedAt: report.generatedAt, ...(report.alarms?.ok ? { alarms: report.alarms.alarms } : {}) };
+}
 const MAX_BACKOFF_MS = 15 * 60_000;
 // The 1-hour range's current minute fills as it goes, so it may refresh faster than its period.
 const PERIOD_OF: Readonly<Record<UsageRange, number>> = { '1h': 30_000, '24h': 300_000, '7d': 3_600_000 };
@@ -209,6 +214,8 @@ export class UsageMonitor implements UsageSource, vscode.Disposable {
       range,
       maxOutputTokens: target.maxOutputTokens,
       timeoutMs: checkTimeoutMs(),
+      // The models' alarms in the same session: one DescribeAlarms per refresh.
+      alarms: true,
       ...(listing ? { listing } : {}),
     });
     if (!result.ok) {
@@ -218,17 +225,22 @@ export class UsageMonitor implements UsageSource, vscode.Disposable {
     if (result.listing && !listing) this.listings.set(target.key, { listing: result.listing, at: Date.now() });
     this.reports.set(this.keyOf(target, range)!, result.report);
     // The status bar judges the last hour only: a week's peak says nothing about now.
-    if (range === '1h' && result.report.alert) this.setup.updateUsage(target.key, { alert: result.report.alert, checkedAt: result.report.generatedAt });
+    if (range === '1h' && result.report.alert) this.setup.updateUsage(target.key, readingOf(result.report, result.report.alert));
     return { ok: true, report: result.report };
   }
 
   /** The alert for a health check (which reuses a young enough one itself): one read of the last hour. */
-  private async alertFor(target: UsageTarget): Promise<{ alert: UsageAlert; checkedAt: number } | undefined> {
+  private async alertFor(target: UsageTarget): Promise<UsageReading | undefined> {
     const outcome = await this.fetch(target, '1h');
     if (!outcome.ok || !outcome.report.alert) return undefined;
     // Shown at once when it is the view's target and range; otherwise kept for when it becomes so.
     this.showLatest();
-    return { alert: outcome.report.alert, checkedAt: outcome.report.generatedAt };
+    return readingOf(outcome.report, outcome.report.alert);
+  }
+
+  /** The target the view shows: where the admin commands create alarms and the dashboard. */
+  currentTarget(): UsageTarget | undefined {
+    return this.target();
   }
 
   private publish(change: Partial<UsageViewState>): void {

@@ -83,6 +83,10 @@ class UsageViewProvider implements vscode.WebviewViewProvider, vscode.Disposable
       case 'requestIncrease':
         void this.requestIncrease(message.modelId, message.quotaCode);
         return;
+      case 'admin':
+        // The command shows its own preview and asks before anything is created.
+        void vscode.commands.executeCommand(`claudeBedrock.${message.action}`);
+        return;
     }
   }
 

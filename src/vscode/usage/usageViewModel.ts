@@ -11,7 +11,10 @@ import { ownQuota, quotasForDisplay } from '../../core/usage/quotaMatch';
 import type { ModelQuota, ModelQuotas, ModelSeries, ModelUsageSummary, QuotaMeasure, Recommendation, UsageReport } from '../../core/usage/quotaTypes';
 import { ALERT_PERCENT } from '../../core/usage/quotaTypes';
 import { alertText, formatCount, formatUsd, measureText, problemText, recommendationText, routingText } from '../../core/usage/usageText';
+import { stateText } from '../../core/alarms/alarmText';
 import type {
+  AdminModel,
+  AlarmModel,
   ChartModel,
   ChartsModel,
   FigureModel,
@@ -64,8 +67,16 @@ export function toViewModel(state: UsageViewState, options: ViewModelOptions): U
   }
   const alert = report.alert === undefined ? undefined : alertText(report.alert, options.locale);
   const cost = costModel(report, options);
+  const alarmsNote =
+    report.alarms === undefined || report.alarms.ok
+      ? undefined
+      : report.alarms.missingPermission !== undefined
+        ? l10n.t('The alarms\' state is not verified: your identity may not call {0}.', report.alarms.missingPermission)
+        : l10n.t('The alarms\' state is not verified: DescribeAlarms failed ({0}).', report.alarms.error.name ?? report.alarms.error.operation);
   return {
     ...base,
+    admin: adminModel(options),
+    ...(alarmsNote === undefined ? {} : { alarmsNote }),
     ...(error === undefined ? {} : { error }),
     ...(alert === undefined || report.alert === undefined ? {} : { alert: { text: alert, level: report.alert.state } }),
     problems: report.problems.map((problem) => problemText(problem, options.locale)),
@@ -74,6 +85,33 @@ export function toViewModel(state: UsageViewState, options: ViewModelOptions): U
     stale: report.range !== state.range,
     models: report.modelIds.map((modelId) => modelSection(report, modelId, options)),
   };
+}
+
+function adminModel({ l10n }: ViewModelOptions): AdminModel {
+  return {
+    label: l10n.t('Team admin'),
+    actions: [
+      { action: 'createAlarms', label: l10n.t('Alarms…'), tooltip: l10n.t('Create or update CloudWatch alarms on throttling and quota use, after a preview') },
+      { action: 'createDashboard', label: l10n.t('Dashboard…'), tooltip: l10n.t('Create or update the team\'s CloudWatch dashboard, after a preview') },
+      { action: 'openDashboard', label: l10n.t('Open dashboard'), tooltip: l10n.t('Open the team dashboard of this Region in the CloudWatch console') },
+      { action: 'exportAdminStack', label: l10n.t('Admin stack…'), tooltip: l10n.t('The whole team setup as one CloudFormation template') },
+    ],
+  };
+}
+
+function alarmsModel(report: UsageReport, modelId: string, { l10n, locale }: ViewModelOptions): ModelSectionModel['alarms'] {
+  if (report.alarms === undefined || !report.alarms.ok) return undefined;
+  const items: AlarmModel[] = report.alarms.alarms
+    .filter((alarm) => alarm.modelId === modelId)
+    .map((alarm) => ({
+      name: alarm.name,
+      label: alarm.kind === 'throttles' ? l10n.t('Throttled requests') : l10n.t('Tokens per minute against the quota'),
+      state: alarm.state,
+      stateText: stateText(alarm.state, locale),
+      ...(alarm.updatedAt === undefined ? {} : { since: alarm.updatedAt }),
+      ...(alarm.reason === undefined ? {} : { reason: alarm.reason }),
+    }));
+  return items.length === 0 ? undefined : { label: l10n.t('Alarms'), items };
 }
 
 function headerModel(state: UsageViewState, { l10n }: ViewModelOptions): HeaderModel {
@@ -173,6 +211,7 @@ function modelSection(report: UsageReport, modelId: string, options: ViewModelOp
   }
   if (quotas !== undefined && quotas.quotas.length === 0) notes.push(l10n.t('No Bedrock quota of this model was found in this Region.'));
   const throttled = summary === undefined ? undefined : throttledModel(summary, report.series?.periodSeconds ?? 60, options);
+  const alarms = alarmsModel(report, modelId, options);
   return {
     modelId,
     ...(routing === undefined ? {} : { routing: routingText(routing, locale) }),
@@ -183,6 +222,7 @@ function modelSection(report: UsageReport, modelId: string, options: ViewModelOp
     notes,
     ...(quotas === undefined || quotas.quotas.length === 0 ? {} : { quotaTable: quotaTable(quotas, options) }),
     recommendations: report.recommendations.filter((recommendation) => recommendation.modelId === modelId).map((recommendation) => recommendationModel(recommendation, options)),
+    ...(alarms === undefined ? {} : { alarms }),
   };
 }
 

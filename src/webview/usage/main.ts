@@ -3,7 +3,7 @@
  * posts, forwards the user's clicks, and keeps the data's age current between states.
  */
 
-import type { ExtensionMessage, RangeChoice, UsageViewModel, WebviewMessage } from './protocol';
+import type { AdminAction, ExtensionMessage, RangeChoice, UsageViewModel, WebviewMessage } from './protocol';
 import { createFormat, renderView, updateClock, type ViewFormat } from './render';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
@@ -63,6 +63,9 @@ root.addEventListener('click', (event) => {
       break;
     case 'wizard':
       post({ type: 'openSetupWizard' });
+      break;
+    case 'admin':
+      post({ type: 'admin', action: target.dataset.admin as AdminAction });
       break;
     case 'increase':
       post({

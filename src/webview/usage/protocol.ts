@@ -9,6 +9,11 @@ export type RangeChoice = '1h' | '24h' | '7d';
 
 export const RANGE_CHOICES: readonly RangeChoice[] = ['1h', '24h', '7d'];
 
+/** The team admin's actions the view offers; each runs the extension command of the same name after its own preview and confirmation. */
+export type AdminAction = 'createAlarms' | 'createDashboard' | 'openDashboard' | 'exportAdminStack';
+
+export const ADMIN_ACTIONS: readonly AdminAction[] = ['createAlarms', 'createDashboard', 'openDashboard', 'exportAdminStack'];
+
 // ---------------------------------------------------------------------------------------------
 // Messages
 
@@ -20,7 +25,9 @@ export type WebviewMessage =
   | { readonly type: 'refresh' }
   /** The extension asks the user to confirm the exact request before anything is sent to AWS. */
   | { readonly type: 'requestIncrease'; readonly modelId: string; readonly quotaCode: string; readonly desiredValue: number }
-  | { readonly type: 'openSetupWizard' };
+  | { readonly type: 'openSetupWizard' }
+  /** An admin action; the extension shows its preview and asks before anything is created. */
+  | { readonly type: 'admin'; readonly action: AdminAction };
 
 /** What the extension tells the webview. */
 export type ExtensionMessage = { readonly type: 'state'; readonly model: UsageViewModel };
@@ -36,6 +43,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: message.type };
     case 'setRange':
       return RANGE_CHOICES.includes(message.range as RangeChoice) ? { type: 'setRange', range: message.range as RangeChoice } : undefined;
+    case 'admin':
+      return ADMIN_ACTIONS.includes(message.action as AdminAction) ? { type: 'admin', action: message.action as AdminAction } : undefined;
     case 'requestIncrease': {
       const { modelId, quotaCode, desiredValue } = message;
       if (typeof modelId !== 'string' || typeof quotaCode !== 'string' || typeof desiredValue !== 'number' || !Number.isFinite(desiredValue) || desiredValue <= 0) return undefined;
@@ -72,6 +81,27 @@ export interface UsageViewModel {
   /** The data shown is of another range than the one chosen (a refresh is on its way). */
   readonly stale: boolean;
   readonly models: readonly ModelSectionModel[];
+  /** The team admin's actions (alarms, dashboard, admin stack). */
+  readonly admin?: AdminModel;
+  /** The alarms' state could not be read (which permission is missing). */
+  readonly alarmsNote?: string;
+}
+
+export interface AdminModel {
+  readonly label: string;
+  readonly actions: readonly { readonly action: AdminAction; readonly label: string; readonly tooltip: string }[];
+}
+
+/** One alarm of a model, as CloudWatch said its state in this refresh. */
+export interface AlarmModel {
+  readonly name: string;
+  /** What it watches, in words. */
+  readonly label: string;
+  readonly state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+  readonly stateText: string;
+  /** When the state last changed, epoch ms. */
+  readonly since?: number;
+  readonly reason?: string;
 }
 
 export interface HeaderModel {
@@ -126,6 +156,8 @@ export interface ModelSectionModel {
   /** Absent when Service Quotas could not be read. */
   readonly quotaTable?: QuotaTableModel;
   readonly recommendations: readonly RecommendationModel[];
+  /** The model's alarms that exist, with their state; absent when none was read. */
+  readonly alarms?: { readonly label: string; readonly items: readonly AlarmModel[] };
 }
 
 export interface ChartsModel {

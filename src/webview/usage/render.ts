@@ -5,7 +5,7 @@
  */
 
 import { chartHtml, type ChartFormat } from './charts';
-import type { ChartsModel, ModelSectionModel, QuotaTableModel, RecommendationModel, StatusModel, UsageViewModel } from './protocol';
+import type { AdminModel, ChartsModel, ModelSectionModel, QuotaTableModel, RecommendationModel, StatusModel, UsageViewModel } from './protocol';
 
 type Attributes = Record<string, string | undefined>;
 
@@ -81,11 +81,41 @@ export function renderView(root: HTMLElement, model: UsageViewModel, format: Vie
     for (const problem of model.problems) parts.push(el('p', { class: 'problem', 'data-test': 'usage-problem' }, problem));
     for (const note of model.notes) parts.push(el('p', { class: 'note' }, note));
     if (model.cost !== undefined) parts.push(el('p', { class: 'cost', 'data-test': 'usage-cost', title: model.cost.tooltip }, model.cost.text));
+    if (model.admin !== undefined) parts.push(adminRow(model.admin));
+    if (model.alarmsNote !== undefined) parts.push(el('p', { class: 'note', 'data-test': 'alarms-note' }, model.alarmsNote));
     if (model.models.length > 0) {
       parts.push(el('div', { class: model.stale ? 'models stale' : 'models', 'aria-busy': model.status.refreshing === undefined ? undefined : 'true' }, ...model.models.map((section) => modelSection(section, format))));
     }
   }
   root.replaceChildren(...parts.filter((part): part is Node => part !== undefined));
+}
+
+function adminRow(admin: AdminModel): HTMLElement {
+  return el(
+    'div',
+    { class: 'admin', 'data-test': 'admin-actions' },
+    el('span', { class: 'label' }, admin.label),
+    ...admin.actions.map((action) =>
+      el('button', { 'data-action': 'admin', 'data-admin': action.action, 'data-test': `admin-${action.action}`, 'data-focus': `admin-${action.action}`, title: action.tooltip }, action.label),
+    ),
+  );
+}
+
+function alarmList(alarms: NonNullable<ModelSectionModel['alarms']>, format: ViewFormat): HTMLElement {
+  const times = format.chart(false);
+  return el(
+    'ul',
+    { class: 'alarms', 'data-test': 'alarms', 'aria-label': alarms.label },
+    ...alarms.items.map((alarm) =>
+      el(
+        'li',
+        { class: `alarm alarm-${alarm.state.toLowerCase()}`, 'data-test': 'alarm', 'data-state': alarm.state, 'data-name': alarm.name, title: alarm.reason === undefined ? alarm.name : `${alarm.name}\n${alarm.reason}` },
+        el('span', { class: 'alarm-state' }, alarm.stateText),
+        ` ${alarm.label}`,
+        alarm.since === undefined ? undefined : el('time', { datetime: new Date(alarm.since).toISOString() }, ` · ${times.time(alarm.since)}`),
+      ),
+    ),
+  );
 }
 
 function header(model: UsageViewModel): HTMLElement {
@@ -139,6 +169,7 @@ function modelSection(section: ModelSectionModel, format: ViewFormat): HTMLEleme
     'section',
     { class: 'model', 'data-test': 'model-section', 'data-model-id': section.modelId },
     heading,
+    section.alarms === undefined ? undefined : alarmList(section.alarms, format),
     figures,
     throttled,
     ...section.notes.map((note) => el('p', { class: 'note' }, note)),

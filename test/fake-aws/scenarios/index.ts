@@ -3,6 +3,7 @@
  * standalone server (`--scenario NAME`) and `startFakeAws({ scenario: NAME })` pick it up.
  */
 import { cloneScenario, type Scenario } from '../scenario';
+import { adminScenarios } from './adminScenarios';
 import { basicScenario } from './basic';
 import { bedrockFailureScenarios } from './bedrockFailures';
 import { quotaScenarios } from './quotaScenarios';
@@ -15,6 +16,7 @@ const factories = {
   ...quotaScenarios,
   ...residencyScenarios,
   ...teamScenarios,
+  ...adminScenarios,
 } satisfies Record<string, () => Scenario>;
 
 export type ScenarioName = keyof typeof factories;

@@ -1,9 +1,11 @@
 /**
- * CloudWatch GetMetricData over awsJson1_0 with query compatibility (`POST /`,
- * `X-Amz-Target: GraniteServiceVersion20100801.GetMetricData`, `x-amzn-query-mode: true`, SigV4 name
- * `monitoring`), answering `AWS/Bedrock` metrics by `ModelId` from the caller account's usage in
- * the signing region (scenario.cloudWatch, computed by scenarios/usageData.ts). Other operations
- * answer UnknownOperationException.
+ * CloudWatch over awsJson1_0 with query compatibility (`POST /`,
+ * `X-Amz-Target: GraniteServiceVersion20100801.<Op>`, `x-amzn-query-mode: true`, SigV4 name
+ * `monitoring`): GetMetricData, answering `AWS/Bedrock` metrics by `ModelId` from the caller
+ * account's usage in the signing region (scenario.cloudWatch, computed by scenarios/usageData.ts),
+ * with metric-math expressions over them (metricMath.ts); PutMetricAlarm, DescribeAlarms and
+ * SetAlarmState (cloudWatchAlarms.ts); PutDashboard and GetDashboard (cloudWatchDashboards.ts).
+ * Other operations answer UnknownOperationException.
  *
  * Errors: modelled CloudWatch errors carry `__type` `com.amazonaws.cloudwatch#<Shape>` and the
  * `x-amzn-query-error: <QueryCode>;Sender` header the query-compatible SDK reads first (so the
@@ -16,7 +18,10 @@ import { AwsError, jsonProtocol, type Protocol } from '../protocols';
 import type { ServiceContext, ServiceModule } from '../serviceModule';
 import { SUPPORTED_STATS, anchorMinute, type SupportedStat } from '../scenarios/usageData';
 import { BEDROCK_ERROR_MESSAGES } from './bedrockWorld';
-import { MAX_DATAPOINTS, UsageCache, evaluateQuery, pageOf, type MetricQuery, type PageCursor } from './cloudWatchQuery';
+import { describeAlarms, putMetricAlarm, setAlarmState } from './cloudWatchAlarms';
+import { getDashboard, putDashboard } from './cloudWatchDashboards';
+import { MAX_DATAPOINTS, UsageCache, evaluateQuery, pageOf, type MetricQuery, type PageCursor, type QueryPoints, type QueryWindow } from './cloudWatchQuery';
+import { MathError, evaluate, expressionIds, parseExpression, type MathNode, type Series } from './metricMath';
 
 const TARGET_PREFIX = 'GraniteServiceVersion20100801.';
 const MAX_QUERIES = 500;
@@ -33,7 +38,7 @@ export const CLOUDWATCH_ERROR_MESSAGES = {
   badPeriod: (member: number): string => `The parameter MetricDataQueries.member.${member}.MetricStat.Period must be a multiple of 60.`,
   badStat: (stat: string, member: number): string =>
     `The value ${stat} for parameter MetricDataQueries.member.${member}.MetricStat.Stat is not served by fake-aws (${SUPPORTED_STATS.join(', ')}).`,
-  expression: (member: number): string => `fake-aws serves MetricStat queries only, not MetricDataQueries.member.${member}.Expression.`,
+  expression: (id: string, detail: string): string => `Error in expression ${id}: ${detail}`,
   startNotBeforeEnd: 'The parameter StartTime must be less than the parameter EndTime.',
   badScanBy: (value: string): string => `The value ${value} for parameter ScanBy is not valid (TimestampDescending, TimestampAscending).`,
   badMaxDatapoints: 'The parameter MaxDatapoints must be a positive integer.',
@@ -48,6 +53,10 @@ const QUERY_CODES: Record<string, string> = {
   MissingRequiredParameterException: 'MissingParameter',
   InvalidParameterCombinationException: 'InvalidParameterCombination',
   InvalidNextToken: 'InvalidNextToken',
+  ValidationException: 'ValidationError',
+  DashboardInvalidInputError: 'InvalidParameterInput',
+  DashboardNotFoundError: 'ResourceNotFound',
+  ResourceNotFound: 'ResourceNotFound',
 };
 
 function cloudWatchProtocol(): Protocol {
@@ -61,7 +70,7 @@ function cloudWatchProtocol(): Protocol {
       return {
         ...response,
         headers: { ...response.headers, 'x-amzn-query-error': `${queryCode};${error.status >= 500 ? 'Receiver' : 'Sender'}` },
-        body: JSON.stringify({ __type: `com.amazonaws.cloudwatch#${error.code}`, message: error.message }),
+        body: JSON.stringify({ __type: `com.amazonaws.cloudwatch#${error.code}`, message: error.message, ...(error.fields ?? {}) }),
       };
     },
   };
@@ -79,12 +88,33 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function parseQuery(raw: unknown, member: number): MetricQuery {
+/** A metric-math query of GetMetricData: its parsed expression and the period of its grid. */
+interface ExpressionQuery {
+  id: string;
+  label: string;
+  returnData: boolean;
+  expression: MathNode;
+  period: number;
+}
+
+function parseQuery(raw: unknown, member: number): MetricQuery | ExpressionQuery {
   if (!isObject(raw)) throw invalid(`MetricDataQueries.member.${member} must be an object.`);
   const id = raw.Id;
   if (typeof id !== 'string') throw missing(`MetricDataQueries.member.${member}.Id`);
   if (!ID_PATTERN.test(id)) throw invalid(CLOUDWATCH_ERROR_MESSAGES.badId(id, member));
-  if (raw.Expression !== undefined) throw invalid(CLOUDWATCH_ERROR_MESSAGES.expression(member));
+  if (raw.Expression !== undefined) {
+    if (typeof raw.Expression !== 'string') throw invalid(`MetricDataQueries.member.${member}.Expression must be a string.`);
+    let expression: MathNode;
+    try {
+      expression = parseExpression(raw.Expression);
+    } catch (error) {
+      if (error instanceof MathError) throw invalid(CLOUDWATCH_ERROR_MESSAGES.expression(id, error.message));
+      throw error;
+    }
+    const period = raw.Period ?? 60;
+    if (typeof period !== 'number' || !Number.isInteger(period) || period <= 0 || period % 60 !== 0) throw invalid(CLOUDWATCH_ERROR_MESSAGES.badPeriod(member));
+    return { id, label: typeof raw.Label === 'string' ? raw.Label : id, returnData: raw.ReturnData !== false, expression, period };
+  }
   const stat = raw.MetricStat;
   if (!isObject(stat) || !isObject(stat.Metric)) throw missing(`MetricDataQueries.member.${member}.MetricStat`);
   const period = stat.Period;
@@ -107,7 +137,7 @@ function parseQuery(raw: unknown, member: number): MetricQuery {
   };
 }
 
-function parseQueries(body: Record<string, unknown>): MetricQuery[] {
+function parseQueries(body: Record<string, unknown>): (MetricQuery | ExpressionQuery)[] {
   const raw = body.MetricDataQueries;
   if (!Array.isArray(raw)) throw missing('MetricDataQueries');
   if (raw.length === 0) throw invalid(CLOUDWATCH_ERROR_MESSAGES.noQueries);
@@ -118,7 +148,53 @@ function parseQueries(body: Record<string, unknown>): MetricQuery[] {
     if (seen.has(query.id)) throw invalid(CLOUDWATCH_ERROR_MESSAGES.duplicateId(query.id));
     seen.add(query.id);
   }
+  for (const query of queries) {
+    if (!('expression' in query)) continue;
+    for (const name of expressionIds(query.expression)) {
+      if (!seen.has(name) || name === query.id) throw invalid(CLOUDWATCH_ERROR_MESSAGES.expression(query.id, `Unknown id ${name}.`));
+    }
+  }
   return queries;
+}
+
+/**
+ * Every returned query's points: MetricStat queries as before, expressions evaluated over the
+ * queries they name (ReturnData false ones included) on their period's grid within the range.
+ */
+function evaluateAll(queries: readonly (MetricQuery | ExpressionQuery)[], usage: Parameters<typeof evaluateQuery>[1], window: QueryWindow, cache: UsageCache): QueryPoints[] {
+  const byId = new Map(queries.map((query) => [query.id, query]));
+  const ascending = { ...window, ascending: true };
+  const values = new Map<string, Series | number>();
+  const resolve = (name: string, visiting: Set<string>): Series | number => {
+    const known = values.get(name);
+    if (known !== undefined) return known;
+    const query = byId.get(name)!;
+    if (visiting.has(name)) throw invalid(CLOUDWATCH_ERROR_MESSAGES.expression(name, 'the expressions refer to each other in a circle.'));
+    visiting.add(name);
+    let value: Series | number;
+    if ('expression' in query) {
+      const periodMs = query.period * 1000;
+      const first = Math.ceil(window.startMs / periodMs) * periodMs;
+      const grid: number[] = [];
+      for (let time = first; time < Math.min(window.endMs, window.anchor); time += periodMs) grid.push(time);
+      value = evaluate(query.expression, { grid, resolve: (inner) => resolve(inner, visiting) });
+    } else {
+      const points = evaluateQuery(query, usage, ascending, cache);
+      value = new Map(points.timestamps.map((time, index) => [time * 1000, points.values[index]!]));
+    }
+    visiting.delete(name);
+    values.set(name, value);
+    return value;
+  };
+  return queries
+    .filter((query) => query.returnData)
+    .map((query) => {
+      if (!('expression' in query)) return evaluateQuery(query, usage, window, cache);
+      const value = resolve(query.id, new Set());
+      const entries = typeof value === 'number' ? [] : [...value.entries()];
+      if (!window.ascending) entries.reverse();
+      return { id: query.id, label: query.label, timestamps: entries.map(([time]) => time / 1000), values: entries.map(([, point]) => point) };
+    });
 }
 
 /** Epoch seconds (the SDK's encoding) → ms. */
@@ -182,7 +258,7 @@ function getMetricData(ctx: ServiceContext): FakeResponse {
   const usage = account?.usage?.[caller.region] ?? [];
   const cache = new UsageCache(anchor);
   const window = { anchor, startMs, endMs, ascending: scanBy === 'TimestampAscending' };
-  const points = queries.filter((query) => query.returnData).map((query) => evaluateQuery(query, usage, window, cache));
+  const points = evaluateAll(queries, usage, window, cache);
   const page = pageOf(points, token ?? { result: 0, offset: 0 }, Math.min(maxDatapoints, MAX_DATAPOINTS));
   return jsonResponse(
     200,
@@ -202,7 +278,21 @@ export const cloudWatchModule: ServiceModule = {
   matches: (req) => targetOf(req) !== undefined,
   operation: (req) => targetOf(req) ?? 'Unknown',
   handle(ctx) {
-    if (ctx.operation === 'GetMetricData') return getMetricData(ctx);
-    throw new AwsError(400, 'UnknownOperationException', `fake-aws cloudwatch serves GetMetricData only, not ${ctx.operation}`);
+    switch (ctx.operation) {
+      case 'GetMetricData':
+        return getMetricData(ctx);
+      case 'PutMetricAlarm':
+        return putMetricAlarm(ctx);
+      case 'DescribeAlarms':
+        return describeAlarms(ctx);
+      case 'SetAlarmState':
+        return setAlarmState(ctx);
+      case 'PutDashboard':
+        return putDashboard(ctx);
+      case 'GetDashboard':
+        return getDashboard(ctx);
+      default:
+        throw new AwsError(400, 'UnknownOperationException', `fake-aws cloudwatch does not serve ${ctx.operation}`);
+    }
   },
 };

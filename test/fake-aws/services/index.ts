@@ -2,7 +2,7 @@
  * The modules every fake serves, in routing order (first match wins). Service Quotas and
  * CloudWatch route on their X-Amz-Target prefixes (ServiceQuotasV20190624.*,
  * GraniteServiceVersion20100801.*). Bedrock Runtime has `listener: 'runtime'`, which makes the
- * core start the HTTP/2 listener.
+ * core start the HTTP/2 listener. STS and SNS route on their form body's Version.
  */
 import type { ServiceModule } from '../serviceModule';
 import { bedrockModule } from './bedrock';
@@ -12,10 +12,11 @@ import { cloudWatchModule } from './cloudWatch';
 import { cloudWatchLogsModule } from './cloudWatchLogs';
 import { costExplorerModule } from './costExplorer';
 import { serviceQuotasModule } from './serviceQuotas';
+import { snsModule } from './sns';
 import { ssoModule } from './sso';
 import { ssoOidcModule } from './ssoOidc';
 import { stsModule } from './sts';
 
 export function defaultModules(): ServiceModule[] {
-  return [stsModule, ssoModule, ssoOidcModule, bedrockModule, serviceQuotasModule, cloudWatchModule, cloudWatchLogsModule, costExplorerModule, budgetsModule, bedrockRuntimeModule];
+  return [stsModule, ssoModule, ssoOidcModule, bedrockModule, serviceQuotasModule, cloudWatchModule, cloudWatchLogsModule, costExplorerModule, budgetsModule, snsModule, bedrockRuntimeModule];
 }

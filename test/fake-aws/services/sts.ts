@@ -3,37 +3,18 @@
  * with AssumeRole's trust and duration rules close enough to IAM's that role chains configured in
  * ~/.aws behave as they would against AWS.
  */
-import type { FakeRequest, FakeResponse } from '../http';
+import type { FakeResponse } from '../http';
 import { issueTemporaryKey } from '../credentials';
 import { AwsError, awsQueryProtocol } from '../protocols';
 import { parseRoleArn, type FakeAccessKey, type FakeRole } from '../scenario';
 import type { ServiceContext, ServiceModule } from '../serviceModule';
-import { renderXml, type XmlTree } from '../xml';
+import { awsQueryForm, awsQueryResponse, isAwsQuery, type XmlTree } from '../xml';
 
 const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 const STS_VERSION = '2011-06-15';
 
-const formCache = new WeakMap<FakeRequest, URLSearchParams>();
-
-function form(req: FakeRequest): URLSearchParams {
-  let params = formCache.get(req);
-  if (!params) {
-    params = new URLSearchParams(req.body.toString('utf8'));
-    formCache.set(req, params);
-  }
-  return params;
-}
-
 function xmlResponse(action: string, result: XmlTree, requestId: string): FakeResponse {
-  return {
-    status: 200,
-    headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
-    body: renderXml(
-      `${action}Response`,
-      { [`${action}Result`]: result, ResponseMetadata: { RequestId: requestId } },
-      STS_XMLNS,
-    ),
-  };
+  return awsQueryResponse(action, result, requestId, STS_XMLNS);
 }
 
 function validationError(message: string): AwsError {
@@ -63,7 +44,7 @@ function trusts(role: FakeRole, caller: FakeAccessKey): boolean {
 }
 
 function requestedDuration(ctx: ServiceContext, role: FakeRole, chained: boolean): number {
-  const raw = form(ctx.req).get('DurationSeconds');
+  const raw = awsQueryForm(ctx.req).get('DurationSeconds');
   if (raw === null) return 3600;
   const seconds = Number(raw);
   if (!Number.isInteger(seconds)) throw validationError(`Value '${raw}' at 'durationSeconds' failed to satisfy constraint: Member must be an integer`);
@@ -80,7 +61,7 @@ function requestedDuration(ctx: ServiceContext, role: FakeRole, chained: boolean
 }
 
 function assumeRole(ctx: ServiceContext, caller: FakeAccessKey): FakeResponse {
-  const params = form(ctx.req);
+  const params = awsQueryForm(ctx.req);
   const roleArn = params.get('RoleArn');
   const sessionName = params.get('RoleSessionName');
   if (roleArn === null) throw validationError(`1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null`);
@@ -124,12 +105,8 @@ export const stsModule: ServiceModule = {
   name: 'sts',
   signingName: 'sts',
   protocol: awsQueryProtocol(STS_XMLNS),
-  matches: (req) =>
-    req.method === 'POST' &&
-    req.path === '/' &&
-    (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') &&
-    form(req).get('Version') === STS_VERSION,
-  operation: (req) => form(req).get('Action') ?? 'Unknown',
+  matches: (req) => isAwsQuery(req, STS_VERSION),
+  operation: (req) => awsQueryForm(req).get('Action') ?? 'Unknown',
   handle(ctx) {
     const caller = ctx.caller?.key;
     if (!caller) throw new AwsError(403, 'MissingAuthenticationToken', 'Request is missing Authentication Token');

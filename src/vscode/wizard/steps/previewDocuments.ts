@@ -13,7 +13,12 @@ export class PreviewDocuments implements vscode.TextDocumentContentProvider, vsc
   private readonly texts = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, this);
+  private readonly registration: vscode.Disposable;
+
+  /** `scheme`: the wizard's by default; another preview (the admin's alarms, the dashboard) takes its own. */
+  constructor(private readonly scheme: string = PREVIEW_SCHEME) {
+    this.registration = vscode.workspace.registerTextDocumentContentProvider(scheme, this);
+  }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.texts.get(uri.toString()) ?? '';
@@ -24,8 +29,8 @@ export class PreviewDocuments implements vscode.TextDocumentContentProvider, vsc
    * gives the documents their language, `before` undefined shows an empty file.
    */
   async showDiff(key: string, fileName: string, before: string | undefined, after: string, title: string): Promise<void> {
-    const current = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${key}/current/${fileName}` });
-    const planned = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${key}/planned/${fileName}` });
+    const current = vscode.Uri.from({ scheme: this.scheme, path: `/${key}/current/${fileName}` });
+    const planned = vscode.Uri.from({ scheme: this.scheme, path: `/${key}/planned/${fileName}` });
     // A personal file may hold a secret (an API key): the preview shows that it is there, never its value.
     this.set(current, redactSecrets(before ?? ''));
     this.set(planned, redactSecrets(after));
@@ -43,8 +48,8 @@ export class PreviewDocuments implements vscode.TextDocumentContentProvider, vsc
     const tabs = vscode.window.tabGroups.all.flatMap((group) =>
       group.tabs.filter((tab) => {
         const input = tab.input;
-        if (input instanceof vscode.TabInputTextDiff) return input.modified.scheme === PREVIEW_SCHEME || input.original.scheme === PREVIEW_SCHEME;
-        return input instanceof vscode.TabInputText && input.uri.scheme === PREVIEW_SCHEME;
+        if (input instanceof vscode.TabInputTextDiff) return input.modified.scheme === this.scheme || input.original.scheme === this.scheme;
+        return input instanceof vscode.TabInputText && input.uri.scheme === this.scheme;
       }),
     );
     if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);

@@ -1,0 +1,47 @@
+/**
+ * The one table of what the AWS layer calls: each SDK operation the extension and the CLI send, and
+ * the IAM action AWS authorises it as. The policies (developer and admin), the denial diagnoses and
+ * the test that runs every path against the fake AWS read this table.
+ */
+
+/** Every SDK operation the AWS layer sends (credential plumbing such as SSO and AssumeRole aside). */
+export const OPERATION_ACTIONS = {
+  GetCallerIdentity: 'sts:GetCallerIdentity',
+  ListInferenceProfiles: 'bedrock:ListInferenceProfiles',
+  GetInferenceProfile: 'bedrock:GetInferenceProfile',
+  ListFoundationModels: 'bedrock:ListFoundationModels',
+  GetFoundationModelAvailability: 'bedrock:GetFoundationModelAvailability',
+  // The one-token probe: IAM authorises Converse as InvokeModel.
+  Converse: 'bedrock:InvokeModel',
+  ListServiceQuotas: 'servicequotas:ListServiceQuotas',
+  ListAWSDefaultServiceQuotas: 'servicequotas:ListAWSDefaultServiceQuotas',
+  ListRequestedServiceQuotaChangeHistory: 'servicequotas:ListRequestedServiceQuotaChangeHistory',
+  GetMetricData: 'cloudwatch:GetMetricData',
+  // The Quotas & Usage view and the status bar read the alarms' state.
+  DescribeAlarms: 'cloudwatch:DescribeAlarms',
+  // Changes to the account.
+  RequestServiceQuotaIncrease: 'servicequotas:RequestServiceQuotaIncrease',
+  PutMetricAlarm: 'cloudwatch:PutMetricAlarm',
+  PutDashboard: 'cloudwatch:PutDashboard',
+  GetDashboard: 'cloudwatch:GetDashboard',
+  ListTopics: 'sns:ListTopics',
+  CreateTopic: 'sns:CreateTopic',
+  ListSubscriptionsByTopic: 'sns:ListSubscriptionsByTopic',
+  Subscribe: 'sns:Subscribe',
+} as const satisfies Readonly<Record<string, string>>;
+
+export type AwsOperation = keyof typeof OPERATION_ACTIONS;
+
+/** The IAM action of an operation, when the table knows the operation. */
+export function actionOf(operation: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(OPERATION_ACTIONS, operation) ? OPERATION_ACTIONS[operation as AwsOperation] : undefined;
+}
+
+/**
+ * An action as a denial message names it, in IAM's spelling: services write their own prefix in
+ * upper case at times (SNS says `SNS:CreateTopic`), IAM's prefixes are lower case.
+ */
+export function normalizeAction(action: string): string {
+  const colon = action.indexOf(':');
+  return colon < 0 ? action : `${action.slice(0, colon).toLowerCase()}${action.slice(colon)}`;
+}

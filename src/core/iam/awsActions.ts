@@ -28,6 +28,19 @@ export const OPERATION_ACTIONS = {
   CreateTopic: 'sns:CreateTopic',
   ListSubscriptionsByTopic: 'sns:ListSubscriptionsByTopic',
   Subscribe: 'sns:Subscribe',
+  // The Team view and the admin commands: per-developer usage from the invocation logs (Logs
+  // Insights), actual spend (Cost Explorer), budgets, invocation logging.
+  GetModelInvocationLoggingConfiguration: 'bedrock:GetModelInvocationLoggingConfiguration',
+  PutModelInvocationLoggingConfiguration: 'bedrock:PutModelInvocationLoggingConfiguration',
+  StartQuery: 'logs:StartQuery',
+  GetQueryResults: 'logs:GetQueryResults',
+  StopQuery: 'logs:StopQuery',
+  GetDimensionValues: 'ce:GetDimensionValues',
+  GetCostAndUsage: 'ce:GetCostAndUsage',
+  GetCostForecast: 'ce:GetCostForecast',
+  // The Budgets API has no action named after these operations.
+  DescribeBudgets: 'budgets:ViewBudget',
+  CreateBudget: 'budgets:ModifyBudget',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type AwsOperation = keyof typeof OPERATION_ACTIONS;

@@ -1,15 +1,15 @@
 /**
  * The IAM actions of the Team view and the admin commands (per-developer usage from the invocation
  * logs, actual spend, budgets, invocation logging): admin permissions, never part of a developer's
- * policy. Grouped with titles so an admin policy can be built from the groups, and one table maps
- * every AWS operation these paths call to the action it needs (a test proves the table against the
- * operations the fake AWS logs when the paths run).
+ * policy. Grouped with titles (en, ja); the admin policy (adminPolicy.ts) takes these groups beside
+ * the alarms' own, and a test proves them against the operations the fake AWS logs when the paths run.
  */
 
 import type { Locale } from '../text/locale';
+import type { AwsOperation } from './awsActions';
 
 /** One group of actions with what it lets the admin see or do. */
-export interface AdminActionGroup {
+export interface TeamActionGroup {
   readonly id: 'team-usage' | 'invocation-logging' | 'spend' | 'budgets-read' | 'budgets-write';
   readonly title: Readonly<Record<Locale, string>>;
   readonly actions: readonly string[];
@@ -17,7 +17,7 @@ export interface AdminActionGroup {
   readonly writes: boolean;
 }
 
-export const TEAM_ADMIN_ACTION_GROUPS: readonly AdminActionGroup[] = [
+export const TEAM_ADMIN_ACTION_GROUPS: readonly TeamActionGroup[] = [
   {
     id: 'team-usage',
     title: {
@@ -54,56 +54,29 @@ export const TEAM_ADMIN_ACTION_GROUPS: readonly AdminActionGroup[] = [
 ];
 
 /**
- * Every AWS operation the team paths call, with the IAM action AWS checks for it. CreateBudget is
- * authorised by `budgets:ModifyBudget` and DescribeBudgets by `budgets:ViewBudget` (the Budgets
- * API has no action named after the operation); PutModelInvocationLoggingConfiguration also needs
- * `iam:PassRole` on the logging role, which AWS checks on the role, not as an operation.
+ * Every AWS operation the team paths call (their IAM actions are in the one table, awsActions.ts).
+ * PutModelInvocationLoggingConfiguration also needs `iam:PassRole` on the logging role, which AWS
+ * checks on the role passed, not as an operation of its own.
  */
-export const TEAM_OPERATION_ACTIONS: Readonly<Record<string, string>> = {
-  GetCallerIdentity: 'sts:GetCallerIdentity',
-  GetModelInvocationLoggingConfiguration: 'bedrock:GetModelInvocationLoggingConfiguration',
-  PutModelInvocationLoggingConfiguration: 'bedrock:PutModelInvocationLoggingConfiguration',
-  StartQuery: 'logs:StartQuery',
-  GetQueryResults: 'logs:GetQueryResults',
-  StopQuery: 'logs:StopQuery',
-  GetDimensionValues: 'ce:GetDimensionValues',
-  GetCostAndUsage: 'ce:GetCostAndUsage',
-  GetCostForecast: 'ce:GetCostForecast',
-  GetMetricData: 'cloudwatch:GetMetricData',
-  DescribeBudgets: 'budgets:ViewBudget',
-  CreateBudget: 'budgets:ModifyBudget',
-};
+export const TEAM_OPERATIONS = [
+  'GetCallerIdentity',
+  'GetModelInvocationLoggingConfiguration',
+  'PutModelInvocationLoggingConfiguration',
+  'StartQuery',
+  'GetQueryResults',
+  'StopQuery',
+  'GetDimensionValues',
+  'GetCostAndUsage',
+  'GetCostForecast',
+  'GetMetricData',
+  'DescribeBudgets',
+  'CreateBudget',
+] as const satisfies readonly AwsOperation[];
 
 /** Every action of the groups, sorted and without repeats (what an admin policy statement lists). */
-export function teamAdminActions(groups: readonly AdminActionGroup[] = TEAM_ADMIN_ACTION_GROUPS): string[] {
+export function teamAdminActions(groups: readonly TeamActionGroup[] = TEAM_ADMIN_ACTION_GROUPS): string[] {
   return [...new Set(groups.flatMap((group) => group.actions))].sort();
 }
 
 /** The role Bedrock writes invocation logs with, as the logging plan names it by default. */
-const LOGGING_ROLE_PATTERN = 'arn:aws:iam::*:role/BedrockModelInvocationLogging';
-
-export interface AdminPolicyStatement {
-  readonly Sid: string;
-  readonly Effect: 'Allow';
-  readonly Action: readonly string[];
-  readonly Resource: string;
-  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-}
-
-/**
- * An IAM policy document granting the groups' actions, one statement per group. These read and
- * budget actions take no narrower resource; `iam:PassRole` is limited to the logging role, passed
- * to Bedrock only.
- */
-export function teamAdminPolicyDocument(groups: readonly AdminActionGroup[] = TEAM_ADMIN_ACTION_GROUPS): { readonly Version: '2012-10-17'; readonly Statement: readonly AdminPolicyStatement[] } {
-  const sid = (id: string) => id.split('-').map((part) => part[0]!.toUpperCase() + part.slice(1)).join('');
-  const statements: AdminPolicyStatement[] = [];
-  for (const group of groups) {
-    const actions = group.actions.filter((action) => action !== 'iam:PassRole');
-    statements.push({ Sid: `ClaudeBedrockTeam${sid(group.id)}`, Effect: 'Allow', Action: [...actions].sort(), Resource: '*' });
-    if (group.actions.includes('iam:PassRole')) {
-      statements.push({ Sid: `ClaudeBedrockTeam${sid(group.id)}PassRole`, Effect: 'Allow', Action: ['iam:PassRole'], Resource: LOGGING_ROLE_PATTERN, Condition: { StringEquals: { 'iam:PassedToService': 'bedrock.amazonaws.com' } } });
-    }
-  }
-  return { Version: '2012-10-17', Statement: statements };
-}
+export const LOGGING_ROLE_PATTERN = 'arn:aws:iam::*:role/BedrockModelInvocationLogging';

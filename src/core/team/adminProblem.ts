@@ -6,7 +6,7 @@
  */
 
 import type { RawAwsError } from '../models/bedrockTypes';
-import { TEAM_OPERATION_ACTIONS } from '../iam/teamAdminActions';
+import { actionOf } from '../iam/awsActions';
 import { format, type Locale } from '../text/locale';
 import { redactSecrets } from '../text/redact';
 import { endpointVariablesFor, httpStatusText, unreadableAnswerText } from '../text/wire';
@@ -29,7 +29,7 @@ export function adminProblem(service: AdminService, error: RawAwsError): AdminPr
   if (!denied) return { service, error };
   // AWS names the action it refused: "… is not authorized to perform: logs:StartQuery on resource …".
   const named = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(error.message ?? '')?.[1];
-  return { service, missingPermission: named ?? TEAM_OPERATION_ACTIONS[error.operation] ?? `${service}:${error.operation}`, error };
+  return { service, missingPermission: named ?? actionOf(error.operation) ?? `${service}:${error.operation}`, error };
 }
 
 /** Whether AWS throttled our own call (the caller should back off). */

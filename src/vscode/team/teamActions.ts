@@ -1,14 +1,15 @@
 /**
  * The Team view's writes and documents: turning invocation logging on and creating a budget (each
  * after a modal preview of exactly what AWS will be asked; Escape or Cancel changes nothing), and
- * the admin IAM policy of the Team view opened as a JSON document.
+ * the admin IAM policy (the Team view's reads and writes, the alarms and the dashboard) opened as a
+ * JSON document.
  */
 
 import * as vscode from 'vscode';
 import { loadAwsLayer } from '../../aws/loadLayer';
 import { budgetServices, planBudget } from '../../core/budgets/budgetPlan';
 import { budgetErrorText, budgetPlanLines, budgetText } from '../../core/budgets/budgetText';
-import { teamAdminPolicyDocument } from '../../core/iam/teamAdminActions';
+import { buildAdminPolicy } from '../../core/iam/adminPolicy';
 import { describeDiagnosis } from '../../core/models/diagnosis';
 import { adminProblemText } from '../../core/team/adminProblem';
 import { DEFAULT_LOG_GROUP, planInvocationLogging } from '../../core/team/loggingPlan';
@@ -17,9 +18,9 @@ import { checkTimeoutMs } from '../profiles/identityCommands';
 import { uiLocale } from '../uiLocale';
 import type { TeamController } from './teamController';
 
-/** Opens the Team view's admin IAM policy as an untitled JSON document. */
+/** Opens the admin IAM policy (Team view, alarms, dashboard) as an untitled JSON document. */
 export async function showTeamAdminPolicy(): Promise<void> {
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(teamAdminPolicyDocument(), null, 2)}\n` });
+  const document = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(buildAdminPolicy(), null, 2)}\n` });
   await vscode.window.showTextDocument(document);
 }
 

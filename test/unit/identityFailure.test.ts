@@ -18,6 +18,9 @@ const cases: [string, RawIdentityError, IdentityFailureReason][] = [
   ['throttled', { phase: 'call', name: 'Throttling', message: 'Rate exceeded' }, 'throttled'],
   ['a gateway HTML page', { phase: 'call', message: '', httpStatus: 503, unreadable: 'html' }, 'service-error'],
   ['an STS 503', { phase: 'call', name: 'ServiceUnavailable', message: 'Service is unable to handle request.', httpStatus: 503 }, 'service-error'],
+  ['an SSO portal 500 while resolving credentials', { phase: 'credentials', name: 'InternalServerException', message: 'Internal server error.', httpStatus: 500 }, 'service-error'],
+  ['an AssumeRole 503', { phase: 'credentials', name: 'ServiceUnavailable', message: 'Service is unable to handle request.', httpStatus: 503 }, 'service-error'],
+  ['a throttled SSO portal', { phase: 'credentials', name: 'TooManyRequestsException', message: 'Rate exceeded', httpStatus: 429 }, 'throttled'],
   ['refused connection', { phase: 'call', name: 'Error', message: 'connect ECONNREFUSED 127.0.0.1:9', networkCode: 'ECONNREFUSED' }, 'unreachable'],
   ['DNS failure', { phase: 'call', name: 'Error', message: 'getaddrinfo ENOTFOUND sts.example', networkCode: 'ENOTFOUND' }, 'unreachable'],
   ['the deadline', { phase: 'call', timedOut: true }, 'timeout'],
@@ -26,6 +29,7 @@ const cases: [string, RawIdentityError, IdentityFailureReason][] = [
 ];
 
 describe('identity failure classification', () => {
+
   for (const [label, raw, reason] of cases) {
     it(`classifies ${label} as ${reason}`, () => {
       assert.equal(classifyIdentityError(raw, 'dev').reason, reason);

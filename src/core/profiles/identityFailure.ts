@@ -137,6 +137,8 @@ export function classifyIdentityError(error: RawIdentityError, profile?: string)
     if (/Detected a cycle|Could not (resolve|load) credentials|could not be found|was not found|not configured with SSO|did not contain|Web identity configuration not specified|invalid SSO credentials|Unable to find environment variable credentials/i.test(message)) {
       return failure('no-credentials');
     }
+    // STS or the SSO portal failed while issuing the credentials: their status says so.
+    if (status !== undefined && status >= 500) return { ...failure('service-error'), httpStatus: status };
     return failure('unknown');
   }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { classifyIdentityError, describeIdentityFailure, type IdentityFailureReason, type RawIdentityError } from '../../src/core/profiles/identityFailure';
+import { identityVerification } from '../../src/core/verification/verification';
 
 const cases: [string, RawIdentityError, IdentityFailureReason][] = [
   ['an expired sso-session token', { phase: 'credentials', name: 'TokenProviderError', message: "Token is expired. To refresh this SSO session run 'aws sso login' with the corresponding profile." }, 'sso-expired'],
@@ -29,6 +30,15 @@ const cases: [string, RawIdentityError, IdentityFailureReason][] = [
 ];
 
 describe('identity failure classification', () => {
+  it('calls an identity check that got no readable answer not verified, and wrong credentials a problem', () => {
+    const state = (raw: RawIdentityError) => identityVerification(classifyIdentityError(raw, 'dev'));
+    // A 5xx or a gateway's page says nothing about the credentials: the check could not be read.
+    assert.equal(state({ phase: 'call', name: 'ServiceUnavailable', message: 'x', httpStatus: 503 }), 'not-verified');
+    assert.equal(state({ phase: 'credentials', message: '', httpStatus: 502, unreadable: 'html' }), 'not-verified');
+    assert.equal(state({ phase: 'call', timedOut: true }), 'not-verified');
+    assert.equal(state({ phase: 'call', name: 'ExpiredToken', message: 'expired' }), 'problem');
+    assert.equal(state({ phase: 'call', name: 'InvalidClientTokenId', message: 'invalid' }), 'problem');
+  });
 
   for (const [label, raw, reason] of cases) {
     it(`classifies ${label} as ${reason}`, () => {

@@ -203,7 +203,12 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
       ...(state === 'not-verified' ? { unread: [result.failure.phase === 'credentials' ? 'ResolveCredentials' : 'GetCallerIdentity'] } : {}),
     });
     if (resolved.modelIds.length > 0) {
-      checks.push({ id: 'model', state: 'not-verified', title: cliText(locale, 'checkModel', { model: resolved.modelIds.map(printable).join(', ') }), summary: cliText(locale, 'modelsSkipped') });
+      checks.push({
+        id: 'model',
+        state: 'not-verified',
+        title: cliText(locale, 'checkModel', { model: resolved.modelIds.map(printable).join(', ') }),
+        summary: cliText(locale, state === 'not-verified' ? 'modelsSkippedUnread' : 'modelsSkipped'),
+      });
     }
   }
   return render(options, target, region, checks);

@@ -32,7 +32,8 @@ describe('CLI commands end in bounded time when AWS never answers', function () 
   });
   afterEach(() => fake.clearFaults());
 
-  const cases: { label: string; fault: FaultRule; args: string[] }[] = [
+  const afterSignIn = ['bedrock', 'bedrock-runtime', 'servicequotas', 'cloudwatch'].map((service): FaultRule => ({ service, operation: '*', latencyMs: HANG_MS }));
+  const cases: { label: string; fault: FaultRule | FaultRule[]; args: string[] }[] = [
     { label: 'doctor, a role chain whose STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'role-dev', '--region', TOKYO] },
     { label: 'doctor --model, STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'role-dev', '--region', TOKYO, '--model', JP_SONNET] },
     { label: 'models, STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['models', '--profile', 'role-dev', '--region', TOKYO] },
@@ -40,10 +41,12 @@ describe('CLI commands end in bounded time when AWS never answers', function () 
     { label: 'usage, STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['usage', '--profile', 'role-dev', '--region', TOKYO, '--model', JP_SONNET] },
     { label: 'doctor, the SSO portal hangs', fault: { service: 'sso', operation: 'GetRoleCredentials', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'sso-dev', '--region', TOKYO] },
     { label: 'doctor, GetCallerIdentity hangs', fault: { service: 'sts', operation: 'GetCallerIdentity', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'static-dev', '--region', TOKYO] },
+    // One deadline for the whole command, not one per step: models, quotas and usage hang together.
+    { label: 'doctor --model --probe, everything after sign-in hangs', fault: afterSignIn, args: ['doctor', '--profile', 'static-dev', '--region', TOKYO, '--model', JP_SONNET, '--probe'] },
   ];
   for (const { label, fault, args } of cases) {
     it(`${label}: exit 1 within ${TIMEOUT_S} s + ${MARGIN_MS} ms, saying it did not finish in time`, async () => {
-      fake.inject(fault);
+      for (const rule of [fault].flat()) fake.inject(rule);
       const started = Date.now();
       const result = await run([...args, '--timeout', String(TIMEOUT_S)], { HOME: home, ...fake.env() });
       const elapsed = Date.now() - started;

@@ -6,7 +6,7 @@
 
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Diagnosis, InferenceProfileRecord } from '../../core/models/bedrockTypes';
-import { diagnoseAwsError } from '../../core/models/diagnosis';
+import { describeDiagnosis, diagnoseAwsError } from '../../core/models/diagnosis';
 import type { ResidencyCheck } from '../../core/policy/policyTypes';
 import { invokedModelId, needsProfileLookup, residencyOf } from '../../core/residency/residency';
 import { bedrockSessionOf, getInferenceProfile, type CallResult } from '../models/bedrock';
@@ -38,10 +38,14 @@ function callerAccount(session: AwsSession): Promise<CallResult<string>> {
   return callAsValue(session, 'GetCallerIdentity', async (abortSignal) => (await sts.send(new GetCallerIdentityCommand({}), { abortSignal })).Account ?? '');
 }
 
-/** An English detail of a failed lookup, for `ResidencyCheck.error` (the AWS message is already redacted). */
+/**
+ * An English detail of a failed lookup, for `ResidencyCheck.error` and the proof: the diagnosis in
+ * words (the HTTP status, "a proxy or gateway answered", "did not finish in time"; the AWS message
+ * already redacted) and its fix, never its code.
+ */
 function lookupError(diagnosis: Diagnosis): string {
-  const what = [diagnosis.code, diagnosis.awsCode].filter((part) => part !== undefined && part !== '').join(', ');
-  return `${diagnosis.operation ?? 'GetInferenceProfile'} failed (${what})${diagnosis.detail ? `: ${diagnosis.detail}` : ''}`;
+  const { cause, fix } = describeDiagnosis(diagnosis, 'en');
+  return `${cause} ${fix}`;
 }
 
 interface Lookup {

@@ -79,10 +79,14 @@ function textReport(report: ComplianceReport, folder: string, options: PolicyCom
     const allowed = policy.dataResidency.value.join(', ');
     lines.push('');
     if (report.residency === undefined) lines.push(t(locale, 'residencySkipped', { allowed }));
-    else if ('credentials' in report.residency) lines.push(`✖ ${t(locale, 'residencyNoCredentials', { cause: describeDiagnosis(report.residency.credentials, locale).cause })}`);
-    else {
-      lines.push(t(locale, 'residencyChecked', { allowed, count: report.residency.checks.length, time: report.residency.proof.checkedAt }));
-      for (const check of report.residency.checks) {
+    else if ('credentials' in report.residency) {
+      const text = describeDiagnosis(report.residency.credentials, locale);
+      lines.push(`✖ ${t(locale, 'residencyNoCredentials', { cause: printable(text.cause) })}`, `    ${t(locale, 'fixLabel')}: ${printable(text.fix)}`);
+    } else {
+      const { checks } = report.residency;
+      const resolved = checks.filter((check) => check.verdict !== 'unverified').length;
+      lines.push(t(locale, 'residencyChecked', { allowed, count: resolved, total: checks.length, time: report.residency.proof.checkedAt }));
+      for (const check of checks) {
         const mark = check.verdict === 'inside' ? '✔' : '✖';
         lines.push(`  ${mark} ${t(locale, 'residencyInside', { modelId: printable(check.modelId), destinations: printable(destinationsText(check, locale)) })}`);
       }

@@ -26,6 +26,7 @@ export type ViolationTextKey =
   | 'scope-not-allowed:scope'
   | 'residency-outside:scope'
   | 'residency-unverified:derived'
+  | 'residency-unverified:lookup'
   | 'env-required:missing'
   | 'static-keys-forbidden:env'
   | 'static-keys-forbidden:unnamed'
@@ -87,6 +88,7 @@ const en: PolicyTextTable = {
     'residency-outside:derived': { title: 'ANTHROPIC_BEDROCK_REGION_PREFIX is not set', detail: 'For the models it picks itself (an alias without a pin), Claude Code derives a prefix from the Region whose requests may be served in {where}; the policy keeps inference in {allowed}.' },
     'residency-unverified': { title: 'Where {value} runs cannot be told from its ID', detail: 'An application inference profile (or an unknown scope) routes wherever its definition says: look it up (GetInferenceProfile) before relying on it. The policy keeps inference in {allowed}.' },
     'residency-unverified:derived': { title: 'ANTHROPIC_BEDROCK_REGION_PREFIX is not set', detail: 'For the models it picks itself, Claude Code derives a scope from the Region whose destinations are not known here. The policy keeps inference in {allowed}.' },
+    'residency-unverified:lookup': { title: 'Where {value} runs could not be verified', detail: 'The account was asked (GetInferenceProfile) and no answer could be read: {error} Until it answers, nothing shows that it stays in {allowed}.' },
     'managed-lock': { title: '{key} is locked by Claude Code\'s managed settings', detail: 'Managed settings ({path}) set it to {locked}; {value} would never take effect, so it is not written.' },
   },
   fix: { set: 'Set {key} to {value}', remove: 'Remove {key}', pin: 'Pin {value} (a best guess: check that your account offers it)', locked: 'Keep {value}' },
@@ -160,6 +162,7 @@ const ja: PolicyTextTable = {
     'residency-outside:derived': { title: 'ANTHROPIC_BEDROCK_REGION_PREFIX が設定されていません', detail: 'モデルを固定していないエイリアスでは、Claude Code がリージョンからプレフィックスを導き出し、リクエストが{where}で処理される可能性があります。ポリシーでは推論を {allowed} に限っています。' },
     'residency-unverified': { title: '{value} の実行場所は ID からは判断できません', detail: 'アプリケーション推論プロファイル (または未知のスコープ) は定義に従ってルーティングされます。利用する前に GetInferenceProfile で確認してください。ポリシーでは推論を {allowed} に限っています。' },
     'residency-unverified:derived': { title: 'ANTHROPIC_BEDROCK_REGION_PREFIX が設定されていません', detail: 'Claude Code が自ら選ぶモデルには、リージョンから導き出したスコープが使われますが、その送信先はここでは分かりません。ポリシーでは推論を {allowed} に限っています。' },
+    'residency-unverified:lookup': { title: '{value} の実行場所を確認できませんでした', detail: 'アカウントに問い合わせましたが (GetInferenceProfile)、応答を読み取れませんでした: {error} 応答があるまで、{allowed} 内にとどまることは確認できません。' },
     'managed-lock': { title: '{key} は Claude Code の管理設定でロックされています', detail: '管理設定 ({path}) で {locked} に設定されているため、{value} は反映されず、書き込みません。' },
   },
   fix: { set: '{key} を {value} に変更', remove: '{key} を削除', pin: '{value} に固定 (推測です。アカウントで提供されているか確認してください)', locked: '{value} のままにする' },

@@ -182,6 +182,8 @@ export interface PolicyViolation {
   readonly allowed?: readonly string[];
   readonly limit?: number;
   readonly outside?: readonly string[];
+  /** `residency-unverified` after the account was asked: why its lookup failed (the English detail of the proof). */
+  readonly lookupError?: string;
 }
 
 /** Why a choice the wizard or the sidebar would offer is hidden. */

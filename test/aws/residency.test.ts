@@ -26,7 +26,7 @@ function check(checks: readonly ResidencyCheck[], key: string): ResidencyCheck {
   return found;
 }
 
-async function run(models: readonly ResidencyModel[], target = profile('static-dev'), extra: { timeoutMs?: number } = {}) {
+async function run(models: readonly ResidencyModel[], target = profile('static-dev'), extra: { timeoutMs?: number; account?: boolean } = {}) {
   const result = await checkResidency({ target, region: TOKYO, models, allowedRegions: JAPAN, now: () => FIXED_NOW, ...extra });
   assert.ok(result.ok, `credentials worked: ${JSON.stringify(result)}`);
   return result;
@@ -113,6 +113,19 @@ describe('residency check (fake AWS, real SDK)', () => {
     assert.deepEqual(lookups().map((entry) => entry.resource), [JP_SONNET]);
     const proof = residencyProof({ region: TOKYO, allowedRegions: JAPAN, policySources: [], checks: result.checks, checkedAt: FIXED_NOW });
     assert.equal(proof.compliant, true);
+  });
+
+  it('says why the account could not be read, and asks no account when told not to (setup)', async () => {
+    context.fake.inject({ service: 'sts', operation: 'GetCallerIdentity', fault: 'html-503' });
+    const failed = await run([{ key: 'env.ANTHROPIC_MODEL', modelId: JP_SONNET }]);
+    assert.equal(failed.account, undefined);
+    assert.equal(failed.accountError?.code, 'service-error');
+    assert.equal(failed.accountError?.httpStatus, 503);
+    assert.equal(check(failed.checks, 'env.ANTHROPIC_MODEL').verdict, 'inside', 'where the model runs was read');
+    context.fake.clearLog();
+    const without = await run([{ key: 'env.ANTHROPIC_MODEL', modelId: JP_SONNET }], profile('static-dev'), { account: false });
+    assert.equal(without.accountError, undefined);
+    assert.deepEqual(context.fake.requests.map((entry) => entry.operation), ['GetInferenceProfile']);
   });
 
   it('names the account of the credentials that made the lookups (role chain into another account)', async () => {

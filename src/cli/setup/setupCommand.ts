@@ -174,7 +174,8 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
   let residencyChecks: readonly ResidencyCheck[] | undefined;
   const toResolve = residencyModels(judged.setup, policy);
   if (askAccount && judged.setup.bedrock && toResolve.length > 0) {
-    const answer = await answerResidency({ profile: choices.profile, region, models: toResolve }, policy, options.timeoutMs);
+    // Where the models run is all setup needs: not the account, which only a proof names.
+    const answer = await answerResidency({ profile: choices.profile, region, models: toResolve }, policy, options.timeoutMs, false);
     // A lookup that failed proves nothing either way: not verified, never a guess.
     const failed = 'credentials' in answer ? [] : answer.checks.filter((check) => check.verdict === 'unverified' && check.error !== undefined);
     if ('credentials' in answer || failed.length > 0) {

@@ -8,13 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeAws, writeDemoHome, type FakeAws, type FaultRule } from '../fake-aws';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
-import { run } from './runCli';
+import { MARGIN_MS, TIMEOUT_S, run } from './runCli';
 
 const TOKYO = 'ap-northeast-1';
 const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
-export const TIMEOUT_S = 2;
-/** Node start-up plus the work around the calls; below the CLI's 2 s exit backstop. */
-export const MARGIN_MS = 1_500;
 const HANG_MS = 60_000;
 
 describe('CLI commands end in bounded time when AWS never answers', function () {

@@ -126,4 +126,15 @@ describe('setup health', () => {
       assert.deepEqual(codes(health(base)).filter((code) => code.includes('usage')), [], 'no usage read: no usage check');
     });
   });
+
+  it('shows an identity check that could not be read as a warning, and credentials that do not work as an error', () => {
+    const setup = configured({});
+    const unread = health({ setup, identity: { ok: false, failure: { reason: 'timeout', phase: 'credentials', profile: 'sso-dev' } } });
+    assert.ok(codes(unread).includes('warning:identity-failed'), codes(unread).join());
+    const gateway = health({ setup, identity: { ok: false, failure: { reason: 'service-error', phase: 'call', profile: 'sso-dev', httpStatus: 503, unreadable: 'html' } } });
+    assert.ok(codes(gateway).includes('warning:identity-failed'));
+    const expired = health({ setup, identity: { ok: false, failure: { reason: 'expired-keys', phase: 'call', profile: 'sso-dev' } } });
+    assert.ok(codes(expired).includes('error:identity-failed'));
+    assert.equal(expired.state, 'error');
+  });
 });

@@ -10,6 +10,7 @@ import type { AwsProfile, ProfileDiscovery } from '../profiles/profiles';
 import type { EffectiveSetup } from '../setup/settingsTypes';
 import { SECRET_ENV_KEYS } from '../setup/settingsKeys';
 import { ALERT_PERCENT, type QuotaMeasure, type UsageAlert } from '../usage/quotaTypes';
+import { identityVerification } from '../verification/verification';
 import type { PolicyFileProblem, PolicyViolation } from '../policy/policyTypes';
 
 export type CheckState = 'ok' | 'warning' | 'error' | 'info';
@@ -21,7 +22,8 @@ export type HealthCheck =
   | { readonly id: 'profile'; readonly state: CheckState; readonly code: 'profile-ok' | 'profile-missing' | 'profile-unset'; readonly profile: string; readonly kind?: AwsProfile['kind'] }
   | { readonly id: 'sign-in'; readonly state: 'ok' | 'error'; readonly code: 'sso-valid' | 'sso-expired' | 'sso-missing'; readonly profile: string; readonly expiresAt?: string }
   | { readonly id: 'identity'; readonly state: 'ok'; readonly code: 'identity-ok'; readonly account: string; readonly arn: string }
-  | { readonly id: 'identity'; readonly state: 'error'; readonly code: 'identity-failed'; readonly failure: IdentityFailure }
+  /** `warning` when STS could not be read (not verified), `error` when it said the credentials do not work. */
+  | { readonly id: 'identity'; readonly state: 'warning' | 'error'; readonly code: 'identity-failed'; readonly failure: IdentityFailure }
   | { readonly id: 'identity'; readonly state: 'info'; readonly code: 'identity-restricted' | 'identity-not-run'; readonly profile: string }
   | { readonly id: 'region'; readonly state: 'ok' | 'warning'; readonly code: 'region-ok' | 'region-missing'; readonly region?: string }
   | { readonly id: 'model'; readonly state: 'ok' | 'warning'; readonly code: 'model-ok' | 'model-missing' | 'model-bare-id'; readonly model?: string }
@@ -123,7 +125,7 @@ export function assessHealth(input: HealthInput): HealthReport {
   const identity = input.identity;
   if (identity && 'skipped' in identity) checks.push({ id: 'identity', state: 'info', code: identity.skipped === 'restricted' ? 'identity-restricted' : 'identity-not-run', profile: profileName });
   else if (identity?.ok) checks.push({ id: 'identity', state: 'ok', code: 'identity-ok', account: identity.account, arn: identity.arn });
-  else if (identity) checks.push({ id: 'identity', state: 'error', code: 'identity-failed', failure: identity.failure });
+  else if (identity) checks.push({ id: 'identity', state: identityVerification(identity.failure) === 'not-verified' ? 'warning' : 'error', code: 'identity-failed', failure: identity.failure });
 
   const region = effectiveValue(setup, 'env.AWS_REGION')?.value;
   checks.push(region ? { id: 'region', state: 'ok', code: 'region-ok', region } : { id: 'region', state: 'warning', code: 'region-missing' });

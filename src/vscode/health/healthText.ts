@@ -98,7 +98,8 @@ export function checkText(check: HealthCheck): CheckText {
     case 'identity-failed': {
       const text = describeIdentityFailure(check.failure, locale);
       return {
-        label: vscode.l10n.t('The credentials do not work: {0}', text.cause),
+        // A check that could not be read says nothing about the credentials.
+        label: check.state === 'warning' ? vscode.l10n.t('The identity could not be checked: {0}', text.cause) : vscode.l10n.t('The credentials do not work: {0}', text.cause),
         detail: text.fix,
         ...(text.command ? { fix: { title: vscode.l10n.t('Run the fix'), command: 'claudeBedrock.runDiagnosisFix', arguments: [{ command: text.command }] } } : {}),
       };

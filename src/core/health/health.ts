@@ -9,7 +9,7 @@ import type { IdentityFailure } from '../profiles/identityFailure';
 import type { AwsProfile, ProfileDiscovery } from '../profiles/profiles';
 import type { EffectiveSetup } from '../setup/settingsTypes';
 import { SECRET_ENV_KEYS } from '../setup/settingsKeys';
-import { ALERT_PERCENT, type QuotaMeasure, type UsageAlert } from '../usage/quotaTypes';
+import { ALERT_PERCENT, type QuotaMeasure, type UsageAlert, type UsageProblem } from '../usage/quotaTypes';
 import { identityVerification } from '../verification/verification';
 import type { PolicyFileProblem, PolicyViolation } from '../policy/policyTypes';
 
@@ -34,7 +34,9 @@ export type HealthCheck =
   | { readonly id: 'policy'; readonly state: 'ok'; readonly code: 'policy-ok'; readonly sources: number; readonly residencyCheckedAt?: number }
   | { readonly id: 'usage'; readonly state: 'ok'; readonly code: 'usage-ok'; readonly checkedAt: number }
   | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-throttled'; readonly throttles: number; readonly checkedAt: number }
-  | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-near-quota'; readonly modelId: string; readonly measure: QuotaMeasure; readonly percent: number; readonly checkedAt: number };
+  | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-near-quota'; readonly modelId: string; readonly measure: QuotaMeasure; readonly percent: number; readonly checkedAt: number }
+  /** Quotas or metrics could not be read: not verified, with the calls that failed or why the whole read did. */
+  | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-unread'; readonly problems: readonly UsageProblem[]; readonly failure?: string; readonly checkedAt: number };
 
 export type HealthState = 'not-configured' | 'healthy' | 'warning' | 'error';
 
@@ -62,8 +64,18 @@ export interface HealthInput {
   readonly identity?: IdentityOutcome;
   /** The organisation policy's verdict, when a policy applies (a source with rules, a lock, or a broken file). */
   readonly policy?: { readonly violations: readonly PolicyViolation[]; readonly problems: readonly PolicyFileProblem[]; readonly sources: number; readonly residencyCheckedAt?: number };
-  /** The latest usage alert for this setup's profile, Region and models, when one was read. */
-  readonly usage?: { readonly alert: UsageAlert; readonly checkedAt: number };
+  /** The latest usage read for this setup's profile, Region and models, when one was made. */
+  readonly usage?: UsageRead;
+}
+
+/** A usage read for the status bar: the alert when the metrics were read, and what could not be read. */
+export interface UsageRead {
+  readonly alert?: UsageAlert;
+  readonly checkedAt: number;
+  /** The Service Quotas and CloudWatch calls that failed. */
+  readonly problems?: readonly UsageProblem[];
+  /** The whole read failed (credentials, network): what happened and what to do, in words. */
+  readonly failure?: string;
 }
 
 /** True when a profile gets its credentials by running a program (itself or anywhere in its role chain). */
@@ -136,7 +148,7 @@ export function assessHealth(input: HealthInput): HealthReport {
   else checks.push({ id: 'model', state: 'ok', code: 'model-ok', model });
 
   if (input.policy) checks.push(...policyChecks(input.policy));
-  if (input.usage) checks.push(usageCheck(input.usage.alert, input.usage.checkedAt));
+  if (input.usage) checks.push(usageCheck(input.usage));
 
   if (input.localIgnored === false && input.localPath && setup.values.some((value) => value.source === 'local')) {
     checks.push({ id: 'gitignore', state: 'warning', code: 'local-not-ignored', path: input.localPath });
@@ -146,9 +158,18 @@ export function assessHealth(input: HealthInput): HealthReport {
   return { state: worst === 'error' ? 'error' : worst === 'warning' ? 'warning' : 'healthy', checks, profile: profileName, region: setupRegion(setup, discovery) };
 }
 
-/** The status-bar view of a usage alert: throttles in the last 15 minutes first, then a quota past 80 %. */
-function usageCheck(alert: UsageAlert, checkedAt: number): HealthCheck {
-  if (alert.recentThrottles > 0) return { id: 'usage', state: 'warning', code: 'usage-throttled', throttles: alert.recentThrottles, checkedAt };
+/**
+ * The status-bar view of a usage read: throttles in the last 15 minutes first (read, whatever else
+ * was not), then anything that could not be read (never "every quota below 80 %" without the
+ * quotas), then a quota past 80 %.
+ */
+function usageCheck(usage: UsageRead): HealthCheck {
+  const { alert, checkedAt } = usage;
+  const problems = usage.problems ?? [];
+  if (alert && alert.recentThrottles > 0) return { id: 'usage', state: 'warning', code: 'usage-throttled', throttles: alert.recentThrottles, checkedAt };
+  if (alert === undefined || usage.failure !== undefined || problems.length > 0) {
+    return { id: 'usage', state: 'warning', code: 'usage-unread', problems, ...(usage.failure !== undefined ? { failure: usage.failure } : {}), checkedAt };
+  }
   const highest = alert.highestPercent;
   if (highest && highest.percent >= ALERT_PERCENT) return { id: 'usage', state: 'warning', code: 'usage-near-quota', modelId: highest.modelId, measure: highest.measure, percent: highest.percent, checkedAt };
   return { id: 'usage', state: 'ok', code: 'usage-ok', checkedAt };

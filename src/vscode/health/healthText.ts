@@ -160,6 +160,15 @@ export function checkText(check: HealthCheck): CheckText {
         detail: vscode.l10n.t('Open Quotas & Usage for the throttled minutes, the quota they hit and what to change.'),
         fix: showUsage(),
       };
+    case 'usage-unread': {
+      // Each call that failed, with what to do; or why the whole read failed.
+      const texts = check.failure !== undefined ? [check.failure] : check.problems.map((problem) => loadUsageText().problemText(problem, locale));
+      return {
+        label: vscode.l10n.t('Quotas and usage not verified: {0}', texts[0] ?? ''),
+        ...(texts.length > 1 ? { detail: texts.join('\n') } : {}),
+        fix: showUsage(),
+      };
+    }
     case 'usage-near-quota':
       return {
         label: vscode.l10n.t('{0}: {1}% of the {2} quota', check.modelId, Math.round(check.percent), loadUsageText().measureText(check.measure, locale)),

@@ -12,8 +12,7 @@ import { withResidency } from '../../core/policy/policyResidency';
 import type { EffectivePolicy, PolicyViolation } from '../../core/policy/policyTypes';
 import type { SettingsFiles } from '../../core/setup/settingsPlan';
 import { loadPolicy } from '../../files/policyFiles';
-import { assessHealth, runsCredentialProcess, setupProfile, setupRegion, usageKey, type HealthReport, type IdentityOutcome } from '../../core/health/health';
-import type { UsageAlert } from '../../core/usage/quotaTypes';
+import { assessHealth, runsCredentialProcess, setupProfile, setupRegion, usageKey, type HealthReport, type IdentityOutcome, type UsageRead } from '../../core/health/health';
 import { credentialKind, type ProfileDiscovery } from '../../core/profiles/profiles';
 import type { EffectiveSetup } from '../../core/setup/settingsTypes';
 import { readSettingsFiles, settingsFileList } from '../../files/claudeSettingsFiles';
@@ -58,8 +57,8 @@ export interface UsageTarget {
   readonly maxOutputTokens?: number;
 }
 
-/** Reads the usage alert of a target during a health check (the usage monitor, which caches). */
-export type UsageAlertProvider = (target: UsageTarget) => Promise<{ readonly alert: UsageAlert; readonly checkedAt: number } | undefined>;
+/** Reads the usage alert of a target during a health check (the usage monitor, which caches), with what could not be read. */
+export type UsageAlertProvider = (target: UsageTarget) => Promise<UsageRead>;
 
 /** A health check reuses a usage alert this young (from the view or an earlier check) instead of reading again. */
 const USAGE_REUSE_MS = 5 * 60_000;
@@ -75,7 +74,7 @@ export class SetupState implements vscode.Disposable {
   private folders: FolderSetup[] = [];
   private readonly identities = new Map<string, IdentityMemo>();
   private readonly residency = new ResidencyMemo();
-  private readonly usageAlerts = new Map<string, { readonly alert: UsageAlert; readonly checkedAt: number }>();
+  private readonly usageAlerts = new Map<string, UsageRead>();
   private usageProvider: UsageAlertProvider | undefined;
   private running: Promise<void> | undefined;
   private rerun = false;
@@ -96,13 +95,13 @@ export class SetupState implements vscode.Disposable {
   }
 
   /** A usage alert read outside a health check (the usage view refreshed): the status bar follows it. */
-  updateUsage(key: string, usage: { readonly alert: UsageAlert; readonly checkedAt: number }): void {
+  updateUsage(key: string, usage: UsageRead): void {
     const previous = this.usageAlerts.get(key);
     this.usageAlerts.set(key, usage);
     const shown = this.folders.some((folder) => folder.usageTarget?.key === key);
-    if (shown && (previous?.alert.state !== usage.alert.state || previous.alert.recentThrottles !== usage.alert.recentThrottles || previous.alert.highestPercent?.percent !== usage.alert.highestPercent?.percent)) {
-      void this.refresh(false);
-    }
+    const summary = (read: UsageRead | undefined) =>
+      JSON.stringify([read?.alert?.state, read?.alert?.recentThrottles, read?.alert?.highestPercent?.percent, read?.failure, (read?.problems ?? []).map((problem) => [problem.service, problem.error.operation])]);
+    if (shown && summary(previous) !== summary(usage)) void this.refresh(false);
   }
 
   /** Reads every folder's settings again; with `checkIdentity`, also calls STS once per profile used. */
@@ -200,14 +199,15 @@ export class SetupState implements vscode.Disposable {
     const distinct = new Map<string, UsageTarget>();
     for (const target of targets) {
       const known = target ? this.usageAlerts.get(target.key) : undefined;
-      // A read of the last few minutes (the view's, or an earlier check's) still stands.
-      if (known && Date.now() - known.checkedAt < USAGE_REUSE_MS) continue;
+      // A complete read of the last few minutes (the view's, or an earlier check's) still stands; a failed one is tried again.
+      const complete = known?.alert !== undefined && known.failure === undefined && (known.problems ?? []).length === 0;
+      if (known && complete && Date.now() - known.checkedAt < USAGE_REUSE_MS) continue;
       if (target && this.identityOk(target.profile)) distinct.set(target.key, target);
     }
     await Promise.all(
       [...distinct.values()].map(async (target) => {
-        const usage = await provider(target).catch(() => undefined);
-        if (usage) this.usageAlerts.set(target.key, usage);
+        const usage = await provider(target).catch((error: unknown): UsageRead => ({ checkedAt: Date.now(), failure: error instanceof Error ? error.message : String(error) }));
+        this.usageAlerts.set(target.key, usage);
       }),
     );
   }

@@ -8,7 +8,8 @@
 import * as vscode from 'vscode';
 import { loadDiagnosis, loadUsageText } from '../lazyBundles';
 import { loadAwsLayer } from '../../aws/loadLayer';
-import { type QuotaListing, type UsageAlert, type UsageRange, type UsageReport } from '../../core/usage/quotaTypes';
+import { type QuotaListing, type UsageRange, type UsageReport } from '../../core/usage/quotaTypes';
+import type { UsageRead } from '../../core/health/health';
 import { isThrottling } from '../../core/usage/usageReport';
 import type { SetupState, UsageTarget } from '../setup/setupState';
 import { checkTimeoutMs } from '../profiles/identityCommands';
@@ -218,17 +219,18 @@ export class UsageMonitor implements UsageSource, vscode.Disposable {
     if (result.listing && !listing) this.listings.set(target.key, { listing: result.listing, at: Date.now() });
     this.reports.set(this.keyOf(target, range)!, result.report);
     // The status bar judges the last hour only: a week's peak says nothing about now.
-    if (range === '1h' && result.report.alert) this.setup.updateUsage(target.key, { alert: result.report.alert, checkedAt: result.report.generatedAt });
+    if (range === '1h') this.setup.updateUsage(target.key, { ...(result.report.alert ? { alert: result.report.alert } : {}), checkedAt: result.report.generatedAt, problems: result.report.problems });
     return { ok: true, report: result.report };
   }
 
-  /** The alert for a health check (which reuses a young enough one itself): one read of the last hour. */
-  private async alertFor(target: UsageTarget): Promise<{ alert: UsageAlert; checkedAt: number } | undefined> {
+  /** The alert for a health check (which reuses a young enough one itself): one read of the last hour, and what it could not read. */
+  private async alertFor(target: UsageTarget): Promise<UsageRead> {
     const outcome = await this.fetch(target, '1h');
-    if (!outcome.ok || !outcome.report.alert) return undefined;
+    if (!outcome.ok) return { checkedAt: Date.now(), failure: outcome.error };
     // Shown at once when it is the view's target and range; otherwise kept for when it becomes so.
     this.showLatest();
-    return { alert: outcome.report.alert, checkedAt: outcome.report.generatedAt };
+    const { alert, generatedAt, problems } = outcome.report;
+    return { ...(alert ? { alert } : {}), checkedAt: generatedAt, problems };
   }
 
   private publish(change: Partial<UsageViewState>): void {

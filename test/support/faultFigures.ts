@@ -59,7 +59,7 @@ export function leakedSecrets(output: string, secrets: readonly string[]): strin
 after(() => {
   if (suites.size === 0) return;
   const total = [...suites.values()].reduce((sum, figures) => ({ total: sum.total + figures.total, passed: sum.passed + figures.passed }), { total: 0, passed: 0 });
-  const parts = [...suites.entries()].map(([suite, figures]) => `${suite} ${figures.passed}/${figures.total}`).join(', ');
+  const parts = [...suites.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([suite, figures]) => `${suite} ${figures.passed}/${figures.total}`).join(', ');
   // The suites' figures, for the log.
   console.log(`      faults ${total.passed}/${total.total} (${parts}), secret leaks ${leaks} in ${outputs} outputs`);
 });

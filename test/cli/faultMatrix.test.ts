@@ -23,6 +23,7 @@ import { join, relative } from 'node:path';
 import { FAULT_KINDS, startFakeAws, writeDemoHome, type FakeAws, type FaultKind } from '../fake-aws';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { faultRunPassed, faultRunStarted, leakedSecrets, secretsOf } from '../support/faultFigures';
+import { FAULT_FIXES, FAULT_WORDS, MODEL_CALLS, NEVER_SHOWN, QUOTA_CALLS, USAGE_CALLS } from '../support/faultExpectations';
 import { MARGIN_MS, TIMEOUT_S, run, type Run } from './runCli';
 
 const TOKYO = 'ap-northeast-1';
@@ -114,32 +115,13 @@ export const ROWS: readonly Row[] = [
   {
     command: 'doctor --model',
     args: () => ['doctor', '--profile', 'role-dev', ...region, '--model', JP_SONNET],
-    calls: [
-      'sts:AssumeRole',
-      'sts:GetCallerIdentity',
-      'bedrock:GetInferenceProfile',
-      'bedrock:GetFoundationModelAvailability',
-      'servicequotas:ListServiceQuotas',
-      'servicequotas:ListAWSDefaultServiceQuotas',
-      'servicequotas:ListRequestedServiceQuotaChangeHistory',
-      'cloudwatch:GetMetricData',
-    ],
+    calls: ['sts:AssumeRole', 'sts:GetCallerIdentity', ...MODEL_CALLS, ...USAGE_CALLS],
     json: doctorJson,
   },
   {
     command: 'doctor --model --probe',
     args: () => ['doctor', '--profile', 'sso-dev', ...region, '--model', JP_SONNET, '--probe'],
-    calls: [
-      'sso:GetRoleCredentials',
-      'sts:GetCallerIdentity',
-      'bedrock:GetInferenceProfile',
-      'bedrock:GetFoundationModelAvailability',
-      'bedrock-runtime:Converse',
-      'servicequotas:ListServiceQuotas',
-      'servicequotas:ListAWSDefaultServiceQuotas',
-      'servicequotas:ListRequestedServiceQuotaChangeHistory',
-      'cloudwatch:GetMetricData',
-    ],
+    calls: ['sso:GetRoleCredentials', 'sts:GetCallerIdentity', ...MODEL_CALLS, 'bedrock-runtime:Converse', ...USAGE_CALLS],
     // Sign-in, identity, quotas and usage run as in `doctor --model` above; --probe changes what the
     // control plane's answers mean and adds the runtime. Everything hanging at once is still tried.
     faulted: ['bedrock', 'bedrock-runtime'],
@@ -164,13 +146,13 @@ export const ROWS: readonly Row[] = [
   {
     command: 'quotas',
     args: () => ['quotas', '--profile', 'sso-dev', ...region, '--model', JP_SONNET],
-    calls: ['sso:GetRoleCredentials', 'servicequotas:ListServiceQuotas', 'servicequotas:ListAWSDefaultServiceQuotas', 'servicequotas:ListRequestedServiceQuotaChangeHistory'],
+    calls: ['sso:GetRoleCredentials', ...QUOTA_CALLS],
     json: reportJson,
   },
   {
     command: 'usage',
     args: () => ['usage', '--profile', 'role-dev', ...region, '--model', JP_SONNET],
-    calls: ['sts:AssumeRole', 'servicequotas:ListServiceQuotas', 'servicequotas:ListAWSDefaultServiceQuotas', 'servicequotas:ListRequestedServiceQuotaChangeHistory', 'cloudwatch:GetMetricData'],
+    calls: ['sts:AssumeRole', ...USAGE_CALLS],
     json: reportJson,
   },
   {
@@ -225,30 +207,6 @@ function everythingAfterSignIn(row: Row): Target | undefined {
   return { service: services[0]!, operation: '*', label: `${services.join(', ')} at once`, rules: services.map((service) => ({ service, operation: '*' })) };
 }
 
-/** The failure in words, per fault mode. */
-const NAMES: Readonly<Record<FaultKind, RegExp>> = {
-  throttle: /throttl|too many requests/i,
-  'json-500': /HTTP 500 \(internal server error\)/,
-  'json-503': /HTTP 503 \(service unavailable\)/,
-  'html-500': /HTTP 500 \(internal server error\), an HTML page instead of an AWS answer: a proxy or gateway answered/,
-  'html-503': /HTTP 503 \(service unavailable\), an HTML page instead of an AWS answer: a proxy or gateway answered/,
-  hang: /did not finish in time/,
-  malformed: /a body that is not a valid AWS answer \(truncated or malformed\)/,
-  reset: /the connection broke in the middle of the answer/,
-  'expired-credentials': /expired/,
-};
-/** The fix, per fault mode. */
-const FIXES: Readonly<Record<FaultKind, RegExp>> = {
-  throttle: /wait|retry|try again/i,
-  'json-500': /try again/i,
-  'json-503': /try again/i,
-  'html-500': /try again/i,
-  'html-503': /try again/i,
-  hang: /check the network|try again/i,
-  malformed: /try again/i,
-  reset: /try again/i,
-  'expired-credentials': /fresh credentials|sign in/i,
-};
 /** An answer that is not AWS's own verdict: the fix names the endpoint variable of the service that gave it. */
 const WIRE_FAULTS: ReadonlySet<FaultKind> = new Set(['json-500', 'json-503', 'html-500', 'html-503', 'malformed', 'reset']);
 const ENDPOINT_VARIABLES: Readonly<Record<string, RegExp>> = {
@@ -259,15 +217,8 @@ const ENDPOINT_VARIABLES: Readonly<Record<string, RegExp>> = {
   servicequotas: /AWS_ENDPOINT_URL_SERVICE_QUOTAS/,
   cloudwatch: /AWS_ENDPOINT_URL_CLOUDWATCH/,
 };
-/** Never in front of a person, in any output. */
-const FORBIDDEN: readonly (readonly [RegExp, string])[] = [
-  [/\n\s+at .+:\d+:\d+\)?$/m, 'a stack trace'],
-  [/\bundefined\b/, '"undefined"'],
-  [/\[object Object\]/, '"[object Object]"'],
-  [/\bNaN\b/, '"NaN"'],
-  [/unhandled/i, 'an unhandled rejection'],
-  [/\$response|Deserialization error|SyntaxError|Unexpected token|is not valid JSON|XML parse error|Unterminated string/, "a parser's or the SDK's own text"],
-];
+/** Never in any output: what no surface shows, and a process's last words. */
+const FORBIDDEN: readonly (readonly [RegExp, string])[] = [...NEVER_SHOWN, [/\n\s+at .+:\d+:\d+\)?$/m, 'a stack trace'], [/unhandled/i, 'an unhandled rejection']];
 /** Never in text output: codes meant for programs (they may appear as JSON values). */
 const CODES_IN_TEXT = /\bservice-error\b|CredentialsProviderError|\bError: /;
 
@@ -382,8 +333,8 @@ describe('CLI fault matrix: every AWS-calling command under every fault', functi
       for (const [pattern, what] of FORBIDDEN) assert.doesNotMatch(output, pattern, `${what}\n${shown}`);
       const verified = row.verifiedDespite?.(target, fault);
       assert.equal(result.code, verified ? 0 : 1, `${verified ? `documented exit 0 (${verified})` : 'not everything was verified: exit 1'}\n${shown}`);
-      assert.match(output, NAMES[fault], `names the failure\n${shown}`);
-      assert.match(output, FIXES[fault], `says what to do\n${shown}`);
+      assert.match(output, FAULT_WORDS[fault], `names the failure\n${shown}`);
+      assert.match(output, FAULT_FIXES[fault], `says what to do\n${shown}`);
       if (WIRE_FAULTS.has(fault)) assert.match(output, ENDPOINT_VARIABLES[target.service]!, `the fix names the endpoint variable of ${target.service}\n${shown}`);
       if (job.json) {
         let document: Json;

@@ -12,7 +12,7 @@
 // control run checks them) and what its --json says; the matrix faults each of those calls.
 //
 // The runs go through a small pool, each worker with its own fake (a fault rule applies to whoever
-// calls); a run whose fault answers keeps the default --timeout, a hang gets the short TIMEOUT_S.
+// calls); a run whose fault answers keeps the default --timeout, a hang gets a short one.
 // The bound is counted from the command's first AWS call (the fake's log), so Node's start-up on a
 // busy machine is not in it; and the process must exit right after its answer, well before the
 // CLI's 2 s exit backstop, so nothing (a request, socket or timer) outlived the command.
@@ -32,6 +32,12 @@ const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
 const POOL = 4;
 /** The --timeout of a run whose fault answers: the CLI's default, far above a normal run. */
 const ANSWER_TIMEOUT_S = 10;
+/**
+ * The --timeout of a hang: short, but the calls before the hung one must fit in it on a busy
+ * machine (doctor has one deadline for all its steps); twice it (a deadline per step) is still
+ * far beyond it plus MARGIN_MS.
+ */
+const HANG_TIMEOUT_S = TIMEOUT_S + 1;
 const SUITE = 'CLI';
 
 /** Where a fault is injected: one operation, every operation of a service ('*'), or several services at once. */
@@ -229,8 +235,12 @@ interface Job {
   readonly json: boolean;
 }
 
-/** The exit must follow the answer by less than this (the CLI's exit backstop is 2 s). */
-const LINGER_MS = 1_000;
+/**
+ * The exit must follow the answer by less than this: a request, socket or timer that outlives the
+ * command keeps the process until the CLI's 2 s exit backstop. (A normal exit takes milliseconds;
+ * the rest is room for a machine under heavy load.)
+ */
+const LINGER_MS = 1_800;
 
 interface Outcome {
   readonly result: Run;
@@ -274,7 +284,7 @@ describe('CLI fault matrix: every AWS-calling command under every fault', functi
     const attempt = async (job: Job, fake: FakeAws): Promise<Outcome> => {
       const dir = mkdtempSync(join(root, 'run-'));
       job.row.prepare?.(dir);
-      const timeoutS = job.fault === 'hang' ? TIMEOUT_S : ANSWER_TIMEOUT_S;
+      const timeoutS = job.fault === 'hang' ? HANG_TIMEOUT_S : ANSWER_TIMEOUT_S;
       fake.clearFaults();
       fake.clearLog();
       for (const rule of job.target?.rules ?? []) fake.inject({ ...rule, fault: job.fault! });

@@ -5,6 +5,7 @@
 
 import type { RawAwsError } from '../core/models/bedrockTypes';
 import type { UnreadableAnswer } from '../core/text/wire';
+import type { ProviderAnswer } from './clients';
 
 /** Raised by a deadline; tells which phase ran out of time. */
 export class TimedOut extends Error {
@@ -60,11 +61,41 @@ export function errorFields(error: unknown): {
   return { name: value?.name, message, networkCode, httpStatus };
 }
 
-/** A failed call as a value, for `diagnoseAwsError`. */
-export function rawAwsError(error: unknown, operation: string, phase: 'credentials' | 'call', cancelled = false): RawAwsError {
+/** The "Name: message" a CredentialsProviderError keeps of the service's error. */
+const WRAPPED_AWS_ERROR = /^([A-Z][A-Za-z0-9]*(?:Exception|Error|Failure|Token|Throttling|Unavailable)?): ([\s\S]*)$/;
+/** A Node network code in a wrapped message ("Error: connect ECONNREFUSED 127.0.0.1:443"). */
+const WRAPPED_NETWORK_CODE = /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EPIPE)\b/;
+
+/**
+ * The fields of an error from resolving credentials. The SDK's own STS client (a role) throws the
+ * service's error as it is; its SSO provider wraps it in a CredentialsProviderError whose message is
+ * "Name: message" and drops the status and the answer. Those come back from the name in the message
+ * and from `answer`, what our handler saw come back to the provider's last request.
+ */
+export function credentialErrorFields(error: unknown, answer: ProviderAnswer | undefined): ReturnType<typeof errorFields> {
+  const fields = errorFields(error);
+  const value = error as ErrorShape | undefined;
+  if (value?.name !== 'CredentialsProviderError' || value.$metadata !== undefined) return fields;
+  const raw = typeof value.message === 'string' ? value.message : '';
+  const networkCode = fields.networkCode ?? WRAPPED_NETWORK_CODE.exec(raw)?.[1];
+  const status = answer?.status;
+  if (fields.unreadable) {
+    const cut = answer?.cut === true || /^Error: aborted\b/.test(raw) || networkCode !== undefined;
+    const html = /\bhtml\b/i.test(answer?.contentType ?? '') || /<(?:!doctype\s+html|html)\b/i.test(raw);
+    const unreadable: UnreadableAnswer = cut ? 'cut' : html ? 'html' : 'malformed';
+    return { message: '', unreadable, ...(networkCode && { networkCode }), ...(status !== undefined && { httpStatus: status }) };
+  }
+  const wrapped = WRAPPED_AWS_ERROR.exec(raw);
+  // Only a service's error carries "Name: message"; the provider's own sentences stay as they are.
+  if (!wrapped || status === undefined) return { ...fields, ...(networkCode && { networkCode }) };
+  return { name: wrapped[1], message: wrapped[2] ?? '', httpStatus: status, ...(networkCode && { networkCode }) };
+}
+
+/** A failed call as a value, for `diagnoseAwsError`; `answer` is what the credential providers last received. */
+export function rawAwsError(error: unknown, operation: string, phase: 'credentials' | 'call', cancelled = false, answer?: ProviderAnswer): RawAwsError {
   if (cancelled) return { operation, phase, cancelled: true };
   if (error instanceof TimedOut) return { operation, phase: error.phase, timedOut: true };
-  return { operation, phase, ...errorFields(error) };
+  return { operation, phase, ...(phase === 'credentials' ? credentialErrorFields(error, answer) : errorFields(error)) };
 }
 
 /**

@@ -35,6 +35,38 @@ export interface OwnedCredentialProvider {
    * refresh): a request still hanging after our deadline must not keep the process alive.
    */
   dispose(): void;
+  /**
+   * What came back to the provider's last request, if anything did. The SDK's SSO provider wraps
+   * the service's error in a CredentialsProviderError that keeps only "Name: message": the HTTP
+   * status and what the body was are known only here.
+   */
+  lastAnswer(): ProviderAnswer | undefined;
+}
+
+/** An HTTP answer the credential providers' own clients received. */
+export interface ProviderAnswer {
+  readonly status: number;
+  readonly contentType?: string;
+  /** The connection broke while the body was being read. */
+  readonly cut: boolean;
+}
+
+/** Our handler for the providers' clients: records each answer, so a wrapped error can still be told by it. */
+class RecordingHttpHandler extends NodeHttpHandler {
+  answer: { status: number; contentType?: string; cut: boolean } | undefined;
+
+  override async handle(...args: Parameters<NodeHttpHandler['handle']>): ReturnType<NodeHttpHandler['handle']> {
+    // A request without an answer (refused, timed out) must not be explained by an earlier one's.
+    this.answer = undefined;
+    const result = await super.handle(...args);
+    const { statusCode, headers, body } = result.response;
+    const answer = { status: statusCode, contentType: headers['content-type'], cut: false };
+    this.answer = answer;
+    const stream = body as { on?: (event: string, listener: () => void) => unknown } | undefined;
+    // The body is read after this returns; a reset then breaks it.
+    for (const event of ['aborted', 'error']) stream?.on?.(event, () => (answer.cut = true));
+    return result;
+  }
 }
 
 /**
@@ -43,9 +75,9 @@ export interface OwnedCredentialProvider {
  * so `dispose()` ends whatever they still have in flight.
  */
 export function credentialProvider(context: AwsCallContext, timeoutMs: number = DEFAULT_TIMEOUT_MS): OwnedCredentialProvider {
-  if (context.target.type === 'environment') return { provide: fromEnv(), dispose: () => undefined };
+  if (context.target.type === 'environment') return { provide: fromEnv(), dispose: () => undefined, lastAnswer: () => undefined };
   // throwOnRequestTimeout: an overdue request is an error (ours to word), not a warning the SDK prints to stderr.
-  const requestHandler = new NodeHttpHandler({ connectionTimeout: Math.min(timeoutMs, 5_000), requestTimeout: timeoutMs, throwOnRequestTimeout: true });
+  const requestHandler = new RecordingHttpHandler({ connectionTimeout: Math.min(timeoutMs, 5_000), requestTimeout: timeoutMs, throwOnRequestTimeout: true });
   const provide = fromIni({
     profile: context.target.profile,
     ignoreCache: true,
@@ -54,7 +86,7 @@ export function credentialProvider(context: AwsCallContext, timeoutMs: number = 
     parentClientConfig: { region: context.region },
     clientConfig: { region: context.region, maxAttempts: 1, requestHandler },
   });
-  return { provide, dispose: () => requestHandler.destroy() };
+  return { provide, dispose: () => requestHandler.destroy(), lastAnswer: () => requestHandler.answer };
 }
 
 /**

@@ -41,7 +41,7 @@ export async function openAwsSession(options: AwsSessionOptions): Promise<CallRe
   try {
     credentials = await withTimeout(() => provider.provide(), timeoutMs, 'credentials', options.signal);
   } catch (error) {
-    return { ok: false, error: rawAwsError(error, 'ResolveCredentials', 'credentials', options.signal?.aborted), durationMs: Date.now() - started };
+    return { ok: false, error: rawAwsError(error, 'ResolveCredentials', 'credentials', options.signal?.aborted, provider.lastAnswer()), durationMs: Date.now() - started };
   } finally {
     // Resolved or abandoned, the provider's own requests end here.
     provider.dispose();

@@ -26,7 +26,7 @@ function check(checks: readonly ResidencyCheck[], key: string): ResidencyCheck {
   return found;
 }
 
-async function run(models: readonly ResidencyModel[], target = profile('static-dev'), extra: { timeoutMs?: number } = {}) {
+async function run(models: readonly ResidencyModel[], target = profile('static-dev'), extra: { timeoutMs?: number; account?: boolean } = {}) {
   const result = await checkResidency({ target, region: TOKYO, models, allowedRegions: JAPAN, now: () => FIXED_NOW, ...extra });
   assert.ok(result.ok, `credentials worked: ${JSON.stringify(result)}`);
   return result;
@@ -115,6 +115,19 @@ describe('residency check (fake AWS, real SDK)', () => {
     assert.equal(proof.compliant, true);
   });
 
+  it('says why the account could not be read, and asks no account when told not to (setup)', async () => {
+    context.fake.inject({ service: 'sts', operation: 'GetCallerIdentity', fault: 'html-503' });
+    const failed = await run([{ key: 'env.ANTHROPIC_MODEL', modelId: JP_SONNET }]);
+    assert.equal(failed.account, undefined);
+    assert.equal(failed.accountError?.code, 'service-error');
+    assert.equal(failed.accountError?.httpStatus, 503);
+    assert.equal(check(failed.checks, 'env.ANTHROPIC_MODEL').verdict, 'inside', 'where the model runs was read');
+    context.fake.clearLog();
+    const without = await run([{ key: 'env.ANTHROPIC_MODEL', modelId: JP_SONNET }], profile('static-dev'), { account: false });
+    assert.equal(without.accountError, undefined);
+    assert.deepEqual(context.fake.requests.map((entry) => entry.operation), ['GetInferenceProfile']);
+  });
+
   it('names the account of the credentials that made the lookups (role chain into another account)', async () => {
     const result = await run([{ key: 'env.ANTHROPIC_MODEL', modelId: JP_SONNET }], profile('chain-invoker'));
     assert.equal(result.account, BASIC_CHAIN_ACCOUNT_ID);
@@ -131,7 +144,9 @@ describe('residency check (fake AWS, real SDK)', () => {
     assert.equal(failed.verdict, 'unverified');
     assert.deepEqual(failed.destinations, []);
     assert.deepEqual(failed.outside, []);
-    assert.match(failed.error ?? '', /GetInferenceProfile failed .*InternalServerException.*Fake internal failure/);
+    // In words, by its status and the AWS message; never the diagnosis code.
+    assert.match(failed.error ?? '', /^GetInferenceProfile in ap-northeast-1 was answered with HTTP 500 \(internal server error\) \(InternalServerException\).*Fake internal failure/);
+    assert.doesNotMatch(failed.error ?? '', /service-error/);
     assert.equal(failed.replacement, JP_SONNET);
     assert.equal(check(result.checks, 'env.ANTHROPIC_SMALL_FAST_MODEL').verdict, 'inside');
   });
@@ -141,14 +156,14 @@ describe('residency check (fake AWS, real SDK)', () => {
     const result = await run([{ key: 'env.ANTHROPIC_MODEL', modelId: JP_SONNET }], profile('static-dev'), { timeoutMs: 300 });
     const timedOut = check(result.checks, 'env.ANTHROPIC_MODEL');
     assert.equal(timedOut.verdict, 'unverified');
-    assert.match(timedOut.error ?? '', /timeout/);
+    assert.match(timedOut.error ?? '', /did not finish in time/);
   });
 
   it('marks a profile the Region does not know unverified, not inside', async () => {
     const result = await run([{ key: 'env.ANTHROPIC_MODEL', modelId: `jp.${BEDROCK_MODEL_IDS.opus45}` }]);
     const unknown = check(result.checks, 'env.ANTHROPIC_MODEL');
     assert.equal(unknown.verdict, 'unverified');
-    assert.match(unknown.error ?? '', /ResourceNotFoundException/);
+    assert.match(unknown.error ?? '', /The region ap-northeast-1 does not offer jp\.anthropic\.claude-opus-4-5/);
   });
 
   it('reports expired static keys as a credentials problem (Bedrock rejects them)', async () => {

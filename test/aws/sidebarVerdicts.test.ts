@@ -111,6 +111,8 @@ verdictSuite('basic', (world, run) => {
     assert.match(tooltipOf(item), /not verified: a check could not be read/);
     const all = await rows(provider);
     assert.ok(!all.some((row) => /looks available|access granted/.test(row)), all.join('\n'));
+    // Under each model, which call failed, how, and what to do.
+    assert.ok(all.some((row) => /^GetInferenceProfile in ap-northeast-1 was answered with HTTP 500 \(internal server error\).* \| Try again in a few minutes/.test(row)), all.join('\n'));
   });
 
   it('is healthy, naming what was read, when both models were verified by the control plane', async () => {

@@ -8,13 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeAws, writeDemoHome, type FakeAws, type FaultRule } from '../fake-aws';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
-import { run } from './runCli';
+import { MARGIN_MS, TIMEOUT_S, run } from './runCli';
 
 const TOKYO = 'ap-northeast-1';
 const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
-export const TIMEOUT_S = 2;
-/** Node start-up plus the work around the calls; below the CLI's 2 s exit backstop. */
-export const MARGIN_MS = 1_500;
 const HANG_MS = 60_000;
 
 describe('CLI commands end in bounded time when AWS never answers', function () {
@@ -32,7 +29,8 @@ describe('CLI commands end in bounded time when AWS never answers', function () 
   });
   afterEach(() => fake.clearFaults());
 
-  const cases: { label: string; fault: FaultRule; args: string[] }[] = [
+  const afterSignIn = ['bedrock', 'bedrock-runtime', 'servicequotas', 'cloudwatch'].map((service): FaultRule => ({ service, operation: '*', latencyMs: HANG_MS }));
+  const cases: { label: string; fault: FaultRule | FaultRule[]; args: string[] }[] = [
     { label: 'doctor, a role chain whose STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'role-dev', '--region', TOKYO] },
     { label: 'doctor --model, STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'role-dev', '--region', TOKYO, '--model', JP_SONNET] },
     { label: 'models, STS hangs', fault: { service: 'sts', operation: 'AssumeRole', latencyMs: HANG_MS }, args: ['models', '--profile', 'role-dev', '--region', TOKYO] },
@@ -43,6 +41,8 @@ describe('CLI commands end in bounded time when AWS never answers', function () 
     { label: 'dashboard plan, GetDashboard hangs', fault: { service: 'cloudwatch', operation: 'GetDashboard', latencyMs: HANG_MS }, args: ['dashboard', 'plan', '--profile', 'static-dev', '--region', TOKYO, '--model', JP_SONNET] },
     { label: 'doctor, the SSO portal hangs', fault: { service: 'sso', operation: 'GetRoleCredentials', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'sso-dev', '--region', TOKYO] },
     { label: 'doctor, GetCallerIdentity hangs', fault: { service: 'sts', operation: 'GetCallerIdentity', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'static-dev', '--region', TOKYO] },
+    // One deadline for the whole command, not one per step: models, quotas and usage hang together.
+    { label: 'doctor --model --probe, everything after sign-in hangs', fault: afterSignIn, args: ['doctor', '--profile', 'static-dev', '--region', TOKYO, '--model', JP_SONNET, '--probe'] },
   ];
   it(`admin-stack, Service Quotas hangs: the template without quota defaults and exit 1 within ${TIMEOUT_S} s + ${MARGIN_MS} ms`, async () => {
     fake.inject({ service: 'servicequotas', operation: 'ListServiceQuotas', latencyMs: HANG_MS });
@@ -56,7 +56,7 @@ describe('CLI commands end in bounded time when AWS never answers', function () 
   });
   for (const { label, fault, args } of cases) {
     it(`${label}: exit 1 within ${TIMEOUT_S} s + ${MARGIN_MS} ms, saying it did not finish in time`, async () => {
-      fake.inject(fault);
+      for (const rule of [fault].flat()) fake.inject(rule);
       const started = Date.now();
       const result = await run([...args, '--timeout', String(TIMEOUT_S)], { HOME: home, ...fake.env() });
       const elapsed = Date.now() - started;

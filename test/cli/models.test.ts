@@ -123,6 +123,20 @@ for (const [scenario, modelId, code, english, japanese] of failures) {
   });
 }
 
+describe('CLI models with a throttled listing', () => {
+  const context = useFake('basic');
+  afterEach(() => context.fake.clearFaults());
+
+  it('shows the bundled table marked unverified and exits 1: the account did not answer', async () => {
+    context.fake.inject({ service: 'bedrock', operation: 'ListInferenceProfiles', fault: 'throttle' });
+    const json = await run(['models', '--profile', 'static-dev', '--region', TOKYO, '--json'], context.env());
+    assert.equal(json.code, 1, json.stdout + json.stderr);
+    const report = JSON.parse(json.stdout);
+    assert.equal(report.source, 'fallback');
+    assert.ok(report.diagnoses.some((diagnosis: { code: string }) => diagnosis.code === 'throttled'));
+  });
+});
+
 describe('CLI models in bedrock-list-denied', () => {
   const context = useFake('bedrock-list-denied');
 

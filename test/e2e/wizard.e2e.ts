@@ -33,7 +33,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fakeAwsEnv, EXTENSION_ID, findVsix, launchBrowser, mkTempDir, readExtensionHostLogs, startCodeServer, toolPaths, type BrowserSession, type CodeServer } from './codeServer';
 import type { PwPage } from './pw';
-import { chooseRow, E2eRun, errorToasts, escapeRegExp, focusedRow, modelRow, quickInput, runFromPalette, waitForWizardStep } from './workbench';
+import { chooseRow, E2eRun, errorToasts, escapeRegExp, focusedRow, foldViews, modelRow, openContainer, quickInput, rowDescription, runFromPalette, waitForWizardStep } from './workbench';
 import { ssoRoleSessionArn, startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { claudeEnv, installedClaude, run as runProcess, writeAwsStub } from '../interop/claudeProcess';
 import { ssoCacheFileName } from '../fake-aws/demoHome';
@@ -420,6 +420,21 @@ async function main(): Promise<void> {
       if (JSON.stringify(written) !== JSON.stringify(expectedNew)) throw new Error(`new files: ${JSON.stringify(written)}`);
       if (fs.existsSync(path.join(home, '.claude', 'settings.json'))) throw new Error('the user settings file was written');
       return `git check-ignore: ${ignored}`;
+    });
+
+    await run.check('the Setup view shows the wizard\'s own verdict: both models accessible (probed at step 6), not "not validated"', async () => {
+      await openContainer(p, 'Claude on Bedrock');
+      // The Setup view's model rows sit below the effective settings: give the view the height.
+      await foldViews(p, ['AWS Profiles', 'Claude Models', 'Quotas & Usage']);
+      const rows = await waitFor('the configured models\' rows', async () => {
+        const sonnet = await rowDescription(p, escapeRegExp(JP_SONNET));
+        const haiku = await rowDescription(p, escapeRegExp(JP_HAIKU));
+        return sonnet === 'primary · accessible' && haiku === 'background · accessible' ? `${sonnet} | ${haiku}` : undefined;
+      }, 30_000).catch(async (error: Error) => {
+        throw new Error(`${error.message}: ${await rowDescription(p, escapeRegExp(JP_SONNET))} | ${await rowDescription(p, escapeRegExp(JP_HAIKU))}`);
+      });
+      await run.shot('setup-view-after-wizard');
+      return rows;
     });
 
     await run.check('the walkthrough marks "Run the setup wizard" done', async () => {

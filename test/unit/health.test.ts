@@ -136,5 +136,29 @@ describe('setup health', () => {
       assert.deepEqual(codes(health({ ...base, usage: { checkedAt: 6, alert, alarms: [] } })).filter((code) => code.includes('alarms')), [], 'no alarm exists: no alarm check');
       assert.deepEqual(codes(health({ ...base, usage: { checkedAt: 7, alert } })).filter((code) => code.includes('alarms')), [], 'alarms not read: no claim');
     });
+    it('never says "every quota below 80 %" when the quotas or the metrics could not be read: not verified, a warning', () => {
+      const quotasFailed = { service: 'servicequotas' as const, error: { operation: 'ListServiceQuotas', phase: 'call' as const, name: 'ServiceUnavailableException', message: 'x', httpStatus: 503 } };
+      const partial = health({ ...base, usage: { checkedAt: 4, alert: { state: 'ok', recentThrottles: 0 }, problems: [quotasFailed] } });
+      assert.deepEqual(partial.checks.filter((check) => check.id === 'usage'), [{ id: 'usage', state: 'warning', code: 'usage-unread', problems: [quotasFailed], checkedAt: 4 }]);
+      assert.equal(partial.state, 'warning');
+      const noMetrics = health({ ...base, usage: { checkedAt: 5, problems: [{ ...quotasFailed, service: 'cloudwatch' as const }] } });
+      assert.deepEqual(codes(noMetrics).filter((code) => code.includes('usage')), ['warning:usage-unread']);
+      const failed = health({ ...base, usage: { checkedAt: 6, failure: 'ResolveCredentials did not finish in time.' } });
+      assert.deepEqual(failed.checks.filter((check) => check.id === 'usage'), [{ id: 'usage', state: 'warning', code: 'usage-unread', problems: [], failure: 'ResolveCredentials did not finish in time.', checkedAt: 6 }]);
+      // Throttles that were read still say so, whatever else could not be read.
+      const throttled = health({ ...base, usage: { checkedAt: 7, alert: { state: 'warning', recentThrottles: 3 }, problems: [quotasFailed] } });
+      assert.deepEqual(codes(throttled).filter((code) => code.includes('usage')), ['warning:usage-throttled']);
+    });
+  });
+
+  it('shows an identity check that could not be read as a warning, and credentials that do not work as an error', () => {
+    const setup = configured({});
+    const unread = health({ setup, identity: { ok: false, failure: { reason: 'timeout', phase: 'credentials', profile: 'sso-dev' } } });
+    assert.ok(codes(unread).includes('warning:identity-failed'), codes(unread).join());
+    const gateway = health({ setup, identity: { ok: false, failure: { reason: 'service-error', phase: 'call', profile: 'sso-dev', httpStatus: 503, unreadable: 'html' } } });
+    assert.ok(codes(gateway).includes('warning:identity-failed'));
+    const expired = health({ setup, identity: { ok: false, failure: { reason: 'expired-keys', phase: 'call', profile: 'sso-dev' } } });
+    assert.ok(codes(expired).includes('error:identity-failed'));
+    assert.equal(expired.state, 'error');
   });
 });

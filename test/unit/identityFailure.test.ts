@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { classifyIdentityError, describeIdentityFailure, type IdentityFailureReason, type RawIdentityError } from '../../src/core/profiles/identityFailure';
+import { identityVerification } from '../../src/core/verification/verification';
 
 const cases: [string, RawIdentityError, IdentityFailureReason][] = [
   ['an expired sso-session token', { phase: 'credentials', name: 'TokenProviderError', message: "Token is expired. To refresh this SSO session run 'aws sso login' with the corresponding profile." }, 'sso-expired'],
@@ -18,6 +19,9 @@ const cases: [string, RawIdentityError, IdentityFailureReason][] = [
   ['throttled', { phase: 'call', name: 'Throttling', message: 'Rate exceeded' }, 'throttled'],
   ['a gateway HTML page', { phase: 'call', message: '', httpStatus: 503, unreadable: 'html' }, 'service-error'],
   ['an STS 503', { phase: 'call', name: 'ServiceUnavailable', message: 'Service is unable to handle request.', httpStatus: 503 }, 'service-error'],
+  ['an SSO portal 500 while resolving credentials', { phase: 'credentials', name: 'InternalServerException', message: 'Internal server error.', httpStatus: 500 }, 'service-error'],
+  ['an AssumeRole 503', { phase: 'credentials', name: 'ServiceUnavailable', message: 'Service is unable to handle request.', httpStatus: 503 }, 'service-error'],
+  ['a throttled SSO portal', { phase: 'credentials', name: 'TooManyRequestsException', message: 'Rate exceeded', httpStatus: 429 }, 'throttled'],
   ['refused connection', { phase: 'call', name: 'Error', message: 'connect ECONNREFUSED 127.0.0.1:9', networkCode: 'ECONNREFUSED' }, 'unreachable'],
   ['DNS failure', { phase: 'call', name: 'Error', message: 'getaddrinfo ENOTFOUND sts.example', networkCode: 'ENOTFOUND' }, 'unreachable'],
   ['the deadline', { phase: 'call', timedOut: true }, 'timeout'],
@@ -26,6 +30,16 @@ const cases: [string, RawIdentityError, IdentityFailureReason][] = [
 ];
 
 describe('identity failure classification', () => {
+  it('calls an identity check that got no readable answer not verified, and wrong credentials a problem', () => {
+    const state = (raw: RawIdentityError) => identityVerification(classifyIdentityError(raw, 'dev'));
+    // A 5xx or a gateway's page says nothing about the credentials: the check could not be read.
+    assert.equal(state({ phase: 'call', name: 'ServiceUnavailable', message: 'x', httpStatus: 503 }), 'not-verified');
+    assert.equal(state({ phase: 'credentials', message: '', httpStatus: 502, unreadable: 'html' }), 'not-verified');
+    assert.equal(state({ phase: 'call', timedOut: true }), 'not-verified');
+    assert.equal(state({ phase: 'call', name: 'ExpiredToken', message: 'expired' }), 'problem');
+    assert.equal(state({ phase: 'call', name: 'InvalidClientTokenId', message: 'invalid' }), 'problem');
+  });
+
   for (const [label, raw, reason] of cases) {
     it(`classifies ${label} as ${reason}`, () => {
       assert.equal(classifyIdentityError(raw, 'dev').reason, reason);

@@ -20,6 +20,7 @@ import {
 } from '../../src/core/policy/policyEvaluate';
 import { planPolicyFixes } from '../../src/core/policy/policyFix';
 import { judgePlan } from '../../src/core/policy/policyPlan';
+import { withResidency } from '../../src/core/policy/policyResidency';
 import { planSetup } from '../../src/core/setup/settingsPlan';
 import { credentialKind, discoverProfiles } from '../../src/core/profiles/profiles';
 import { policyProblemText, ruleText, sourceText, violationText } from '../../src/core/policy/policyText';
@@ -484,6 +485,21 @@ describe('policy', () => {
       const pin = allViolations.find((violation) => violation.code === 'pin-required')!;
       assert.match(violationText(pin, 'en').fixLabel!, /best guess/);
       assert.match(violationText(pin, 'ja').detail, /Opus では apac\. や global\./);
+    });
+
+    it('says that the account could not answer when a lookup failed, not that the ID hides where it runs', () => {
+      const policy = mergePolicies([policyInput('team', 'residency-only.json')], []);
+      const setup = effectiveSetup([{ source: 'project', path: PATHS.project, text: JSON.stringify({ env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: `jp.${SONNET_45}` } }) }], { extraEnvKeys: policyEnvKeys(policy) });
+      const error = 'GetInferenceProfile in ap-northeast-1 got HTTP 503 (service unavailable), an HTML page instead of an AWS answer: a proxy or gateway answered, not AWS. Try again.';
+      const check = { modelId: `jp.${SONNET_45}`, key: 'env.ANTHROPIC_MODEL', destinations: [], anyRegion: false, outside: [], verdict: 'unverified' as const, error, checkedAt: 0 };
+      const violation = withResidency([], [check], setup, policy).find((candidate) => candidate.key === 'env.ANTHROPIC_MODEL')!;
+      assert.equal(violation.code, 'residency-unverified');
+      const en = violationText(violation, 'en');
+      assert.equal(en.title, `Where jp.${SONNET_45} runs could not be verified`);
+      assert.ok(en.detail.includes(error), en.detail);
+      assert.doesNotMatch(en.detail, /application inference profile/);
+      const ja = violationText(violation, 'ja');
+      assert.ok(ja.title.includes('実行場所を確認できませんでした') && ja.detail.includes('HTTP 503'), ja.title);
     });
 
     it('words policy problems with file, line and column, and names rules and sources', () => {

@@ -152,6 +152,16 @@ describe('recommendationText', () => {
 });
 
 describe('problemText', () => {
+  it('says what to do about each kind of failed call, naming the endpoint variable of the service', () => {
+    const cloudWatch = (error: Partial<UsageProblem['error']>): UsageProblem => ({ service: 'cloudwatch', error: { operation: 'GetMetricData', phase: 'call', ...error } });
+    assert.match(problemText(cloudWatch({ timedOut: true }), 'en'), /did not finish in time\)\. Usage charts are hidden; quotas are shown\. Check the network and proxy \(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_CLOUDWATCH\), then try again\.$/);
+    assert.match(problemText(cloudWatch({ name: 'ThrottlingException', message: 'Rate exceeded', httpStatus: 400 }), 'en'), /AWS throttled the call, ThrottlingException: Rate exceeded\)\..* Wait a minute and try again\.$/);
+    assert.match(problemText(cloudWatch({ name: 'ExpiredTokenException', message: 'expired', httpStatus: 403 }), 'en'), /Get fresh credentials \(sign in again\), then try again\.$/);
+    assert.match(problemText(cloudWatch({ message: '', httpStatus: 502, unreadable: 'html' }), 'en'), /Try again in a few minutes; if it persists, check any proxy or gateway and the endpoint settings \(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_CLOUDWATCH\)\.$/);
+    assert.match(problemText(cloudWatch({ name: 'ThrottlingException', message: 'Rate exceeded' }), 'ja'), /スロットリング.*1 分ほど待ってから、もう一度試してください。$/);
+    assert.match(problemText({ service: 'servicequotas', error: { operation: 'ListServiceQuotas', phase: 'call', timedOut: true } }, 'ja'), /時間内に終わりませんでした.*AWS_ENDPOINT_URL_SERVICE_QUOTAS/);
+  });
+
   it('names a missing permission and what is still shown', () => {
     const problem: UsageProblem = { service: 'cloudwatch', missingPermission: 'cloudwatch:GetMetricData', error: { operation: 'GetMetricData', phase: 'call', name: 'AccessDeniedException' } };
     assert.equal(problemText(problem, 'en'), 'CloudWatch could not be read: the permission cloudwatch:GetMetricData is missing. Usage charts are hidden; quotas are shown.');
@@ -169,8 +179,9 @@ describe('problemText', () => {
     assert.match(en, /^Service Quotas could not be read \(ListServiceQuotas: ServiceException: Internal failure \[redacted\]\)\./);
     assert.doesNotMatch(en, /AAAAAAAAAA/);
     const long: UsageProblem = { ...problem, error: { ...problem.error, message: 'x '.repeat(300) } };
-    assert.ok(problemText(long, 'en').length < 320);
-    assert.match(problemText({ ...problem, error: { operation: 'GetMetricData', phase: 'call', timedOut: true } }, 'en'), /GetMetricData: timed out/);
+    // The message is cut to 200 characters; the sentence around it and the fix stay.
+    assert.ok(problemText(long, 'en').length < 440);
+    assert.match(problemText({ ...problem, error: { operation: 'GetMetricData', phase: 'call', timedOut: true } }, 'en'), /GetMetricData: did not finish in time/);
     assert.match(
       problemText({ ...problem, error: { operation: 'GetMetricData', phase: 'call', networkCode: 'ECONNRESET' } }, 'ja'),
       /GetMetricData: エンドポイントに接続できませんでした \(ECONNRESET\).*AWS_ENDPOINT_URL_CLOUDWATCH/,

@@ -22,18 +22,22 @@ import { loadProfiles } from '../profiles/awsFiles';
 import { loadAwsLayer } from '../loadLayer';
 
 /** What a residency check found: each model's destinations and the proof, or why it could not run. */
-export type ResidencyAnswer = { readonly checks: readonly ResidencyCheck[]; readonly proof: ResidencyProof } | { readonly credentials: Diagnosis };
+export type ResidencyAnswer =
+  | { readonly checks: readonly ResidencyCheck[]; readonly proof: ResidencyProof; /** Why the proof names no account. */ readonly accountError?: Diagnosis }
+  | { readonly credentials: Diagnosis };
 
 /** Resolves the models of a setup in the account and builds the proof (the policy must ask for residency). */
 export async function answerResidency(
   subject: { readonly profile: string; readonly region: string; readonly models: ReturnType<typeof residencyModels> },
   policy: EffectivePolicy,
   timeoutMs?: number,
+  /** Ask STS for the account, which only the proof shows (setup does not need it). */
+  withAccount = true,
 ): Promise<ResidencyAnswer> {
   const rule = policy.dataResidency;
   if (!rule) throw new Error('the policy asks for no data residency');
   const { checkResidency } = await loadAwsLayer();
-  const result = await checkResidency({ target: { type: 'profile', profile: subject.profile }, region: subject.region, models: subject.models, allowedRegions: rule.value, timeoutMs });
+  const result = await checkResidency({ target: { type: 'profile', profile: subject.profile }, region: subject.region, models: subject.models, allowedRegions: rule.value, timeoutMs, account: withAccount });
   if (!result.ok) return { credentials: result.credentials };
   const proof = residencyProof({
     region: subject.region,
@@ -44,7 +48,7 @@ export async function answerResidency(
     checks: result.checks,
     checkedAt: Date.now(),
   });
-  return { checks: result.checks, proof };
+  return { checks: result.checks, proof, ...(result.accountError ? { accountError: result.accountError } : {}) };
 }
 
 /** Whether invocation logging is on in the Region, for the policy's logging rule (the policy must ask for it). */

@@ -5,8 +5,8 @@
 
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { classifyIdentityError, type IdentityFailure, type IdentityPhase } from '../../core/profiles/identityFailure';
-import { errorFields, TimedOut, withTimeout } from '../callErrors';
-import { baseClientConfig, credentialProvider, DEFAULT_TIMEOUT_MS, profileNameOf, type AwsCallContext } from '../clients';
+import { credentialErrorFields, errorFields, TimedOut, withTimeout } from '../callErrors';
+import { baseClientConfig, credentialProvider, DEFAULT_TIMEOUT_MS, profileNameOf, type AwsCallContext, type ProviderAnswer } from '../clients';
 
 export interface CallerIdentity {
   readonly account: string;
@@ -22,9 +22,9 @@ export interface IdentityCheckOptions extends AwsCallContext {
   readonly timeoutMs?: number;
 }
 
-function rawError(error: unknown, phase: IdentityPhase) {
+function rawError(error: unknown, phase: IdentityPhase, answer: ProviderAnswer | undefined) {
   if (error instanceof TimedOut) return { phase: error.phase, timedOut: true };
-  return { phase, ...errorFields(error) };
+  return { phase, ...(phase === 'credentials' ? credentialErrorFields(error, answer) : errorFields(error)) };
 }
 
 /** Checks one profile (or the environment's keys) in one region. Never throws. */
@@ -56,7 +56,7 @@ export async function checkIdentity(options: IdentityCheckOptions): Promise<Iden
       options.signal,
     );
   } catch (error) {
-    const raw = options.signal?.aborted ? { phase, cancelled: true } : rawError(error, phase);
+    const raw = options.signal?.aborted ? { phase, cancelled: true } : rawError(error, phase, provider.lastAnswer());
     return { ok: false, failure: classifyIdentityError(raw, profile), durationMs: Date.now() - started };
   } finally {
     // On time or not, nothing this check started may outlive it.

@@ -1,12 +1,13 @@
 /**
  * The residency check: each configured model ID resolved with GetInferenceProfile to the Regions
  * its requests may be served in. Credentials are resolved once; the lookups (one per distinct ID)
- * and STS GetCallerIdentity (the account, for the proof) then run at once, each with its own deadline.
+ * and STS GetCallerIdentity (the account, for the proof; not asked with `account: false`) then run at
+ * once, each with its own deadline.
  */
 
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Diagnosis, InferenceProfileRecord } from '../../core/models/bedrockTypes';
-import { diagnoseAwsError } from '../../core/models/diagnosis';
+import { describeDiagnosis, diagnoseAwsError } from '../../core/models/diagnosis';
 import type { ResidencyCheck } from '../../core/policy/policyTypes';
 import { invokedModelId, needsProfileLookup, residencyOf } from '../../core/residency/residency';
 import { bedrockSessionOf, getInferenceProfile, type CallResult } from '../models/bedrock';
@@ -27,10 +28,12 @@ export interface CheckResidencyOptions extends AwsCallContext {
   readonly timeoutMs?: number;
   /** The clock for `checkedAt` (epoch ms). */
   readonly now?: () => number;
+  /** Also ask STS for the account, which only the proof needs (default true). */
+  readonly account?: boolean;
 }
 
 export type ResidencyResult =
-  | { readonly ok: true; readonly checks: ResidencyCheck[]; readonly account?: string }
+  | { readonly ok: true; readonly checks: ResidencyCheck[]; readonly account?: string; /** Why the account could not be read, when it was asked. */ readonly accountError?: Diagnosis }
   | { readonly ok: false; readonly credentials: Diagnosis };
 
 function callerAccount(session: AwsSession): Promise<CallResult<string>> {
@@ -38,10 +41,14 @@ function callerAccount(session: AwsSession): Promise<CallResult<string>> {
   return callAsValue(session, 'GetCallerIdentity', async (abortSignal) => (await sts.send(new GetCallerIdentityCommand({}), { abortSignal })).Account ?? '');
 }
 
-/** An English detail of a failed lookup, for `ResidencyCheck.error` (the AWS message is already redacted). */
+/**
+ * An English detail of a failed lookup, for `ResidencyCheck.error` and the proof: the diagnosis in
+ * words (the HTTP status, "a proxy or gateway answered", "did not finish in time"; the AWS message
+ * already redacted) and its fix, never its code.
+ */
 function lookupError(diagnosis: Diagnosis): string {
-  const what = [diagnosis.code, diagnosis.awsCode].filter((part) => part !== undefined && part !== '').join(', ');
-  return `${diagnosis.operation ?? 'GetInferenceProfile'} failed (${what})${diagnosis.detail ? `: ${diagnosis.detail}` : ''}`;
+  const { cause, fix } = describeDiagnosis(diagnosis, 'en');
+  return `${cause} ${fix}`;
 }
 
 interface Lookup {
@@ -73,16 +80,14 @@ export async function checkResidency(options: CheckResidencyOptions): Promise<Re
           return [id, result.ok ? { record: result.value, at } : { diagnosis: diagnoseAwsError(result.error, { ...context, modelId: id }), at }];
         }),
       ),
-      callerAccount(session),
+      options.account === false ? undefined : callerAccount(session),
     ]);
 
     const answers = new Map(lookups);
     const rejected = [...answers.values()].find((lookup) => lookup.diagnosis?.code === 'credentials')?.diagnosis;
     if (rejected !== undefined) return { ok: false, credentials: rejected };
-    if (!identity.ok) {
-      const diagnosis = diagnoseAwsError(identity.error, context);
-      if (diagnosis.code === 'credentials') return { ok: false, credentials: diagnosis };
-    }
+    const accountError = identity === undefined || identity.ok ? undefined : diagnoseAwsError(identity.error, context);
+    if (accountError?.code === 'credentials') return { ok: false, credentials: accountError };
 
     const finished = now();
     const checks = options.models.map((model) => {
@@ -98,8 +103,8 @@ export async function checkResidency(options: CheckResidencyOptions): Promise<Re
         checkedAt: lookup?.at ?? finished,
       });
     });
-    const account = identity.ok && identity.value !== '' ? identity.value : undefined;
-    return { ok: true, checks, ...(account === undefined ? {} : { account }) };
+    const account = identity?.ok && identity.value !== '' ? identity.value : undefined;
+    return { ok: true, checks, ...(account === undefined ? {} : { account }), ...(accountError === undefined ? {} : { accountError }) };
   } finally {
     session.close();
   }

@@ -118,6 +118,10 @@ function settingsCheck(resolved: UsageTarget, options: DoctorOptions): Check | u
 
 export async function doctorCommand(options: DoctorOptions): Promise<CommandOutput> {
   const { locale } = options;
+  // One deadline for the whole command: the identity check, then the model, quota and usage checks
+  // side by side, each with what is left of it, so doctor ends within --timeout whatever hangs.
+  const deadline = Date.now() + options.timeoutMs;
+  const remaining = (): number => Math.max(1, deadline - Date.now());
   // What Claude Code would use in the folder: its effective AWS_PROFILE, AWS_REGION and models, unless an option names them.
   const resolved = await resolveUsageTarget({ profile: options.profile, region: options.region, models: options.models, folder: options.folder, cwd: options.cwd ?? process.cwd(), env: options.env });
   const { target, profile, region, discovery } = resolved;
@@ -180,7 +184,7 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
 
   // Loaded only now: listing profiles never pays for the AWS SDK.
   const { checkIdentity } = await loadAwsLayer();
-  const result = await checkIdentity({ target, region, timeoutMs: options.timeoutMs });
+  const result = await checkIdentity({ target, region, timeoutMs: remaining() });
   if (result.ok) {
     checks.push({
       id: 'identity',
@@ -189,8 +193,9 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
       summary: cliText(locale, 'identityOk', { arn: result.identity.arn, account: result.identity.account, ms: result.durationMs }),
       identity: { ...result.identity, durationMs: result.durationMs },
     });
-    checks.push(...(await modelChecks(options, resolved, region)));
-    checks.push(...(await usageChecks(options, resolved, region)));
+    const left = { ...options, timeoutMs: remaining() };
+    const [models, usage] = await Promise.all([modelChecks(left, resolved, region), usageChecks(left, resolved, region)]);
+    checks.push(...models, ...usage);
   } else {
     const description = describeIdentityFailure(result.failure, locale);
     const state = identityVerification(result.failure);
@@ -210,7 +215,12 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
       ...(state === 'not-verified' ? { unread: [result.failure.phase === 'credentials' ? 'ResolveCredentials' : 'GetCallerIdentity'] } : {}),
     });
     if (resolved.modelIds.length > 0) {
-      checks.push({ id: 'model', state: 'not-verified', title: cliText(locale, 'checkModel', { model: resolved.modelIds.map(printable).join(', ') }), summary: cliText(locale, 'modelsSkipped') });
+      checks.push({
+        id: 'model',
+        state: 'not-verified',
+        title: cliText(locale, 'checkModel', { model: resolved.modelIds.map(printable).join(', ') }),
+        summary: cliText(locale, state === 'not-verified' ? 'modelsSkippedUnread' : 'modelsSkipped'),
+      });
     }
   }
   return finish(options, resolved, region, checks, () => render(options, target, region, checks));

@@ -16,6 +16,9 @@ import { profileMissingText, resolveTarget, targetJson, targetText } from '../ta
 import { cliText } from '../text';
 import { loadAwsLayer } from '../../aws/loadLayer';
 
+/** Diagnosis codes of a listing call whose answer could not be read. */
+const UNREAD_LISTING: ReadonlySet<string> = new Set(['throttled', 'timeout', 'unreachable', 'service-error', 'cancelled']);
+
 export interface ModelsOptions {
   readonly profile?: string;
   readonly region?: string;
@@ -55,7 +58,10 @@ export async function modelsCommand(options: ModelsOptions): Promise<CommandOutp
   const { loadCatalog } = await loadAwsLayer();
   const result = await loadCatalog({ target, region, timeoutMs: options.timeoutMs });
   const diagnoses = result.diagnoses.map((diagnosis) => diagnosisReport(diagnosis, locale));
-  const failed = result.catalog === undefined || diagnoses.some((diagnosis) => diagnosis.severity === 'error');
+  // A listing that could not be read (throttled, timed out, a 5xx or an unreadable answer) leaves the
+  // bundled table on screen: not the account's answer, so not verified. A denial is read and warns.
+  const unread = result.diagnoses.some((diagnosis) => UNREAD_LISTING.has(diagnosis.code));
+  const failed = result.catalog === undefined || unread || diagnoses.some((diagnosis) => diagnosis.severity === 'error');
   const exitCode = failed ? 1 : 0;
 
   if (options.json) {

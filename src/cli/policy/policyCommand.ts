@@ -54,6 +54,7 @@ function jsonReport(report: ComplianceReport, folder: string, locale: Locale, pr
     violations: report.violations.map((violation) => ({ ...violation, ...violationText(violation, locale) })),
     unusableSettings: report.unusable.map((file) => ({ ...file, text: unusableText(file, locale) })),
     residency: report.residency === undefined ? null : 'credentials' in report.residency ? { error: describeDiagnosis(report.residency.credentials, locale) } : report.residency.proof,
+    ...(report.residency && 'accountError' in report.residency && report.residency.accountError ? { residencyAccountError: describeDiagnosis(report.residency.accountError, locale) } : {}),
     ...(proofPath ? { proofPath } : {}),
   };
 }
@@ -79,12 +80,20 @@ function textReport(report: ComplianceReport, folder: string, options: PolicyCom
     const allowed = policy.dataResidency.value.join(', ');
     lines.push('');
     if (report.residency === undefined) lines.push(t(locale, 'residencySkipped', { allowed }));
-    else if ('credentials' in report.residency) lines.push(`✖ ${t(locale, 'residencyNoCredentials', { cause: describeDiagnosis(report.residency.credentials, locale).cause })}`);
-    else {
-      lines.push(t(locale, 'residencyChecked', { allowed, count: report.residency.checks.length, time: report.residency.proof.checkedAt }));
-      for (const check of report.residency.checks) {
+    else if ('credentials' in report.residency) {
+      const text = describeDiagnosis(report.residency.credentials, locale);
+      lines.push(`✖ ${t(locale, 'residencyNoCredentials', { cause: printable(text.cause) })}`, `    ${t(locale, 'fixLabel')}: ${printable(text.fix)}`);
+    } else {
+      const { checks, accountError } = report.residency;
+      const resolved = checks.filter((check) => check.verdict !== 'unverified').length;
+      lines.push(t(locale, 'residencyChecked', { allowed, count: resolved, total: checks.length, time: report.residency.proof.checkedAt }));
+      for (const check of checks) {
         const mark = check.verdict === 'inside' ? '✔' : '✖';
         lines.push(`  ${mark} ${t(locale, 'residencyInside', { modelId: printable(check.modelId), destinations: printable(destinationsText(check, locale)) })}`);
+      }
+      if (accountError) {
+        const text = describeDiagnosis(accountError, locale);
+        lines.push(`⚠ ${t(locale, 'residencyNoAccount', { cause: printable(text.cause) })}`, `    ${t(locale, 'fixLabel')}: ${printable(text.fix)}`);
       }
     }
   }

@@ -174,14 +174,18 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
   let residencyChecks: readonly ResidencyCheck[] | undefined;
   const toResolve = residencyModels(judged.setup, policy);
   if (askAccount && judged.setup.bedrock && toResolve.length > 0) {
-    const answer = await answerResidency({ profile: choices.profile, region, models: toResolve }, policy, options.timeoutMs);
+    // Where the models run is all setup needs: not the account, which only a proof names.
+    const answer = await answerResidency({ profile: choices.profile, region, models: toResolve }, policy, options.timeoutMs, false);
     // A lookup that failed proves nothing either way: not verified, never a guess.
     const failed = 'credentials' in answer ? [] : answer.checks.filter((check) => check.verdict === 'unverified' && check.error !== undefined);
     if ('credentials' in answer || failed.length > 0) {
-      const cause = 'credentials' in answer ? describeDiagnosis(answer.credentials, locale).cause : [...new Set(failed.map((check) => `${check.modelId}: ${check.error}`))].join('; ');
+      // A failed lookup's detail carries its own fix (the proof's English words); credentials have theirs.
+      const credentials = 'credentials' in answer ? describeDiagnosis(answer.credentials, locale) : undefined;
+      const cause = credentials ? credentials.cause : [...new Set(failed.map((check) => `${check.modelId}: ${check.error}`))].join('; ');
+      const fix = credentials ? credentials.fix : setupText(locale, 'residencyLookupFix');
       return options.json
-        ? { stdout: JSON.stringify({ ok: false, residency: { verified: false, cause } }, null, 2), exitCode: 1 }
-        : { stderr: setupText(locale, 'residencyNotVerified', { cause }), exitCode: 1 };
+        ? { stdout: JSON.stringify({ ok: false, residency: { verified: false, cause, fix } }, null, 2), exitCode: 1 }
+        : { stderr: setupText(locale, 'residencyNotVerified', { cause, fix }), exitCode: 1 };
     }
     residencyChecks = answer.checks;
     remaining = withResidency(remaining, answer.checks, judged.setup, policy);

@@ -9,7 +9,8 @@ import type { IdentityFailure } from '../profiles/identityFailure';
 import type { AwsProfile, ProfileDiscovery } from '../profiles/profiles';
 import type { EffectiveSetup } from '../setup/settingsTypes';
 import { SECRET_ENV_KEYS } from '../setup/settingsKeys';
-import { ALERT_PERCENT, type QuotaMeasure, type UsageAlert } from '../usage/quotaTypes';
+import { ALERT_PERCENT, type QuotaMeasure, type UsageAlert, type UsageProblem } from '../usage/quotaTypes';
+import { identityVerification } from '../verification/verification';
 import type { PolicyFileProblem, PolicyViolation } from '../policy/policyTypes';
 import type { AlarmStatus } from '../alarms/alarmTypes';
 
@@ -22,7 +23,8 @@ export type HealthCheck =
   | { readonly id: 'profile'; readonly state: CheckState; readonly code: 'profile-ok' | 'profile-missing' | 'profile-unset'; readonly profile: string; readonly kind?: AwsProfile['kind'] }
   | { readonly id: 'sign-in'; readonly state: 'ok' | 'error'; readonly code: 'sso-valid' | 'sso-expired' | 'sso-missing'; readonly profile: string; readonly expiresAt?: string }
   | { readonly id: 'identity'; readonly state: 'ok'; readonly code: 'identity-ok'; readonly account: string; readonly arn: string }
-  | { readonly id: 'identity'; readonly state: 'error'; readonly code: 'identity-failed'; readonly failure: IdentityFailure }
+  /** `warning` when STS could not be read (not verified), `error` when it said the credentials do not work. */
+  | { readonly id: 'identity'; readonly state: 'warning' | 'error'; readonly code: 'identity-failed'; readonly failure: IdentityFailure }
   | { readonly id: 'identity'; readonly state: 'info'; readonly code: 'identity-restricted' | 'identity-not-run'; readonly profile: string }
   | { readonly id: 'region'; readonly state: 'ok' | 'warning'; readonly code: 'region-ok' | 'region-missing'; readonly region?: string }
   | { readonly id: 'model'; readonly state: 'ok' | 'warning'; readonly code: 'model-ok' | 'model-missing' | 'model-bare-id'; readonly model?: string }
@@ -35,7 +37,9 @@ export type HealthCheck =
   | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-throttled'; readonly throttles: number; readonly checkedAt: number }
   | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-near-quota'; readonly modelId: string; readonly measure: QuotaMeasure; readonly percent: number; readonly checkedAt: number }
   | { readonly id: 'alarms'; readonly state: 'warning'; readonly code: 'alarms-firing'; readonly alarms: readonly AlarmStatus[]; readonly checkedAt: number }
-  | { readonly id: 'alarms'; readonly state: 'ok'; readonly code: 'alarms-ok'; readonly count: number; readonly checkedAt: number };
+  | { readonly id: 'alarms'; readonly state: 'ok'; readonly code: 'alarms-ok'; readonly count: number; readonly checkedAt: number }
+  /** Quotas or metrics could not be read: not verified, with the calls that failed or why the whole read did. */
+  | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-unread'; readonly problems: readonly UsageProblem[]; readonly failure?: string; readonly checkedAt: number };
 
 export type HealthState = 'not-configured' | 'healthy' | 'warning' | 'error';
 
@@ -63,8 +67,20 @@ export interface HealthInput {
   readonly identity?: IdentityOutcome;
   /** The organisation policy's verdict, when a policy applies (a source with rules, a lock, or a broken file). */
   readonly policy?: { readonly violations: readonly PolicyViolation[]; readonly problems: readonly PolicyFileProblem[]; readonly sources: number; readonly residencyCheckedAt?: number };
-  /** The latest usage alert for this setup's profile, Region and models, when one was read; with the models' alarms when they were read. */
-  readonly usage?: { readonly alert: UsageAlert; readonly checkedAt: number; readonly alarms?: readonly AlarmStatus[] };
+  /** The latest usage read for this setup's profile, Region and models, when one was made. */
+  readonly usage?: UsageRead;
+}
+
+/** A usage read for the status bar: the alert when the metrics were read, and what could not be read. */
+export interface UsageRead {
+  readonly alert?: UsageAlert;
+  readonly checkedAt: number;
+  /** The Service Quotas and CloudWatch calls that failed. */
+  readonly problems?: readonly UsageProblem[];
+  /** The whole read failed (credentials, network): what happened and what to do, in words. */
+  readonly failure?: string;
+  /** The models' alarms, when they were read with the metrics. */
+  readonly alarms?: readonly AlarmStatus[];
 }
 
 /** True when a profile gets its credentials by running a program (itself or anywhere in its role chain). */
@@ -126,7 +142,7 @@ export function assessHealth(input: HealthInput): HealthReport {
   const identity = input.identity;
   if (identity && 'skipped' in identity) checks.push({ id: 'identity', state: 'info', code: identity.skipped === 'restricted' ? 'identity-restricted' : 'identity-not-run', profile: profileName });
   else if (identity?.ok) checks.push({ id: 'identity', state: 'ok', code: 'identity-ok', account: identity.account, arn: identity.arn });
-  else if (identity) checks.push({ id: 'identity', state: 'error', code: 'identity-failed', failure: identity.failure });
+  else if (identity) checks.push({ id: 'identity', state: identityVerification(identity.failure) === 'not-verified' ? 'warning' : 'error', code: 'identity-failed', failure: identity.failure });
 
   const region = effectiveValue(setup, 'env.AWS_REGION')?.value;
   checks.push(region ? { id: 'region', state: 'ok', code: 'region-ok', region } : { id: 'region', state: 'warning', code: 'region-missing' });
@@ -137,7 +153,7 @@ export function assessHealth(input: HealthInput): HealthReport {
   else checks.push({ id: 'model', state: 'ok', code: 'model-ok', model });
 
   if (input.policy) checks.push(...policyChecks(input.policy));
-  if (input.usage) checks.push(usageCheck(input.usage.alert, input.usage.checkedAt));
+  if (input.usage) checks.push(usageCheck(input.usage));
   const alarms = input.usage?.alarms;
   // Only alarms that exist and were read now: none read, nothing claimed.
   if (alarms !== undefined && alarms.length > 0) {
@@ -157,9 +173,18 @@ export function assessHealth(input: HealthInput): HealthReport {
   return { state: worst === 'error' ? 'error' : worst === 'warning' ? 'warning' : 'healthy', checks, profile: profileName, region: setupRegion(setup, discovery) };
 }
 
-/** The status-bar view of a usage alert: throttles in the last 15 minutes first, then a quota past 80 %. */
-function usageCheck(alert: UsageAlert, checkedAt: number): HealthCheck {
-  if (alert.recentThrottles > 0) return { id: 'usage', state: 'warning', code: 'usage-throttled', throttles: alert.recentThrottles, checkedAt };
+/**
+ * The status-bar view of a usage read: throttles in the last 15 minutes first (read, whatever else
+ * was not), then anything that could not be read (never "every quota below 80 %" without the
+ * quotas), then a quota past 80 %.
+ */
+function usageCheck(usage: UsageRead): HealthCheck {
+  const { alert, checkedAt } = usage;
+  const problems = usage.problems ?? [];
+  if (alert && alert.recentThrottles > 0) return { id: 'usage', state: 'warning', code: 'usage-throttled', throttles: alert.recentThrottles, checkedAt };
+  if (alert === undefined || usage.failure !== undefined || problems.length > 0) {
+    return { id: 'usage', state: 'warning', code: 'usage-unread', problems, ...(usage.failure !== undefined ? { failure: usage.failure } : {}), checkedAt };
+  }
   const highest = alert.highestPercent;
   if (highest && highest.percent >= ALERT_PERCENT) return { id: 'usage', state: 'warning', code: 'usage-near-quota', modelId: highest.modelId, measure: highest.measure, percent: highest.percent, checkedAt };
   return { id: 'usage', state: 'ok', code: 'usage-ok', checkedAt };

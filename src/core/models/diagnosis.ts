@@ -135,6 +135,8 @@ export function diagnoseAwsError(raw: RawAwsError, context: DiagnosisContext): D
     if (identity.reason === 'unknown' && SECURITY_TOKEN_MESSAGE.test(message)) {
       identity = { ...identity, reason: /expired/i.test(message) ? 'expired-keys' : 'invalid-keys' };
     }
+    // STS or the SSO portal failed while issuing credentials: said like any other failed call, by its status.
+    if (identity.reason === 'service-error' && status !== undefined) return make('service-error', { httpStatus: status });
     // The identity classifier drops what may echo a command line; the diagnosis must too.
     return make('credentials', { identity, detail: identity.detail });
   }

@@ -70,6 +70,7 @@ function textKey(v: PolicyViolation): ViolationTextKey {
       if (isPrefix) return set ? 'scope-not-allowed:prefix' : 'scope-not-allowed:derived';
       return isScope ? 'scope-not-allowed:scope' : v.code;
     case 'residency-unverified':
+      if (v.lookupError !== undefined) return 'residency-unverified:lookup';
       return isPrefix && !set ? 'residency-unverified:derived' : v.code;
     case 'env-required':
       return set ? v.code : 'env-required:missing';
@@ -119,6 +120,7 @@ export function violationText(v: PolicyViolation, locale: Locale): { title: stri
     locked: v.fix?.value ?? '',
     path: v.origins[0]?.path ?? '',
     reason: v.reason ?? '',
+    error: v.lookupError ?? '',
   };
   const detail = [format(entry.detail, params)];
   const replacement = v.fix?.value;

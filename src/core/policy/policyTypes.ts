@@ -190,6 +190,8 @@ export interface PolicyViolation {
   readonly outside?: readonly string[];
   /** Why a check of the account could not be read (an English detail), for `…-unverified` codes that have one. */
   readonly reason?: string;
+  /** `residency-unverified` after the account was asked: why its lookup failed (the English detail of the proof). */
+  readonly lookupError?: string;
 }
 
 /** Why a choice the wizard or the sidebar would offer is hidden. */

@@ -86,7 +86,8 @@ export const INVALID_KEY_CODES: ReadonlySet<string> = new Set([
 /** Error names AWS gives temporary credentials that expired. */
 export const EXPIRED_KEY_CODES: ReadonlySet<string> = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
 const DENIED_CODES = new Set(['AccessDenied', 'AccessDeniedException', 'ForbiddenException']);
-const THROTTLE_CODES = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded']);
+/** Error names AWS gives a throttled call. */
+export const THROTTLE_CODES: ReadonlySet<string> = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded']);
 
 /** Classifies a failed identity check for a profile (`profile` is the one the fix should name). */
 export function classifyIdentityError(error: RawIdentityError, profile?: string): IdentityFailure {
@@ -137,6 +138,8 @@ export function classifyIdentityError(error: RawIdentityError, profile?: string)
     if (/Detected a cycle|Could not (resolve|load) credentials|could not be found|was not found|not configured with SSO|did not contain|Web identity configuration not specified|invalid SSO credentials|Unable to find environment variable credentials/i.test(message)) {
       return failure('no-credentials');
     }
+    // STS or the SSO portal failed while issuing the credentials: their status says so.
+    if (status !== undefined && status >= 500) return { ...failure('service-error'), httpStatus: status };
     return failure('unknown');
   }
 

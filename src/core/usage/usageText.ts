@@ -8,6 +8,7 @@ import { format, type Locale } from '../text/locale';
 import { priceFactorFor } from '../models/modelTable';
 import { ALERT_PERCENT, ALERT_WINDOW_MS, type QuotaMeasure, type QuotaRouting, type Recommendation, type UsageAlert, type UsageProblem } from './quotaTypes';
 import { redactSecrets } from '../text/redact';
+import { EXPIRED_KEY_CODES, THROTTLE_CODES } from '../profiles/identityFailure';
 import { endpointVariablesFor, httpStatusText, unreadableAnswerText } from '../text/wire';
 
 interface TitledText {
@@ -38,6 +39,10 @@ export interface UsageTextTable {
     readonly cancelled: string;
     readonly unnamed: string;
     readonly unreachable: string;
+    /** AWS throttled the call: `{detail}` is its name and message. */
+    readonly throttled: string;
+    /** What to do, by what went wrong (unreachable says it in its own text). */
+    readonly fix: { readonly timedOut: string; readonly throttled: string; readonly expired: string; readonly server: string; readonly other: string };
   };
   readonly alert: { readonly throttles: string; readonly throttlesOne: string; readonly percent: string; readonly separator: string };
 }
@@ -82,11 +87,19 @@ const en: UsageTextTable = {
     consequence: { cloudwatch: 'Usage charts are hidden; quotas are shown.', servicequotas: 'Quotas are hidden; usage charts are shown.' },
     permission: '{service} could not be read: the permission {permission} is missing. {consequence}',
     credentials: '{service} could not be read: the AWS credentials could not be loaded. {consequence}',
-    error: '{service} could not be read ({operation}: {detail}). {consequence}',
-    timedOut: 'timed out',
+    error: '{service} could not be read ({operation}: {detail}). {consequence}{fix}',
+    timedOut: 'did not finish in time',
     cancelled: 'cancelled',
     unnamed: 'an error AWS did not name',
     unreachable: 'the endpoint could not be reached ({code}); check the network, proxy and endpoint settings ({endpointVariables})',
+    throttled: 'AWS throttled the call, {detail}',
+    fix: {
+      timedOut: ' Check the network and proxy ({endpointVariables}), then try again.',
+      throttled: ' Wait a minute and try again.',
+      expired: ' Get fresh credentials (sign in again), then try again.',
+      server: ' Try again in a few minutes; if it persists, check any proxy or gateway and the endpoint settings ({endpointVariables}).',
+      other: ' Try again; if it persists, check the endpoint settings ({endpointVariables}).',
+    },
   },
   alert: {
     throttles: '{count} throttled requests in the last {minutes} minutes',
@@ -136,11 +149,19 @@ const ja: UsageTextTable = {
     consequence: { cloudwatch: '使用状況のグラフは表示されませんが、クォータは表示されます。', servicequotas: 'クォータは表示されませんが、使用状況のグラフは表示されます。' },
     permission: '{service} を読み取れませんでした: {permission} の権限がありません。{consequence}',
     credentials: '{service} を読み取れませんでした: AWS の認証情報を読み込めませんでした。{consequence}',
-    error: '{service} を読み取れませんでした ({operation}: {detail})。{consequence}',
-    timedOut: 'タイムアウトしました',
+    error: '{service} を読み取れませんでした ({operation}: {detail})。{consequence}{fix}',
+    timedOut: '時間内に終わりませんでした',
     cancelled: 'キャンセルされました',
     unnamed: 'AWS が名前を示さないエラー',
     unreachable: 'エンドポイントに接続できませんでした ({code})。ネットワーク、プロキシ、エンドポイントの設定 ({endpointVariables}) を確認してください',
+    throttled: 'AWS が呼び出しをスロットリングしました、{detail}',
+    fix: {
+      timedOut: 'ネットワークとプロキシ ({endpointVariables}) を確認してから、もう一度試してください。',
+      throttled: '1 分ほど待ってから、もう一度試してください。',
+      expired: '新しい認証情報を取得して (再サインインして) から、もう一度試してください。',
+      server: '数分後にもう一度試してください。解決しない場合は、プロキシやゲートウェイとエンドポイントの設定 ({endpointVariables}) を確認してください。',
+      other: 'もう一度試してください。解決しない場合は、エンドポイントの設定 ({endpointVariables}) を確認してください。',
+    },
   },
   alert: {
     throttles: '直近 {minutes} 分間にスロットリングされたリクエスト: {count} 件',
@@ -276,8 +297,24 @@ function errorDetail(problem: UsageProblem, table: UsageTextTable, locale: Local
   const message = rawMessage.length > MAX_MESSAGE_LENGTH ? `${rawMessage.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : rawMessage;
   const status = error.httpStatus !== undefined && error.httpStatus >= 500 ? httpStatusText(error.httpStatus, locale) : undefined;
   const name = status !== undefined && error.name !== undefined ? `${status}, ${error.name}` : (error.name ?? status);
-  if (name !== undefined && message !== '') return `${name}: ${message}`;
-  return name ?? (message === '' ? table.problem.unnamed : message);
+  const detail = name !== undefined && message !== '' ? `${name}: ${message}` : (name ?? (message === '' ? table.problem.unnamed : message));
+  return throttled(problem) ? format(table.problem.throttled, { detail }) : detail;
+}
+
+function throttled({ error }: UsageProblem): boolean {
+  return (error.name !== undefined && THROTTLE_CODES.has(error.name)) || error.httpStatus === 429;
+}
+
+/** What to do about a failed call (an unreachable endpoint says it in its own words). */
+function errorFix(problem: UsageProblem, table: UsageTextTable, locale: Locale): string {
+  const { error } = problem;
+  const params = { endpointVariables: endpointVariablesFor(error.operation, locale) };
+  if (error.cancelled || (error.networkCode && !error.unreadable)) return '';
+  if (error.timedOut) return format(table.problem.fix.timedOut, params);
+  if (throttled(problem)) return table.problem.fix.throttled;
+  if (error.name !== undefined && EXPIRED_KEY_CODES.has(error.name)) return table.problem.fix.expired;
+  if (error.unreadable || (error.httpStatus !== undefined && error.httpStatus >= 500)) return format(table.problem.fix.server, params);
+  return format(table.problem.fix.other, params);
 }
 
 /**
@@ -294,7 +331,7 @@ export function problemText(problem: UsageProblem, locale: Locale): string {
   };
   if (problem.missingPermission !== undefined) return format(table.problem.permission, params);
   if (problem.error.phase === 'credentials') return format(table.problem.credentials, params);
-  return format(table.problem.error, { ...params, detail: errorDetail(problem, table, locale) });
+  return format(table.problem.error, { ...params, detail: errorDetail(problem, table, locale), fix: errorFix(problem, table, locale) });
 }
 
 /** The status-bar line of a warning alert; undefined when all is well. */

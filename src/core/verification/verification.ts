@@ -27,8 +27,11 @@ export function failureKey(failure: {
   return [failure.operation ?? '', failure.code, failure.deniedAction ?? '', failure.deniedRegion ?? '', failure.modelId ?? '', failure.region ?? '', failure.awsCode ?? ''].join('\u0000');
 }
 
-/** Identity failures that say the check could not run (network, time, throttling, an odd answer), not that the credentials are wrong. */
-const IDENTITY_UNREAD = new Set(['throttled', 'unreachable', 'timeout', 'cancelled', 'unknown']);
+/**
+ * Identity failures that say the check could not run (network, time, throttling, a 5xx or an answer
+ * that could not be read, an odd answer), not that the credentials are wrong.
+ */
+const IDENTITY_UNREAD = new Set(['throttled', 'unreachable', 'service-error', 'timeout', 'cancelled', 'unknown']);
 
 /** The state of an identity check that failed: not verified when STS could not be read, else a problem. */
 export function identityVerification(failure: { readonly reason: string }): Exclude<Verification, 'ok'> {

@@ -98,7 +98,8 @@ export function checkText(check: HealthCheck): CheckText {
     case 'identity-failed': {
       const text = describeIdentityFailure(check.failure, locale);
       return {
-        label: vscode.l10n.t('The credentials do not work: {0}', text.cause),
+        // A check that could not be read says nothing about the credentials.
+        label: check.state === 'warning' ? vscode.l10n.t('The identity could not be checked: {0}', text.cause) : vscode.l10n.t('The credentials do not work: {0}', text.cause),
         detail: text.fix,
         ...(text.command ? { fix: { title: vscode.l10n.t('Run the fix'), command: 'claudeBedrock.runDiagnosisFix', arguments: [{ command: text.command }] } } : {}),
       };
@@ -159,6 +160,15 @@ export function checkText(check: HealthCheck): CheckText {
         detail: vscode.l10n.t('Open Quotas & Usage for the throttled minutes, the quota they hit and what to change.'),
         fix: showUsage(),
       };
+    case 'usage-unread': {
+      // Each call that failed, with what to do; or why the whole read failed.
+      const texts = check.failure !== undefined ? [check.failure] : check.problems.map((problem) => loadUsageText().problemText(problem, locale));
+      return {
+        label: vscode.l10n.t('Quotas and usage not verified: {0}', texts[0] ?? ''),
+        ...(texts.length > 1 ? { detail: texts.join('\n') } : {}),
+        fix: showUsage(),
+      };
+    }
     case 'usage-near-quota':
       return {
         label: vscode.l10n.t('{0}: {1}% of the {2} quota', check.modelId, Math.round(check.percent), loadUsageText().measureText(check.measure, locale)),

@@ -14,9 +14,7 @@ import { LoggingMemo } from '../policy/loggingMemo';
 import type { EffectivePolicy, PolicyViolation } from '../../core/policy/policyTypes';
 import type { SettingsFiles } from '../../core/setup/settingsPlan';
 import { loadPolicy } from '../../files/policyFiles';
-import { assessHealth, runsCredentialProcess, setupProfile, setupRegion, usageKey, type HealthReport, type IdentityOutcome } from '../../core/health/health';
-import type { UsageAlert } from '../../core/usage/quotaTypes';
-import type { AlarmStatus } from '../../core/alarms/alarmTypes';
+import { assessHealth, runsCredentialProcess, setupProfile, setupRegion, usageKey, type HealthReport, type IdentityOutcome, type UsageRead } from '../../core/health/health';
 import { credentialKind, type ProfileDiscovery } from '../../core/profiles/profiles';
 import type { EffectiveSetup } from '../../core/setup/settingsTypes';
 import { readSettingsFiles, settingsFileList } from '../../files/claudeSettingsFiles';
@@ -61,15 +59,8 @@ export interface UsageTarget {
   readonly maxOutputTokens?: number;
 }
 
-/** Reads the usage alert of a target during a health check (the usage monitor, which caches). */
-export type UsageAlertProvider = (target: UsageTarget) => Promise<UsageReading | undefined>;
-
-/** A usage read for the status bar: the alert, when, and the models' alarms when they could be read. */
-export interface UsageReading {
-  readonly alert: UsageAlert;
-  readonly checkedAt: number;
-  readonly alarms?: readonly AlarmStatus[];
-}
+/** Reads the usage alert of a target during a health check (the usage monitor, which caches), with what could not be read. */
+export type UsageAlertProvider = (target: UsageTarget) => Promise<UsageRead>;
 
 /** A health check reuses a usage alert this young (from the view or an earlier check) instead of reading again. */
 const USAGE_REUSE_MS = 5 * 60_000;
@@ -86,7 +77,7 @@ export class SetupState implements vscode.Disposable {
   private readonly identities = new Map<string, IdentityMemo>();
   private readonly residency = new ResidencyMemo();
   private readonly invocationLogging = new LoggingMemo();
-  private readonly usageAlerts = new Map<string, UsageReading>();
+  private readonly usageAlerts = new Map<string, UsageRead>();
   private usageProvider: UsageAlertProvider | undefined;
   private running: Promise<void> | undefined;
   private rerun = false;
@@ -113,20 +104,13 @@ export class SetupState implements vscode.Disposable {
   }
 
   /** A usage alert read outside a health check (the usage view refreshed): the status bar follows it. */
-  updateUsage(key: string, usage: UsageReading): void {
+  updateUsage(key: string, usage: UsageRead): void {
     const previous = this.usageAlerts.get(key);
     this.usageAlerts.set(key, usage);
     const shown = this.folders.some((folder) => folder.usageTarget?.key === key);
-    const alarmsKey = (reading: UsageReading | undefined) => JSON.stringify(reading?.alarms?.map((alarm) => [alarm.name, alarm.state]) ?? null);
-    if (
-      shown &&
-      (previous?.alert.state !== usage.alert.state ||
-        previous.alert.recentThrottles !== usage.alert.recentThrottles ||
-        previous.alert.highestPercent?.percent !== usage.alert.highestPercent?.percent ||
-        alarmsKey(previous) !== alarmsKey(usage))
-    ) {
-      void this.refresh(false);
-    }
+    const summary = (read: UsageRead | undefined) =>
+      JSON.stringify([read?.alert?.state, read?.alert?.recentThrottles, read?.alert?.highestPercent?.percent, read?.failure, (read?.problems ?? []).map((problem) => [problem.service, problem.error.operation]), (read?.alarms ?? null)?.map((alarm) => [alarm.name, alarm.state]) ?? null]);
+    if (shown && summary(previous) !== summary(usage)) void this.refresh(false);
   }
 
   /** Reads every folder's settings again; with `checkIdentity`, also calls STS once per profile used. */
@@ -226,14 +210,15 @@ export class SetupState implements vscode.Disposable {
     const distinct = new Map<string, UsageTarget>();
     for (const target of targets) {
       const known = target ? this.usageAlerts.get(target.key) : undefined;
-      // A read of the last few minutes (the view's, or an earlier check's) still stands.
-      if (known && Date.now() - known.checkedAt < USAGE_REUSE_MS) continue;
+      // A complete read of the last few minutes (the view's, or an earlier check's) still stands; a failed one is tried again.
+      const complete = known?.alert !== undefined && known.failure === undefined && (known.problems ?? []).length === 0;
+      if (known && complete && Date.now() - known.checkedAt < USAGE_REUSE_MS) continue;
       if (target && this.identityOk(target.profile)) distinct.set(target.key, target);
     }
     await Promise.all(
       [...distinct.values()].map(async (target) => {
-        const usage = await provider(target).catch(() => undefined);
-        if (usage) this.usageAlerts.set(target.key, usage);
+        const usage = await provider(target).catch((error: unknown): UsageRead => ({ checkedAt: Date.now(), failure: error instanceof Error ? error.message : String(error) }));
+        this.usageAlerts.set(target.key, usage);
       }),
     );
   }

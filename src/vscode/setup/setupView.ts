@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import { configuredModels } from '../../core/setup/effectiveSetup';
 import type { HealthCheck } from '../../core/health/health';
 import type { EffectiveValue, SettingsSource } from '../../core/setup/settingsTypes';
-import { accessIcon, accessText } from '../models/modelItems';
+import { accessIcon, accessText, diagnosisItem } from '../models/modelItems';
+import type { Diagnosis } from '../../core/models/bedrockTypes';
 import type { ModelsState } from '../models/modelsState';
 import { checkText, healthLabel, stateColor, stateIcon } from '../health/healthText';
 import { sourceLabel } from '../health/healthText';
@@ -27,6 +28,7 @@ export type SetupNode =
   | { readonly type: 'value'; readonly value: EffectiveValue; readonly folder: FolderSetup }
   | { readonly type: 'models'; readonly folder: FolderSetup }
   | { readonly type: 'model'; readonly role: 'primary' | 'background'; readonly modelId: string; readonly folder: FolderSetup }
+  | { readonly type: 'modelDiagnosis'; readonly role: 'primary' | 'background' | 'validation'; readonly diagnosis: Diagnosis; readonly index: number; readonly folder: FolderSetup }
   | PolicyNode
   | SessionNode;
 
@@ -69,14 +71,20 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
         return node.folder.setup.values.map((value) => ({ type: 'value', value, folder: node.folder }));
       case 'models': {
         const { primary, background } = configuredModels(node.folder.setup);
+        // The last validation of this folder's profile and Region could not run (its credentials): why, and the fix.
+        const failure = this.models.profile === node.folder.health.profile && this.models.region === node.folder.health.region ? this.models.lastValidationFailure : undefined;
         return [
+          ...(failure ? [{ type: 'modelDiagnosis', role: 'validation', diagnosis: failure, index: 0, folder: node.folder } as const] : []),
           ...(primary ? [{ type: 'model', role: 'primary', modelId: primary, folder: node.folder } as const] : []),
           ...(background ? [{ type: 'model', role: 'background', modelId: background, folder: node.folder } as const] : []),
         ];
       }
+      case 'model':
+        // What the last validation found: which call failed or what is wrong, and the fix.
+        return (this.models.report(node.modelId)?.report.diagnoses ?? []).map((diagnosis, index) => ({ type: 'modelDiagnosis', role: node.role, diagnosis, index, folder: node.folder }));
       case 'check':
       case 'value':
-      case 'model':
+      case 'modelDiagnosis':
         return [];
       default:
         if (isSessionNode(node)) return this.sessions ? sessionChildren(node, this.sessions) : [];
@@ -163,7 +171,8 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
         // Reports are keyed by the ID as written, a [1m] suffix kept, which is what the setup holds.
         const entry = this.models.report(node.modelId);
         const running = this.models.isRunning(node.modelId);
-        const item = new vscode.TreeItem(node.modelId, vscode.TreeItemCollapsibleState.None);
+        const diagnosed = (entry?.report.diagnoses.length ?? 0) > 0 && !running;
+        const item = new vscode.TreeItem(node.modelId, diagnosed ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         item.id = `${base}/model/${node.role}`;
         const role = node.role === 'primary' ? vscode.l10n.t('primary') : vscode.l10n.t('background');
         item.description = `${role} · ${accessText(entry?.report, running)}`;
@@ -172,6 +181,8 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
         item.accessibilityInformation = { label: `${role}, ${node.modelId}, ${accessText(entry?.report, running)}` };
         return item;
       }
+      case 'modelDiagnosis':
+        return diagnosisItem(node.diagnosis, `${base}/model/${node.role}/diagnosis/${node.index}`);
       default:
         if (isSessionNode(node)) return sessionTreeItem(node, base, this.sessions!);
         return policyTreeItem(node, base);

@@ -8,18 +8,19 @@
 import * as vscode from 'vscode';
 import { loadDiagnosis, loadUsageText } from '../lazyBundles';
 import { loadAwsLayer } from '../../aws/loadLayer';
-import { type QuotaListing, type UsageAlert, type UsageRange, type UsageReport } from '../../core/usage/quotaTypes';
+import { type QuotaListing, type UsageRange, type UsageReport } from '../../core/usage/quotaTypes';
+import type { UsageRead } from '../../core/health/health';
 import { isThrottling } from '../../core/usage/usageReport';
-import type { SetupState, UsageReading, UsageTarget } from '../setup/setupState';
+import type { SetupState, UsageTarget } from '../setup/setupState';
 import { checkTimeoutMs } from '../profiles/identityCommands';
 import { uiLocale } from '../uiLocale';
 import type { UsageSource, UsageViewState } from './usageSource';
 
 const QUOTA_CACHE_MS = 10 * 60_000;
 
-/** What the status bar keeps of a report: its alert and, when they could be read, the alarms. */
-function readingOf(report: UsageReport, alert: UsageAlert): UsageReading {
-  return { alert, checkedAt: report.generatedAt, ...(report.alarms?.ok ? { alarms: report.alarms.alarms } : {}) };
+/** What the status bar keeps of a report: its alert, what could not be read and, when they could be read, the alarms. */
+function readingOf(report: UsageReport): UsageRead {
+  return { ...(report.alert ? { alert: report.alert } : {}), checkedAt: report.generatedAt, problems: report.problems, ...(report.alarms?.ok ? { alarms: report.alarms.alarms } : {}) };
 }
 const MAX_BACKOFF_MS = 15 * 60_000;
 // The 1-hour range's current minute fills as it goes, so it may refresh faster than its period.
@@ -225,17 +226,17 @@ export class UsageMonitor implements UsageSource, vscode.Disposable {
     if (result.listing && !listing) this.listings.set(target.key, { listing: result.listing, at: Date.now() });
     this.reports.set(this.keyOf(target, range)!, result.report);
     // The status bar judges the last hour only: a week's peak says nothing about now.
-    if (range === '1h' && result.report.alert) this.setup.updateUsage(target.key, readingOf(result.report, result.report.alert));
+    if (range === '1h') this.setup.updateUsage(target.key, readingOf(result.report));
     return { ok: true, report: result.report };
   }
 
-  /** The alert for a health check (which reuses a young enough one itself): one read of the last hour. */
-  private async alertFor(target: UsageTarget): Promise<UsageReading | undefined> {
+  /** The alert for a health check (which reuses a young enough one itself): one read of the last hour, and what it could not read. */
+  private async alertFor(target: UsageTarget): Promise<UsageRead> {
     const outcome = await this.fetch(target, '1h');
-    if (!outcome.ok || !outcome.report.alert) return undefined;
+    if (!outcome.ok) return { checkedAt: Date.now(), failure: outcome.error };
     // Shown at once when it is the view's target and range; otherwise kept for when it becomes so.
     this.showLatest();
-    return readingOf(outcome.report, outcome.report.alert);
+    return readingOf(outcome.report);
   }
 
   /** The target the view shows: where the admin commands create alarms and the dashboard. */

@@ -8,6 +8,8 @@
  * extension brings its own), `warning` / `error` (a problem, with its fix), `not-verified` (the
  * version could not be read: why, and what to do). Absent altogether is a warning: a Bedrock setup
  * that nothing reads is not healthy, but a machine that only checks a repository may have none.
+ * Without a Bedrock setup to read (no settings to judge) nothing about Claude Code is a problem:
+ * what was found, or not, is reported as `info`.
  */
 
 import type { CliInstall, ClaudeCodeInstalls, ExtensionInstall } from './installTypes';
@@ -20,20 +22,20 @@ export type FindingState = 'ok' | 'info' | 'warning' | 'error' | 'not-verified';
 export type ClaudeCodeFinding =
   /** The CLI a terminal runs (the first on PATH, else the first in a usual place) and its version. */
   | { readonly code: 'cli-ok'; readonly state: 'ok'; readonly install: CliInstall; readonly version: string; readonly newerThanTested: boolean; readonly others: readonly CliInstall[] }
-  | { readonly code: 'cli-old'; readonly state: 'warning'; readonly install: CliInstall; readonly version: string; readonly others: readonly CliInstall[] }
+  | { readonly code: 'cli-old'; readonly state: 'warning' | 'info'; readonly install: CliInstall; readonly version: string; readonly others: readonly CliInstall[] }
   /** `claude --version` failed: timed out, printed no version, exited non-zero, could not start. */
-  | { readonly code: 'cli-unread'; readonly state: 'not-verified'; readonly install: CliInstall; readonly others: readonly CliInstall[] }
+  | { readonly code: 'cli-unread'; readonly state: 'not-verified' | 'info'; readonly install: CliInstall; readonly others: readonly CliInstall[] }
   /** Not run: the workspace names it and is not trusted. */
-  | { readonly code: 'cli-not-run'; readonly state: 'not-verified'; readonly install: CliInstall; readonly others: readonly CliInstall[] }
+  | { readonly code: 'cli-not-run'; readonly state: 'not-verified' | 'info'; readonly install: CliInstall; readonly others: readonly CliInstall[] }
   /** No CLI, but the VS Code extension is installed (it runs its own). */
   | { readonly code: 'cli-absent'; readonly state: 'info'; readonly searched: readonly string[]; readonly platform: ClaudeCodeInstalls['platform'] }
   | { readonly code: 'extension-ok'; readonly state: 'ok'; readonly install: ExtensionInstall; readonly version: string; readonly newerThanTested: boolean }
-  | { readonly code: 'extension-old'; readonly state: 'warning'; readonly install: ExtensionInstall; readonly version: string }
-  | { readonly code: 'extension-unread'; readonly state: 'not-verified'; readonly install: ExtensionInstall }
+  | { readonly code: 'extension-old'; readonly state: 'warning' | 'info'; readonly install: ExtensionInstall; readonly version: string }
+  | { readonly code: 'extension-unread'; readonly state: 'not-verified' | 'info'; readonly install: ExtensionInstall }
   /** No extension where it was looked for, while the CLI is there. */
   | { readonly code: 'extension-absent'; readonly state: 'info' }
   /** Neither the CLI nor the extension. */
-  | { readonly code: 'absent'; readonly state: 'warning'; readonly searched: readonly string[]; readonly platform: ClaudeCodeInstalls['platform']; readonly extensionLooked: boolean }
+  | { readonly code: 'absent'; readonly state: 'warning' | 'info'; readonly searched: readonly string[]; readonly platform: ClaudeCodeInstalls['platform']; readonly extensionLooked: boolean }
   /** A written setting an installed version ignores, with what it does instead. */
   | { readonly code: 'setting-ignored'; readonly state: 'warning' | 'error'; readonly ignored: IgnoredSetting };
 
@@ -69,6 +71,12 @@ export function versionsInUse(installs: ClaudeCodeInstalls): VersionInUse[] {
   return versions;
 }
 
+/** Without settings to judge, a problem or an unread version is only worth knowing. */
+function relevantTo(finding: ClaudeCodeFinding, judged: boolean): ClaudeCodeFinding {
+  if (judged || finding.state === 'ok' || finding.state === 'info') return finding;
+  return { ...finding, state: 'info' } as ClaudeCodeFinding;
+}
+
 /** Every finding about the installs, then the written settings they would ignore (when settings are given). */
 export function claudeCodeFindings(installs: ClaudeCodeInstalls, judge?: SettingsToJudge): ClaudeCodeFinding[] {
   const findings: ClaudeCodeFinding[] = [];
@@ -81,10 +89,9 @@ export function claudeCodeFindings(installs: ClaudeCodeInstalls, judge?: Setting
     if (extensions !== undefined && extensions.length === 0) findings.push({ code: 'extension-absent', state: 'info' });
     for (const extension of extensions ?? []) findings.push(extensionFinding(extension));
   }
-  if (judge) {
-    for (const ignored of ignoredSettings(judge.settings, versionsInUse(installs), { region: judge.region })) {
-      findings.push({ code: 'setting-ignored', state: ignored.row.severity, ignored });
-    }
+  if (!judge) return findings.map((finding) => relevantTo(finding, false));
+  for (const ignored of ignoredSettings(judge.settings, versionsInUse(installs), { region: judge.region })) {
+    findings.push({ code: 'setting-ignored', state: ignored.row.severity, ignored });
   }
   return findings;
 }
@@ -94,4 +101,9 @@ const ORDER: readonly FindingState[] = ['ok', 'info', 'not-verified', 'warning',
 /** The worst state among findings (`ok` when there are none). */
 export function worstState(findings: readonly ClaudeCodeFinding[]): FindingState {
   return findings.reduce<FindingState>((worst, finding) => (ORDER.indexOf(finding.state) > ORDER.indexOf(worst) ? finding.state : worst), 'ok');
+}
+
+/** The findings a planner shows before writing: problems and what could not be read, never the ok ones. */
+export function attentionFindings(findings: readonly ClaudeCodeFinding[]): ClaudeCodeFinding[] {
+  return findings.filter((finding) => finding.state === 'warning' || finding.state === 'error' || finding.state === 'not-verified');
 }

@@ -93,3 +93,8 @@ export function ignoredSettings(settings: readonly WrittenSetting[], versions: r
   }
   return found;
 }
+
+/** The settings of an effective setup, as the check reads them (every Bedrock key it shows, with its value). */
+export function writtenSettingsOf(setup: { readonly values: readonly { readonly key: string; readonly value: string }[] }): WrittenSetting[] {
+  return setup.values.map((value) => ({ key: value.key, value: value.value }));
+}

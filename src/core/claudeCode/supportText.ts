@@ -22,7 +22,7 @@ export interface FindingText {
 }
 
 const en = {
-  kind: { native: 'native installer', 'npm-global': 'npm global', 'npm-local': 'local install', homebrew: 'Homebrew', other: 'installed' } as Record<InstallKind, string>,
+  kind: { native: 'native installer', 'npm-global': 'npm global', 'npm-local': 'local install', homebrew: 'Homebrew', other: '' } as Record<InstallKind, string>,
   notOnPath: 'not on this PATH',
   cliOk: 'Claude Code {version} ({where})',
   cliOkDetail: 'Read with claude --version.',
@@ -31,7 +31,7 @@ const en = {
   unknownVersion: 'version not read',
   cliOld: 'Claude Code {version} is older than {minimum}, the oldest version this extension supports',
   cliOldDetail: '{where}. {minimum} is the first version that honours every setting this extension writes; the settings {version} ignores here are listed with what it does instead.',
-  updateFix: 'Update Claude Code: {command}',
+  updateFix: 'Update Claude Code: {command}.',
   cliUnread: 'The version of Claude Code at {path} could not be read',
   timeout: 'claude --version did not answer within {seconds} s and was stopped.',
   garbage: 'claude --version printed "{output}", which is not a version.',
@@ -54,7 +54,7 @@ const en = {
   extensionAbsentDetail: 'The claude CLI reads these settings in a terminal; Claude Code in VS Code\'s own panel needs the extension.',
   extensionInstallFix: 'Install it from the Extensions view, or: {command}',
   absent: 'Claude Code is not installed',
-  absentDetail: 'No claude on PATH or in {searched}{extension}. Nothing reads these settings until Claude Code is installed.',
+  absentDetail: 'No claude on PATH or in {searched}{extension}: nothing on this machine reads Claude Code\'s settings.',
   absentNoExtension: ', and no Claude Code extension for VS Code',
   absentFix: 'Install it: {command} (or npm install -g @anthropic-ai/claude-code); in VS Code also the extension: {extension}',
   ignored: '{who} ignores {setting} (honoured from {since})',
@@ -72,16 +72,19 @@ const en = {
     'no-auth-refresh': 'An expired sign-in is not renewed: run {value} yourself when it reports expired credentials.',
   } as Record<IgnoredEffect, string>,
   unpinned: 'Here that is the {aliases} alias (not pinned), and any Opus model it tries at start-up.',
+  lastSeparator: ' and ',
   unpinnedMany: 'Here those are the {aliases} aliases (not pinned), and any Opus model it tries at start-up.',
   allPinned: 'Every alias is pinned here, so only models it picks by other routes (a sub-agent\'s model, the /model picker) are affected.',
   pinFix: 'Until then, pin {aliases} in the {wanted} scope (the setup wizard\'s alias pins).',
   listSeparator: ', ',
+  /** Between two sentences. */
+  space: ' ',
 };
 
 type SupportTextTable = typeof en;
 
 const ja: SupportTextTable = {
-  kind: { native: 'ネイティブ インストーラー', 'npm-global': 'npm グローバル', 'npm-local': 'ローカル インストール', homebrew: 'Homebrew', other: 'インストール済み' },
+  kind: { native: 'ネイティブ インストーラー', 'npm-global': 'npm グローバル', 'npm-local': 'ローカル インストール', homebrew: 'Homebrew', other: '' },
   notOnPath: 'この PATH にはありません',
   cliOk: 'Claude Code {version} ({where})',
   cliOkDetail: 'claude --version で読み取りました。',
@@ -90,7 +93,7 @@ const ja: SupportTextTable = {
   unknownVersion: 'バージョン未読み取り',
   cliOld: 'Claude Code {version} は、この拡張機能が対応する最も古いバージョン {minimum} より古いです',
   cliOldDetail: '{where}。{minimum} は、この拡張機能が書き込むすべての設定に従う最初のバージョンです。{version} がここで無視する設定と、その代わりの動作を下に示します。',
-  updateFix: 'Claude Code を更新してください: {command}',
+  updateFix: 'Claude Code を更新してください: {command}。',
   cliUnread: '{path} の Claude Code のバージョンを読み取れませんでした',
   timeout: 'claude --version が {seconds} 秒以内に応答しなかったため停止しました。',
   garbage: 'claude --version の出力 "{output}" はバージョンではありません。',
@@ -113,7 +116,7 @@ const ja: SupportTextTable = {
   extensionAbsentDetail: 'ターミナルでは claude CLI がこの設定を読みます。VS Code のパネルで Claude Code を使うには拡張機能が必要です。',
   extensionInstallFix: '拡張機能ビューからインストールするか、次を実行してください: {command}',
   absent: 'Claude Code がインストールされていません',
-  absentDetail: 'PATH にも {searched} にも claude がありません{extension}。Claude Code をインストールするまで、この設定を読むものはありません。',
+  absentDetail: 'PATH にも {searched} にも claude がありません{extension}。このマシンには Claude Code の設定を読むものがありません。',
   absentNoExtension: '。Claude Code の VS Code 拡張機能もありません',
   absentFix: 'インストールしてください: {command} (または npm install -g @anthropic-ai/claude-code)。VS Code では拡張機能も: {extension}',
   ignored: '{who} は {setting} を無視します ({since} 以降で対応)',
@@ -131,10 +134,12 @@ const ja: SupportTextTable = {
     'no-auth-refresh': '期限切れのサインインは更新されません。資格情報の期限切れが表示されたら、自分で {value} を実行してください。',
   },
   unpinned: 'ここでは固定されていない {aliases} エイリアスと、起動時に試す Opus モデルが該当します。',
+  lastSeparator: '、',
   unpinnedMany: 'ここでは固定されていない {aliases} エイリアスと、起動時に試す Opus モデルが該当します。',
   allPinned: 'ここではすべてのエイリアスが固定されているため、影響するのはほかの経路 (サブエージェントのモデル、/model での選択) で選ぶモデルだけです。',
   pinFix: 'それまでは {aliases} を {wanted} スコープで固定してください (セットアップ ウィザードのエイリアス固定)。',
   listSeparator: '、',
+  space: '',
 };
 
 const TABLES: Record<Locale, SupportTextTable> = { en, ja };
@@ -147,7 +152,7 @@ export function printableOutput(output: string): string {
 }
 
 function where(install: CliInstall, t: SupportTextTable): string {
-  return [t.kind[install.kind], install.path, ...(install.onPath ? [] : [t.notOnPath])].join(', ');
+  return [t.kind[install.kind], install.path, ...(install.onPath ? [] : [t.notOnPath])].filter((part) => part !== '').join(t.listSeparator);
 }
 
 function othersText(others: readonly CliInstall[], t: SupportTextTable): string | undefined {
@@ -186,7 +191,7 @@ function updateFix(by: readonly VersionInUse[], t: SupportTextTable): { fix: str
   const parts: string[] = [];
   if (cli) parts.push(format(t.updateFix, { command: updateCommand(cli.kind ?? 'other') }));
   if (by.some((version) => version.what === 'extension')) parts.push(format(t.extensionUpdateFix, { command: EXTENSION_UPDATE_COMMAND }));
-  return { fix: parts.join(' '), ...(cli ? { command: updateCommand(cli.kind ?? 'other') } : {}) };
+  return { fix: parts.join(t.space), ...(cli ? { command: updateCommand(cli.kind ?? 'other') } : {}) };
 }
 
 function ignoredText(ignored: IgnoredSetting, t: SupportTextTable): FindingText {
@@ -204,16 +209,16 @@ function ignoredText(ignored: IgnoredSetting, t: SupportTextTable): FindingText 
   const update = updateFix(ignored.by, t);
   if (row.effect !== 'region-default-prefix') return { title, detail: effect, fix: update.fix, ...(update.command ? { command: update.command } : {}) };
   const aliases = ignored.unpinnedAliases ?? [];
-  const list = aliases.join(t.listSeparator);
+  const list = aliases.length > 1 ? `${aliases.slice(0, -1).join(t.listSeparator)}${t.lastSeparator}${aliases[aliases.length - 1]}` : aliases.join('');
   const scope = aliases.length === 0 ? t.allPinned : format(aliases.length === 1 ? t.unpinned : t.unpinnedMany, { aliases: list });
-  const fix = aliases.length === 0 ? update.fix : `${update.fix} ${format(t.pinFix, { aliases: list, wanted: `${ignored.wantedPrefix}.` })}`;
-  return { title, detail: `${effect} ${scope}`, fix, ...(update.command ? { command: update.command } : {}) };
+  const fix = aliases.length === 0 ? update.fix : `${update.fix}${t.space}${format(t.pinFix, { aliases: list, wanted: `${ignored.wantedPrefix}.` })}`;
+  return { title, detail: `${effect}${t.space}${scope}`, fix, ...(update.command ? { command: update.command } : {}) };
 }
 
 /** A finding in words. */
 export function findingText(finding: ClaudeCodeFinding, locale: Locale): FindingText {
   const t = TABLES[locale];
-  const details = (...parts: (string | undefined)[]) => parts.filter((part): part is string => part !== undefined && part !== '').join(' ');
+  const details = (...parts: (string | undefined)[]) => parts.filter((part): part is string => part !== undefined && part !== '').join(t.space);
   switch (finding.code) {
     case 'cli-ok':
       return {

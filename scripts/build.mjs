@@ -42,6 +42,8 @@ const builds = [
       residencyText: 'src/core/residency/residencyText.ts',
       usageText: 'src/core/usage/usageText.ts',
       diagnosis: 'src/core/models/diagnosis.ts',
+      claudeCodeDetect: 'src/vscode/claudeCode/installBundle.ts',
+      claudeCodeText: 'src/core/claudeCode/supportText.ts',
     },
     outdir: 'dist',
     external: ['vscode'],

@@ -19,6 +19,8 @@ import type * as ResidencyTextModule from '../core/residency/residencyText';
 import type * as UsageTextModule from '../core/usage/usageText';
 import type * as UsageViewModelModule from './usage/usageViewModel';
 import type * as SetupWizardModule from './wizard/setupWizard';
+import type * as ClaudeCodeDetectModule from './claudeCode/installBundle';
+import type * as ClaudeCodeTextModule from '../core/claudeCode/supportText';
 
 /** Each lazy bundle: its file in `dist/` and the module it is built from (relative to this file). */
 export const LAZY_BUNDLES = {
@@ -28,6 +30,8 @@ export const LAZY_BUNDLES = {
   residencyText: { bundle: 'residencyText.js', source: '../core/residency/residencyText' },
   usageText: { bundle: 'usageText.js', source: '../core/usage/usageText' },
   diagnosis: { bundle: 'diagnosis.js', source: '../core/models/diagnosis' },
+  claudeCodeDetect: { bundle: 'claudeCodeDetect.js', source: './claudeCode/installBundle' },
+  claudeCodeText: { bundle: 'claudeCodeText.js', source: '../core/claudeCode/supportText' },
 } as const;
 
 type LazyName = keyof typeof LAZY_BUNDLES;
@@ -56,3 +60,6 @@ export const loadPolicyText = lazy<typeof PolicyTextModule>('policyText');
 export const loadResidencyText = lazy<typeof ResidencyTextModule>('residencyText');
 export const loadUsageText = lazy<typeof UsageTextModule>('usageText');
 export const loadDiagnosis = lazy<typeof DiagnosisModule>('diagnosis');
+/** Finding claude, reading its version and judging it with the support table; the versions read are kept by the caller (vscode/claudeCode/installState.ts). */
+export const loadClaudeCodeDetect = lazy<typeof ClaudeCodeDetectModule>('claudeCodeDetect');
+export const loadClaudeCodeText = lazy<typeof ClaudeCodeTextModule>('claudeCodeText');

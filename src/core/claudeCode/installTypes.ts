@@ -5,6 +5,9 @@
  * or the VS Code API (the extension); judged by installVerdict.ts.
  */
 
+/** The Claude Code extension for VS Code (it bundles the CLI of its own version for its panel). */
+export const CLAUDE_CODE_EXTENSION_ID = 'anthropic.claude-code';
+
 /** How a `claude` was installed, from where its file really lives. */
 export type InstallKind =
   /** The native installer (`curl -fsSL https://claude.ai/install.sh | bash`): ~/.local/bin/claude → ~/.local/share/claude/versions/<version>. */
@@ -44,6 +47,8 @@ export interface CliInstall {
   readonly onPath: boolean;
   /** Named by the workspace (a path inside a workspace folder, or a workspace setting). */
   readonly fromWorkspace: boolean;
+  /** Named by the setting `claudeBedrock.claudeCode.path` (then it is the one judged). */
+  readonly configured?: boolean;
   readonly version: VersionRead;
 }
 

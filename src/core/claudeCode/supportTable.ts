@@ -29,8 +29,7 @@ export const LAST_UNSUPPORTED_VERSION = '2.1.223';
 /** Versions run against the fake to learn (not guess) the behaviours this table describes. */
 export const VERIFIED_VERSIONS = ['2.0.15', '2.0.19', '2.1.110', '2.1.172', '2.1.223', '2.1.224', '2.1.332'] as const;
 
-/** The Claude Code extension for VS Code (it bundles the CLI of its own version for its panel). */
-export const CLAUDE_CODE_EXTENSION_ID = 'anthropic.claude-code';
+export { CLAUDE_CODE_EXTENSION_ID } from './installTypes';
 
 /** What a version that ignores a setting does instead (the words are in supportText.ts). */
 export type IgnoredEffect =

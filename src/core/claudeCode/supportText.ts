@@ -24,6 +24,7 @@ export interface FindingText {
 const en = {
   kind: { native: 'native installer', 'npm-global': 'npm global', 'npm-local': 'local install', homebrew: 'Homebrew', other: '' } as Record<InstallKind, string>,
   notOnPath: 'not on this PATH',
+  configured: 'claudeBedrock.claudeCode.path',
   cliOk: 'Claude Code {version} ({where})',
   cliOkDetail: 'Read with claude --version.',
   newer: 'Newer than {newest}, the newest version this extension\'s support table was checked against ({date}): what changed since is not known to it.',
@@ -86,6 +87,7 @@ type SupportTextTable = typeof en;
 const ja: SupportTextTable = {
   kind: { native: 'ネイティブ インストーラー', 'npm-global': 'npm グローバル', 'npm-local': 'ローカル インストール', homebrew: 'Homebrew', other: '' },
   notOnPath: 'この PATH にはありません',
+  configured: 'claudeBedrock.claudeCode.path',
   cliOk: 'Claude Code {version} ({where})',
   cliOkDetail: 'claude --version で読み取りました。',
   newer: 'この拡張機能の対応表を確認した最新版 {newest} ({date}) より新しいバージョンです。それ以降の変更は表に反映されていません。',
@@ -152,7 +154,8 @@ export function printableOutput(output: string): string {
 }
 
 function where(install: CliInstall, t: SupportTextTable): string {
-  return [t.kind[install.kind], install.path, ...(install.onPath ? [] : [t.notOnPath])].filter((part) => part !== '').join(t.listSeparator);
+  const place = install.configured ? t.configured : install.onPath ? '' : t.notOnPath;
+  return [t.kind[install.kind], install.path, place].filter((part) => part !== '').join(t.listSeparator);
 }
 
 function othersText(others: readonly CliInstall[], t: SupportTextTable): string | undefined {

@@ -11,6 +11,7 @@ import type { EffectiveSetup } from '../setup/settingsTypes';
 import { SECRET_ENV_KEYS } from '../setup/settingsKeys';
 import { ALERT_PERCENT, type QuotaMeasure, type UsageAlert } from '../usage/quotaTypes';
 import type { PolicyFileProblem, PolicyViolation } from '../policy/policyTypes';
+import type { ClaudeCodeFinding } from '../claudeCode/installVerdict';
 
 export type CheckState = 'ok' | 'warning' | 'error' | 'info';
 
@@ -32,7 +33,9 @@ export type HealthCheck =
   | { readonly id: 'policy'; readonly state: 'ok'; readonly code: 'policy-ok'; readonly sources: number; readonly residencyCheckedAt?: number }
   | { readonly id: 'usage'; readonly state: 'ok'; readonly code: 'usage-ok'; readonly checkedAt: number }
   | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-throttled'; readonly throttles: number; readonly checkedAt: number }
-  | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-near-quota'; readonly modelId: string; readonly measure: QuotaMeasure; readonly percent: number; readonly checkedAt: number };
+  | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-near-quota'; readonly modelId: string; readonly measure: QuotaMeasure; readonly percent: number; readonly checkedAt: number }
+  /** Which Claude Code reads the settings, and what it would ignore (a version not read warns). */
+  | { readonly id: 'claude-code'; readonly state: CheckState; readonly code: 'claude-code'; readonly finding: ClaudeCodeFinding };
 
 export type HealthState = 'not-configured' | 'healthy' | 'warning' | 'error';
 
@@ -62,6 +65,8 @@ export interface HealthInput {
   readonly policy?: { readonly violations: readonly PolicyViolation[]; readonly problems: readonly PolicyFileProblem[]; readonly sources: number; readonly residencyCheckedAt?: number };
   /** The latest usage alert for this setup's profile, Region and models, when one was read. */
   readonly usage?: { readonly alert: UsageAlert; readonly checkedAt: number };
+  /** The Claude Code installs found, judged against this setup (core/claudeCode/installVerdict.ts). */
+  readonly claudeCode?: readonly ClaudeCodeFinding[];
 }
 
 /** True when a profile gets its credentials by running a program (itself or anywhere in its role chain). */
@@ -132,6 +137,10 @@ export function assessHealth(input: HealthInput): HealthReport {
   if (!model) checks.push({ id: 'model', state: 'warning', code: 'model-missing' });
   else if (/^anthropic\./.test(model)) checks.push({ id: 'model', state: 'warning', code: 'model-bare-id', model });
   else checks.push({ id: 'model', state: 'ok', code: 'model-ok', model });
+
+  for (const finding of input.claudeCode ?? []) {
+    checks.push({ id: 'claude-code', state: finding.state === 'not-verified' ? 'warning' : finding.state, code: 'claude-code', finding });
+  }
 
   if (input.policy) checks.push(...policyChecks(input.policy));
   if (input.usage) checks.push(usageCheck(input.usage.alert, input.usage.checkedAt));

@@ -33,7 +33,10 @@ export interface DetectOptions {
   readonly mayRun?: (found: FoundCli) => boolean;
   /** The extension as the editor reports it; absent: look in the extensions folders. */
   readonly extensions?: readonly ExtensionInstall[];
-  readonly memo?: VersionMemo;
+  /** Where versions read are remembered (a VersionMemo, or any map that keeps what it is given). */
+  readonly memo?: { get(key: string): VersionRead | undefined; set(key: string, read: VersionRead): unknown };
+  /** A `claude` the user's settings name (`claudeBedrock.claudeCode.path`). */
+  readonly configured?: { readonly path: string; readonly fromWorkspace: boolean };
 }
 
 async function identity(file: string): Promise<string | undefined> {
@@ -47,7 +50,8 @@ async function versionOf(found: FoundCli, options: DetectOptions): Promise<Versi
   const known = key === undefined ? undefined : options.memo?.get(key);
   if (known) return known;
   const read = await readCliVersion(found.path, { timeoutMs: options.timeoutMs, env: options.env, ...(options.platform ? { platform: options.platform } : {}) });
-  if (key !== undefined) options.memo?.set(key, read);
+  // Failures are not kept: a cold start may time out once.
+  if (key !== undefined && read.state === 'read') options.memo?.set(key, read);
   return read;
 }
 
@@ -55,7 +59,7 @@ async function versionOf(found: FoundCli, options: DetectOptions): Promise<Versi
 export async function detectClaudeCode(options: DetectOptions): Promise<ClaudeCodeInstalls> {
   const platform = options.platform ?? process.platform;
   const [search, extensions] = await Promise.all([
-    findClaudeCli({ env: options.env, platform, ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders } : {}) }),
+    findClaudeCli({ env: options.env, platform, ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders } : {}), ...(options.configured ? { configured: options.configured } : {}) }),
     options.extensions !== undefined ? Promise.resolve([...options.extensions]) : findClaudeCodeExtensions(options.env),
   ]);
   const cli: CliInstall[] = await Promise.all(search.found.map(async (found) => ({ ...found, version: await versionOf(found, options) })));

@@ -16,6 +16,8 @@ export interface SearchOptions {
   readonly platform?: NodeJS.Platform;
   /** Folders of the workspace: a `claude` inside one is named by the workspace. */
   readonly workspaceFolders?: readonly string[];
+  /** A `claude` a setting names: looked at first and judged, even when it is not a runnable file. */
+  readonly configured?: { readonly path: string; readonly fromWorkspace: boolean };
 }
 
 export interface FoundCli {
@@ -24,6 +26,7 @@ export interface FoundCli {
   readonly kind: InstallKind;
   readonly onPath: boolean;
   readonly fromWorkspace: boolean;
+  readonly configured?: boolean;
 }
 
 export interface CliSearch {
@@ -131,6 +134,15 @@ export async function findClaudeCli(options: SearchOptions): Promise<CliSearch> 
     found.push({ path: file, ...(realPath === undefined ? {} : { realPath }), kind: kindOf(realPath ?? file, home, platform), onPath, fromWorkspace });
     return true;
   };
+
+  if (options.configured) {
+    // Whatever it is: if it cannot run, its check says why.
+    const file = paths.resolve(options.configured.path.startsWith('~') ? paths.join(home, options.configured.path.slice(1)) : options.configured.path);
+    const realPath = await fs.realpath(file).catch(() => undefined);
+    seen.add(realPath ?? file);
+    const fromWorkspace = options.configured.fromWorkspace || folders.some((folder) => inside(file, folder, paths) || (realPath !== undefined && inside(realPath, folder, paths)));
+    found.push({ path: file, ...(realPath === undefined ? {} : { realPath }), kind: kindOf(realPath ?? file, home, platform), onPath: false, fromWorkspace, configured: true });
+  }
 
   // What a terminal runs: the first match on PATH (a relative entry depends on the folder it runs in).
   const entries = (env.PATH ?? env.Path ?? '').split(paths.delimiter).filter((entry) => entry !== '');

@@ -16,6 +16,7 @@ import { sourceLabel } from '../health/healthText';
 import { folderState } from '../health/modelVerdicts';
 import { policyApplies, policyChildren, policyTreeItem, type PolicyNode } from '../policy/policyNodes';
 import type { FolderSetup, SetupState } from './setupState';
+import { claudeCodeApplies, claudeCodeChildren, claudeCodeTreeItem, type ClaudeCodeNode } from '../claudeCode/installNodes';
 
 export type SetupNode =
   | { readonly type: 'folder'; readonly folder: FolderSetup }
@@ -25,6 +26,7 @@ export type SetupNode =
   | { readonly type: 'value'; readonly value: EffectiveValue; readonly folder: FolderSetup }
   | { readonly type: 'models'; readonly folder: FolderSetup }
   | { readonly type: 'model'; readonly role: 'primary' | 'background'; readonly modelId: string; readonly folder: FolderSetup }
+  | ClaudeCodeNode
   | PolicyNode;
 
 const SOURCE_ICONS: Record<SettingsSource, string> = { managed: 'lock', local: 'person', project: 'organization', user: 'home' };
@@ -70,6 +72,9 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
       case 'value':
       case 'model':
         return [];
+      case 'claudeCode':
+      case 'claudeCodeFinding':
+        return claudeCodeChildren(node);
       default:
         return policyChildren(node);
     }
@@ -79,6 +84,7 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
     // Without Bedrock and without errors the view's welcome text invites the user to the wizard.
     if (folder.health.state === 'not-configured' && folder.setup.values.length === 0) return [];
     const nodes: SetupNode[] = [{ type: 'health', folder }];
+    if (claudeCodeApplies(folder)) nodes.push({ type: 'claudeCode', folder });
     if (policyApplies(folder)) nodes.push({ type: 'policy', folder });
     if (folder.setup.values.length > 0) nodes.push({ type: 'values', folder });
     if (configuredModels(folder.setup).primary !== undefined) nodes.push({ type: 'models', folder });
@@ -162,6 +168,9 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
         item.accessibilityInformation = { label: `${role}, ${node.modelId}, ${accessText(entry?.report, running)}` };
         return item;
       }
+      case 'claudeCode':
+      case 'claudeCodeFinding':
+        return claudeCodeTreeItem(node, base);
       default:
         return policyTreeItem(node, base);
     }

@@ -139,7 +139,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('claudeBedrock.showIamPolicy', (argument: ModelArgument) => showIamPolicy(models, modelsView, argument)),
     vscode.commands.registerCommand('claudeBedrock.runDiagnosisFix', (argument: { command?: string; consoleUrl?: string } | undefined) => runDiagnosisFix(argument)),
   );
-  registerSetupWizard(context, { models });
+  registerSetupWizard(context, { models, claudeCode: setup.state.claudeCode });
 }
 
 export function deactivate(): void {

@@ -112,7 +112,7 @@ describe('Claude Code versions', () => {
       const doc = readFileSync(join(ROOT, 'docs', 'claude-code-versions.md'), 'utf8');
       for (const version of [MINIMUM_SUPPORTED_VERSION, NEWEST_TESTED_VERSION, LAST_UNSUPPORTED_VERSION]) assert.ok(doc.includes(version), `the doc names ${version}`);
       for (const row of SETTING_SUPPORT) {
-        const name = row.key.replace(/^env\./, '');
+        const name = row.key === 'model[1m]' ? '`[1m]` suffix' : row.key.replace(/^env\./, '');
         assert.ok(doc.includes(name), `the doc lists ${name}`);
         if (row.since !== undefined && row.since !== 'always') assert.ok(doc.includes(row.since), `the doc dates ${name} (${row.since})`);
       }

@@ -119,7 +119,7 @@ export const SETTING_SUPPORT: readonly SettingSupport[] = [
     effect: 'suffix-unknown',
     severity: 'warning',
     source: 'docs (model-config: the [1m] suffix); no changelog entry dates it',
-    verified: '2.0.19, 2.1.110, 2.1.172, 2.1.223 and 2.1.332 invoke a pinned ID[1m] without the suffix',
+    verified: '2.0.19, 2.1.110, 2.1.172, 2.1.223, 2.1.224 and 2.1.332 invoke a pinned ID[1m] without the suffix',
   },
   {
     key: 'env.CLAUDE_CODE_MAX_OUTPUT_TOKENS',

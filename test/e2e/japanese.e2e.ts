@@ -26,6 +26,7 @@ import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { LAST_UNSUPPORTED_VERSION } from '../../src/core/claudeCode/supportTable';
 import { claudeCodeFindings } from '../../src/core/claudeCode/installVerdict';
 import { findingText } from '../../src/core/claudeCode/supportText';
+import { installFakeClaude } from './installClaude';
 
 const TOKYO = 'ap-northeast-1';
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -175,14 +176,8 @@ async function main(): Promise<void> {
     fake = await startFakeAws({ scenario: 'quota-throttled' });
     const fakeAws = fake;
     const demo = await writeDemoHome(path.join(tmp, 'home'), fakeAws.state);
-    // Claude Code 2.1.223 as its native installer leaves it (~/.local/bin on the login shell's PATH).
-    const claudeVersion = path.join(demo.home, '.local', 'share', 'claude', 'versions', LAST_UNSUPPORTED_VERSION);
-    const claude = path.join(demo.home, '.local', 'bin', 'claude');
-    fs.mkdirSync(path.dirname(claudeVersion), { recursive: true });
-    fs.mkdirSync(path.dirname(claude), { recursive: true });
-    fs.writeFileSync(claudeVersion, `#!/bin/sh\necho "${LAST_UNSUPPORTED_VERSION} (Claude Code)"\n`, { mode: 0o755 });
-    fs.symlinkSync(claudeVersion, claude);
-    fs.writeFileSync(path.join(demo.home, '.profile'), 'PATH="$HOME/.local/bin:$PATH"\nexport PATH\n');
+    // Claude Code 2.1.223 as its native installer leaves it (installClaude.ts).
+    const { claude } = installFakeClaude(demo.home, [LAST_UNSUPPORTED_VERSION]);
     const env = fakeAwsEnv(demo.home, fakeAws.env(), { CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed'), TZ: 'UTC' });
     const workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(workspace);

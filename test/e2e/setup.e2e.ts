@@ -19,6 +19,7 @@ import { checkVsixAndCli, E2eRun, errorToasts, statusText, waitFor, foldViews, o
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { getScenario } from '../fake-aws/scenarios';
 import { LAST_UNSUPPORTED_VERSION, MINIMUM_SUPPORTED_VERSION, NEWEST_TESTED_VERSION } from '../../src/core/claudeCode/supportTable';
+import { installFakeClaude, writeFakeClaude } from './installClaude';
 
 const CONTAINER_TITLE = 'Claude on Bedrock';
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -27,13 +28,6 @@ const argv = process.argv.slice(2);
 const HEADED = argv.includes('--headed');
 const KEEP = argv.includes('--keep');
 const run = new E2eRun('setup');
-
-/** A `claude` that prints this version, and notes in `<file>.runs` that it ran. */
-function fakeClaude(file: string, version: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `#!/bin/sh\necho run >> '${file}.runs'\necho "${version} (Claude Code)"\n`);
-  fs.chmodSync(file, 0o755);
-}
 
 function cliSetup(folder: string, env: Record<string, string>, profile: string): void {
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'setup', '--folder', folder, '--profile', profile, '--region', 'ap-northeast-1', '--model', JP_SONNET, '--background-model', GLOBAL_HAIKU], {
@@ -78,23 +72,11 @@ async function main(): Promise<void> {
     fake = await startFakeAws({ scenario: 'basic' });
     const fakeAws = fake;
     const demo = await writeDemoHome(path.join(tmp, 'home'), getScenario('basic'));
-    // Claude Code as its native installer leaves it: ~/.local/bin/claude, a link into
-    // ~/.local/share/claude/versions/, and ~/.local/bin on PATH through ~/.profile (VS Code's server
-    // gives the extension host the PATH of a login shell). The untrusted workspace's tools folder
-    // comes first on that PATH: it exists only in the Restricted Mode part below.
+    // Claude Code as its native installer leaves it (installClaude.ts). The untrusted workspace's
+    // tools folder comes first on PATH: it exists only in the Restricted Mode part below.
     const untrusted = path.join(tmp, 'untrusted');
     const workspaceClaude = path.join(untrusted, 'tools', 'claude');
-    const claude = path.join(demo.home, '.local', 'bin', 'claude');
-    const version = (name: string) => path.join(demo.home, '.local', 'share', 'claude', 'versions', name);
-    fakeClaude(version(NEWEST_TESTED_VERSION), NEWEST_TESTED_VERSION);
-    fakeClaude(version(LAST_UNSUPPORTED_VERSION), LAST_UNSUPPORTED_VERSION);
-    const useVersion = (name: string) => {
-      fs.mkdirSync(path.dirname(claude), { recursive: true });
-      fs.rmSync(claude, { force: true });
-      fs.symlinkSync(version(name), claude);
-    };
-    useVersion(NEWEST_TESTED_VERSION);
-    fs.writeFileSync(path.join(demo.home, '.profile'), `PATH="${path.dirname(workspaceClaude)}:$HOME/.local/bin:$PATH"\nexport PATH\n`);
+    const { claude, version, use: useVersion } = installFakeClaude(demo.home, [NEWEST_TESTED_VERSION, LAST_UNSUPPORTED_VERSION], [path.dirname(workspaceClaude)]);
     const env = fakeAwsEnv(demo.home, fakeAws.env(), { CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed') });
     const workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(workspace);
@@ -229,7 +211,7 @@ async function main(): Promise<void> {
     const before = new Map(['.claude/settings.json', '.claude/settings.local.json'].map((file) => [file, fs.readFileSync(path.join(untrusted, file), 'utf8')]));
 
     // The workspace's own claude, first on PATH (~/.profile): in Restricted Mode it must never run.
-    fakeClaude(workspaceClaude, NEWEST_TESTED_VERSION);
+    writeFakeClaude(workspaceClaude, NEWEST_TESTED_VERSION);
 
     await run.check('an untrusted folder opens in Restricted Mode', async () => {
       server = await startCodeServer({ env, vsix, folder: untrusted, extensionsDir: path.join(tmp, 'ext2'), userDataDir: path.join(tmp, 'ud2'), disableWorkspaceTrust: false, logName: 'setup-restricted-code-server' });

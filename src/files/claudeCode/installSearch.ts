@@ -9,7 +9,7 @@
 import { constants, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { InstallKind } from '../../core/claudeCode/installTypes';
+import type { CliInstall, InstallKind } from '../../core/claudeCode/installTypes';
 
 export interface SearchOptions {
   readonly env: NodeJS.ProcessEnv;
@@ -20,14 +20,8 @@ export interface SearchOptions {
   readonly configured?: { readonly path: string; readonly fromWorkspace: boolean };
 }
 
-export interface FoundCli {
-  readonly path: string;
-  readonly realPath?: string;
-  readonly kind: InstallKind;
-  readonly onPath: boolean;
-  readonly fromWorkspace: boolean;
-  readonly configured?: boolean;
-}
+/** A `claude` found, before its version is read. */
+export type FoundCli = Omit<CliInstall, 'version'>;
 
 export interface CliSearch {
   readonly found: readonly FoundCli[];

@@ -1,7 +1,9 @@
 /**
  * Prints the figures we budget: VSIX and bundle sizes (the eager extension bundle against its
  * budget, and each lazily loaded part), the time to load and activate the extension bundle (with a `vscode` stand-in, in Node), and profile discovery time for 1,000
- * profiles. Figures, not assertions: these machines are too noisy for timed tests.
+ * profiles, and the scan of a generated 200 MiB corpus of Claude Code session files with the
+ * event loop's longest wait meanwhile (scripts/bench/sessionScan.ts). Figures, not assertions:
+ * these machines are too noisy for timed tests.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +15,9 @@ import { loadProfiles } from '../src/aws/profiles/awsFiles';
 import { getInferenceProfile, getModelAvailability, openBedrockSession, probeModel } from '../src/aws/models/bedrock';
 import { validateModelAccess } from '../src/aws/models/modelAccess';
 import { LAZY_BUNDLES } from '../src/vscode/lazyBundles';
+import { shapeTeamRows } from '../src/core/team/teamReport';
 import { startFakeAws, writeDemoHome } from '../test/fake-aws';
+import { sessionScanBench } from './bench/sessionScan';
 
 const root = join(__dirname, '..');
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -146,8 +150,42 @@ async function validationBench(): Promise<void> {
   rows.push([`  the same ${calls} calls one after another (median of 5)`, `${median(sums).toFixed(0)} ms`]);
 }
 
-void discoveryBench().then(validationBench).then(() => {
-  const width = Math.max(...rows.map(([label]) => label.length));
-  console.log('Benchmark figures (no budgets are asserted; compare runs on the same machine)');
-  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
-});
+/**
+ * The Team view's share of a large Logs Insights answer: 100,000 result rows (caller × model × day,
+ * as Logs Insights returns them, strings) parsed and shaped per developer with prices and shares.
+ */
+function teamRowsBench(): void {
+  const models = ['jp.anthropic.claude-sonnet-4-5-20250929-v1:0', 'jp.anthropic.claude-haiku-4-5-20251001-v1:0', 'global.anthropic.claude-opus-4-5-20251101-v1:0', 'global.anthropic.claude-sonnet-4-6'];
+  const rowsOf: Record<string, string>[] = [];
+  for (let index = 0; index < 100_000; index++) {
+    const developer = index % 1_000;
+    const day = `2026-01-${String(1 + (Math.floor(index / 4_000) % 28)).padStart(2, '0')} 00:00:00.000`;
+    rowsOf.push({
+      'identity.arn': `arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Dev_0123456789abcdef/dev${developer}@example.com`,
+      modelId: models[index % models.length]!,
+      'bin(1d)': day,
+      requests: String(1 + (index % 40)),
+      inputTokens: String(2_000 * (1 + (index % 40))),
+      outputTokens: String(900 * (1 + (index % 40))),
+      cacheReadTokens: String(30_000 * (1 + (index % 40))),
+      cacheWriteTokens: String(4_000 * (1 + (index % 40))),
+    });
+  }
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    shapeTeamRows(rowsOf, rowsOf[0]!['identity.arn']);
+    times.push(performance.now() - started);
+  }
+  rows.push(['Team view: parse and shape 100,000 Logs Insights rows (1,000 developers; median of 5)', `${median(times).toFixed(0)} ms`]);
+}
+
+void discoveryBench()
+  .then(validationBench)
+  .then(async () => rows.push(...(await sessionScanBench())))
+  .then(teamRowsBench)
+  .then(() => {
+    const width = Math.max(...rows.map(([label]) => label.length));
+    console.log('Benchmark figures (no budgets are asserted; compare runs on the same machine)');
+    for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+  });

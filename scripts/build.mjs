@@ -42,6 +42,8 @@ const builds = [
       residencyText: 'src/core/residency/residencyText.ts',
       usageText: 'src/core/usage/usageText.ts',
       diagnosis: 'src/core/models/diagnosis.ts',
+      sessions: 'src/vscode/claudeCode/sessionScan.ts',
+      teamView: 'src/vscode/team/teamPanel.ts',
       claudeCodeDetect: 'src/vscode/claudeCode/installBundle.ts',
       claudeCodeText: 'src/core/claudeCode/supportText.ts',
     },
@@ -72,7 +74,7 @@ const builds = [
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
-    entryPoints: { usage: 'src/webview/usage/main.ts' },
+    entryPoints: { usage: 'src/webview/usage/main.ts', team: 'src/webview/team/main.ts' },
     outdir: 'dist/webview',
   },
 ];

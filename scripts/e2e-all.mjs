@@ -12,8 +12,12 @@ const scripts = [
   ['setup wizard', ['tsx', 'test/e2e/wizard.e2e.ts']],
   ['setup wizard under a policy', ['tsx', 'test/e2e/wizardPolicy.e2e.ts']],
   ['quotas and usage', ['tsx', 'test/e2e/usage.e2e.ts']],
+  ['team view', ['tsx', 'test/e2e/team.e2e.ts']],
   ['policy in the status bar', ['tsx', 'test/e2e/policyStatus.e2e.ts']],
   ['japanese ui', ['tsx', 'test/e2e/japanese.e2e.ts']],
+  ['listing screenshots in english', ['tsx', 'test/e2e/listing.e2e.ts']],
+  ['listing screenshots in japanese', ['tsx', 'test/e2e/listing.e2e.ts', '--locale', 'ja']],
+  ['claude code sessions', ['tsx', 'test/e2e/sessions.e2e.ts']],
   ['in-host suite', ['tsx', 'test/e2e/suite.e2e.ts']],
 ];
 const only = process.argv.slice(2);

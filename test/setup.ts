@@ -10,3 +10,5 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 // one points these at its own folder. The paths below never exist.
 process.env.CLAUDE_BEDROCK_POLICY_DIR = '/nonexistent/claude-bedrock-policy-of-the-test-run';
 process.env.CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR ??= '/nonexistent/claude-code-managed-settings-of-the-test-run';
+// Nor the developer's Claude Code folder (settings, session files): tests use HOME/.claude or set their own.
+delete process.env.CLAUDE_CONFIG_DIR;

@@ -6,3 +6,7 @@ export { checkIdentities, checkIdentity } from './profiles/identity';
 export { loadCatalog, validateModelAccess } from './models/modelAccess';
 export { fetchUsageReport, requestBedrockQuotaIncrease } from './usage/usage';
 export { checkResidency } from './residency/residency';
+export { applyInvocationLogging, checkInvocationLogging, fetchTeamReport, readLoggingSetup } from './team/team';
+export { fetchSpendReport } from './spend/spend';
+export { createBudget, fetchBudgets } from './budgets/budgets';
+export { fetchMeasuredUsage } from './costPlan/measuredUsage';

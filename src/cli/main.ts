@@ -13,6 +13,12 @@ import { setupCommand } from './setup/setupCommand';
 import { quotasCommand, usageCommand } from './usage/usageCommand';
 import { policyCommand } from './policy/policyCommand';
 import { cliText } from './text';
+import { sessionDaysOption } from './claudeCode/sessionSection';
+import { budgetsCommand } from './budgets/budgetsCommand';
+import { costCommand } from './costPlan/costPlanCommand';
+import { spendCommand } from './spend/spendCommand';
+import type { AdminOptions, Terminal } from './team/adminOptions';
+import { loggingCommand, teamCommand } from './team/teamCommand';
 
 declare const __VERSION__: string | undefined;
 
@@ -42,6 +48,27 @@ function parse(argv: readonly string[], locale: Locale) {
         'dry-run': { type: 'boolean', default: false },
         'no-gitignore': { type: 'boolean', default: false },
         'no-vscode-settings': { type: 'boolean', default: false },
+        'session-days': { type: 'string' },
+        // The admin commands (team, logging, spend, budgets, cost plan).
+        yes: { type: 'boolean', default: false },
+        limit: { type: 'string' },
+        threshold: { type: 'string', multiple: true },
+        email: { type: 'string', multiple: true },
+        'sns-topic': { type: 'string' },
+        name: { type: 'string' },
+        'log-group': { type: 'string' },
+        'role-arn': { type: 'string' },
+        developers: { type: 'string' },
+        'working-days': { type: 'string' },
+        sessions: { type: 'string' },
+        'input-tokens': { type: 'string' },
+        'output-tokens': { type: 'string' },
+        'cache-read-share': { type: 'string' },
+        'cache-rest': { type: 'string' },
+        'plan-model': { type: 'string' },
+        'yen-rate': { type: 'string' },
+        'seat-price': { type: 'string' },
+        measured: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -58,8 +85,11 @@ function timeoutOption(value: string | undefined, locale: Locale): number {
   return seconds * 1000;
 }
 
+/** Commands that take a second word (`policy check`, `budgets list`, …). */
+const WITH_SUBCOMMAND = new Set(['policy', 'budgets', 'cost', 'logging']);
+
 /** Runs the CLI on arguments and an environment; returns what to print and the exit code. */
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<CommandOutput> {
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, terminal?: Terminal): Promise<CommandOutput> {
   let locale = pickLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
   try {
     const langIndex = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
@@ -74,7 +104,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
     if (values.help || command === undefined || command === 'help') {
       return { stdout: cliText(locale, 'usage'), exitCode: command === undefined && !values.help ? 2 : 0 };
     }
-    if (positionals.length > (command === 'policy' ? 2 : 1)) throw new UsageError(cliText(locale, 'badOption', { detail: `Unexpected argument "${positionals[command === 'policy' ? 2 : 1]}".` }));
+    const words = WITH_SUBCOMMAND.has(command) ? 2 : 1;
+    if (positionals.length > words) throw new UsageError(cliText(locale, 'badOption', { detail: `Unexpected argument "${positionals[words]}".` }));
     switch (command) {
       case 'profiles':
         return await profilesCommand({ json: values.json ?? false, locale, env });
@@ -90,6 +121,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
           locale,
           env,
           cwd: process.cwd(),
+          sessionDays: sessionDaysOption(values['session-days'], locale),
         });
       case 'quotas':
       case 'usage': {
@@ -144,6 +176,30 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
           env,
           cwd: process.cwd(),
         });
+      case 'team':
+      case 'logging':
+      case 'spend':
+      case 'budgets':
+      case 'cost': {
+        const adminOptions: AdminOptions = {
+          subcommand: positionals[1],
+          profile: values.profile,
+          region: values.region,
+          models: values.model ?? [],
+          folder: values.folder,
+          range: values.range,
+          yes: values.yes ?? false,
+          timeoutMs: timeoutOption(values.timeout, locale),
+          json: values.json ?? false,
+          locale,
+          env,
+          cwd: process.cwd(),
+          ...(terminal ? { terminal } : {}),
+          values,
+        };
+        const run = { team: teamCommand, logging: loggingCommand, spend: spendCommand, budgets: budgetsCommand, cost: costCommand }[command];
+        return await run(adminOptions);
+      }
       default:
         throw new UsageError(cliText(locale, 'unknownCommand', { command }));
     }
@@ -163,7 +219,20 @@ const EXIT_GRACE_MS = 2_000;
 if (require.main === module) {
   // The SDK copy bundled here supports this Node; its warning concerns later SDK releases only.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  runCli(process.argv.slice(2), process.env).then(
+  // A person at a terminal can confirm a write there; CI (no terminal) must pass --yes.
+  const terminal: Terminal = {
+    interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+    async ask(question) {
+      const { createInterface } = await import('node:readline/promises');
+      const readline = createInterface({ input: process.stdin, output: process.stdout });
+      try {
+        return await readline.question(question);
+      } finally {
+        readline.close();
+      }
+    },
+  };
+  runCli(process.argv.slice(2), process.env, terminal).then(
     (output) => {
       if (output.stdout !== undefined) process.stdout.write(`${output.stdout}\n`);
       if (output.stderr !== undefined) process.stderr.write(`${output.stderr}\n`);

@@ -16,6 +16,13 @@ Commands:
   policy check                 Check the folder's effective Claude settings against the organisation policy (machine, team,
                                managed settings); exit 1 on any violation. For a data-residency policy every model ID is
                                resolved with GetInferenceProfile.
+  team                         Per-developer usage from the Bedrock invocation logs (one Logs Insights query of metadata
+                               fields only; prompts are never read). Admin permissions (docs/team.md).
+  logging plan|apply           What turning invocation logging on to CloudWatch Logs sets; apply sets it after a confirmation.
+  spend                        What Claude on Bedrock really cost (Cost Explorer, at most one read an hour, cached), beside the
+                               CloudWatch estimate of the folder's models.
+  budgets list|create          AWS Budgets covering Claude on Bedrock; create a monthly budget with alerts after a confirmation.
+  cost plan                    The team's monthly cost on Bedrock in USD and JPY, every model, and a per-seat comparison.
 
 Options:
   --json                       Print JSON instead of text.
@@ -40,11 +47,24 @@ Options:
   --range <1h|24h|7d>          usage: the period (default 1h, at 1-minute resolution; 24h at 5 minutes; 7d at 1 hour).
   --offline                    policy check, setup: judge data residency by scope only, without asking the account.
   --proof <file>               policy check: write the data-residency proof (profile, destinations, time) as JSON.
+  --session-days <n>           doctor: read the API errors of the last n days of Claude Code's own sessions of the folder
+                               (default 7, 0 to skip; only error records are read, never prompts or answers).
+  --range <1h|24h|7d|30d>      team: the period (default 24h).
+  --yes                        logging apply, budgets create: go ahead without asking (required without a terminal, as in CI).
+  --log-group <name>, --role-arn <arn>
+                               logging: the log group and the role Bedrock writes with (default /aws/bedrock/modelinvocations
+                               and role BedrockModelInvocationLogging).
+  --limit <usd>, --threshold <percent> (repeatable), --email <address> (repeatable), --sns-topic <arn>, --name <name>
+                               budgets create: the monthly limit, the alerts and where they go.
+  --developers, --working-days, --sessions, --input-tokens, --output-tokens <n>, --cache-read-share <0-1>,
+  --cache-rest <write|uncached>, --plan-model <id>, --scope <scope>, --yen-rate <n>, --seat-price <usd>, --measured
+                               cost plan: the plan's figures; --measured fills the per-session figures from the last 30 days.
   --lang <en|ja>               Language of the output (default: from LANG).
   -h, --help                   Show this help.
   -v, --version                Show the version.
 
-Exit codes: 0 healthy, 1 problems found or something could not be verified (doctor) or read (quotas, usage), 2 usage error.`,
+Exit codes: 0 healthy, 1 problems found or something could not be verified (doctor) or read (quotas, usage), 2 usage error.
+team, spend, budgets, logging, cost plan: exit 1 when a part could not be read (the missing permission is named) or a write was not confirmed.`,
   unknownCommand: 'Unknown command "{command}". Run claude-bedrock --help for the list.',
   badOption: '{detail} Run claude-bedrock --help for the options.',
   badTimeout: '--timeout must be a number of seconds between 1 and 300, not "{value}".',
@@ -131,6 +151,13 @@ const ja: CliText = {
   usage                        CloudWatch からクォータに対する使用状況 (ピーク、スロットリングされた分、料金、推奨事項) を表示します。
   policy check                 フォルダーの実効的な Claude 設定を組織のポリシー (マシン、チーム、管理設定) と照合します。
                                違反があれば終了コード 1。データレジデンシーのポリシーでは各モデル ID を GetInferenceProfile で確認します。
+  team                         Bedrock の呼び出しログから開発者ごとの使用量を表示します (メタデータだけを読む Logs Insights
+                               クエリ 1 回。プロンプトは読みません)。管理者の権限が必要です (docs/team.md)。
+  logging plan|apply           呼び出しログを CloudWatch Logs に有効にする設定を表示し、apply は確認の後に設定します。
+  spend                        Bedrock 上の Claude の実コスト (Cost Explorer、読み取りは 1 時間に 1 回まででキャッシュ) を、
+                               フォルダーのモデルの CloudWatch 見積もりと並べて表示します。
+  budgets list|create          Bedrock 上の Claude を含む AWS Budgets の予算を一覧し、確認の後にアラート付き月次予算を作成します。
+  cost plan                    チームの Bedrock での月額コストを USD と円で、全モデルと席単位の価格との比較とともに表示します。
 
 オプション:
   --json                       テキストの代わりに JSON を出力します。
@@ -156,11 +183,24 @@ const ja: CliText = {
   --range <1h|24h|7d>          usage: 期間 (既定は 1h で 1 分ごと。24h は 5 分ごと、7d は 1 時間ごと)。
   --offline                    policy check、setup: アカウントに問い合わせず、スコープだけでデータレジデンシーを判定します。
   --proof <ファイル>           policy check: データレジデンシーの証跡 (プロファイル、転送先、確認時刻) を JSON で書き出します。
+  --session-days <n>           doctor: フォルダーの Claude Code 自身のセッションから過去 n 日間の API エラーを読みます
+                               (既定 7、0 で読まない。読むのはエラーの記録だけで、プロンプトや応答は読みません)。
+  --range <1h|24h|7d|30d>      team: 期間 (既定: 24h)。
+  --yes                        logging apply, budgets create: 確認せずに進めます (CI など端末がない場合は必須)。
+  --log-group <名前>, --role-arn <ARN>
+                               logging: Bedrock が書き込むロググループとロール (既定: /aws/bedrock/modelinvocations と
+                               ロール BedrockModelInvocationLogging)。
+  --limit <USD>, --threshold <%> (複数可), --email <アドレス> (複数可), --sns-topic <ARN>, --name <名前>
+                               budgets create: 月の上限、通知のしきい値と通知先。
+  --developers, --working-days, --sessions, --input-tokens, --output-tokens <数>, --cache-read-share <0〜1>,
+  --cache-rest <write|uncached>, --plan-model <ID>, --scope <スコープ>, --yen-rate <数>, --seat-price <USD>, --measured
+                               cost plan: 計画の値。--measured は直近 30 日のメトリクスから 1 セッションあたりの値を入れます。
   --lang <en|ja>               出力の言語 (既定: LANG から判断)。
   -h, --help                   このヘルプを表示します。
   -v, --version                バージョンを表示します。
 
-終了コード: 0 正常、1 問題あり、または確認できないものがあった (doctor) / 読み取れないものがあった (quotas, usage)、2 使い方の誤り。`,
+終了コード: 0 正常、1 問題あり、または確認できないものがあった (doctor) / 読み取れないものがあった (quotas, usage)、2 使い方の誤り。
+team, spend, budgets, logging, cost plan: 読み取れない部分があった (不足している権限を表示)、または書き込みが確認されなかった場合は 1。`,
   unknownCommand: '不明なコマンド "{command}" です。claude-bedrock --help で一覧を確認してください。',
   badOption: '{detail} claude-bedrock --help でオプションを確認してください。',
   badTimeout: '--timeout には 1 から 300 までの秒数を指定してください ("{value}" は指定できません)。',

@@ -31,6 +31,7 @@ import type { ProfileNode } from './profiles/treeItems';
 import { registerSetupWizard } from './wizard/registerWizard';
 import { UsageMonitor } from './usage/usageMonitor';
 import { registerUsageView } from './usage/usageView';
+import { registerTeamView } from './team/teamView';
 
 export const PROFILES_VIEW_ID = 'claudeBedrock.profiles';
 
@@ -90,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     usage,
     registerUsageView(context, usage),
+    registerTeamView(context, setup.state),
     identities,
     view,
     tree,

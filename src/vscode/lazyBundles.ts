@@ -1,8 +1,8 @@
 /**
  * The parts of the extension that activation does not need, each bundled apart from
  * `dist/extension.js` (see scripts/build.mjs) and required on first use, as `dist/aws.js` is: the
- * setup wizard, the Quotas & Usage view model, and the big text tables (policy, residency, usage,
- * Bedrock diagnoses). The getters are synchronous: a `require` of a file beside this bundle, once.
+ * setup wizard, the Quotas & Usage view model, the big text tables (policy, residency, usage,
+ * Bedrock diagnoses) and the reader of Claude Code's session files. The getters are synchronous: a `require` of a file beside this bundle, once.
  *
  * The lazy bundles hold only stateless code (text tables, pure functions, the wizard's steps,
  * which get every shared object as an argument), so the copies of core they carry never hold state
@@ -19,6 +19,8 @@ import type * as ResidencyTextModule from '../core/residency/residencyText';
 import type * as UsageTextModule from '../core/usage/usageText';
 import type * as UsageViewModelModule from './usage/usageViewModel';
 import type * as SetupWizardModule from './wizard/setupWizard';
+import type * as SessionScanModule from './claudeCode/sessionScan';
+import type * as TeamPanelModule from './team/teamPanel';
 import type * as ClaudeCodeDetectModule from './claudeCode/installBundle';
 import type * as ClaudeCodeTextModule from '../core/claudeCode/supportText';
 
@@ -30,6 +32,8 @@ export const LAZY_BUNDLES = {
   residencyText: { bundle: 'residencyText.js', source: '../core/residency/residencyText' },
   usageText: { bundle: 'usageText.js', source: '../core/usage/usageText' },
   diagnosis: { bundle: 'diagnosis.js', source: '../core/models/diagnosis' },
+  sessionScan: { bundle: 'sessions.js', source: './claudeCode/sessionScan' },
+  teamView: { bundle: 'teamView.js', source: './team/teamPanel' },
   claudeCodeDetect: { bundle: 'claudeCodeDetect.js', source: './claudeCode/installBundle' },
   claudeCodeText: { bundle: 'claudeCodeText.js', source: '../core/claudeCode/supportText' },
 } as const;
@@ -60,6 +64,8 @@ export const loadPolicyText = lazy<typeof PolicyTextModule>('policyText');
 export const loadResidencyText = lazy<typeof ResidencyTextModule>('residencyText');
 export const loadUsageText = lazy<typeof UsageTextModule>('usageText');
 export const loadDiagnosis = lazy<typeof DiagnosisModule>('diagnosis');
+export const loadSessionScan = lazy<typeof SessionScanModule>('sessionScan');
+export const loadTeamPanel = lazy<typeof TeamPanelModule>('teamView');
 /** Finding claude, reading its version and judging it with the support table; the versions read are kept by the caller (vscode/claudeCode/installState.ts). */
 export const loadClaudeCodeDetect = lazy<typeof ClaudeCodeDetectModule>('claudeCodeDetect');
 export const loadClaudeCodeText = lazy<typeof ClaudeCodeTextModule>('claudeCodeText');

@@ -105,6 +105,8 @@ export function cleanEnv(overrides: Record<string, string | undefined> = {}): Re
     if (v === undefined) continue;
     if (/^AWS_/i.test(k)) continue;
     if (/^(VSCODE_|ELECTRON_RUN_AS_NODE$|CODE_SERVER_)/.test(k)) continue;
+    // The machine's Claude Code folder (settings, session files) stays out: HOME/.claude of the run is used.
+    if (k === 'CLAUDE_CONFIG_DIR') continue;
     env[k] = v;
   }
   env.AWS_EC2_METADATA_DISABLED = 'true';

@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import { fakeAwsEnv, EXTENSION_ID, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, type BrowserSession, type CodeServer } from './codeServer';
 import { installJapaneseLanguagePack } from './languagePack';
 import type { PwPage } from './pw';
-import { checkVsixAndCli, chooseRow, E2eRun, extensionWebview, quickInput, runFromPalette, statusBarItem, statusText, waitFor, waitForWizardStep } from './workbench';
+import { checkVsixAndCli, chooseRow, E2eRun, extensionWebview, foldView, quickInput, runFromPalette, statusBarItem, statusText, waitFor, waitForWizardStep, widenSidebar } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { LAST_UNSUPPORTED_VERSION } from '../../src/core/claudeCode/supportTable';
 import { claudeCodeFindings } from '../../src/core/claudeCode/installVerdict';
@@ -141,28 +141,10 @@ async function sidebarRows(p: PwPage): Promise<RowLabel[]> {
   return await p.evaluate<RowLabel[]>(SIDEBAR_ROWS);
 }
 
-const SIDEBAR_BOX = `(() => { const r = document.querySelector('.part.sidebar').getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, height: r.height, width: r.width }; })()`;
 
 /** The headers of the side bar's views, as shown. */
 async function viewHeaders(p: PwPage): Promise<string[]> {
   return (await p.locator('.part.sidebar .pane-header .title').allInnerTexts()).map((text) => text.trim());
-}
-
-/** Drags the side bar's edge so that it is `width` pixels wide. */
-async function widenSidebar(p: PwPage, width: number): Promise<void> {
-  const box = await p.evaluate<{ left: number; right: number; top: number; height: number; width: number }>(SIDEBAR_BOX);
-  await p.mouse.move(box.right + 1, box.top + box.height / 2);
-  await p.mouse.down();
-  await p.mouse.move(box.left + width, box.top + box.height / 2, { steps: 10 });
-  await p.mouse.up();
-  const now = (await p.evaluate<{ width: number }>(SIDEBAR_BOX)).width;
-  if (Math.abs(now - width) > 20) throw new Error(`the side bar is ${now} px wide after dragging its edge, expected ${width}`);
-}
-
-async function foldView(p: PwPage, name: string, open: boolean): Promise<void> {
-  const header = p.locator(`.part.sidebar .pane-header[aria-label^="${name}"]`).first();
-  await header.waitFor({ state: 'visible', timeout: 60_000 });
-  if (((await header.getAttribute('aria-expanded')) === 'true') !== open) await header.click({ position: { x: 12, y: 10 } });
 }
 
 async function main(): Promise<void> {

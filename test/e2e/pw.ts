@@ -31,6 +31,7 @@ export interface PwLocator {
   allInnerTexts(): Promise<string[]>;
   getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
   screenshot(options?: { path?: string; timeout?: number }): Promise<Buffer>;
+  boundingBox(options?: { timeout?: number }): Promise<{ x: number; y: number; width: number; height: number } | null>;
   evaluateAll<R>(fn: (elements: { className: string }[]) => R): Promise<R>;
 }
 
@@ -67,7 +68,7 @@ export interface PwPage {
   frameLocator(selector: string): PwFrameLocator;
   waitForSelector(selector: string, options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<unknown>;
   waitForTimeout(ms: number): Promise<void>;
-  screenshot(options?: { path?: string; fullPage?: boolean; timeout?: number }): Promise<Buffer>;
+  screenshot(options?: { path?: string; fullPage?: boolean; timeout?: number; clip?: { x: number; y: number; width: number; height: number } }): Promise<Buffer>;
   evaluate<R>(fn: () => R): Promise<R>;
   /** A JavaScript expression evaluated in the page (for code that needs DOM types). */
   evaluate<R>(expression: string): Promise<R>;

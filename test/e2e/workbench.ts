@@ -156,6 +156,26 @@ export async function foldViews(p: PwPage, names: readonly string[]): Promise<vo
   }
 }
 
+/** Opens (`open` true) or folds the named view of the side bar, waiting for its header first. */
+export async function foldView(p: PwPage, name: string, open: boolean): Promise<void> {
+  const header = p.locator(`.part.sidebar .pane-header[aria-label^="${name}"]`).first();
+  await header.waitFor({ state: 'visible', timeout: 60_000 });
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== open) await header.click({ position: { x: 12, y: 10 } });
+}
+
+const SIDEBAR_BOX = `(() => { const r = document.querySelector('.part.sidebar').getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, height: r.height, width: r.width }; })()`;
+
+/** Drags the side bar's edge so that it is `width` pixels wide. */
+export async function widenSidebar(p: PwPage, width: number): Promise<void> {
+  const box = await p.evaluate<{ left: number; right: number; top: number; height: number; width: number }>(SIDEBAR_BOX);
+  await p.mouse.move(box.right + 1, box.top + box.height / 2);
+  await p.mouse.down();
+  await p.mouse.move(box.left + width, box.top + box.height / 2, { steps: 10 });
+  await p.mouse.up();
+  const now = (await p.evaluate<{ width: number }>(SIDEBAR_BOX)).width;
+  if (Math.abs(now - width) > 20) throw new Error(`the side bar is ${now} px wide after dragging its edge, expected ${width}`);
+}
+
 /**
  * The document of this extension's webview view: VS Code nests it in two iframes, the outer one
  * named by the extension's id, the inner `#active-frame` holding the page.

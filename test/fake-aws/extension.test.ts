@@ -61,7 +61,7 @@ describe('fake-aws: service module extension points', () => {
 
     fake = await startFakeAws({ scenario: 'basic', modules: defaultModules().filter((module) => module.listener !== 'runtime') });
     assert.equal(fake.runtimeEndpoint, undefined);
-    assert.deepEqual(Object.keys(fake.env()).sort(), ['AWS_EC2_METADATA_DISABLED', 'AWS_ENDPOINT_URL']);
+    assert.deepEqual(Object.keys(fake.env()).sort(), ['AWS_EC2_METADATA_DISABLED', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_BUDGETS', 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', 'AWS_ENDPOINT_URL_COST_EXPLORER']);
   });
 
   it('deep-copies scenario objects, so servers never share state', async () => {

@@ -96,6 +96,10 @@ export async function startFakeAws(options: StartFakeAwsOptions): Promise<FakeAw
     env() {
       return {
         AWS_ENDPOINT_URL: endpoint,
+        // The admin services by their own variables too, so a profile's endpoint settings cannot send them elsewhere.
+        AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoint,
+        AWS_ENDPOINT_URL_COST_EXPLORER: endpoint,
+        AWS_ENDPOINT_URL_BUDGETS: endpoint,
         ...(runtimeEndpoint !== undefined && { AWS_ENDPOINT_URL_BEDROCK_RUNTIME: runtimeEndpoint }),
         // Otherwise the SDK's default chain probes 169.254.169.254, which is not loopback.
         AWS_EC2_METADATA_DISABLED: 'true',

@@ -22,6 +22,12 @@ export interface Scenario {
   serviceQuotas?: FakeServiceQuotas;
   /** CloudWatch `AWS/Bedrock` metrics; absent: every GetMetricData query returns no points. */
   cloudWatch?: FakeCloudWatch;
+  /** CloudWatch Logs groups holding Bedrock invocation logs (Logs Insights); absent: no log group anywhere. */
+  cloudWatchLogs?: FakeCloudWatchLogs;
+  /** Cost Explorer's cost lines per account; absent: every account has no cost. */
+  costExplorer?: FakeCostExplorer;
+  /** AWS Budgets per account; absent: no budgets. */
+  budgets?: FakeBudgets;
 }
 
 export interface FakeAccount {
@@ -215,6 +221,103 @@ export interface FakeBedrockAccount {
   scpDeniedRegions?: string[];
   /** IAM actions no identity-based policy allows: `bedrock:ListInferenceProfiles`, `bedrock:InvokeModel`, … */
   deniedActions?: string[];
+  /** Region → the model invocation logging configuration (wire shape); absent: logging is off there. */
+  invocationLogging?: Record<string, FakeLoggingConfig>;
+}
+
+/** Bedrock's `loggingConfig` as GetModelInvocationLoggingConfiguration answers it. */
+export interface FakeLoggingConfig {
+  cloudWatchConfig?: { logGroupName: string; roleArn: string; largeDataDeliveryS3Config?: { bucketName: string; keyPrefix?: string } };
+  s3Config?: { bucketName: string; keyPrefix?: string };
+  textDataDeliveryEnabled?: boolean;
+  imageDataDeliveryEnabled?: boolean;
+  embeddingDataDeliveryEnabled?: boolean;
+}
+
+/** CloudWatch Logs: per account, the log groups of each Region with the invocation-log traffic they hold. */
+export interface FakeCloudWatchLogs {
+  accounts: Record<string, FakeLogsAccount>;
+  /** How many GetQueryResults calls answer `Running` before `Complete`; default 1. */
+  runningPolls?: number;
+}
+
+export interface FakeLogsAccount {
+  /** Region → log groups. */
+  logGroups?: Record<string, FakeLogGroup[]>;
+  /** IAM actions no policy allows: `logs:StartQuery`, …, or `logs:*`. */
+  deniedActions?: string[];
+}
+
+export interface FakeLogGroup {
+  name: string;
+  /** The Bedrock invocation-log records of the group, as compact series (records are computed, never stored). */
+  invocations: FakeInvocationSeries[];
+}
+
+/**
+ * One caller's requests to one model: `requestsPerDay` requests on every UTC day from `fromDaysAgo`
+ * to `toDaysAgo` (0 = today, inclusive), spread evenly over the day (request i of n at
+ * (i + 0.5) / n of the day); every request carries the same token counts.
+ */
+export interface FakeInvocationSeries {
+  callerArn: string;
+  /** The `modelId` field of the record: the invoked identifier. */
+  modelId: string;
+  requestsPerDay: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  fromDaysAgo: number;
+  toDaysAgo: number;
+}
+
+/** Cost Explorer (us-east-1): per account, daily cost lines. */
+export interface FakeCostExplorer {
+  accounts: Record<string, FakeCostAccount>;
+}
+
+export interface FakeCostAccount {
+  lines: FakeCostLine[];
+  /** IAM actions no policy allows: `ce:GetCostAndUsage`, …, or `ce:*`. */
+  deniedActions?: string[];
+}
+
+/**
+ * A cost line: `usdPerDay` (and `quantityPerDay`) on every UTC day from `fromDaysAgo` to `toDaysAgo`
+ * (0 = today). A line that runs to today also drives the forecast of the days to come.
+ */
+export interface FakeCostLine {
+  /** The Cost Explorer SERVICE value (`Claude Sonnet 4.5 (Amazon Bedrock Edition)`). */
+  service: string;
+  usageType: string;
+  usdPerDay: number;
+  quantityPerDay: number;
+  fromDaysAgo: number;
+  toDaysAgo: number;
+}
+
+/** AWS Budgets (us-east-1): per account, its budgets and what it may call. */
+export interface FakeBudgets {
+  accounts: Record<string, FakeBudgetsAccount>;
+}
+
+export interface FakeBudgetsAccount {
+  budgets: FakeBudget[];
+  /** IAM actions no policy allows: `budgets:ViewBudget`, `budgets:ModifyBudget`, or `budgets:*`. */
+  deniedActions?: string[];
+}
+
+export interface FakeBudget {
+  name: string;
+  limitUsd: number;
+  timeUnit: 'DAILY' | 'MONTHLY' | 'QUARTERLY' | 'ANNUALLY';
+  budgetType: 'COST' | 'USAGE';
+  /** CostFilters as the API spells them (`Service` → values); absent: the whole account. */
+  costFilters?: Record<string, string[]>;
+  /** Epoch ms. */
+  createdAt: number;
+  notifications: { notificationType: string; comparisonOperator: string; threshold: number; thresholdType: string; subscribers: { subscriptionType: string; address: string }[] }[];
 }
 
 /**

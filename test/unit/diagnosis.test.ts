@@ -88,6 +88,8 @@ const cases: [string, RawAwsError, { profile?: string; region: string; modelId?:
     'iam-denied',
   ],
   ['an invalid identifier', call('Converse', 'ValidationException', 'The provided model identifier is invalid.', 400), { ...TOKYO, modelId: `${JP_SONNET}[1m]` }, 'invalid-identifier'],
+  ['max_tokens above the model\'s limit (Anthropic API wording)', call('Converse', 'ValidationException', 'max_tokens: 200000 > 64000, which is the maximum allowed number of output tokens for claude-sonnet-4-5-20250929', 400), TOKYO, 'max-tokens-invalid'],
+  ['max_tokens above the model\'s limit (Bedrock wording)', call('Converse', 'ValidationException', 'The maximum tokens you requested exceeds the model limit of 8192. Try again with a maximum tokens value that is lower than 8192.', 400), TOKYO, 'max-tokens-invalid'],
   ['a missing inference profile', call('GetInferenceProfile', 'ResourceNotFoundException', 'Inference profile not found.', 404), { ...TOKYO, modelId: `au.${SONNET}` }, 'model-not-in-region'],
   ['a model unknown to the region', call('GetFoundationModelAvailability', 'ResourceNotFoundException', 'The specified resource was not found.', 404), TOKYO, 'model-not-in-region'],
   ['a deadline', { operation: 'Converse', phase: 'call', timedOut: true }, TOKYO, 'timeout'],

@@ -1,5 +1,5 @@
 /**
- * The layout rules of the README's Layout section that ESLint does not check: no folder under src/
+ * The layout rules of CONTRIBUTING.md's Layout section that ESLint does not check: no folder under src/
  * holds more than 15 files, there are no barrel index.ts files, and the domain folders of each
  * layer import each other without a cycle (value imports; `import type` does not count).
  */

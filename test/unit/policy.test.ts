@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { effectiveSetup } from '../../src/core/setup/effectiveSetup';
 import { parsePolicyFile, POLICY_FILE_KEYS } from '../../src/core/policy/policyFile';
 import { mergePolicies } from '../../src/core/policy/policyMerge';
+import { withInvocationLogging } from '../../src/core/policy/policyLogging';
 import { inAvailableModels, intersectPatterns } from '../../src/core/policy/policyScopes';
 import {
   checkChoices,
@@ -120,6 +121,30 @@ const japanChoices: SetupChoices = {
   opusModel: `jp.${OPUS_46}`,
   scope: 'project',
 };
+
+
+/** A team policy that requires invocation logging, as the file would say it. */
+const LOGGING_POLICY = (): EffectivePolicy => mergePolicies([{ source: 'team', path: '/repo/.claude/bedrock-policy.json', text: JSON.stringify({ version: 1, requireInvocationLogging: true }) }], []);
+
+describe('policy: the invocation-logging rule', () => {
+  it('holds when machine or team requires it, is refused when not a boolean, and adds a violation only when logging is off or unread', () => {
+    const machine = { source: 'machine' as const, path: '/etc/claude-bedrock/policy.json', text: JSON.stringify({ version: 1, requireInvocationLogging: true }) };
+    const team = { source: 'team' as const, path: '/repo/.claude/bedrock-policy.json', text: JSON.stringify({ version: 1, requireInvocationLogging: false }) };
+    const merged = mergePolicies([machine, team], []);
+    assert.equal(merged.requireInvocationLogging?.value, true);
+    assert.deepEqual(merged.sources.find((source) => source.source === 'machine')?.rules, ['requireInvocationLogging']);
+    const broken = mergePolicies([{ ...team, text: JSON.stringify({ version: 1, requireInvocationLogging: 'yes' }) }], []);
+    assert.equal(broken.requireInvocationLogging, undefined);
+    assert.match(broken.problems[0]!.detail, /requireInvocationLogging/);
+    assert.deepEqual(withInvocationLogging([], { region: 'ap-northeast-1', state: { state: 's3-only', bucketName: 'b' } }, merged), []);
+    assert.deepEqual(withInvocationLogging([], { region: 'ap-northeast-1', state: { state: 'cloudwatch', logGroupName: 'g' } }, merged), []);
+    const off = withInvocationLogging([], { region: 'ap-northeast-1', state: { state: 'off' } }, merged);
+    assert.deepEqual(off.map((violation) => [violation.code, violation.value]), [['invocation-logging-off', 'ap-northeast-1']]);
+    assert.match(violationText(off[0]!, 'en').title, /^Bedrock model invocation logging is off in .*ap-northeast-1/);
+    assert.match(violationText(off[0]!, 'ja').title, /モデル呼び出しログがオフです$/);
+    assert.deepEqual(withInvocationLogging([], { region: 'ap-northeast-1', state: { state: 'off' } }, mergePolicies([team], [])), [], 'a policy that does not require it adds nothing');
+  });
+});
 
 describe('policy', () => {
   describe('policy files', () => {
@@ -423,6 +448,9 @@ describe('policy', () => {
     const choiceViolations = [
       ...checkChoices({ ...japanChoices, primaryModel: `global.${SONNET_45}`, opusModel: undefined, scope: 'user' }, mergePolicies([policyInput('team', 'japan-only.json'), policyInput('machine', 'machine-baseline.json')], [{ path: '/m', text: JSON.stringify({ env: { AWS_REGION: 'ap-northeast-3' } }) }]), { profileKind: 'static' }),
       ...[regionVerdict(JAPAN_TEAM(), 'us-east-1'), scopeVerdict(JAPAN_TEAM(), 'apac'), scopeVerdict(mergePolicies([policyInput('team', 'residency-only.json')], []), 'global')].flatMap((verdict) => (verdict.allowed ? [] : [verdict.violation])),
+      // The account's answers on invocation logging (policy check and the status bar ask for them).
+      ...withInvocationLogging([], { region: 'ap-northeast-1', state: { state: 'off' } }, LOGGING_POLICY()),
+      ...withInvocationLogging([], { region: 'ap-northeast-1', unverified: 'Amazon Bedrock refused GetModelInvocationLoggingConfiguration' }, LOGGING_POLICY()),
     ];
 
     it('words every violation in both languages, with no placeholder left and the rule\'s source named', () => {

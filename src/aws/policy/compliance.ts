@@ -9,6 +9,7 @@ import type { Diagnosis } from '../../core/models/bedrockTypes';
 import { effectiveSetup, effectiveValue } from '../../core/setup/effectiveSetup';
 import { setupProfile } from '../../core/health/health';
 import { evaluatePolicy, policyApplies, policyEnvKeys } from '../../core/policy/policyEvaluate';
+import { withInvocationLogging, type LoggingAnswer } from '../../core/policy/policyLogging';
 import { residencyModels, withResidency } from '../../core/policy/policyResidency';
 import type { EffectivePolicy, PolicyViolation, ResidencyCheck, ResidencyProof } from '../../core/policy/policyTypes';
 import { credentialKind, type AwsProfile, type ProfileDiscovery } from '../../core/profiles/profiles';
@@ -46,6 +47,13 @@ export async function answerResidency(
   return { checks: result.checks, proof };
 }
 
+/** Whether invocation logging is on in the Region, for the policy's logging rule (the policy must ask for it). */
+export async function answerInvocationLogging(subject: { readonly profile: string; readonly region: string }, timeoutMs?: number): Promise<LoggingAnswer> {
+  const { checkInvocationLogging } = await loadAwsLayer();
+  const result = await checkInvocationLogging({ target: { type: 'profile', profile: subject.profile }, region: subject.region, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+  return result.ok ? { region: subject.region, state: result.logging } : { region: subject.region, unverified: result.reason };
+}
+
 export interface ComplianceReport {
   readonly policy: EffectivePolicy;
   readonly files: SettingsFiles;
@@ -56,6 +64,8 @@ export interface ComplianceReport {
   readonly violations: readonly PolicyViolation[];
   /** Present when the policy asks for residency and the account was asked. */
   readonly residency?: ResidencyAnswer;
+  /** Present when the policy requires invocation logging and the account was asked. */
+  readonly logging?: LoggingAnswer;
   /** Under a policy, settings files (not managed ones) that cannot be parsed or read: the check cannot see their values. */
   readonly unusable: EffectiveSetup['broken'];
   /** True when nothing is wrong: no violation, every policy file usable and, under a policy, every settings file too. */
@@ -93,6 +103,11 @@ export async function checkCompliance(options: ComplianceOptions): Promise<Compl
     residency = await answerResidency({ profile: profile.name, region, models }, policy, options.timeoutMs);
     if ('checks' in residency) violations = withResidency(violations, residency.checks, setup, policy);
   }
+  let logging: LoggingAnswer | undefined;
+  if (policy.requireInvocationLogging?.value && options.online && setup.bedrock && profile && region) {
+    logging = await answerInvocationLogging({ profile: profile.name, region }, options.timeoutMs);
+    violations = withInvocationLogging(violations, logging, policy);
+  }
   return {
     policy,
     files,
@@ -101,6 +116,7 @@ export async function checkCompliance(options: ComplianceOptions): Promise<Compl
     ...(region ? { region } : {}),
     violations,
     ...(residency ? { residency } : {}),
+    ...(logging ? { logging } : {}),
     unusable,
     compliant: violations.length === 0 && policy.problems.length === 0 && !(residency && 'credentials' in residency) && unusable.length === 0,
   };

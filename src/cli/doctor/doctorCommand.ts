@@ -31,6 +31,9 @@ import { fetchReport, quotaLines, rangeText, reportJson } from '../usage/usageCo
 import { usageCliText } from '../usage/usageText';
 import { claudeCodeChecks } from '../claudeCode/installCheck';
 import { resolveUsageTarget, type UsageTarget } from '../usage/usageTarget';
+import { sessionSection, type SessionReport } from '../claudeCode/sessionSection';
+import { readSettingsFiles } from '../../files/claudeSettingsFiles';
+import { loadPolicy } from '../../files/policyFiles';
 
 export interface DoctorOptions {
   readonly profile?: string;
@@ -46,10 +49,12 @@ export interface DoctorOptions {
   readonly json: boolean;
   readonly locale: Locale;
   readonly env: Environment;
+  /** How many days of Claude Code's own sessions to read for API errors (0: none; default 7). */
+  readonly sessionDays?: number;
 }
 
 
-export type CheckId = 'settings' | 'claude-code' | 'profile' | 'identity' | 'model' | 'quotas' | 'usage';
+export type CheckId = 'settings' | 'claude-code' | 'profile' | 'identity' | 'model' | 'quotas' | 'usage' | 'sessions';
 
 export interface Check {
   readonly id: CheckId;
@@ -77,6 +82,8 @@ export interface Check {
   readonly report?: ReturnType<typeof reportJson>;
   /** What a Claude Code check was judged from: the install or setting, and the versions. */
   readonly claudeCode?: Readonly<Record<string, unknown>>;
+  /** What Claude Code's own sessions recorded (sessions check). */
+  readonly sessions?: SessionReport;
 }
 
 const problem = (severity: 'error' | 'warning') => ({ state: 'problem' as const, severity });
@@ -132,7 +139,7 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
       summary: cause,
       failure: { reason: 'profile-missing', cause, fix: cliText(locale, 'profileMissingFix') },
     });
-    return render(options, target, region ?? '-', checks);
+    return finish(options, resolved, region, checks, () => render(options, target, region ?? '-', checks));
   }
   if (!region) throw new UsageError(cliText(locale, 'noRegion', { target: targetText(target, locale) }));
 
@@ -173,7 +180,7 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
   if (metadataProblem) {
     const text = problemReport(metadataProblem, locale);
     checks.push({ id: 'identity', state: 'not-verified', title: cliText(locale, 'checkIdentity'), summary: cliText(locale, 'identityNotRun'), problems: [{ ...text, severity: 'warning' }], unread: ['GetCallerIdentity'] });
-    return render(options, target, region, checks);
+    return finish(options, resolved, region, checks, () => render(options, target, region, checks));
   }
 
   // Loaded only now: listing profiles never pays for the AWS SDK.
@@ -211,7 +218,21 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
       checks.push({ id: 'model', state: 'not-verified', title: cliText(locale, 'checkModel', { model: resolved.modelIds.map(printable).join(', ') }), summary: cliText(locale, 'modelsSkipped') });
     }
   }
-  return render(options, target, region, checks);
+  return finish(options, resolved, region, checks, () => render(options, target, region, checks));
+}
+
+/**
+ * The last section, whatever the checks before it found: what Claude Code's own sessions of the last
+ * days recorded (an expired sign-in at 3 pm is worth knowing most when the identity check fails now).
+ */
+async function finish(options: DoctorOptions, resolved: UsageTarget, region: string | undefined, checks: Check[], rendered: () => CommandOutput): Promise<CommandOutput> {
+  const days = options.sessionDays ?? 7;
+  if (days > 0) {
+    const policy = await loadPolicy(resolved.folder, await readSettingsFiles(resolved.folder, options.env), options.env);
+    const profile = resolved.profile?.name ?? (resolved.target.type === 'profile' ? resolved.target.profile : undefined);
+    checks.push(await sessionSection({ folder: resolved.folder, days, env: options.env, locale: options.locale, region, profile, policy }));
+  }
+  return rendered();
 }
 
 /** The operations whose answers a model check could not read, in check order. */

@@ -147,6 +147,7 @@ export type DiagnosisCode =
   | 'scp-denied-region'
   | 'iam-denied'
   | 'invalid-identifier'
+  | 'max-tokens-invalid'
   | 'list-profiles-denied'
   | 'model-not-in-region'
   | 'region-not-available'

@@ -45,6 +45,8 @@ const SEVERITY: Readonly<Record<DiagnosisCode, Severity>> = {
   'scp-denied-region': 'error',
   'iam-denied': 'error',
   'invalid-identifier': 'error',
+  // Every request of the setup asks for more output than the model gives: none succeeds.
+  'max-tokens-invalid': 'error',
   // The bundled catalog is shown instead.
   'list-profiles-denied': 'warning',
   'model-not-in-region': 'error',
@@ -95,6 +97,8 @@ const PAYMENT = /payment instrument/i;
 const USE_CASE = /use case details/i;
 const LEGACY = /marked (?:by (?:the )?provider )?as Legacy|reached the end of its life/i;
 const INVALID_IDENTIFIER = /provided model identifier is invalid/i;
+/** A request whose max_tokens the model refuses (the Anthropic API's and Bedrock's wordings). */
+const MAX_TOKENS = /max_tokens\b.{0,40}(?:>|exceed|greater|maximum)|maximum tokens you requested|exceeds the model limit/i;
 const NOT_AUTHORIZED = /not authorized to perform:?\s*([\w-]+:[\w*-]+)/i;
 const SCP = /explicit deny in a service control policy/i;
 const THROTTLE_MESSAGE = /too many (?:tokens|requests)|rate exceeded/i;
@@ -141,6 +145,8 @@ export function diagnoseAwsError(raw: RawAwsError, context: DiagnosisContext): D
     const named = /model ID (\S+?) with on-demand/i.exec(message)?.[1];
     return make('on-demand-not-supported', { modelId: context.modelId ?? named });
   }
+
+  if ((status === undefined || status === 400) && !THROTTLE_NAMES.has(name) && MAX_TOKENS.test(message)) return make('max-tokens-invalid');
 
   const throttledByName = THROTTLE_NAMES.has(name) || status === 429;
   if (throttledByName || (THROTTLE_MESSAGE.test(message) && !name)) return make('throttled');
@@ -229,6 +235,14 @@ export function throttleKind(detail: string | undefined): ThrottleKind {
   if (/too many tokens/i.test(text)) return 'tokens';
   if (/too many requests|rate exceeded/i.test(text)) return 'requests';
   return 'unspecified';
+}
+
+/** The output limit a max_tokens refusal names (`max_tokens: 200000 > 64000`, `the model limit of 8192`), if it does. */
+export function maxTokensLimit(detail: string | undefined): number | undefined {
+  const text = detail ?? '';
+  const found = /max_tokens:?\s*\d+\s*>\s*(\d+)/i.exec(text) ?? /model limit of\s*(\d+)/i.exec(text) ?? /maximum (?:allowed )?(?:number of )?(?:output )?tokens (?:is|of)\s*(\d+)/i.exec(text);
+  const limit = found ? Number(found[1]) : NaN;
+  return Number.isSafeInteger(limit) && limit > 0 ? limit : undefined;
 }
 
 /** Which policy an access-denied message says refused the call. */
@@ -322,6 +336,8 @@ function textKey(diagnosis: Diagnosis, suggestions: readonly string[]): Diagnosi
       const kind = denialKind(detail);
       return kind === 'no-allow' || kind === 'unspecified' ? code : 'iam-denied:admin';
     }
+    case 'max-tokens-invalid':
+      return maxTokensLimit(detail) === undefined ? code : 'max-tokens-invalid:limit';
     case 'invalid-identifier':
       if (modelId?.endsWith('[1m]')) return 'invalid-identifier:1m';
       return modelId && scopePrefix(modelId) ? 'invalid-identifier:prefix' : code;
@@ -393,6 +409,7 @@ export function describeDiagnosis(diagnosis: Diagnosis, locale: Locale, options:
     endpointVariables: endpointVariablesFor(diagnosis.operation, locale),
     status: httpStatusText(diagnosis.httpStatus, locale) || diagnosis.awsCode || '',
     answer: diagnosis.unreadable ? unreadableAnswerText(diagnosis.unreadable, diagnosis.httpStatus, locale) : '',
+    limit: maxTokensLimit(diagnosis.detail),
   };
 
   let cause = format(entry.cause, params);

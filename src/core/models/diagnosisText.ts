@@ -27,6 +27,7 @@ export type DiagnosisTextKey =
   | 'iam-denied:admin'
   | 'invalid-identifier:1m'
   | 'invalid-identifier:prefix'
+  | 'max-tokens-invalid:limit'
   | 'service-error:html'
   | 'service-error:malformed'
   | 'service-error:cut'
@@ -146,6 +147,14 @@ const en: DiagnosisTextTable = {
     'invalid-identifier:prefix': {
       cause: 'Bedrock does not recognise {model} in {region}: the {prefix}. inference profile may not be offered in this region.',
       fix: 'Choose a scope that {region} lists (its inference profiles), or switch to a region that offers {prefix}.',
+    },
+    'max-tokens-invalid': {
+      cause: 'Bedrock refused {operation} for {model} in {region}: the request asked for more output tokens (max_tokens) than the model allows.',
+      fix: 'Lower CLAUDE_CODE_MAX_OUTPUT_TOKENS to the model\'s output limit or less, or remove it to let Claude Code choose.',
+    },
+    'max-tokens-invalid:limit': {
+      cause: 'Bedrock refused {operation} for {model} in {region}: the request asked for more output tokens (max_tokens) than the model\'s limit of {limit}.',
+      fix: 'Set CLAUDE_CODE_MAX_OUTPUT_TOKENS to {limit} or less, or remove it to let Claude Code choose.',
     },
     'list-profiles-denied': {
       cause: 'Your identity may not call {action} in {region}, so the models this account can use could not be listed. The bundled catalog is shown instead and may be out of date.',
@@ -303,6 +312,14 @@ const ja: DiagnosisTextTable = {
     'invalid-identifier:prefix': {
       cause: '{region} の Bedrock は {model} を認識できません。{prefix}. の推論プロファイルはこのリージョンでは提供されていない可能性があります。',
       fix: '{region} が提供しているスコープ (推論プロファイル) を選ぶか、{prefix}. を提供しているリージョンに切り替えてください。',
+    },
+    'max-tokens-invalid': {
+      cause: '{region} の {model} に対する {operation} が拒否されました。リクエストの出力トークン数 (max_tokens) がモデルの上限を超えています。',
+      fix: 'CLAUDE_CODE_MAX_OUTPUT_TOKENS をモデルの出力上限以下に下げるか、削除して Claude Code に任せてください。',
+    },
+    'max-tokens-invalid:limit': {
+      cause: '{region} の {model} に対する {operation} が拒否されました。リクエストの出力トークン数 (max_tokens) がモデルの上限 {limit} を超えています。',
+      fix: 'CLAUDE_CODE_MAX_OUTPUT_TOKENS を {limit} 以下にするか、削除して Claude Code に任せてください。',
     },
     'list-profiles-denied': {
       cause: 'あなたの ID には {region} で {action} を呼び出す権限がないため、このアカウントで使えるモデルを一覧できませんでした。代わりに同梱のカタログを表示していますが、最新でない可能性があります。',

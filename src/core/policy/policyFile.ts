@@ -27,6 +27,7 @@ export const POLICY_FILE_KEYS = [
   'requiredEnv',
   'forbiddenEnv',
   'allowUserScope',
+  'requireInvocationLogging',
 ] as const;
 
 export const MODEL_PINS: readonly ModelPin[] = ['haiku', 'sonnet', 'opus'];
@@ -118,6 +119,7 @@ const CHECKS: Readonly<Record<Exclude<(typeof POLICY_FILE_KEYS)[number], 'versio
   },
   forbiddenEnv: stringArray('environment variable names', ENV_KEY, '"ANTHROPIC_API_KEY"'),
   allowUserScope: boolean,
+  requireInvocationLogging: boolean,
 };
 
 /** The known name closest to a misspelt one, when it is close enough to be a likely typo. */

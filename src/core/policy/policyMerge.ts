@@ -70,6 +70,7 @@ function combine(files: readonly Read[]): Omit<Mutable<EffectivePolicy>, 'locks'
   put('requireSso', decided(set((document) => document.credentials?.requireSso), (values) => values.some(Boolean)));
   put('maxOutputTokens', decided(set((document) => document.maxOutputTokens), (values) => Math.min(...values)));
   put('allowUserScope', decided(set((document) => document.allowUserScope), (values) => values.every(Boolean)));
+  put('requireInvocationLogging', decided(set((document) => document.requireInvocationLogging), (values) => values.some(Boolean)));
 
   // Required env: the first file (machine before team) decides a key; a later file agreeing joins its origins.
   const required = new Map<string, Mutable<PolicyRule<{ key: string; value: string }>>>();
@@ -155,6 +156,7 @@ const RULE_NAMES: readonly Exclude<PolicyRuleName, 'managedLock'>[] = [
   'requiredEnv',
   'forbiddenEnv',
   'allowUserScope',
+  'requireInvocationLogging',
   'availableModels',
 ];
 

@@ -118,6 +118,7 @@ export function violationText(v: PolicyViolation, locale: Locale): { title: stri
     alias: aliasOf(v.key),
     locked: v.fix?.value ?? '',
     path: v.origins[0]?.path ?? '',
+    reason: v.reason ?? '',
   };
   const detail = [format(entry.detail, params)];
   const replacement = v.fix?.value;

@@ -40,6 +40,8 @@ export interface PolicyDocument {
   readonly forbiddenEnv?: readonly string[];
   /** Whether setups may be written to the user's `~/.claude/settings.json` (default true). */
   readonly allowUserScope?: boolean;
+  /** Bedrock model invocation logging must be on in the setup's Region (GetModelInvocationLoggingConfiguration). */
+  readonly requireInvocationLogging?: boolean;
 }
 
 export type ModelPin = 'haiku' | 'sonnet' | 'opus';
@@ -81,6 +83,7 @@ export type PolicyRuleName =
   | 'requiredEnv'
   | 'forbiddenEnv'
   | 'allowUserScope'
+  | 'requireInvocationLogging'
   | 'availableModels'
   | 'managedLock';
 
@@ -104,6 +107,7 @@ export interface EffectivePolicy {
   readonly requiredEnv: readonly PolicyRule<{ readonly key: string; readonly value: string }>[];
   readonly forbiddenEnv?: PolicyRule<readonly string[]>;
   readonly allowUserScope?: PolicyRule<boolean>;
+  readonly requireInvocationLogging?: PolicyRule<boolean>;
   /** Claude Code's managed `availableModels`; a lock only with `enforceAvailableModels`. */
   readonly availableModels?: PolicyRule<{ readonly models: readonly string[]; readonly enforced: boolean }>;
   /** Settings keys Claude Code's managed settings set (`env.ANTHROPIC_MODEL`, …): locks, never overwritten. */
@@ -161,6 +165,8 @@ export type PolicyViolationCode =
   | 'user-scope-forbidden'
   | 'residency-outside'
   | 'residency-unverified'
+  | 'invocation-logging-off'
+  | 'invocation-logging-unverified'
   | 'managed-lock';
 
 /** One way a setup (or a planned setup) breaks the policy. */
@@ -182,6 +188,8 @@ export interface PolicyViolation {
   readonly allowed?: readonly string[];
   readonly limit?: number;
   readonly outside?: readonly string[];
+  /** Why a check of the account could not be read (an English detail), for `…-unverified` codes that have one. */
+  readonly reason?: string;
 }
 
 /** Why a choice the wizard or the sidebar would offer is hidden. */

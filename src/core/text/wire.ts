@@ -13,7 +13,7 @@ import type { Locale } from './locale';
  */
 export type UnreadableAnswer = 'html' | 'malformed' | 'cut';
 
-export type WireService = 'bedrock' | 'bedrock-runtime' | 'cloudwatch' | 'servicequotas' | 'sts';
+export type WireService = 'bedrock' | 'bedrock-runtime' | 'cloudwatch' | 'servicequotas' | 'sts' | 'logs' | 'ce' | 'budgets';
 
 /** The variable each SDK client reads: `AWS_ENDPOINT_URL_` + its serviceId in upper case, spaces as `_`. */
 export const ENDPOINT_VARIABLES: Readonly<Record<WireService, string>> = {
@@ -22,6 +22,9 @@ export const ENDPOINT_VARIABLES: Readonly<Record<WireService, string>> = {
   cloudwatch: 'AWS_ENDPOINT_URL_CLOUDWATCH',
   servicequotas: 'AWS_ENDPOINT_URL_SERVICE_QUOTAS',
   sts: 'AWS_ENDPOINT_URL_STS',
+  logs: 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS',
+  ce: 'AWS_ENDPOINT_URL_COST_EXPLORER',
+  budgets: 'AWS_ENDPOINT_URL_BUDGETS',
 };
 
 /** The endpoint variables of the SDK's credential providers (STS for roles, SSO and SSO OIDC for sign-in). */
@@ -49,6 +52,16 @@ const OPERATION_SERVICES: Readonly<Record<string, WireService>> = {
   RequestServiceQuotaIncrease: 'servicequotas',
   GetCallerIdentity: 'sts',
   AssumeRole: 'sts',
+  GetModelInvocationLoggingConfiguration: 'bedrock',
+  PutModelInvocationLoggingConfiguration: 'bedrock',
+  StartQuery: 'logs',
+  GetQueryResults: 'logs',
+  StopQuery: 'logs',
+  GetDimensionValues: 'ce',
+  GetCostAndUsage: 'ce',
+  GetCostForecast: 'ce',
+  DescribeBudgets: 'budgets',
+  CreateBudget: 'budgets',
 };
 
 /** The service an operation belongs to, for the operations this extension calls. */

@@ -14,6 +14,7 @@ import { createHealthStatusBar, SETUP_VIEW_ID } from '../health/healthStatusBar'
 import { copySetupIamPolicy, ignoreLocalSettings, openClaudeSettings, validateSetup } from './setupCommands';
 import { SetupState } from './setupState';
 import { SetupView } from './setupView';
+import { SessionMonitor } from '../claudeCode/sessionMonitor';
 import { applyPolicyFix, exportResidencyProof, type PolicyFixArgument } from '../policy/policyCommands';
 
 const DEBOUNCE_MS = 400;
@@ -49,7 +50,9 @@ export interface SetupRegistration {
 
 export function registerSetup(context: vscode.ExtensionContext, models: ModelsState): SetupRegistration {
   const state = new SetupState();
-  const view = new SetupView(state, models);
+  // Claude Code's own sessions: read in the background, once per health check, when the view shows them.
+  const sessions = new SessionMonitor(state);
+  const view = new SetupView(state, models, sessions);
   const tree = vscode.window.createTreeView(SETUP_VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
 
   let debounce: NodeJS.Timeout | undefined;
@@ -70,6 +73,7 @@ export function registerSetup(context: vscode.ExtensionContext, models: ModelsSt
 
   context.subscriptions.push(
     state,
+    sessions,
     view,
     tree,
     createHealthStatusBar(state, models),

@@ -8,7 +8,9 @@ import * as vscode from 'vscode';
 import { loadProfiles } from '../../aws/profiles/awsFiles';
 import { effectiveSetup, effectiveValue, modelsInUse, setupMaxOutputTokens } from '../../core/setup/effectiveSetup';
 import { evaluatePolicy, policyApplies, policyEnvKeys } from '../../core/policy/policyEvaluate';
+import { withInvocationLogging } from '../../core/policy/policyLogging';
 import { withResidency } from '../../core/policy/policyResidency';
+import { LoggingMemo } from '../policy/loggingMemo';
 import type { EffectivePolicy, PolicyViolation } from '../../core/policy/policyTypes';
 import type { SettingsFiles } from '../../core/setup/settingsPlan';
 import { loadPolicy } from '../../files/policyFiles';
@@ -80,10 +82,12 @@ export class SetupState implements vscode.Disposable {
   private folders: FolderSetup[] = [];
   private readonly identities = new Map<string, IdentityMemo>();
   private readonly residency = new ResidencyMemo();
+  private readonly invocationLogging = new LoggingMemo();
   private readonly usageAlerts = new Map<string, { readonly alert: UsageAlert; readonly checkedAt: number }>();
   private usageProvider: UsageAlertProvider | undefined;
   private running: Promise<void> | undefined;
   private rerun = false;
+  private checks = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   /** Finds Claude Code for every check (and the wizard's preview); keeps the versions it read. */
@@ -95,6 +99,11 @@ export class SetupState implements vscode.Disposable {
 
   get isChecking(): boolean {
     return this.running !== undefined;
+  }
+
+  /** How many health checks (with the identity call) have finished: what runs once per check counts them. */
+  get completedChecks(): number {
+    return this.checks;
   }
 
   /** Lets health checks read the usage alert (the usage monitor registers itself). */
@@ -124,6 +133,7 @@ export class SetupState implements vscode.Disposable {
       })
       .finally(() => {
         this.running = undefined;
+        if (checkIdentity) this.checks++;
         this.changed.fire();
         if (this.rerun) {
           this.rerun = false;
@@ -158,7 +168,7 @@ export class SetupState implements vscode.Disposable {
     if (checkIdentity) await this.readUsage(usageTargets);
     if (checkIdentity) {
       const usable = read.filter((entry) => entry.setup.bedrock && !this.identitySkipped(entry.setup, discovery, trusted) && this.identityOk(setupProfile(entry.setup, discovery)));
-      await this.residency.check(usable, discovery, checkTimeoutMs());
+      await Promise.all([this.residency.check(usable, discovery, checkTimeoutMs()), this.invocationLogging.check(usable, discovery, checkTimeoutMs())]);
     }
     this.folders = read.map(({ folder, files, policy, setup, localIgnored }, index) => {
       const profile = setupProfile(setup, discovery);
@@ -168,7 +178,8 @@ export class SetupState implements vscode.Disposable {
       const residency = this.residency.answer(setup, policy, discovery);
       const kind = profileKind(setup, discovery);
       const found = evaluatePolicy(setup, policy, kind === undefined ? {} : { profileKind: kind });
-      const violations = residency && 'checks' in residency ? withResidency(found, residency.checks, setup, policy) : found;
+      const withAnswers = residency && 'checks' in residency ? withResidency(found, residency.checks, setup, policy) : found;
+      const violations = withInvocationLogging(withAnswers, this.invocationLogging.answer(setup, policy, discovery), policy);
       const region = setupRegion(setup, discovery);
       const findings = installs && findingsFor(installs, setup, region);
       const verdict = policyApplies(policy)

@@ -16,6 +16,8 @@ import { sourceLabel } from '../health/healthText';
 import { folderState } from '../health/modelVerdicts';
 import { policyApplies, policyChildren, policyTreeItem, type PolicyNode } from '../policy/policyNodes';
 import type { FolderSetup, SetupState } from './setupState';
+import { isSessionNode, sessionChildren, sessionsApply, sessionTreeItem, type SessionNode } from '../claudeCode/sessionNodes';
+import type { SessionMonitor } from '../claudeCode/sessionMonitor';
 import { claudeCodeApplies, claudeCodeChildren, claudeCodeTreeItem, type ClaudeCodeNode } from '../claudeCode/installNodes';
 
 export type SetupNode =
@@ -26,8 +28,9 @@ export type SetupNode =
   | { readonly type: 'value'; readonly value: EffectiveValue; readonly folder: FolderSetup }
   | { readonly type: 'models'; readonly folder: FolderSetup }
   | { readonly type: 'model'; readonly role: 'primary' | 'background'; readonly modelId: string; readonly folder: FolderSetup }
-  | ClaudeCodeNode
-  | PolicyNode;
+  | PolicyNode
+  | SessionNode
+  | ClaudeCodeNode;
 
 const SOURCE_ICONS: Record<SettingsSource, string> = { managed: 'lock', local: 'person', project: 'organization', user: 'home' };
 
@@ -43,8 +46,13 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
   constructor(
     private readonly state: SetupState,
     private readonly models: ModelsState,
+    private readonly sessions?: SessionMonitor,
   ) {
-    this.subscriptions = [state.onDidChange(() => this.changed.fire(undefined)), models.onDidChange(() => this.changed.fire(undefined))];
+    this.subscriptions = [
+      state.onDidChange(() => this.changed.fire(undefined)),
+      models.onDidChange(() => this.changed.fire(undefined)),
+      ...(sessions ? [sessions.onDidChange(() => this.changed.fire(undefined))] : []),
+    ];
   }
 
   getChildren(node?: SetupNode): SetupNode[] {
@@ -76,6 +84,7 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
       case 'claudeCodeFinding':
         return claudeCodeChildren(node);
       default:
+        if (isSessionNode(node)) return this.sessions ? sessionChildren(node, this.sessions) : [];
         return policyChildren(node);
     }
   }
@@ -88,6 +97,7 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
     if (policyApplies(folder)) nodes.push({ type: 'policy', folder });
     if (folder.setup.values.length > 0) nodes.push({ type: 'values', folder });
     if (configuredModels(folder.setup).primary !== undefined) nodes.push({ type: 'models', folder });
+    if (this.sessions && sessionsApply(folder)) nodes.push({ type: 'sessions', folder });
     return nodes;
   }
 
@@ -172,6 +182,7 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
       case 'claudeCodeFinding':
         return claudeCodeTreeItem(node, base);
       default:
+        if (isSessionNode(node)) return sessionTreeItem(node, base, this.sessions!);
         return policyTreeItem(node, base);
     }
   }

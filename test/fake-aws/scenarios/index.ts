@@ -7,12 +7,14 @@ import { basicScenario } from './basic';
 import { bedrockFailureScenarios } from './bedrockFailures';
 import { quotaScenarios } from './quotaScenarios';
 import { residencyScenarios } from './residencyScenarios';
+import { teamScenarios } from './teamScenarios';
 
 const factories = {
   basic: basicScenario,
   ...bedrockFailureScenarios,
   ...quotaScenarios,
   ...residencyScenarios,
+  ...teamScenarios,
 } satisfies Record<string, () => Scenario>;
 
 export type ScenarioName = keyof typeof factories;

@@ -4,10 +4,10 @@
  * it answers depends on the request's signing region and the caller's account (bedrockWorld.ts).
  */
 import { createHash } from 'node:crypto';
-import { jsonResponse, queryValue, type FakeRequest, type FakeResponse } from '../http';
+import { jsonBody, jsonResponse, queryValue, type FakeRequest, type FakeResponse } from '../http';
 import { AwsError, jsonProtocol } from '../protocols';
-import { foundationModelArn, inferenceProfileArn, parseBedrockArn, type FakeFoundationModel } from '../scenario';
-import type { ServiceModule } from '../serviceModule';
+import { foundationModelArn, inferenceProfileArn, parseBedrockArn, parseRoleArn, type FakeFoundationModel, type FakeLoggingConfig } from '../scenario';
+import type { ServiceContext, ServiceModule } from '../serviceModule';
 import {
   BEDROCK_ERROR_MESSAGES,
   allProfiles,
@@ -23,6 +23,8 @@ import {
 
 interface Route {
   operation: string;
+  /** Default GET. */
+  method?: 'GET' | 'PUT';
   path: RegExp;
   /** Whether the last path segment is a model or profile identifier (logged as `resource`). */
   hasResource: boolean;
@@ -35,10 +37,12 @@ const ROUTES: Route[] = [
   { operation: 'GetInferenceProfile', path: /^\/inference-profiles\/[^/]+$/, hasResource: true },
   { operation: 'GetFoundationModelAvailability', path: /^\/foundation-model-availability\/[^/]+$/, hasResource: true },
   { operation: 'ListFoundationModelAgreementOffers', path: /^\/list-foundation-model-agreement-offers\/[^/]+$/, hasResource: true },
+  { operation: 'GetModelInvocationLoggingConfiguration', path: /^\/logging\/modelinvocations\/?$/, hasResource: false },
+  { operation: 'PutModelInvocationLoggingConfiguration', method: 'PUT', path: /^\/logging\/modelinvocations\/?$/, hasResource: false },
 ];
 
 function routeOf(req: FakeRequest): Route | undefined {
-  return req.method === 'GET' ? ROUTES.find((route) => route.path.test(req.path)) : undefined;
+  return ROUTES.find((route) => (route.method ?? 'GET') === req.method && route.path.test(req.path));
 }
 
 function ok(ctx: { requestId: string }, value: unknown): FakeResponse {
@@ -222,6 +226,38 @@ function listAgreementOffers(view: BedrockView, identifier: string): Record<stri
   };
 }
 
+/** The Region's logging configuration; without one the answer has no `loggingConfig`, as at AWS. */
+function getLoggingConfiguration(view: BedrockView, ctx: ServiceContext): Record<string, unknown> {
+  iamDenied(view, 'bedrock:GetModelInvocationLoggingConfiguration');
+  const config = ctx.state.bedrock?.accounts[view.account]?.invocationLogging?.[view.region];
+  return config ? { loggingConfig: config } : {};
+}
+
+/**
+ * Sets the Region's logging configuration. As Bedrock does, it checks the destinations first: the
+ * CloudWatch Logs group must exist in the account and Region and the role must exist in the account.
+ */
+function putLoggingConfiguration(view: BedrockView, ctx: ServiceContext): Record<string, unknown> {
+  iamDenied(view, 'bedrock:PutModelInvocationLoggingConfiguration');
+  const config = jsonBody(ctx.req)?.loggingConfig as FakeLoggingConfig | undefined;
+  if (!config || typeof config !== 'object') throw validation("1 validation error detected: Value null at 'loggingConfig' failed to satisfy constraint: Member must not be null");
+  const cloudWatch = config.cloudWatchConfig;
+  if (!cloudWatch && !config.s3Config) throw validation('At least one of cloudWatchConfig or s3Config must be provided.');
+  if (cloudWatch) {
+    const { logGroupName, roleArn } = cloudWatch;
+    const role = ctx.state.roles.find((candidate) => candidate.arn === roleArn);
+    const roleAccount = typeof roleArn === 'string' ? parseRoleArn(roleArn)?.account : undefined;
+    const group = ctx.state.cloudWatchLogs?.accounts[view.account]?.logGroups?.[view.region]?.find((candidate) => candidate.name === logGroupName);
+    if (!role || roleAccount !== view.account || !group) {
+      throw validation(`Failed to validate permissions for log group: ${String(logGroupName)}, with role: ${String(roleArn)}. Verify the IAM role permissions are correct.`);
+    }
+  }
+  const bedrock = (ctx.state.bedrock ??= { regions: {}, applicationProfiles: [], accounts: {} });
+  const account = (bedrock.accounts[view.account] ??= {});
+  (account.invocationLogging ??= {})[view.region] = structuredClone(config);
+  return {};
+}
+
 export const bedrockModule: ServiceModule = {
   name: 'bedrock',
   signingName: 'bedrock',
@@ -245,6 +281,10 @@ export const bedrockModule: ServiceModule = {
         return ok(ctx, getFoundationModelAvailability(view, identifier));
       case 'ListFoundationModelAgreementOffers':
         return ok(ctx, listAgreementOffers(view, identifier));
+      case 'GetModelInvocationLoggingConfiguration':
+        return ok(ctx, getLoggingConfiguration(view, ctx));
+      case 'PutModelInvocationLoggingConfiguration':
+        return ok(ctx, putLoggingConfiguration(view, ctx));
       default:
         throw new AwsError(404, 'UnknownOperationException', `fake-aws bedrock does not serve ${ctx.operation}`);
     }

@@ -7,12 +7,15 @@
 import type { ServiceModule } from '../serviceModule';
 import { bedrockModule } from './bedrock';
 import { bedrockRuntimeModule } from './bedrockRuntime';
+import { budgetsModule } from './budgets';
 import { cloudWatchModule } from './cloudWatch';
+import { cloudWatchLogsModule } from './cloudWatchLogs';
+import { costExplorerModule } from './costExplorer';
 import { serviceQuotasModule } from './serviceQuotas';
 import { ssoModule } from './sso';
 import { ssoOidcModule } from './ssoOidc';
 import { stsModule } from './sts';
 
 export function defaultModules(): ServiceModule[] {
-  return [stsModule, ssoModule, ssoOidcModule, bedrockModule, serviceQuotasModule, cloudWatchModule, bedrockRuntimeModule];
+  return [stsModule, ssoModule, ssoOidcModule, bedrockModule, serviceQuotasModule, cloudWatchModule, cloudWatchLogsModule, costExplorerModule, budgetsModule, bedrockRuntimeModule];
 }

@@ -1,0 +1,163 @@
+/**
+ * One read of actual spend: Cost Explorer (always us-east-1, whatever the setup's Region) asked
+ * three times — the SERVICE values naming Claude (GetDimensionValues), their cost by month, service
+ * and usage type (GetCostAndUsage) and the month's forecast (GetCostForecast) — and, beside it,
+ * CloudWatch's token metrics of the configured models for the month so far (one GetMetricData).
+ * Each Cost Explorer request is billed; the callers read at most once an hour and cache the result.
+ */
+
+import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand, GetDimensionValuesCommand, type Expression } from '@aws-sdk/client-cost-explorer';
+import type { Diagnosis } from '../../core/models/bedrockTypes';
+import { diagnoseAwsError } from '../../core/models/diagnosis';
+import { claudeServices, CLAUDE_SERVICE_SEARCH, estimateFromRecords, monthSpends, planEstimateQueries, spendPeriods } from '../../core/spend/spendReport';
+import type { CostRow, SpendEstimate, SpendPeriods, SpendReport } from '../../core/spend/spendTypes';
+import { adminProblem, type AdminProblem } from '../../core/team/adminProblem';
+import { profileNameOf } from '../clients';
+import { callAsValue, openAwsSession, type AwsSession, type AwsSessionOptions, type CallResult } from '../session';
+import { getUsageMetrics } from '../usage/metrics';
+
+/** The only Region Cost Explorer and Budgets answer in. */
+export const BILLING_REGION = 'us-east-1';
+/** Pages of one listing followed at most (each page is a billed request). */
+const MAX_PAGES = 5;
+
+export function costExplorerClient(session: AwsSession): CostExplorerClient {
+  return session.client('ce', (config) => new CostExplorerClient({ ...config, region: BILLING_REGION }));
+}
+
+/** The Cost Explorer SERVICE values of the period that name Claude (plus Amazon Bedrock's own). */
+export function claudeServiceValues(session: AwsSession, periods: SpendPeriods): Promise<CallResult<string[]>> {
+  const client = costExplorerClient(session);
+  return callAsValue(session, 'GetDimensionValues', async (abortSignal) => {
+    const values: string[] = [];
+    let NextPageToken: string | undefined;
+    let pages = 0;
+    do {
+      const output = await client.send(
+        new GetDimensionValuesCommand({ TimePeriod: { Start: periods.start, End: periods.end }, Dimension: 'SERVICE', SearchString: CLAUDE_SERVICE_SEARCH, Context: 'COST_AND_USAGE', NextPageToken }),
+        { abortSignal },
+      );
+      values.push(...(output.DimensionValues ?? []).map((value) => value.Value ?? '').filter((value) => value !== ''));
+      NextPageToken = output.NextPageToken || undefined;
+      pages += 1;
+    } while (NextPageToken !== undefined && pages < MAX_PAGES);
+    return claudeServices(values);
+  });
+}
+
+function serviceFilter(services: readonly string[]): Expression {
+  return { Dimensions: { Key: 'SERVICE', Values: [...services] } };
+}
+
+function costRows(session: AwsSession, periods: SpendPeriods, services: readonly string[]): Promise<CallResult<CostRow[]>> {
+  const client = costExplorerClient(session);
+  return callAsValue(session, 'GetCostAndUsage', async (abortSignal) => {
+    const rows: CostRow[] = [];
+    let NextPageToken: string | undefined;
+    let pages = 0;
+    do {
+      const output = await client.send(
+        new GetCostAndUsageCommand({
+          TimePeriod: { Start: periods.start, End: periods.end },
+          Granularity: 'MONTHLY',
+          Metrics: ['UnblendedCost', 'UsageQuantity'],
+          Filter: serviceFilter(services),
+          GroupBy: [
+            { Type: 'DIMENSION', Key: 'SERVICE' },
+            { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
+          ],
+          NextPageToken,
+        }),
+        { abortSignal },
+      );
+      for (const result of output.ResultsByTime ?? []) {
+        const month = (result.TimePeriod?.Start ?? '').slice(0, 7);
+        for (const group of result.Groups ?? []) {
+          const [service = '', usageType = ''] = group.Keys ?? [];
+          rows.push({ month, service, usageType, usd: Number(group.Metrics?.UnblendedCost?.Amount ?? 0) || 0, quantity: Number(group.Metrics?.UsageQuantity?.Amount ?? 0) || 0 });
+        }
+      }
+      NextPageToken = output.NextPageToken || undefined;
+      pages += 1;
+    } while (NextPageToken !== undefined && pages < MAX_PAGES);
+    return rows;
+  });
+}
+
+function forecast(session: AwsSession, periods: SpendPeriods, services: readonly string[]): Promise<CallResult<{ usd: number; lower?: number; upper?: number }>> {
+  const client = costExplorerClient(session);
+  return callAsValue(session, 'GetCostForecast', async (abortSignal) => {
+    const output = await client.send(
+      new GetCostForecastCommand({ TimePeriod: { Start: periods.forecastStart, End: periods.forecastEnd }, Metric: 'UNBLENDED_COST', Granularity: 'MONTHLY', Filter: serviceFilter(services), PredictionIntervalLevel: 80 }),
+      { abortSignal },
+    );
+    const lower = output.ForecastResultsByTime?.reduce((sum, entry) => sum + Number(entry.PredictionIntervalLowerBound ?? Number.NaN), 0);
+    const upper = output.ForecastResultsByTime?.reduce((sum, entry) => sum + Number(entry.PredictionIntervalUpperBound ?? Number.NaN), 0);
+    return {
+      usd: Number(output.Total?.Amount ?? 0) || 0,
+      ...(lower !== undefined && Number.isFinite(lower) ? { lower } : {}),
+      ...(upper !== undefined && Number.isFinite(upper) ? { upper } : {}),
+    };
+  });
+}
+
+/** The CloudWatch estimate of the configured models for the month so far (their Region). */
+async function monthEstimate(session: AwsSession, modelIds: readonly string[], periods: SpendPeriods, now: number): Promise<CallResult<SpendEstimate>> {
+  const plan = planEstimateQueries(modelIds, Date.parse(`${periods.monthStart}T00:00:00Z`), now);
+  const started = Date.now();
+  const metrics = await getUsageMetrics(session, plan);
+  if (!metrics.ok) return metrics;
+  return { ok: true, value: estimateFromRecords(plan, metrics.value, session.region), durationMs: Date.now() - started };
+}
+
+export interface SpendFetchOptions extends AwsSessionOptions {
+  /** The configured models whose CloudWatch metrics make the estimate (in `region`); none: no estimate. */
+  readonly modelIds: readonly string[];
+  readonly now?: number;
+}
+
+export type SpendFetchResult = { readonly ok: true; readonly report: SpendReport } | { readonly ok: false; readonly credentials: Diagnosis };
+
+/** One read of actual spend and the estimate beside it. Never throws. */
+export async function fetchSpendReport(options: SpendFetchOptions): Promise<SpendFetchResult> {
+  const opened = await openAwsSession(options);
+  if (!opened.ok) return { ok: false, credentials: diagnoseAwsError(opened.error, { profile: profileNameOf(options.target), region: options.region }) };
+  const session = opened.value;
+  try {
+    const now = options.now ?? Date.now();
+    const periods = spendPeriods(now);
+    const problems: AdminProblem[] = [];
+    const estimating = options.modelIds.length > 0 ? monthEstimate(session, options.modelIds, periods, now) : Promise.resolve(undefined);
+    const services = await claudeServiceValues(session, periods);
+    let months: SpendReport['months'];
+    let forecastValue: SpendReport['forecast'];
+    let forecastUnavailable = false;
+    if (!services.ok) problems.push(adminProblem('ce', services.error));
+    else {
+      const [rows, predicted] = await Promise.all([costRows(session, periods, services.value), forecast(session, periods, services.value)]);
+      if (rows.ok) months = monthSpends(rows.value, periods);
+      else problems.push(adminProblem('ce', rows.error));
+      if (predicted.ok) forecastValue = predicted.value;
+      // Too little history to forecast is an answer, not a failure.
+      else if (predicted.error.name === 'DataUnavailableException') forecastUnavailable = true;
+      else problems.push(adminProblem('ce', predicted.error));
+    }
+    const estimate = await estimating;
+    if (estimate && !estimate.ok) problems.push(adminProblem('cloudwatch', estimate.error));
+    return {
+      ok: true,
+      report: {
+        generatedAt: now,
+        periods,
+        services: services.ok ? services.value : [],
+        ...(months ? { months } : {}),
+        ...(forecastValue ? { forecast: forecastValue } : {}),
+        ...(forecastUnavailable ? { forecastUnavailable } : {}),
+        ...(estimate?.ok ? { estimate: estimate.value } : {}),
+        problems,
+      },
+    };
+  } finally {
+    session.close();
+  }
+}

@@ -26,7 +26,7 @@ import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { LAST_UNSUPPORTED_VERSION } from '../../src/core/claudeCode/supportTable';
 import { claudeCodeFindings } from '../../src/core/claudeCode/installVerdict';
 import { findingText } from '../../src/core/claudeCode/supportText';
-import { installFakeClaude } from './installClaude';
+import { installFakeClaude } from '../support/installClaude';
 
 const TOKYO = 'ap-northeast-1';
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     fake = await startFakeAws({ scenario: 'quota-throttled' });
     const fakeAws = fake;
     const demo = await writeDemoHome(path.join(tmp, 'home'), fakeAws.state);
-    // Claude Code 2.1.223 as its native installer leaves it (installClaude.ts).
+    // Claude Code 2.1.223 as its native installer leaves it (test/support/installClaude.ts).
     const { claude } = installFakeClaude(demo.home, [LAST_UNSUPPORTED_VERSION]);
     const env = fakeAwsEnv(demo.home, fakeAws.env(), { CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed'), TZ: 'UTC' });
     const workspace = path.join(tmp, 'workspace');

@@ -19,7 +19,7 @@ import { checkVsixAndCli, E2eRun, errorToasts, statusText, waitFor, foldViews, o
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { getScenario } from '../fake-aws/scenarios';
 import { LAST_UNSUPPORTED_VERSION, MINIMUM_SUPPORTED_VERSION, NEWEST_TESTED_VERSION } from '../../src/core/claudeCode/supportTable';
-import { installFakeClaude, writeFakeClaude } from './installClaude';
+import { installFakeClaude, writeFakeClaude } from '../support/installClaude';
 
 const CONTAINER_TITLE = 'Claude on Bedrock';
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     fake = await startFakeAws({ scenario: 'basic' });
     const fakeAws = fake;
     const demo = await writeDemoHome(path.join(tmp, 'home'), getScenario('basic'));
-    // Claude Code as its native installer leaves it (installClaude.ts). The untrusted workspace's
+    // Claude Code as its native installer leaves it (test/support/installClaude.ts). The untrusted workspace's
     // tools folder comes first on PATH: it exists only in the Restricted Mode part below.
     const untrusted = path.join(tmp, 'untrusted');
     const workspaceClaude = path.join(untrusted, 'tools', 'claude');

@@ -36,7 +36,7 @@ import type { PwPage } from './pw';
 import { chooseRow, E2eRun, errorToasts, escapeRegExp, focusedRow, modelRow, quickInput, runFromPalette, waitForWizardStep } from './workbench';
 import { ssoRoleSessionArn, startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { LAST_UNSUPPORTED_VERSION } from '../../src/core/claudeCode/supportTable';
-import { installFakeClaude } from './installClaude';
+import { installFakeClaude } from '../support/installClaude';
 import { claudeEnv, installedClaude, run as runProcess, writeAwsStub } from '../interop/claudeProcess';
 import { ssoCacheFileName } from '../fake-aws/demoHome';
 import { BASIC_EXPIRED_KEY, BASIC_SSO, BASIC_STATIC_KEY } from '../fake-aws/scenarios/basic';
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
     const managed = path.join(tmp, 'managed-settings');
     fs.mkdirSync(managed, { recursive: true });
     const demo = await writeDemoHome(home, fakeAws.state);
-    // The Claude Code that will read the files: one release too old (installClaude.ts), so the preview warns.
+    // The Claude Code that will read the files: one release too old (test/support/installClaude.ts), so the preview warns.
     installFakeClaude(home, [LAST_UNSUPPORTED_VERSION]);
     // A profile that has never signed in, and a stand-in `aws` whose `sso login` signs it in by
     // writing the token cache (a copy of the valid demo session's): the wizard must notice and go on.

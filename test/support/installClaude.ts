@@ -1,5 +1,5 @@
 /**
- * A fake Claude Code for the end-to-end tests, laid out as its native installer leaves it:
+ * A fake Claude Code for the tests that need one to read the settings, laid out as its native installer leaves it:
  * ~/.local/share/claude/versions/<version> (a script that prints "<version> (Claude Code)" and notes
  * each run in `<file>.runs`), ~/.local/bin/claude linking to the one in use, and ~/.local/bin put on
  * PATH by ~/.profile: VS Code's server gives the extension host the PATH of a login shell, so that

@@ -127,7 +127,7 @@ async function main(): Promise<void> {
       if (description !== `CLI ${NEWEST_TESTED_VERSION}`) throw new Error(`Claude Code row: "${description}"`);
       if (!fs.existsSync(`${version(NEWEST_TESTED_VERSION)}.runs`)) throw new Error('claude --version was never run');
       await p.locator('.part.sidebar .monaco-list-row', { has: p.locator('.label-name', { hasText: /^Claude Code$/ }) }).first().click();
-      await waitForLabels(p, [`Claude Code ${NEWEST_TESTED_VERSION} (native installer, ${claude})`], 30_000);
+      await waitForLabels(p, [`Claude Code ${NEWEST_TESTED_VERSION} (native installer, ~/.local/bin/claude)`], 30_000);
       await run.shot('setup-view-claude-code');
       return description;
     });

@@ -65,6 +65,8 @@ function alive(pid: number): boolean {
         ],
       );
       assert.ok(search.searched.includes('~/.local/bin/claude'), search.searched.join(', '));
+      // Shown without the user's home folder; the path itself stays whole.
+      assert.deepEqual(search.found.map((found) => found.shown), [undefined, '~/.local/bin/claude', '~/.claude/local/claude']);
       // The same file through two names is one install.
       const again = await findClaudeCli({ env: env({ PATH: `${join(home, '.local', 'bin')}:/usr/bin:/bin` }) });
       assert.deepEqual(again.found.map((found) => [found.kind, found.onPath]), [['native', true], ['npm-local', false]]);

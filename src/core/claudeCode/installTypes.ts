@@ -40,6 +40,8 @@ export type VersionRead =
 export interface CliInstall {
   /** The path as found: a PATH entry's `claude`, or a usual install place. */
   readonly path: string;
+  /** The path as shown: `~/…` under the home folder (no user name in a screenshot or a pasted report). */
+  readonly shown?: string;
   /** Where the file really is, links followed (absent when it could not be resolved). */
   readonly realPath?: string;
   readonly kind: InstallKind;

@@ -155,12 +155,12 @@ export function printableOutput(output: string): string {
 
 function where(install: CliInstall, t: SupportTextTable): string {
   const place = install.configured ? t.configured : install.onPath ? '' : t.notOnPath;
-  return [t.kind[install.kind], install.path, place].filter((part) => part !== '').join(t.listSeparator);
+  return [t.kind[install.kind], install.shown ?? install.path, place].filter((part) => part !== '').join(t.listSeparator);
 }
 
 function othersText(others: readonly CliInstall[], t: SupportTextTable): string | undefined {
   if (others.length === 0) return undefined;
-  const list = others.map((other) => `${other.path} (${other.version.state === 'read' ? other.version.version : t.unknownVersion})`).join(t.listSeparator);
+  const list = others.map((other) => `${other.shown ?? other.path} (${other.version.state === 'read' ? other.version.version : t.unknownVersion})`).join(t.listSeparator);
   return format(t.others, { list });
 }
 
@@ -240,13 +240,13 @@ export function findingText(finding: ClaudeCodeFinding, locale: Locale): Finding
     case 'cli-unread': {
       const read = finding.install.version;
       return {
-        title: format(t.cliUnread, { path: finding.install.path }),
+        title: format(t.cliUnread, { path: finding.install.shown ?? finding.install.path }),
         detail: details(read.state === 'failed' ? failureText(read.failure, t) : undefined, othersText(finding.others, t)),
         fix: format(t.unreadFix, { path: finding.install.path, command: updateCommand(finding.install.kind) }),
       };
     }
     case 'cli-not-run':
-      return { title: format(t.cliNotRun, { path: finding.install.path }), detail: details(t.cliNotRunDetail, othersText(finding.others, t)), fix: t.trustFix, trust: true };
+      return { title: format(t.cliNotRun, { path: finding.install.shown ?? finding.install.path }), detail: details(t.cliNotRunDetail, othersText(finding.others, t)), fix: t.trustFix, trust: true };
     case 'cli-absent':
       return { title: t.cliAbsent, detail: format(t.cliAbsentDetail, { searched: finding.searched.join(t.listSeparator) }), fix: format(t.cliAbsentFix, { command: installCommand(finding.platform) }) };
     case 'extension-ok':

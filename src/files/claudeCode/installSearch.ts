@@ -117,6 +117,7 @@ export async function findClaudeCli(options: SearchOptions): Promise<CliSearch> 
   const folders = options.workspaceFolders ?? [];
   const found: FoundCli[] = [];
   const seen = new Set<string>();
+  const shown = (file: string) => (inside(file, home, paths) && file !== home ? { shown: `~${paths.sep}${paths.relative(home, file)}` } : {});
 
   const add = async (file: string, onPath: boolean, relativeEntry: boolean): Promise<boolean> => {
     if (!(await isCommand(file, platform))) return false;
@@ -125,7 +126,7 @@ export async function findClaudeCli(options: SearchOptions): Promise<CliSearch> 
     if (seen.has(key)) return true;
     seen.add(key);
     const fromWorkspace = relativeEntry || folders.some((folder) => inside(file, folder, paths) || (realPath !== undefined && inside(realPath, folder, paths)));
-    found.push({ path: file, ...(realPath === undefined ? {} : { realPath }), kind: kindOf(realPath ?? file, home, platform), onPath, fromWorkspace });
+    found.push({ path: file, ...shown(file), ...(realPath === undefined ? {} : { realPath }), kind: kindOf(realPath ?? file, home, platform), onPath, fromWorkspace });
     return true;
   };
 
@@ -135,7 +136,7 @@ export async function findClaudeCli(options: SearchOptions): Promise<CliSearch> 
     const realPath = await fs.realpath(file).catch(() => undefined);
     seen.add(realPath ?? file);
     const fromWorkspace = options.configured.fromWorkspace || folders.some((folder) => inside(file, folder, paths) || (realPath !== undefined && inside(realPath, folder, paths)));
-    found.push({ path: file, ...(realPath === undefined ? {} : { realPath }), kind: kindOf(realPath ?? file, home, platform), onPath: false, fromWorkspace, configured: true });
+    found.push({ path: file, ...shown(file), ...(realPath === undefined ? {} : { realPath }), kind: kindOf(realPath ?? file, home, platform), onPath: false, fromWorkspace, configured: true });
   }
 
   // What a terminal runs: the first match on PATH (a relative entry depends on the folder it runs in).
@@ -148,6 +149,5 @@ export async function findClaudeCli(options: SearchOptions): Promise<CliSearch> 
   }
   const places = await usualPlaces(env, platform);
   for (const place of places) await add(place, false, false);
-  const shown = places.map((place) => (place.startsWith(home) ? `~${place.slice(home.length)}` : place));
-  return { found, searched: shown };
+  return { found, searched: places.map((place) => shown(place).shown ?? place) };
 }

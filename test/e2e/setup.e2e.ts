@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     // tools folder comes first on PATH: it exists only in the Restricted Mode part below.
     const untrusted = path.join(tmp, 'untrusted');
     const workspaceClaude = path.join(untrusted, 'tools', 'claude');
-    const { claude, version, use: useVersion } = installFakeClaude(demo.home, [NEWEST_TESTED_VERSION, LAST_UNSUPPORTED_VERSION], [path.dirname(workspaceClaude)]);
+    const { version, use: useVersion } = installFakeClaude(demo.home, [NEWEST_TESTED_VERSION, LAST_UNSUPPORTED_VERSION], [path.dirname(workspaceClaude)]);
     const env = fakeAwsEnv(demo.home, fakeAws.env(), { CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed') });
     const workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(workspace);

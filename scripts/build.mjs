@@ -47,6 +47,8 @@ const builds = [
       alarms: 'src/vscode/alarms/alarmsFlow.ts',
       dashboard: 'src/vscode/dashboard/dashboardFlow.ts',
       adminStack: 'src/vscode/adminStack/adminStackFlow.ts',
+      claudeCodeDetect: 'src/vscode/claudeCode/installBundle.ts',
+      claudeCodeText: 'src/core/claudeCode/supportText.ts',
     },
     outdir: 'dist',
     external: ['vscode'],

@@ -279,6 +279,9 @@ async function main() {
     const demo = prepareDemo(path.join(tmp, 'demo'), vars_of(serverArgs));
     opts.folder ??= demo.folder;
     if (demo.binDir) serverArgs.push('--env', `PATH=${demo.binDir}:${process.env.PATH ?? '/usr/bin:/bin'}`);
+    // VS Code's server gives the extension host the PATH of a login shell: the demo's ~/.profile puts
+    // the `claude` command on it, so the Setup view finds the Claude Code the terminal runs.
+    if (demo.binDir) fs.appendFileSync(path.join(home, '.profile'), `PATH="${demo.binDir}:$PATH"\nexport PATH\n`);
     printDemoGuide(demo);
   }
   if (opts.folder) serverArgs.push('--folder', opts.folder);

@@ -7,7 +7,8 @@ const en = {
 
 Commands:
   profiles                     List the AWS profiles on this machine, with kind, region and problems.
-  doctor                       Check that a profile works right now (credentials, identity, and the --model list).
+  doctor                       Check that a profile works right now (credentials, identity, and the --model list), and
+                               which Claude Code reads the settings and what of them it would ignore.
   models                       List the Claude models a profile can use in a region, with scopes and routing.
   setup                        Write the Claude Code settings of a folder for Bedrock (same files as the VS Code wizard).
   quotas                       Show the Bedrock quotas of the models (applied value, AWS default, adjustable, pending requests).
@@ -159,7 +160,8 @@ const ja: CliText = {
 
 コマンド:
   profiles                     このマシンの AWS プロファイルを、種類・リージョン・問題点とともに一覧表示します。
-  doctor                       プロファイルが今使えるか (認証情報、ID、--model のモデル) を確認します。
+  doctor                       プロファイルが今使えるか (認証情報、ID、--model のモデル) と、設定を読む Claude Code と
+                               そのバージョンが無視する設定を確認します。
   models                       プロファイルがリージョンで使える Claude モデルを、スコープとルーティング先とともに一覧表示します。
   setup                        フォルダーの Claude Code 設定を Bedrock 用に書き込みます (VS Code のウィザードと同じファイル)。
   quotas                       モデルの Bedrock クォータ (適用値、AWS 既定値、引き上げ可否、申請中のリクエスト) を表示します。

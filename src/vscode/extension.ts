@@ -148,7 +148,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('claudeBedrock.openDashboard', () => withAdminTarget(usage.currentTarget(), (target) => loadDashboardFlow().openDashboard(target.region))),
     vscode.commands.registerCommand('claudeBedrock.exportAdminStack', () => withAdminTarget(usage.currentTarget(), (target) => loadAdminStackFlow().exportAdminStack({ target }))),
   );
-  registerSetupWizard(context, { models });
+  registerSetupWizard(context, { models, claudeCode: setup.state.claudeCode });
 }
 
 /** Runs an admin flow on the workspace's profile, Region and models, or says what is missing. */

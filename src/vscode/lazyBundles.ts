@@ -24,6 +24,8 @@ import type * as TeamPanelModule from './team/teamPanel';
 import type * as AlarmsFlowModule from './alarms/alarmsFlow';
 import type * as DashboardFlowModule from './dashboard/dashboardFlow';
 import type * as AdminStackFlowModule from './adminStack/adminStackFlow';
+import type * as ClaudeCodeDetectModule from './claudeCode/installBundle';
+import type * as ClaudeCodeTextModule from '../core/claudeCode/supportText';
 
 /** Each lazy bundle: its file in `dist/` and the module it is built from (relative to this file). */
 export const LAZY_BUNDLES = {
@@ -38,6 +40,8 @@ export const LAZY_BUNDLES = {
   alarms: { bundle: 'alarms.js', source: './alarms/alarmsFlow' },
   dashboard: { bundle: 'dashboard.js', source: './dashboard/dashboardFlow' },
   adminStack: { bundle: 'adminStack.js', source: './adminStack/adminStackFlow' },
+  claudeCodeDetect: { bundle: 'claudeCodeDetect.js', source: './claudeCode/installBundle' },
+  claudeCodeText: { bundle: 'claudeCodeText.js', source: '../core/claudeCode/supportText' },
 } as const;
 
 type LazyName = keyof typeof LAZY_BUNDLES;
@@ -71,3 +75,6 @@ export const loadTeamPanel = lazy<typeof TeamPanelModule>('teamView');
 export const loadAlarmsFlow = lazy<typeof AlarmsFlowModule>('alarms');
 export const loadDashboardFlow = lazy<typeof DashboardFlowModule>('dashboard');
 export const loadAdminStackFlow = lazy<typeof AdminStackFlowModule>('adminStack');
+/** Finding claude, reading its version and judging it with the support table; the versions read are kept by the caller (vscode/claudeCode/installState.ts). */
+export const loadClaudeCodeDetect = lazy<typeof ClaudeCodeDetectModule>('claudeCodeDetect');
+export const loadClaudeCodeText = lazy<typeof ClaudeCodeTextModule>('claudeCodeText');

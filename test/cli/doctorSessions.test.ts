@@ -11,6 +11,8 @@ import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { CONTENT_SENTINEL, layOutSessions, SESSION_FIXTURES } from '../support/claudeSessions';
 import { assertNoSecrets, cli, run } from './runCli';
+import { installFakeClaude } from '../support/installClaude';
+import { NEWEST_TESTED_VERSION } from '../../src/core/claudeCode/supportTable';
 
 const TOKYO = 'ap-northeast-1';
 const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
@@ -44,6 +46,8 @@ describe('CLI doctor: Claude Code\'s own sessions', function () {
     fake = await startFakeAws({ scenario: 'basic' });
     dir = mkdtempSync(join(tmpdir(), 'cbs-cli-sessions-'));
     await writeDemoHome(home(), fake.state, { ssoSessionSuffix: '-cli-sessions' });
+    // A current Claude Code reads the folder's settings (its own checks are test/cli/claudeCode.test.ts).
+    installFakeClaude(home(), [NEWEST_TESTED_VERSION]);
     repo = join(dir, 'repo');
     mkdirSync(repo);
     execFileSync(process.execPath, [cli, 'setup', '--folder', repo, '--profile', 'sso-dev', '--region', TOKYO, '--model', JP_SONNET, '--background-model', JP_HAIKU, '--no-gitignore', '--no-vscode-settings'], {

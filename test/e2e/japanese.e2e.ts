@@ -2,8 +2,9 @@
  * End to end in a real VS Code (code-server + Chromium) in Japanese: code-server runs with
  * `--locale ja` and the minimal Japanese language pack of scripts/language-pack-ja.mjs, so the
  * extension host runs with `vscode.env.language` 'ja'. On a workspace configured by the CLI's
- * `setup` in the throttled scenario of the fake AWS, it shows the status-bar tooltip, the Setup
- * view, Quotas & Usage and the wizard's first steps, and checks that
+ * `setup` in the throttled scenario of the fake AWS, with a Claude Code too old for its settings
+ * (a fake native install of 2.1.223), it shows the status-bar tooltip, the Setup view (its Claude
+ * Code section included), Quotas & Usage and the wizard's first steps, and checks that
  *   - our strings are the Japanese ones: the expected texts are read from l10n/bundle.l10n.ja.json
  *     and package.nls.ja.json, and no visible string of ours is still the English one where a
  *     translation exists;
@@ -22,6 +23,10 @@ import { installJapaneseLanguagePack } from './languagePack';
 import type { PwPage } from './pw';
 import { checkVsixAndCli, chooseRow, E2eRun, extensionWebview, foldView, quickInput, runFromPalette, statusBarItem, statusText, waitFor, waitForWizardStep, widenSidebar } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
+import { LAST_UNSUPPORTED_VERSION } from '../../src/core/claudeCode/supportTable';
+import { claudeCodeFindings } from '../../src/core/claudeCode/installVerdict';
+import { findingText } from '../../src/core/claudeCode/supportText';
+import { installFakeClaude } from '../support/installClaude';
 
 const TOKYO = 'ap-northeast-1';
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -153,6 +158,8 @@ async function main(): Promise<void> {
     fake = await startFakeAws({ scenario: 'quota-throttled' });
     const fakeAws = fake;
     const demo = await writeDemoHome(path.join(tmp, 'home'), fakeAws.state);
+    // Claude Code 2.1.223 as its native installer leaves it (test/support/installClaude.ts).
+    const { claude } = installFakeClaude(demo.home, [LAST_UNSUPPORTED_VERSION]);
     const env = fakeAwsEnv(demo.home, fakeAws.env(), { CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed'), TZ: 'UTC' });
     const workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(workspace);
@@ -250,6 +257,26 @@ async function main(): Promise<void> {
       if (cut.length > 0) throw new Error(`cut-off labels: ${cut.join(' | ')}`);
       const japanese = rows.filter((row) => hasJapanese(row.name) || hasJapanese(row.description)).length;
       return `${rows.length} rows, ${japanese} with Japanese text, none cut off`;
+    });
+
+    await run.check('the Claude Code section is Japanese: the version too old and the setting it ignores, with its fix', async () => {
+      // What the core text table says for this install and this setup, in Japanese.
+      const installs = { cli: [{ path: claude, kind: 'native' as const, onPath: true, fromWorkspace: false, version: { state: 'read' as const, version: LAST_UNSUPPORTED_VERSION, how: 'version-command' as const } }], extensions: [], searched: [], platform: 'linux' as const };
+      const settings = [{ key: 'env.ANTHROPIC_BEDROCK_REGION_PREFIX', value: 'jp' }];
+      const expected = claudeCodeFindings(installs, { settings, region: TOKYO }).filter((finding) => finding.code === 'cli-old' || finding.code === 'setting-ignored').map((finding) => findingText(finding, 'ja').title);
+      await waitFor('the Claude Code rows', async () => {
+        const names = (await sidebarRows(p)).map((row) => row.name);
+        return expected.every((label) => names.includes(label));
+      }, 60_000).catch(async () => { throw new Error(`rows [${(await sidebarRows(p)).map((row) => row.name).join(', ')}], expected to include [${expected.join(', ')}]`); });
+      const rows = await sidebarRows(p);
+      const section = rows.find((row) => row.name === 'Claude Code');
+      if (section?.description !== `CLI ${LAST_UNSUPPORTED_VERSION}`) throw new Error(`the section's description: "${section?.description}"`);
+      const fix = rows.find((row) => row.name === expected[1])?.description ?? '';
+      if (fix !== ja('Run {0} in a terminal', 'claude update')) throw new Error(`the fix: "${fix}"`);
+      await run.shot('setup-view-claude-code');
+      const cut = rows.filter((row) => row.cut && expected.includes(row.name)).map((row) => row.name);
+      if (cut.length > 0) throw new Error(`cut-off labels: ${cut.join(' | ')}`);
+      return expected.join(' | ');
     });
 
     await run.check('the AWS Profiles and Claude Models views are Japanese, and no Japanese label is cut off', async () => {

@@ -24,6 +24,8 @@ import { installJapaneseLanguagePack } from './languagePack';
 import type { PwPage } from './pw';
 import { checkVsixAndCli, chooseRow, E2eRun, extensionWebview, foldView, openContainer, quickInput, runFromPalette, statusBarItem, statusText, waitFor, waitForWizardStep, widenSidebar } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
+import { NEWEST_TESTED_VERSION } from '../../src/core/claudeCode/supportTable';
+import { installFakeClaude } from '../support/installClaude';
 
 const TOKYO = 'ap-northeast-1';
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -104,6 +106,8 @@ async function main(): Promise<void> {
 
     fake = await startFakeAws({ scenario: 'quota-throttled' });
     const demo = await writeDemoHome(path.join(tmp, 'home'), fake.state);
+    // A current Claude Code reads the settings (test/support/installClaude.ts), as on a user's machine.
+    installFakeClaude(demo.home, [NEWEST_TESTED_VERSION]);
     const env = fakeAwsEnv(demo.home, fake.env(), { CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed'), CLAUDE_BEDROCK_POLICY_DIR: path.join(tmp, 'machine-policy'), TZ: 'UTC' });
     const workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(path.join(workspace, '.claude'), { recursive: true });

@@ -15,6 +15,8 @@ import { fakeAwsEnv, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, type 
 import type { PwPage } from './pw';
 import { checkVsixAndCli, E2eRun, errorToasts, statusBarItem, statusText, waitFor } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
+import { NEWEST_TESTED_VERSION } from '../../src/core/claudeCode/supportTable';
+import { installFakeClaude } from '../support/installClaude';
 
 const TOKYO = 'ap-northeast-1';
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -51,6 +53,8 @@ async function main(): Promise<void> {
     fake = await startFakeAws({ scenario: 'basic' });
     const fakeAws = fake;
     const demo = await writeDemoHome(path.join(tmp, 'home'), fakeAws.state);
+    // A current Claude Code reads the settings (test/support/installClaude.ts): the setup can be healthy.
+    installFakeClaude(demo.home, [NEWEST_TESTED_VERSION]);
     const env = fakeAwsEnv(demo.home, fakeAws.env(), { CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed'), CLAUDE_BEDROCK_POLICY_DIR: path.join(tmp, 'machine-policy') });
     const workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(path.join(workspace, '.claude'), { recursive: true });

@@ -22,6 +22,8 @@ import { installJapaneseLanguagePack } from './languagePack';
 import type { PwPage } from './pw';
 import { checkVsixAndCli, E2eRun, foldViews, openContainer, rowDescription, statusText, waitFor, waitForLabels, treeLabels, escapeRegExp } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
+import { NEWEST_TESTED_VERSION } from '../../src/core/claudeCode/supportTable';
+import { installFakeClaude } from '../support/installClaude';
 import { CONTENT_SENTINEL, layOutSessions, SESSION_FIXTURES } from '../support/claudeSessions';
 
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -106,6 +108,8 @@ async function main(): Promise<void> {
     fake = await startFakeAws({ scenario: 'basic' });
     const fakeAws = fake;
     const demo = await writeDemoHome(path.join(tmp, 'home'), fakeAws.state);
+    // A current Claude Code reads the settings (test/support/installClaude.ts), as on a user's machine.
+    installFakeClaude(demo.home, [NEWEST_TESTED_VERSION]);
     const configDir = path.join(demo.home, '.claude');
     const env = fakeAwsEnv(demo.home, fakeAws.env(), { CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed'), CLAUDE_CONFIG_DIR: configDir });
     const workspace = path.join(tmp, 'workspace');

@@ -1,7 +1,9 @@
 /**
  * End to end in a real VS Code (code-server + Chromium): the Setup view and the status-bar health
  * item on a workspace configured by the CLI's `setup`, their reaction to edited settings files,
- * and Restricted Mode, in which nothing is written.
+ * and Restricted Mode, in which nothing is written. A fake `claude` first on code-server's PATH
+ * (a script that prints a version) shows the Claude Code section: a current version, one too old
+ * that ignores the region prefix, and, in Restricted Mode, one inside the workspace that is never run.
  *
  *   scripts/e2e-tools.sh && npm run package && npx tsx test/e2e/setup.e2e.ts [--headed] [--keep]
  *
@@ -16,6 +18,8 @@ import type { PwPage } from './pw';
 import { checkVsixAndCli, E2eRun, errorToasts, statusText, waitFor, foldViews, openContainer, rowDescription, runFromPalette, statusBarItem, toasts, waitForLabels } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { getScenario } from '../fake-aws/scenarios';
+import { LAST_UNSUPPORTED_VERSION, MINIMUM_SUPPORTED_VERSION, NEWEST_TESTED_VERSION } from '../../src/core/claudeCode/supportTable';
+import { installFakeClaude, writeFakeClaude } from '../support/installClaude';
 
 const CONTAINER_TITLE = 'Claude on Bedrock';
 const JP_SONNET = 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -68,6 +72,11 @@ async function main(): Promise<void> {
     fake = await startFakeAws({ scenario: 'basic' });
     const fakeAws = fake;
     const demo = await writeDemoHome(path.join(tmp, 'home'), getScenario('basic'));
+    // Claude Code as its native installer leaves it (test/support/installClaude.ts). The untrusted workspace's
+    // tools folder comes first on PATH: it exists only in the Restricted Mode part below.
+    const untrusted = path.join(tmp, 'untrusted');
+    const workspaceClaude = path.join(untrusted, 'tools', 'claude');
+    const { version, use: useVersion } = installFakeClaude(demo.home, [NEWEST_TESTED_VERSION, LAST_UNSUPPORTED_VERSION], [path.dirname(workspaceClaude)]);
     const env = fakeAwsEnv(demo.home, fakeAws.env(), { CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: path.join(tmp, 'managed') });
     const workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(workspace);
@@ -110,6 +119,34 @@ async function main(): Promise<void> {
       if (region !== 'ap-northeast-1 · project') throw new Error(`AWS_REGION row: "${region}"`);
       if (profile !== 'sso-dev · local') throw new Error(`AWS_PROFILE row: "${profile}"`);
       return `${region}; ${profile}`;
+    });
+
+    await run.check('the Setup view names the Claude Code found here: the CLI on PATH with the version it printed', async () => {
+      await waitForLabels(p, ['Claude Code'], 60_000);
+      const description = await rowDescription(p, 'Claude Code');
+      if (description !== `CLI ${NEWEST_TESTED_VERSION}`) throw new Error(`Claude Code row: "${description}"`);
+      if (!fs.existsSync(`${version(NEWEST_TESTED_VERSION)}.runs`)) throw new Error('claude --version was never run');
+      await p.locator('.part.sidebar .monaco-list-row', { has: p.locator('.label-name', { hasText: /^Claude Code$/ }) }).first().click();
+      await waitForLabels(p, [`Claude Code ${NEWEST_TESTED_VERSION} (native installer, ~/.local/bin/claude)`], 30_000);
+      await run.shot('setup-view-claude-code');
+      return description;
+    });
+
+    await run.check(`a Claude Code too old (${LAST_UNSUPPORTED_VERSION}): a warning, what it ignores here and the update as its fix; updated, healthy again`, async () => {
+      useVersion(LAST_UNSUPPORTED_VERSION);
+      await runFromPalette(p, 'Claude on Bedrock: Check Setup Health');
+      await waitFor('the health item to warn', async () => (await statusText(p)).includes('codicon-warning'), 60_000);
+      const ignored = `Claude Code ${LAST_UNSUPPORTED_VERSION} ignores ANTHROPIC_BEDROCK_REGION_PREFIX=jp (honoured from ${MINIMUM_SUPPORTED_VERSION})`;
+      await waitForLabels(p, [`Claude Code ${LAST_UNSUPPORTED_VERSION} is older than ${MINIMUM_SUPPORTED_VERSION}, the oldest version this extension supports`, ignored], 60_000);
+      const fix = await rowDescription(p, ignored.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      if (fix !== 'Run claude update in a terminal') throw new Error(`the fix of the ignored setting: "${fix}"`);
+      await run.shot('setup-view-claude-code-too-old');
+      const tooltip = await hoverStatus(p);
+      if (!tooltip.includes(ignored)) throw new Error(`tooltip lacks "${ignored}": ${tooltip}`);
+      useVersion(NEWEST_TESTED_VERSION);
+      await runFromPalette(p, 'Claude on Bedrock: Check Setup Health');
+      await waitFor('the health item to recover', async () => (await statusText(p)).includes('codicon-pass'), 60_000);
+      return fix;
     });
 
     await run.check('the Setup view\'s rows are reachable with the keyboard, with their source in the accessible name, and Enter opens the file', async () => {
@@ -168,11 +205,13 @@ async function main(): Promise<void> {
     await stop();
 
     // ------------------------------------------------------------------ Restricted Mode
-    const untrusted = path.join(tmp, 'untrusted');
     fs.mkdirSync(untrusted);
     cliSetup(untrusted, { ...env }, 'sso-dev');
     fs.rmSync(path.join(untrusted, '.gitignore'));
     const before = new Map(['.claude/settings.json', '.claude/settings.local.json'].map((file) => [file, fs.readFileSync(path.join(untrusted, file), 'utf8')]));
+
+    // The workspace's own claude, first on PATH (~/.profile): in Restricted Mode it must never run.
+    writeFakeClaude(workspaceClaude, NEWEST_TESTED_VERSION);
 
     await run.check('an untrusted folder opens in Restricted Mode', async () => {
       server = await startCodeServer({ env, vsix, folder: untrusted, extensionsDir: path.join(tmp, 'ext2'), userDataDir: path.join(tmp, 'ud2'), disableWorkspaceTrust: false, logName: 'setup-restricted-code-server' });
@@ -191,6 +230,16 @@ async function main(): Promise<void> {
       const tooltip = await hoverStatus(q);
       if (!tooltip.includes('Restricted Mode: the setup is read only')) throw new Error(`tooltip: ${tooltip}`);
       return tooltip.slice(0, 160);
+    });
+
+    await run.check('Restricted Mode: the claude inside the workspace is not run, and the Setup view says why', async () => {
+      await openContainer(q, CONTAINER_TITLE);
+      await foldViews(q, ['AWS Profiles', 'Claude Models', 'Quotas & Usage']);
+      const label = `Claude Code at ${workspaceClaude} was not run: Restricted Mode`;
+      await waitForLabels(q, [label], 60_000);
+      await run.shot('restricted-claude-code-not-run');
+      if (fs.existsSync(`${workspaceClaude}.runs`)) throw new Error('the workspace\'s claude ran in Restricted Mode');
+      return `${label} · ${await rowDescription(q, label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))}`;
     });
 
     await run.check('writing is refused in Restricted Mode with the reason, and no file changes', async () => {

@@ -35,6 +35,8 @@ import { fakeAwsEnv, EXTENSION_ID, findVsix, launchBrowser, mkTempDir, readExten
 import type { PwPage } from './pw';
 import { chooseRow, E2eRun, errorToasts, escapeRegExp, focusedRow, foldViews, modelRow, openContainer, quickInput, rowDescription, runFromPalette, waitForWizardStep } from './workbench';
 import { ssoRoleSessionArn, startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
+import { LAST_UNSUPPORTED_VERSION } from '../../src/core/claudeCode/supportTable';
+import { installFakeClaude } from '../support/installClaude';
 import { claudeEnv, installedClaude, run as runProcess, writeAwsStub } from '../interop/claudeProcess';
 import { ssoCacheFileName } from '../fake-aws/demoHome';
 import { BASIC_EXPIRED_KEY, BASIC_SSO, BASIC_STATIC_KEY } from '../fake-aws/scenarios/basic';
@@ -171,6 +173,8 @@ async function main(): Promise<void> {
     const managed = path.join(tmp, 'managed-settings');
     fs.mkdirSync(managed, { recursive: true });
     const demo = await writeDemoHome(home, fakeAws.state);
+    // The Claude Code that will read the files: one release too old (test/support/installClaude.ts), so the preview warns.
+    installFakeClaude(home, [LAST_UNSUPPORTED_VERSION]);
     // A profile that has never signed in, and a stand-in `aws` whose `sso login` signs it in by
     // writing the token cache (a copy of the valid demo session's): the wizard must notice and go on.
     fs.appendFileSync(
@@ -359,6 +363,8 @@ async function main(): Promise<void> {
       });
       await run.shot('9-preview');
       if (!/Add \.claude\/settings\.local\.json to \.gitignore/.test(text)) throw new Error(`no .gitignore notice: ${text.slice(0, 600)}`);
+      const ignored = `Claude Code ${LAST_UNSUPPORTED_VERSION} ignores ANTHROPIC_BEDROCK_REGION_PREFIX=jp`;
+      if (!text.includes(ignored)) throw new Error(`no warning that the installed Claude Code ignores the region prefix: ${text.slice(0, 900)}`);
       const problems = compareSnapshots(beforeRun1, snapshot(workspace), 'workspace');
       if (problems.length > 0) throw new Error(`written before confirming: ${problems.join(', ')}`);
       return tabs.join(' | ');

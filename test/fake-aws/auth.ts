@@ -101,8 +101,15 @@ export async function authenticateSigV4(
   }
 
   const expected = await computeSignature(req, auth, key.secretAccessKey, signingDate);
-  if (!signaturesEqual(expected, auth.signature)) {
-    return { ok: false, signing, failure: { kind: 'signature-mismatch' } };
+  if (signaturesEqual(expected, auth.signature)) return { ok: true, caller: { ...signing, key } };
+  // AWS endpoints listen on 443, so the Host header a client sends there never carries a port.
+  // Some clients (Claude Code's Node builds before 2.1.114) sign the host without the port while
+  // their HTTP stack sends it with one: only the fake's loopback port makes the two differ, so the
+  // host is checked as AWS would see it, on the default port. Every other byte is still verified.
+  const host = req.headers.host;
+  if (host !== undefined && /:\d+$/.test(host) && auth.signedHeaders.includes('host')) {
+    const onDefaultPort = { ...req, headers: { ...req.headers, host: host.replace(/:\d+$/, '') } };
+    if (signaturesEqual(await computeSignature(onDefaultPort, auth, key.secretAccessKey, signingDate), auth.signature)) return { ok: true, caller: { ...signing, key } };
   }
-  return { ok: true, caller: { ...signing, key } };
+  return { ok: false, signing, failure: { kind: 'signature-mismatch' } };
 }

@@ -63,8 +63,11 @@ export function run(command: string, args: string[], opts: { cwd: string; env: R
   });
 }
 
-/** The environment of a claude run: nothing inherited, Bedrock at the fake runtime, everything else dead-ended. */
-export function claudeEnv(home: string, binDir: string, fake: FakeAws): Record<string, string> {
+/**
+ * The environment of a claude run: nothing inherited, Bedrock at the fake runtime, everything else
+ * dead-ended at `proxy` (a closed port by default; the interop test passes its loopback-only proxy).
+ */
+export function claudeEnv(home: string, binDir: string, fake: FakeAws, proxy: string = DEAD_PROXY): Record<string, string> {
   if (!fake.runtimeEndpoint) throw new Error('the fake does not serve Bedrock Runtime');
   return {
     PATH: [binDir, path.dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(path.delimiter),
@@ -83,10 +86,10 @@ export function claudeEnv(home: string, binDir: string, fake: FakeAws): Record<s
     DISABLE_BUG_COMMAND: '1',
     CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
     // Anything else over HTTP(S) dies on a closed loopback port instead of leaving the machine.
-    HTTPS_PROXY: DEAD_PROXY,
-    HTTP_PROXY: DEAD_PROXY,
-    https_proxy: DEAD_PROXY,
-    http_proxy: DEAD_PROXY,
+    HTTPS_PROXY: proxy,
+    HTTP_PROXY: proxy,
+    https_proxy: proxy,
+    http_proxy: proxy,
     NO_PROXY: '127.0.0.1,localhost',
     no_proxy: '127.0.0.1,localhost',
   };

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { CLAUDE_CODE_EXTENSION_ID, NEWEST_TESTED_VERSION } from '../../src/core/claudeCode/supportTable';
 
 type Listener<T> = (value: T) => unknown;
 
@@ -66,6 +67,14 @@ export interface StandIn {
   /** Workspace folders the stand-in reports (default: none) and whether the workspace is trusted. */
   workspaceFolders: { uri: { fsPath: string; toString(): string }; name: string; index: number }[] | undefined;
   isTrusted: boolean;
+  /**
+   * Other extensions the editor reports, by id. By default Claude Code's own (`anthropic.claude-code`)
+   * at the newest version the support table knows, as in a typical user's VS Code; delete it to test
+   * a VS Code without it.
+   */
+  readonly extensions: Map<string, { packageJSON: unknown; extensionPath: string }>;
+  /** Settings by full key (`claudeBedrock.claudeCode.path`): the user's value, and the workspace's (which `get` returns when set). */
+  readonly settings: Map<string, { user?: unknown; workspace?: unknown }>;
 }
 
 export function createVscodeStandIn(language = 'en'): StandIn {
@@ -80,12 +89,14 @@ export function createVscodeStandIn(language = 'en'): StandIn {
   const statusItems: StatusItemStandIn[] = [];
   const bundleFile = join(__dirname, '..', '..', 'l10n', `bundle.l10n.${language}.json`);
   const translations: Record<string, string> = language !== 'en' && existsSync(bundleFile) ? JSON.parse(readFileSync(bundleFile, 'utf8')) : {};
-  const standIn: Pick<StandIn, 'answer' | 'pick' | 'save' | 'workspaceFolders' | 'isTrusted'> = {
+  const standIn: Pick<StandIn, 'answer' | 'pick' | 'save' | 'workspaceFolders' | 'isTrusted' | 'extensions' | 'settings'> = {
     answer: (() => undefined) as StandIn['answer'],
     pick: (() => undefined) as StandIn['pick'],
     save: (() => undefined) as StandIn['save'],
     workspaceFolders: undefined as StandIn['workspaceFolders'],
     isTrusted: true,
+    extensions: new Map([[CLAUDE_CODE_EXTENSION_ID, { packageJSON: { name: 'claude-code', publisher: 'anthropic', version: NEWEST_TESTED_VERSION }, extensionPath: '/nonexistent/extensions/anthropic.claude-code' }]]),
+    settings: new Map(),
   };
   const noEvent = () => noopDisposable;
   const show = (level: 'info' | 'warning' | 'error') => async (text: string, ...rest: unknown[]) => {
@@ -196,7 +207,19 @@ export function createVscodeStandIn(language = 'en'): StandIn {
         watchers.push(pattern);
         return { onDidChange: () => noopDisposable, onDidCreate: () => noopDisposable, onDidDelete: () => noopDisposable, dispose() {} };
       },
-      getConfiguration: () => ({ get: (_key: string, fallback: unknown) => fallback }),
+      getConfiguration: (section?: string) => {
+        const full = (key: string) => (section ? `${section}.${key}` : key);
+        return {
+          get: (key: string, fallback: unknown) => {
+            const setting = standIn.settings.get(full(key));
+            return setting?.workspace ?? setting?.user ?? fallback;
+          },
+          inspect: (key: string) => {
+            const setting = standIn.settings.get(full(key));
+            return { key: full(key), globalValue: setting?.user, workspaceValue: setting?.workspace };
+          },
+        };
+      },
       get workspaceFolders() {
         return standIn.workspaceFolders;
       },
@@ -207,6 +230,12 @@ export function createVscodeStandIn(language = 'en'): StandIn {
       onDidChangeWorkspaceFolders: noEvent,
       onDidChangeConfiguration: noEvent,
       registerTextDocumentContentProvider: () => noopDisposable,
+    },
+    extensions: {
+      getExtension: (id: string) => {
+        const extension = standIn.extensions.get(id);
+        return extension && { id, ...extension };
+      },
     },
   };
   // The returned object is the mutable state the closures above read: setting `answer` or

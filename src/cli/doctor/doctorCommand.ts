@@ -29,6 +29,7 @@ import { loadAwsLayer } from '../../aws/loadLayer';
 import { alertText, problemText, recommendationText } from '../../core/usage/usageText';
 import { fetchReport, quotaLines, rangeText, reportJson } from '../usage/usageCommand';
 import { usageCliText } from '../usage/usageText';
+import { claudeCodeChecks } from '../claudeCode/installCheck';
 import { resolveUsageTarget, type UsageTarget } from '../usage/usageTarget';
 import { sessionSection, type SessionReport } from '../claudeCode/sessionSection';
 import { readSettingsFiles } from '../../files/claudeSettingsFiles';
@@ -53,9 +54,9 @@ export interface DoctorOptions {
 }
 
 
-type CheckId = 'settings' | 'profile' | 'identity' | 'model' | 'quotas' | 'usage' | 'sessions';
+export type CheckId = 'settings' | 'claude-code' | 'profile' | 'identity' | 'model' | 'quotas' | 'usage' | 'sessions';
 
-interface Check {
+export interface Check {
   readonly id: CheckId;
   /** ok: verified now; problem: verified, with cause and fix; not-verified: could not be read. */
   readonly state: Verification;
@@ -79,6 +80,8 @@ interface Check {
   readonly details?: readonly string[];
   /** The quota and usage report (quotas and usage checks). */
   readonly report?: ReturnType<typeof reportJson>;
+  /** What a Claude Code check was judged from: the install or setting, and the versions. */
+  readonly claudeCode?: Readonly<Record<string, unknown>>;
   /** What Claude Code's own sessions recorded (sessions check). */
   readonly sessions?: SessionReport;
 }
@@ -128,6 +131,8 @@ export async function doctorCommand(options: DoctorOptions): Promise<CommandOutp
   const checks: Check[] = [];
   const settings = settingsCheck(resolved, options);
   if (settings) checks.push(settings);
+  // Which Claude Code reads these settings here, and what it would ignore.
+  checks.push(...(await claudeCodeChecks({ env: options.env, locale, timeoutMs: options.timeoutMs, setup: resolved.setup, ...(region ? { region } : {}) })).checks);
 
   if (target.type === 'profile' && !profile) {
     const cause = profileMissingText(target.profile, discovery, locale);

@@ -29,6 +29,7 @@ import { firstReadOnly, writeFileAtomic } from '../../files/atomicWrite';
 import { UsageError, type CommandOutput } from '../output';
 import { profileMissingText } from '../target';
 import { setupText, unreadableReason } from './setupText';
+import { claudeCodeForSetup } from '../claudeCode/installSetup';
 
 export interface SetupOptions {
   readonly folder?: string;
@@ -217,6 +218,9 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
   const vscode = options.vscodeSettings && needsFolder ? await planDisableLoginPrompt(folder) : undefined;
   if (vscode?.ok && vscode.changed && write) await writeFileAtomic(vscode.path, vscode.after);
 
+  // Which Claude Code will read these files, and what it would ignore of them.
+  const claudeCode = await claudeCodeForSetup(judged.setup, region, options);
+
   if (options.json) {
     return {
       stdout: JSON.stringify(
@@ -232,6 +236,7 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
           residency: policy.dataResidency === undefined ? null : residencyChecks !== undefined ? { verified: true, checks: residencyChecks } : { verified: false, offline: options.offline },
           gitignore: gitignore ? { path: gitignore.path, added: write } : null,
           vscodeSettings: vscode === undefined ? null : vscode.ok ? { path: vscode.path, changed: vscode.changed, written: write && vscode.changed } : { path: vscode.path, error: { line: vscode.line, column: vscode.column, message: vscode.message } },
+          claudeCode: claudeCode.json,
         },
         null,
         2,
@@ -253,6 +258,7 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
   for (const notice of notices) lines.push(`! ${noticeText(notice, locale)}`);
   for (const rewrite of judged.rewrites) lines.push(`! ${rewriteText(rewrite, locale)}`);
   if (residencyLine !== undefined) lines.push(residencyLine);
+  lines.push(...claudeCode.lines);
   if (choices.opusModel === undefined && scopeOf(choices.primaryModel) !== undefined) lines.push(setupText(locale, 'opusHint'));
   const models = [choices.primaryModel, choices.backgroundModel].filter((id): id is string => id !== undefined).map((id) => `--model ${id.replace(/\[1m\]$/i, '')}`).join(' ');
   lines.push('', setupText(locale, 'validateHint', { profile: choices.profile, region, models }));

@@ -13,6 +13,7 @@ import { ALERT_PERCENT, type QuotaMeasure, type UsageAlert, type UsageProblem } 
 import { identityVerification } from '../verification/verification';
 import type { PolicyFileProblem, PolicyViolation } from '../policy/policyTypes';
 import type { AlarmStatus } from '../alarms/alarmTypes';
+import type { ClaudeCodeFinding } from '../claudeCode/installVerdict';
 
 export type CheckState = 'ok' | 'warning' | 'error' | 'info';
 
@@ -39,7 +40,9 @@ export type HealthCheck =
   | { readonly id: 'alarms'; readonly state: 'warning'; readonly code: 'alarms-firing'; readonly alarms: readonly AlarmStatus[]; readonly checkedAt: number }
   | { readonly id: 'alarms'; readonly state: 'ok'; readonly code: 'alarms-ok'; readonly count: number; readonly checkedAt: number }
   /** Quotas or metrics could not be read: not verified, with the calls that failed or why the whole read did. */
-  | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-unread'; readonly problems: readonly UsageProblem[]; readonly failure?: string; readonly checkedAt: number };
+  | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-unread'; readonly problems: readonly UsageProblem[]; readonly failure?: string; readonly checkedAt: number }
+  /** Which Claude Code reads the settings, and what it would ignore (a version not read warns). */
+  | { readonly id: 'claude-code'; readonly state: CheckState; readonly code: 'claude-code'; readonly finding: ClaudeCodeFinding };
 
 export type HealthState = 'not-configured' | 'healthy' | 'warning' | 'error';
 
@@ -69,6 +72,8 @@ export interface HealthInput {
   readonly policy?: { readonly violations: readonly PolicyViolation[]; readonly problems: readonly PolicyFileProblem[]; readonly sources: number; readonly residencyCheckedAt?: number };
   /** The latest usage read for this setup's profile, Region and models, when one was made. */
   readonly usage?: UsageRead;
+  /** The Claude Code installs found, judged against this setup (core/claudeCode/installVerdict.ts). */
+  readonly claudeCode?: readonly ClaudeCodeFinding[];
 }
 
 /** A usage read for the status bar: the alert when the metrics were read, and what could not be read. */
@@ -151,6 +156,10 @@ export function assessHealth(input: HealthInput): HealthReport {
   if (!model) checks.push({ id: 'model', state: 'warning', code: 'model-missing' });
   else if (/^anthropic\./.test(model)) checks.push({ id: 'model', state: 'warning', code: 'model-bare-id', model });
   else checks.push({ id: 'model', state: 'ok', code: 'model-ok', model });
+
+  for (const finding of input.claudeCode ?? []) {
+    checks.push({ id: 'claude-code', state: finding.state === 'not-verified' ? 'warning' : finding.state, code: 'claude-code', finding });
+  }
 
   if (input.policy) checks.push(...policyChecks(input.policy));
   if (input.usage) checks.push(usageCheck(input.usage));

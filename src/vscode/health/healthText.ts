@@ -7,6 +7,8 @@ import type { CheckState, HealthCheck, HealthState } from '../../core/health/hea
 import { formatUtc, kindLabel } from '../../core/profiles/profileLabels';
 import type { SettingsSource } from '../../core/setup/settingsTypes';
 import { uiLocale } from '../uiLocale';
+import { loadClaudeCodeText } from '../lazyBundles';
+import type { ClaudeCodeFinding } from '../../core/claudeCode/installVerdict';
 
 export interface CheckText {
   readonly label: string;
@@ -186,6 +188,8 @@ export function checkText(check: HealthCheck): CheckText {
       };
     case 'alarms-ok':
       return { label: vscode.l10n.t('{0} alarms of the team, none in ALARM', check.count), fix: showUsage() };
+    case 'claude-code':
+      return claudeCodeText(check.finding);
     case 'restricted-mode':
       return {
         label: vscode.l10n.t('Restricted Mode: the setup is read only'),
@@ -193,6 +197,24 @@ export function checkText(check: HealthCheck): CheckText {
         fix: { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
       };
   }
+}
+
+/**
+ * A Claude Code finding (vscode/claudeCode) in the window's language, its fix as a command: update in
+ * a terminal, trust the workspace, or show the extension in the Extensions view.
+ */
+function claudeCodeText(finding: ClaudeCodeFinding): CheckText {
+  const text = loadClaudeCodeText().findingText(finding, uiLocale());
+  const detail = [text.detail, text.fix].filter(Boolean).join('\n');
+  const extension = finding.code === 'extension-old' || finding.code === 'extension-absent' || finding.code === 'extension-unread';
+  const fix: vscode.Command | undefined = text.trust
+    ? { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' }
+    : extension
+      ? { title: vscode.l10n.t('Show Claude Code in the Extensions view'), command: 'workbench.extensions.search', arguments: ['@id:anthropic.claude-code'] }
+      : text.command
+        ? { title: vscode.l10n.t('Run {0} in a terminal', text.command), command: 'claudeBedrock.runDiagnosisFix', arguments: [{ command: text.command }] }
+        : undefined;
+  return { label: text.title, ...(detail ? { detail } : {}), ...(fix ? { fix } : {}) };
 }
 
 export function sourceLabel(source: SettingsSource): string {

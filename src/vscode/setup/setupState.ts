@@ -22,6 +22,9 @@ import { localSettingsIgnored } from '../../files/gitignore';
 import { loadAwsLayer } from '../../aws/loadLayer';
 import { checkTimeoutMs } from '../profiles/identityCommands';
 import { ResidencyMemo, type ResidencyAnswer } from '../residency/residencyMemo';
+import { ClaudeCodeInstallState, findingsFor } from '../claudeCode/installState';
+import type { ClaudeCodeFinding } from '../../core/claudeCode/installVerdict';
+import type { ClaudeCodeInstalls } from '../../core/claudeCode/installTypes';
 
 export type { ResidencyAnswer } from '../residency/residencyMemo';
 
@@ -41,6 +44,8 @@ export interface FolderSetup {
   readonly violations: readonly PolicyViolation[];
   /** The account's answer on data residency, when the policy asks for it and a check ran. */
   readonly residency?: ResidencyAnswer;
+  /** Which Claude Code reads the settings (found in this check), and what it would ignore of them. */
+  readonly claudeCode?: { readonly installs: ClaudeCodeInstalls; readonly findings: readonly ClaudeCodeFinding[] };
 }
 
 /** The kind of credentials the setup's profile starts from (a role judged by its chain's source), when the profile exists. */
@@ -84,6 +89,8 @@ export class SetupState implements vscode.Disposable {
   private checks = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  /** Finds Claude Code for every check (and the wizard's preview); keeps the versions it read. */
+  readonly claudeCode = new ClaudeCodeInstallState();
 
   get current(): readonly FolderSetup[] {
     return this.folders;
@@ -142,6 +149,8 @@ export class SetupState implements vscode.Disposable {
     const workspaceFolders = vscode.workspace.workspaceFolders ?? [];
     const targets: (vscode.WorkspaceFolder | undefined)[] = workspaceFolders.length > 0 ? [...workspaceFolders] : [undefined];
     const trusted = vscode.workspace.isTrusted;
+    // Which Claude Code is here: found while the files are read; a failure leaves the section out.
+    const claudeCode = this.claudeCode.detect().catch(() => undefined);
     const read = await Promise.all(
       targets.map(async (folder) => {
         const path = folder?.uri.fsPath;
@@ -152,6 +161,7 @@ export class SetupState implements vscode.Disposable {
         return { folder, files, policy, setup, localIgnored };
       }),
     );
+    const installs = await claudeCode;
     if (checkIdentity) await this.checkIdentities(read.map((entry) => entry.setup), discovery, trusted);
     const usageTargets = read.map(({ setup }) => this.usageTargetOf(setup, discovery, trusted));
     if (checkIdentity) await this.readUsage(usageTargets);
@@ -169,6 +179,8 @@ export class SetupState implements vscode.Disposable {
       const found = evaluatePolicy(setup, policy, kind === undefined ? {} : { profileKind: kind });
       const withAnswers = residency && 'checks' in residency ? withResidency(found, residency.checks, setup, policy) : found;
       const violations = withInvocationLogging(withAnswers, this.invocationLogging.answer(setup, policy, discovery), policy);
+      const region = setupRegion(setup, discovery);
+      const findings = installs && findingsFor(installs, setup, region);
       const verdict = policyApplies(policy)
         ? { violations, problems: policy.problems, sources: policy.sources.filter((source) => source.rules.length > 0).length, ...(residency && 'proof' in residency ? { residencyCheckedAt: Date.parse(residency.proof.checkedAt) } : {}) }
         : undefined;
@@ -180,7 +192,8 @@ export class SetupState implements vscode.Disposable {
         violations,
         ...(residency ? { residency } : {}),
         ...(usageTarget ? { usageTarget } : {}),
-        health: assessHealth({ setup, discovery, localIgnored, localPath: files.local?.path, trusted, identity, ...(usage ? { usage } : {}), ...(verdict ? { policy: verdict } : {}) }),
+        ...(installs && findings ? { claudeCode: { installs, findings } } : {}),
+        health: assessHealth({ setup, discovery, localIgnored, localPath: files.local?.path, trusted, identity, ...(usage ? { usage } : {}), ...(verdict ? { policy: verdict } : {}), ...(findings ? { claudeCode: findings } : {}) }),
         projectPath: files.project?.path,
         userPath: files.user.path,
         checkedAt: new Date(),

@@ -19,6 +19,7 @@ import { policyApplies, policyChildren, policyTreeItem, type PolicyNode } from '
 import type { FolderSetup, SetupState } from './setupState';
 import { isSessionNode, sessionChildren, sessionsApply, sessionTreeItem, type SessionNode } from '../claudeCode/sessionNodes';
 import type { SessionMonitor } from '../claudeCode/sessionMonitor';
+import { claudeCodeApplies, claudeCodeChildren, claudeCodeTreeItem, type ClaudeCodeNode } from '../claudeCode/installNodes';
 
 export type SetupNode =
   | { readonly type: 'folder'; readonly folder: FolderSetup }
@@ -30,7 +31,8 @@ export type SetupNode =
   | { readonly type: 'model'; readonly role: 'primary' | 'background'; readonly modelId: string; readonly folder: FolderSetup }
   | { readonly type: 'modelDiagnosis'; readonly role: 'primary' | 'background' | 'validation'; readonly diagnosis: Diagnosis; readonly index: number; readonly folder: FolderSetup }
   | PolicyNode
-  | SessionNode;
+  | SessionNode
+  | ClaudeCodeNode;
 
 const SOURCE_ICONS: Record<SettingsSource, string> = { managed: 'lock', local: 'person', project: 'organization', user: 'home' };
 
@@ -86,6 +88,9 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
       case 'value':
       case 'modelDiagnosis':
         return [];
+      case 'claudeCode':
+      case 'claudeCodeFinding':
+        return claudeCodeChildren(node);
       default:
         if (isSessionNode(node)) return this.sessions ? sessionChildren(node, this.sessions) : [];
         return policyChildren(node);
@@ -96,6 +101,7 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
     // Without Bedrock and without errors the view's welcome text invites the user to the wizard.
     if (folder.health.state === 'not-configured' && folder.setup.values.length === 0) return [];
     const nodes: SetupNode[] = [{ type: 'health', folder }];
+    if (claudeCodeApplies(folder)) nodes.push({ type: 'claudeCode', folder });
     if (policyApplies(folder)) nodes.push({ type: 'policy', folder });
     if (folder.setup.values.length > 0) nodes.push({ type: 'values', folder });
     if (configuredModels(folder.setup).primary !== undefined) nodes.push({ type: 'models', folder });
@@ -183,6 +189,9 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
       }
       case 'modelDiagnosis':
         return diagnosisItem(node.diagnosis, `${base}/model/${node.role}/diagnosis/${node.index}`);
+      case 'claudeCode':
+      case 'claudeCodeFinding':
+        return claudeCodeTreeItem(node, base);
       default:
         if (isSessionNode(node)) return sessionTreeItem(node, base, this.sessions!);
         return policyTreeItem(node, base);

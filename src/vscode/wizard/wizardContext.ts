@@ -5,6 +5,7 @@
 
 import * as vscode from 'vscode';
 import type { ModelsState } from '../models/modelsState';
+import type { ClaudeCodeInstalls } from '../../core/claudeCode/installTypes';
 import type { PreviewDocuments } from './steps/previewDocuments';
 import { stepPosition, WIZARD_STEPS, type Step, type StepPosition, type WizardStepName } from './stepFlow';
 import type { WizardState } from './wizardState';
@@ -13,6 +14,8 @@ import type { WizardState } from './wizardState';
 export interface WizardDependencies {
   /** The models view's profile, region and chosen models are preselected, and updated after writing. */
   readonly models?: ModelsState;
+  /** Finds the Claude Code that will read what is written (the health check's, with the versions it read). */
+  readonly claudeCode?: { detect(): Promise<ClaudeCodeInstalls> };
 }
 
 export interface StepFrame {

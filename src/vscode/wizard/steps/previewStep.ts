@@ -23,6 +23,8 @@ import { Cancelled, GoBack } from '../stepFlow';
 import type { StepFactory, WizardContext } from '../wizardContext';
 import type { WizardState } from '../wizardState';
 import { PolicyRefusedError, writeSetup } from '../writeSetup';
+import type { ClaudeCodeFinding } from '../../../core/claudeCode/installVerdict';
+import { findingText } from '../../../core/claudeCode/supportText';
 
 type Action = 'write' | 'untrusted' | 'finish' | 'diff' | 'unified' | 'toggle-gitignore' | 'open' | 'back' | 'cancel' | 'none';
 type PreviewItem = vscode.QuickPickItem & { readonly action: Action; readonly file?: PreviewFile; readonly path?: string; readonly line?: number; readonly column?: number };
@@ -90,6 +92,13 @@ function rewriteItem(rewrite: PolicyRewrite, folder: string | undefined): Previe
   // `before` is masked for a secret; a value overridden from a lower file is never one (only removals touch secrets).
   const was = rewrite.before ?? rewrite.violation.value ?? rewrite.key;
   return { label: `$(shield) ${label}`, detail: vscode.l10n.t('The organisation policy does not allow {0} (rule: {1}), so the write changes it as the diff shows.', was, rule), path: rewrite.path, action: 'open' };
+}
+
+/** A Claude Code finding before writing: an installed version that would ignore what is written, too old, absent, not read. */
+function claudeCodeItem(finding: ClaudeCodeFinding): PreviewItem {
+  const text = findingText(finding, uiLocale());
+  const icon = finding.state === 'error' ? '$(error)' : '$(warning)';
+  return { label: `${icon} ${text.title}`, detail: [text.detail, text.fix].filter(Boolean).join(' '), action: 'none' };
 }
 
 /** A reason the policy refuses the setup: what is wrong, and which rule of which file says so. */
@@ -171,6 +180,9 @@ function previewItems(preview: SetupPreview, state: WizardState): { items: Previ
     });
   }
   if (notices.length > 0) items.push(separator(vscode.l10n.t('Notices')), ...notices);
+  // The Claude Code that will read these files, and what it would ignore of them.
+  const claudeCode = (preview.claudeCode ?? []).map(claudeCodeItem);
+  if (claudeCode.length > 0) items.push(separator('Claude Code'), ...claudeCode);
 
   items.push(separator(''));
   let primary: PreviewItem;
@@ -233,7 +245,7 @@ export const previewStep: StepFactory = (context) => {
   let reported: string | undefined;
   return async (state) => {
     for (;;) {
-      const preview = await buildPreview(state);
+      const preview = await buildPreview(state, context.claudeCode);
       const files = previewFiles(preview);
       if (!policyAllows(preview)) {
         // Nothing can be written: no diffs of changes that will not happen.

@@ -17,6 +17,12 @@ import { planDisableLoginPrompt } from '../../../files/vscodeSettingsFile';
 import { planPolicyCheck, type ListedResidency } from '../policyOffers';
 import type { PolicyRewrite } from '../../../core/policy/policyPlan';
 import { choicesOf, type WizardState } from '../wizardState';
+import type { WizardDependencies } from '../wizardContext';
+import { filesAfter } from '../../../core/policy/policyPlan';
+import { effectiveSetup } from '../../../core/setup/effectiveSetup';
+import { settingsFileList } from '../../../files/claudeSettingsFiles';
+import { attentionFindings, claudeCodeFindings, type ClaudeCodeFinding } from '../../../core/claudeCode/installVerdict';
+import { writtenSettingsOf } from '../../../core/claudeCode/supportCheck';
 
 /** One file the preview shows as a diff. */
 export interface PreviewFile {
@@ -53,6 +59,8 @@ export interface SetupPreview {
   readonly localNotIgnored: boolean;
   /** `.gitignore` with the personal file added, when the user keeps that choice. */
   readonly gitignore?: PreviewFile;
+  /** What the Claude Code found here would ignore of the files as written, or why it cannot read them (problems only). */
+  readonly claudeCode?: readonly ClaudeCodeFinding[];
 }
 
 /** A path as the user knows it: relative to the folder, or to the home folder (`~/…`). */
@@ -67,8 +75,17 @@ export function displayPath(file: string, folder: string | undefined): string {
   return file;
 }
 
+/** The Claude Code found here judged against the settings as they will be after the write: its problems only. */
+async function claudeCodeOf(plan: SetupPlan, files: Awaited<ReturnType<typeof readSettingsFiles>>, region: string, claudeCode: WizardDependencies['claudeCode']): Promise<readonly ClaudeCodeFinding[] | undefined> {
+  if (!claudeCode || !plan.ok) return undefined;
+  const installs = await claudeCode.detect().catch(() => undefined);
+  if (!installs) return undefined;
+  const after = effectiveSetup(settingsFileList(filesAfter(files, plan)));
+  return attentionFindings(claudeCodeFindings(installs, { settings: writtenSettingsOf(after), region }));
+}
+
 /** Plans the setup from the answers and the files on disk now. */
-export async function buildPreview(state: WizardState): Promise<SetupPreview> {
+export async function buildPreview(state: WizardState, claudeCode?: WizardDependencies['claudeCode']): Promise<SetupPreview> {
   const folder = state.folder?.path;
   const files = await readSettingsFiles(folder, process.env);
   const localIgnored = folder ? await localSettingsIgnored(folder) : true;
@@ -112,6 +129,7 @@ export async function buildPreview(state: WizardState): Promise<SetupPreview> {
       changes: ['.claude/settings.local.json'],
     };
   }
+  const found = await claudeCodeOf(plan, files, choices.region, claudeCode);
   return {
     choices,
     plan,
@@ -124,6 +142,7 @@ export async function buildPreview(state: WizardState): Promise<SetupPreview> {
     ...(loginPromptProblem ? { loginPromptProblem } : {}),
     localNotIgnored,
     ...(gitignore ? { gitignore } : {}),
+    ...(found ? { claudeCode: found } : {}),
   };
 }
 

@@ -42,6 +42,7 @@ const builds = [
       residencyText: 'src/core/residency/residencyText.ts',
       usageText: 'src/core/usage/usageText.ts',
       diagnosis: 'src/core/models/diagnosis.ts',
+      profileProblems: 'src/core/profiles/problemMessages.ts',
       sessions: 'src/vscode/claudeCode/sessionScan.ts',
       teamView: 'src/vscode/team/teamPanel.ts',
       alarms: 'src/vscode/alarms/alarmsFlow.ts',

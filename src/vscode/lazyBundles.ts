@@ -2,7 +2,7 @@
  * The parts of the extension that activation does not need, each bundled apart from
  * `dist/extension.js` (see scripts/build.mjs) and required on first use, as `dist/aws.js` is: the
  * setup wizard, the Quotas & Usage view model, the big text tables (policy, residency, usage,
- * Bedrock diagnoses), the reader of Claude Code's session files, and the admin's flows (alarms, dashboard, admin stack). The getters are synchronous: a `require` of a file beside this bundle, once.
+ * Bedrock diagnoses, the AWS profiles' problems), the reader of Claude Code's session files, and the admin's flows (alarms, dashboard, admin stack). The getters are synchronous: a `require` of a file beside this bundle, once.
  *
  * The lazy bundles hold only stateless code (text tables, pure functions, the wizard's steps,
  * which get every shared object as an argument), so the copies of core they carry never hold state
@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type * as DiagnosisModule from '../core/models/diagnosis';
+import type * as ProfileProblemsModule from '../core/profiles/problemMessages';
 import type * as PolicyTextModule from '../core/policy/policyText';
 import type * as ResidencyTextModule from '../core/residency/residencyText';
 import type * as UsageTextModule from '../core/usage/usageText';
@@ -35,6 +36,7 @@ export const LAZY_BUNDLES = {
   residencyText: { bundle: 'residencyText.js', source: '../core/residency/residencyText' },
   usageText: { bundle: 'usageText.js', source: '../core/usage/usageText' },
   diagnosis: { bundle: 'diagnosis.js', source: '../core/models/diagnosis' },
+  profileProblems: { bundle: 'profileProblems.js', source: '../core/profiles/problemMessages' },
   sessionScan: { bundle: 'sessions.js', source: './claudeCode/sessionScan' },
   teamView: { bundle: 'teamView.js', source: './team/teamPanel' },
   alarms: { bundle: 'alarms.js', source: './alarms/alarmsFlow' },
@@ -70,6 +72,7 @@ export const loadPolicyText = lazy<typeof PolicyTextModule>('policyText');
 export const loadResidencyText = lazy<typeof ResidencyTextModule>('residencyText');
 export const loadUsageText = lazy<typeof UsageTextModule>('usageText');
 export const loadDiagnosis = lazy<typeof DiagnosisModule>('diagnosis');
+export const loadProfileProblems = lazy<typeof ProfileProblemsModule>('profileProblems');
 export const loadSessionScan = lazy<typeof SessionScanModule>('sessionScan');
 export const loadTeamPanel = lazy<typeof TeamPanelModule>('teamView');
 export const loadAlarmsFlow = lazy<typeof AlarmsFlowModule>('alarms');

@@ -1,6 +1,7 @@
 // The sidebar's identity checks through the built bundle (with a `vscode` stand-in): the AWS SDK
 // is loaded on the first check, the call reaches the fake AWS, and only the checked row redraws.
 import assert from 'node:assert/strict';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
@@ -37,4 +38,35 @@ describe('sidebar identity checks (built bundle, fake AWS)', () => {
       ['AssumeRole', 'GetCallerIdentity'],
     );
   });
+});
+
+describe("the AWS Profiles view's problems (built bundle; their words load on first use)", () => {
+  const context = useFakeAwsHome('sidebar-problems');
+
+  for (const [language, words] of [
+    ['en', /The role chain loops: loop-a → loop-b → loop-a/],
+    ['ja', /ロールの連鎖が循環しています: loop-a → loop-b → loop-a/],
+  ] as const) {
+    it(`words a role-chain cycle with its fix (${language}), from dist/profileProblems.js`, async () => {
+      const config = join(context.home, '.aws', 'config');
+      appendFileSync(config, '\n[profile loop-a]\nrole_arn = arn:aws:iam::111122223333:role/A\nsource_profile = loop-b\n\n[profile loop-b]\nrole_arn = arn:aws:iam::111122223333:role/B\nsource_profile = loop-a\n');
+      const standIn = createVscodeStandIn(language);
+      const required = loadWithStandIn<{ activate(context: unknown): void }>(bundle, standIn, (extension) => extension.activate(extensionContext(standIn)));
+      assert.ok(!required.some((file) => file.endsWith('profileProblems.js')), 'activation did not load the problems\' words');
+      const provider = standIn.treeProviders.get('claudeBedrock.profiles')! as unknown as {
+        getChildren(node?: unknown): Promise<unknown[]>;
+        getTreeItem(node: unknown): { label?: unknown; description?: unknown; tooltip?: unknown };
+      };
+      const texts: string[] = [];
+      const stack = [...(await provider.getChildren())];
+      while (stack.length > 0) {
+        const node = stack.shift()!;
+        const item = provider.getTreeItem(node);
+        const tooltip = typeof item.tooltip === 'string' ? item.tooltip : ((item.tooltip as { value?: string } | undefined)?.value ?? '');
+        texts.push(`${String(item.label)} ${String(item.description ?? '')} ${tooltip}`);
+        stack.push(...(await provider.getChildren(node)));
+      }
+      assert.ok(texts.some((text) => words.test(text)), texts.join('\n'));
+    });
+  }
 });

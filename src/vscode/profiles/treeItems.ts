@@ -3,10 +3,10 @@
 import * as vscode from 'vscode';
 import type { IdentityResult } from '../../aws/profiles/identity';
 import { describeIdentityFailure } from '../../core/profiles/identityFailure';
-import { describeProblem } from '../../core/profiles/problemMessages';
 import { kindLabel, tokenLabel } from '../../core/profiles/profileLabels';
 import type { Problem } from '../../core/profiles/problems';
 import type { AwsProfile, EnvironmentState } from '../../core/profiles/profiles';
+import { loadProfileProblems } from '../lazyBundles';
 import { uiLocale } from '../uiLocale';
 
 export type ProfileNode =
@@ -26,7 +26,7 @@ export function detail(id: string, label: string, description: string, icon: str
 }
 
 export function problemItem(problem: Problem, id: string): vscode.TreeItem {
-  const text = describeProblem(problem, uiLocale());
+  const text = loadProfileProblems().describeProblem(problem, uiLocale());
   const item = new vscode.TreeItem(text.message);
   item.id = id;
   item.iconPath =

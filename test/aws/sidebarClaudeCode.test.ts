@@ -80,6 +80,17 @@ interface Provider {
     }
     throw new Error('no Claude Code section in the Setup view');
   }
+  /** Every row label of the Setup view, the whole tree. */
+  async function allLabels(provider: Provider): Promise<string[]> {
+    const labels: string[] = [];
+    const stack = [...(await provider.getChildren())];
+    while (stack.length > 0) {
+      const node = stack.shift()!;
+      labels.push(String(provider.getTreeItem(node).label));
+      stack.push(...(await provider.getChildren(node)));
+    }
+    return labels;
+  }
   const tooltipOf = (item: StatusItemStandIn) => (typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''));
 
   it('a current claude and the extension: healthy, the section names both versions', async () => {
@@ -107,6 +118,9 @@ interface Provider {
       'Claude Code for VS Code is not installed',
       `Claude Code ${LAST_UNSUPPORTED_VERSION} ignores ANTHROPIC_BEDROCK_REGION_PREFIX=jp (honoured from 2.1.224)`,
     ]);
+    // Each finding once in the view: in its section, not again among the health checks above it.
+    const everywhere = await allLabels(provider);
+    for (const label of labels) assert.equal(everywhere.filter((candidate) => candidate === label).length, 1, `${label}: ${everywhere.join(' | ')}`);
     const ignored = findings[2]!;
     assert.match(String(ignored.tooltip), /apac\. in ap-northeast-1, not jp\..*sonnet and opus aliases/s);
     assert.deepEqual(ignored.command, { title: 'Run claude update in a terminal', command: 'claudeBedrock.runDiagnosisFix', arguments: [{ command: 'claude update' }] });

@@ -67,8 +67,12 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
     switch (node.type) {
       case 'folder':
         return this.folderChildren(node.folder);
-      case 'health':
-        return node.folder.health.checks.map((check, index) => ({ type: 'check', check, index, folder: node.folder }));
+      case 'health': {
+        // Claude Code's findings have their own section right below (with the installs' versions): shown
+        // once, there. They still count in this node's state, as in the status bar.
+        const own = claudeCodeApplies(node.folder);
+        return node.folder.health.checks.flatMap((check, index) => (own && check.id === 'claude-code' ? [] : [{ type: 'check', check, index, folder: node.folder } as const]));
+      }
       case 'values':
         return node.folder.setup.values.map((value) => ({ type: 'value', value, folder: node.folder }));
       case 'models': {

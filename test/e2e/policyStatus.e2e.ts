@@ -120,8 +120,11 @@ async function main(): Promise<void> {
         await p.keyboard.press('Control+P');
         await p.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 30_000 });
         await p.keyboard.type(file);
-        await p.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(file) }).first().waitFor({ state: 'visible', timeout: 30_000 });
-        await p.keyboard.press('Enter');
+        // Click the row of this file: Enter takes the focused row, which can still be a recently opened file
+        // while the list filters (seen on a loaded machine: settings.json opened twice).
+        const row = p.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(file) }).filter({ hasText: 'schema-check' }).first();
+        await row.waitFor({ state: 'visible', timeout: 30_000 });
+        await row.click();
         await p.locator('.tabs-container .tab', { hasText: path.basename(file) }).first().waitFor({ state: 'visible', timeout: 30_000 });
       }
       await p.keyboard.press('Control+Shift+M');

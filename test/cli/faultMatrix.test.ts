@@ -8,11 +8,16 @@
 // `undefined`, `[object Object]`, `NaN`, unhandled rejection, parser text or secret. Every other
 // run is in --json, which must parse and say the same. Prints `faults N/N` and `secret leaks 0`.
 //
-// A new AWS-calling command is one row of ROWS: its arguments, the calls a clean run makes (the
-// control run checks them) and what its --json says; the matrix faults each of those calls.
+// A new AWS-calling command is one row of ROWS: its arguments, the scenario of the fake it runs
+// against, the calls a clean run makes (the control run checks them) and what its --json says; the
+// matrix faults each of those calls. A row that writes (`apply --yes`, `create --yes`) faults its
+// write calls one by one, each run against a fresh fake (the account it changed is not the next
+// run's), and checks that what the output says exists or not is what the account holds.
 //
-// The runs go through a small pool, each worker with its own fake (a fault rule applies to whoever
-// calls); a run whose fault answers keeps the default --timeout, a hang gets a short one.
+// The runs go through a small pool, each worker with its own fake per scenario (a fault rule applies
+// to whoever calls); a run whose fault answers keeps the default --timeout, a hang gets a short one.
+// Each run has its own folder and cache folder, so a cached answer (spend's Cost Explorer read)
+// never hides a fault.
 // The bound is counted from the command's first AWS call (the fake's log), so Node's start-up on a
 // busy machine is not in it; and the process must exit right after its answer, well before the
 // CLI's 2 s exit backstop, so nothing (a request, socket or timer) outlived the command.
@@ -20,7 +25,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { FAULT_KINDS, startFakeAws, writeDemoHome, type FakeAws, type FaultKind } from '../fake-aws';
+import { FAULT_KINDS, getScenario, startFakeAws, writeDemoHome, type FakeAws, type FaultKind, type Scenario, type ScenarioName } from '../fake-aws';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { faultRunPassed, faultRunStarted, leakedSecrets, secretsOf } from '../support/faultFigures';
 import { FAULT_FIXES, FAULT_WORDS, MODEL_CALLS, NEVER_SHOWN, QUOTA_CALLS, USAGE_CALLS } from '../support/faultExpectations';
@@ -53,9 +58,24 @@ interface Target {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
+/** What a run left behind, for a row's `after`. */
+interface RunEnd {
+  /** The run's folder. */
+  readonly dir: string;
+  readonly code: number;
+  /** stdout and stderr. */
+  readonly output: string;
+  /** The --json document, when the run was in --json. */
+  readonly document?: Json;
+  /** The account as the fake holds it after the run. */
+  readonly state: Scenario;
+}
+
 interface Row {
   /** The command as a user types it, for the test titles. */
   readonly command: string;
+  /** The fake's scenario (default `basic`). */
+  readonly scenario?: ScenarioName;
   /** Arguments without --timeout and --json; `dir` is a fresh, empty folder of this run. */
   readonly args: (dir: string) => string[];
   /** Puts what the command reads into the run's folder (a policy, settings). */
@@ -68,14 +88,19 @@ interface Row {
    */
   readonly faulted?: readonly string[];
   /**
+   * The writes of the row (`service:Operation`), faulted one by one instead of by service; the reads
+   * before them are the plan's row. Each run of a row that writes gets a fresh fake.
+   */
+  readonly writes?: readonly string[];
+  /**
    * When, despite the fault, the command verified everything it reports: why. Exit 0 is then its
    * documented answer (the fault is still named, with its fix). Otherwise the run must exit 1.
    */
   readonly verifiedDespite?: (target: Target, fault: FaultKind) => string | undefined;
-  /** What its --json must hold after a fault. */
-  readonly json: (document: Json, code: number, fault: FaultKind) => void;
-  /** What the folder must be after the run (setup writes nothing it could not verify). */
-  readonly after?: (dir: string, code: number) => void;
+  /** What its --json must hold after a fault; absent when the command has no --json (every run is text). */
+  readonly json?: (document: Json, code: number, fault: FaultKind) => void;
+  /** What the folder and the account must be after the run (nothing claimed that is not so). */
+  readonly after?: (end: RunEnd) => void;
 }
 
 const region = ['--region', TOKYO];
@@ -111,7 +136,8 @@ const writePolicy = (dir: string): void => {
   writeFileSync(join(dir, '.claude', 'bedrock-policy.json'), JAPAN_ONLY);
 };
 
-export const ROWS: readonly Row[] = [
+/** The developer's commands: the checks and the setup. */
+const CHECK_ROWS: readonly Row[] = [
   {
     command: 'doctor',
     args: () => ['doctor', '--profile', 'sso-dev', ...region],
@@ -181,36 +207,46 @@ export const ROWS: readonly Row[] = [
     args: (dir) => ['setup', '--folder', dir, '--profile', 'sso-dev', ...region, '--model', JP_SONNET],
     calls: ['sso:GetRoleCredentials', 'bedrock:GetInferenceProfile'],
     json: (document, code) => assert.equal(document.ok, code === 0),
-    after: (dir, code) => {
+    after: ({ dir, code }) => {
       if (code !== 0) assert.deepEqual(filesUnder(dir), ['.claude/bedrock-policy.json'], 'a refused setup writes nothing');
     },
   },
 ];
 
+export const ROWS: readonly Row[] = CHECK_ROWS;
+
 const SIGN_IN_SERVICES = new Set(['sts', 'sso']);
 
-/** The credential source and STS one by one; every call of any other service at once. */
+/** The credential source and STS one by one; every call of any other service at once; a row's writes one by one. */
 function targetsOf(row: Row): Target[] {
   const targets = new Map<string, Target>();
-  for (const call of row.calls) {
+  for (const call of row.writes ?? row.calls) {
     const [service = '', name = ''] = call.split(':');
     if (row.faulted && !row.faulted.includes(service)) continue;
-    const operation = SIGN_IN_SERVICES.has(service) ? name : '*';
+    const operation = SIGN_IN_SERVICES.has(service) || row.writes ? name : '*';
     const label = `${service} ${operation === '*' ? '(every call)' : operation}`;
     targets.set(`${service}:${operation}`, { service, operation, label, rules: [{ service, operation }] });
   }
   return [...targets.values()];
 }
 
+/** The calls that turn a profile into credentials: an SSO sign-in, or a role assumed through STS. */
+const CREDENTIAL_CALLS: ReadonlySet<string> = new Set(['sso:GetRoleCredentials', 'sts:AssumeRole']);
+
 /**
  * Every service after sign-in at once, when the command calls more than one: a gateway that lets
- * STS through and swallows the rest. Only for `hang`, where it tests that the checks share one
- * deadline (the other faults answer at once, and each service is faulted alone above).
+ * the sign-in through and swallows the rest (STS GetCallerIdentity too, when the sign-in is SSO).
+ * Only for `hang`, where it tests that the reads share one deadline, or run side by side (the other
+ * faults answer at once, and each service is faulted alone above). Not for a row that writes: its
+ * reads are another row's.
  */
 function everythingAfterSignIn(row: Row): Target | undefined {
-  const services = [...new Set(row.calls.map((call) => call.split(':')[0]!).filter((service) => !SIGN_IN_SERVICES.has(service)))];
+  if (row.writes) return undefined;
+  const signIn = new Set(row.calls.filter((call) => CREDENTIAL_CALLS.has(call)).map((call) => call.split(':')[0]!));
+  const services = [...new Set(row.calls.map((call) => call.split(':')[0]!).filter((service) => service !== 'sso' && !signIn.has(service)))];
   if (services.length < 2) return undefined;
-  return { service: services[0]!, operation: '*', label: `${services.join(', ')} at once`, rules: services.map((service) => ({ service, operation: '*' })) };
+  const rules = services.map((service) => ({ service, operation: service === 'sts' ? 'GetCallerIdentity' : '*' }));
+  return { service: services[0]!, operation: '*', label: `${services.join(', ')} at once`, rules };
 }
 
 /** An answer that is not AWS's own verdict: the fix names the endpoint variable of the service that gave it. */
@@ -221,7 +257,11 @@ const ENDPOINT_VARIABLES: Readonly<Record<string, RegExp>> = {
   bedrock: /AWS_ENDPOINT_URL_BEDROCK(?!_)/,
   'bedrock-runtime': /AWS_ENDPOINT_URL_BEDROCK_RUNTIME/,
   servicequotas: /AWS_ENDPOINT_URL_SERVICE_QUOTAS/,
-  cloudwatch: /AWS_ENDPOINT_URL_CLOUDWATCH/,
+  cloudwatch: /AWS_ENDPOINT_URL_CLOUDWATCH(?!_)/,
+  logs: /AWS_ENDPOINT_URL_CLOUDWATCH_LOGS/,
+  ce: /AWS_ENDPOINT_URL_COST_EXPLORER/,
+  budgets: /AWS_ENDPOINT_URL_BUDGETS/,
+  sns: /AWS_ENDPOINT_URL_SNS/,
 };
 /** Never in any output: what no surface shows, and a process's last words. */
 const FORBIDDEN: readonly (readonly [RegExp, string])[] = [...NEVER_SHOWN, [/\n\s+at .+:\d+:\d+\)?$/m, 'a stack trace'], [/unhandled/i, 'an unhandled rejection']];
@@ -252,12 +292,15 @@ interface Outcome {
   /** The injected fault shaped at least one answer. */
   readonly hit: boolean;
   readonly dir: string;
+  /** The account after the run. */
+  readonly state: Scenario;
 }
 
 const title = (job: Job) => `${job.row.command}: ${job.fault} on ${job.target!.label}${job.json ? ' --json' : ''}`;
 
 describe('CLI fault matrix: every AWS-calling command under every fault', function () {
   this.timeout(10 * 60_000);
+  /** Every fake started, for the secrets they know and to stop them. */
   const fakes: FakeAws[] = [];
   const outcomes = new Map<Job, Outcome>();
   let root: string;
@@ -268,7 +311,7 @@ describe('CLI fault matrix: every AWS-calling command under every fault', functi
   for (const row of ROWS) {
     jobs.push({ row, json: false });
     targetsOf(row).forEach((target, targetIndex) =>
-      FAULT_KINDS.forEach((fault, faultIndex) => jobs.push({ row, target, fault, json: (targetIndex + faultIndex) % 2 === 1 })),
+      FAULT_KINDS.forEach((fault, faultIndex) => jobs.push({ row, target, fault, json: row.json !== undefined && (targetIndex + faultIndex) % 2 === 1 })),
     );
     const combined = everythingAfterSignIn(row);
     if (combined) jobs.push({ row, target: combined, fault: 'hang', json: false });
@@ -277,10 +320,15 @@ describe('CLI fault matrix: every AWS-calling command under every fault', functi
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'cbs-fault-matrix-'));
     home = join(root, 'home');
-    for (let worker = 0; worker < POOL; worker++) fakes.push(await startFakeAws({ scenario: 'basic' }));
-    await writeDemoHome(home, fakes[0]!.state, { ssoSessionSuffix: '-fault-matrix' });
+    // Every scenario has the same demo identities (basic's), so one HOME serves them all.
+    await writeDemoHome(home, getScenario('basic'), { ssoSessionSuffix: '-fault-matrix' });
+    const start = async (scenario: ScenarioName): Promise<FakeAws> => {
+      const fake = await startFakeAws({ scenario });
+      fakes.push(fake);
+      return fake;
+    };
     let next = 0;
-    /** One run of a job on a worker's fake. */
+    /** One run of a job on a fake of its scenario. */
     const attempt = async (job: Job, fake: FakeAws): Promise<Outcome> => {
       const dir = mkdtempSync(join(root, 'run-'));
       job.row.prepare?.(dir);
@@ -288,7 +336,14 @@ describe('CLI fault matrix: every AWS-calling command under every fault', functi
       fake.clearFaults();
       fake.clearLog();
       for (const rule of job.target?.rules ?? []) fake.inject({ ...rule, fault: job.fault! });
-      const env = { HOME: home, ...fake.env(), CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: join(root, 'no-managed-settings'), TZ: 'UTC' };
+      const env = {
+        HOME: home,
+        ...fake.env(),
+        CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: join(root, 'no-managed-settings'),
+        // The run's own cache: an answer cached by an earlier run (spend) never hides this run's fault.
+        CLAUDE_BEDROCK_CACHE_DIR: join(dir, '.cache'),
+        TZ: 'UTC',
+      };
       const args = [...job.row.args(dir), '--timeout', String(timeoutS), ...(job.json ? ['--json'] : [])];
       const result = await run(args, env, { cwd: dir });
       const served = () => fake.requests.some((entry) => entry.fault === job.fault);
@@ -297,19 +352,36 @@ describe('CLI fault matrix: every AWS-calling command under every fault', functi
       const firstCall = Math.min(...fake.requests.map((entry) => Date.parse(entry.time)), result.exitAt);
       const calls = [...new Set(fake.requests.map((entry) => `${entry.service}:${entry.operation}`))];
       fake.clearFaults();
-      return { result, elapsedMs: result.exitAt - firstCall, timeoutS, calls, hit: served(), dir };
+      return { result, elapsedMs: result.exitAt - firstCall, timeoutS, calls, hit: served(), dir, state: fake.state };
     };
-    const work = async (fake: FakeAws): Promise<void> => {
+    /** A worker: one fake per scenario for the reads, a fresh one for each run of a row that writes. */
+    const work = async (): Promise<void> => {
+      const own = new Map<ScenarioName, FakeAws>();
       while (next < jobs.length) {
         const job = jobs[next++]!;
-        let outcome = await attempt(job, fake);
+        const scenario = job.row.scenario ?? 'basic';
+        const fakeFor = async (): Promise<FakeAws> => {
+          if (job.row.writes) return start(scenario);
+          const fake = own.get(scenario) ?? (await start(scenario));
+          own.set(scenario, fake);
+          return fake;
+        };
+        const once = async (): Promise<Outcome> => {
+          const fake = await fakeFor();
+          try {
+            return await attempt(job, fake);
+          } finally {
+            if (job.row.writes) await fake.stop();
+          }
+        };
+        let outcome = await once();
         // A run that never reached the faulted call tested nothing (on a busy machine a hang's short
         // --timeout can run out earlier): run it again, at most twice; the test still requires a hit.
-        for (let retry = 0; job.fault && !outcome.hit && retry < 2; retry++) outcome = await attempt(job, fake);
+        for (let retry = 0; job.fault && !outcome.hit && retry < 2; retry++) outcome = await once();
         outcomes.set(job, outcome);
       }
     };
-    await Promise.all(fakes.map(work));
+    await Promise.all(Array.from({ length: POOL }, work));
     secrets = secretsOf(fakes);
   });
 
@@ -346,14 +418,14 @@ describe('CLI fault matrix: every AWS-calling command under every fault', functi
       assert.match(output, FAULT_WORDS[fault], `names the failure\n${shown}`);
       assert.match(output, FAULT_FIXES[fault], `says what to do\n${shown}`);
       if (WIRE_FAULTS.has(fault)) assert.match(output, ENDPOINT_VARIABLES[target.service]!, `the fix names the endpoint variable of ${target.service}\n${shown}`);
+      let document: Json;
       if (job.json) {
-        let document: Json;
         assert.doesNotThrow(() => (document = JSON.parse(result.stdout)), `--json output is JSON\n${shown}`);
-        row.json(document, result.code ?? -1, fault);
+        row.json!(document, result.code ?? -1, fault);
       } else {
         assert.doesNotMatch(output, CODES_IN_TEXT, `a code meant for programs in the text\n${shown}`);
       }
-      row.after?.(outcome.dir, result.code ?? -1);
+      row.after?.({ dir: outcome.dir, code: result.code ?? -1, output, document, state: outcome.state });
       faultRunPassed(SUITE);
     });
   }

@@ -393,6 +393,9 @@ describe('wire failures in words', () => {
     assert.match(unreachable('ListInferenceProfiles'), /\(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_BEDROCK\)/);
     assert.match(unreachable('GetMetricData'), /AWS_ENDPOINT_URL_CLOUDWATCH/);
     assert.match(unreachable('ListServiceQuotas'), /AWS_ENDPOINT_URL_SERVICE_QUOTAS/);
+    // The admin features' CloudWatch and SNS calls: their own variables, not the sign-in's.
+    for (const operation of ['DescribeAlarms', 'PutMetricAlarm', 'GetDashboard', 'PutDashboard']) assert.match(unreachable(operation), /\(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_CLOUDWATCH\)/, operation);
+    for (const operation of ['ListTopics', 'CreateTopic', 'ListSubscriptionsByTopic', 'Subscribe']) assert.match(unreachable(operation), /\(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SNS\)/, operation);
     assert.match(unreachable('ResolveCredentials'), /AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_SSO, AWS_ENDPOINT_URL_SSO_OIDC/);
     const ja = describeDiagnosis(diagnoseAwsError({ operation: 'Converse', phase: 'call', networkCode: 'ECONNREFUSED' }, TOKYO), 'ja').fix;
     assert.match(ja, /AWS_ENDPOINT_URL、AWS_ENDPOINT_URL_BEDROCK_RUNTIME/);

@@ -247,6 +247,27 @@ describe('diagnoseAwsError', () => {
     assert.ok(/per day/.test(describeDiagnosis(daily, 'en').cause));
   });
 
+  it('words another service\'s throttle as its API rate limit, not as a Bedrock model quota', () => {
+    const region = { profile: 'dev', region: 'ap-northeast-1' };
+    for (const [operation, service, raw] of [
+      ['DescribeAlarms', 'CloudWatch', call('DescribeAlarms', 'Throttling', 'Rate exceeded', 400)],
+      ['ListTopics', 'Amazon SNS', call('ListTopics', 'Throttled', 'Rate exceeded', 429)],
+      ['ListServiceQuotas', 'Service Quotas', call('ListServiceQuotas', 'TooManyRequestsException', 'Rate exceeded', 400)],
+    ] as const) {
+      const diagnosis = diagnoseAwsError(raw, region);
+      assert.equal(diagnosis.code, 'throttled');
+      const en = describeDiagnosis(diagnosis, 'en');
+      assert.equal(en.cause, `${service} throttled ${operation} in ap-northeast-1: too many requests to its API. This is a rate limit of the AWS API, not a model quota of Bedrock.`);
+      assert.match(en.fix, /^Wait a minute and try again/);
+      assert.doesNotMatch(`${en.cause} ${en.fix}`, /Service Quotas;|quota increase|for the model/);
+      assert.equal(en.consoleUrl, undefined, 'no link to the Bedrock quotas');
+      const ja = describeDiagnosis(diagnosis, 'ja');
+      assert.ok(ja.cause.includes(service) && JAPANESE.test(ja.cause) && JAPANESE.test(ja.fix), ja.cause);
+    }
+    // A model call's throttle is still the model's quota.
+    assert.match(describeDiagnosis(diagnoseAwsError(cases.find(([label]) => label === 'too many requests')![1], TOKYO), 'en').cause, /^Bedrock refused Converse/);
+  });
+
   it('links the Bedrock console for model access and the use case form', () => {
     const access = describeDiagnosis(diagnoseAwsError(cases[1]![1], TOKYO), 'en');
     assert.equal(access.consoleUrl, 'https://ap-northeast-1.console.aws.amazon.com/bedrock/home?region=ap-northeast-1#/modelaccess');

@@ -17,7 +17,7 @@ import {
 } from '../profiles/identityFailure';
 import { format, type Locale } from '../text/locale';
 import { redactSecrets } from '../text/redact';
-import { endpointVariablesFor, httpStatusText, unreadableAnswerText } from '../text/wire';
+import { endpointVariablesFor, httpStatusText, SERVICE_NAMES, serviceOfOperation, unreadableAnswerText } from '../text/wire';
 
 export type { DenialKind } from './diagnosisText';
 
@@ -328,6 +328,8 @@ function textKey(diagnosis: Diagnosis, suggestions: readonly string[]): Diagnosi
       if (diagnosis.awsCode === 'AGREEMENT_NOT_AVAILABLE') return 'marketplace-actions-missing:agreement-not-available';
       return code;
     case 'throttled': {
+      // Another service's API rate limit (CloudWatch, SNS, Service Quotas, …) is not a Bedrock model quota.
+      if (apiService(diagnosis) !== undefined) return 'throttled:api';
       const kind = throttleKind(detail);
       return kind === 'unspecified' ? code : `throttled:${kind}`;
     }
@@ -350,6 +352,12 @@ function textKey(diagnosis: Diagnosis, suggestions: readonly string[]): Diagnosi
     default:
       return code;
   }
+}
+
+/** The service of a call that is not Bedrock's (whose throttle is an API rate limit, not a model quota). */
+function apiService(diagnosis: Diagnosis): string | undefined {
+  const service = serviceOfOperation(diagnosis.operation);
+  return service === undefined || service === 'bedrock' || service === 'bedrock-runtime' ? undefined : SERVICE_NAMES[service];
 }
 
 function describeCredentials(diagnosis: Diagnosis, locale: Locale): DiagnosisText {
@@ -376,7 +384,7 @@ function consoleUrl(diagnosis: Diagnosis): string | undefined {
     case 'use-case-form-missing':
       return modelCatalogConsoleUrl(region);
     case 'throttled':
-      return bedrockQuotasConsoleUrl(region);
+      return apiService(diagnosis) === undefined ? bedrockQuotasConsoleUrl(region) : undefined;
     default:
       return undefined;
   }
@@ -409,6 +417,7 @@ export function describeDiagnosis(diagnosis: Diagnosis, locale: Locale, options:
     awsCode: diagnosis.awsCode ?? '',
     detail: diagnosis.detail ?? '',
     endpointVariables: endpointVariablesFor(diagnosis.operation, locale),
+    service: apiService(diagnosis) ?? '',
     status: httpStatusText(diagnosis.httpStatus, locale) || diagnosis.awsCode || '',
     answer: diagnosis.unreadable ? unreadableAnswerText(diagnosis.unreadable, diagnosis.httpStatus, locale) : '',
     limit: maxTokensLimit(diagnosis.detail),

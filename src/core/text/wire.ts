@@ -28,6 +28,19 @@ export const ENDPOINT_VARIABLES: Readonly<Record<WireService, string>> = {
   sns: 'AWS_ENDPOINT_URL_SNS',
 };
 
+/** Each service by its product name (the same in English and Japanese). */
+export const SERVICE_NAMES: Readonly<Record<WireService, string>> = {
+  bedrock: 'Amazon Bedrock',
+  'bedrock-runtime': 'Amazon Bedrock Runtime',
+  cloudwatch: 'CloudWatch',
+  servicequotas: 'Service Quotas',
+  sts: 'AWS STS',
+  logs: 'CloudWatch Logs',
+  ce: 'Cost Explorer',
+  budgets: 'AWS Budgets',
+  sns: 'Amazon SNS',
+};
+
 /** The endpoint variables of the SDK's credential providers (STS for roles, SSO and SSO OIDC for sign-in). */
 export const CREDENTIAL_ENDPOINT_VARIABLES: readonly string[] = ['AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL_SSO', 'AWS_ENDPOINT_URL_SSO_OIDC'];
 

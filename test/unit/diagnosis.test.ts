@@ -5,6 +5,7 @@ import {
   describeDiagnosis,
   diagnoseAvailability,
   diagnoseAwsError,
+  mayHaveTakenEffect,
   modelNotInRegion,
   suggestProfileIds,
   worstSeverity,
@@ -393,6 +394,22 @@ describe('describeDiagnosis', () => {
     assert.equal(diagnosis.code, 'model-not-in-region');
     const text = describeDiagnosis(diagnosis, 'en');
     assert.ok(text.cause.includes(`jp.${SONNET}`) && text.cause.includes('us-east-1'), text.cause);
+  });
+});
+
+describe('mayHaveTakenEffect', () => {
+  const write = (raw: Partial<RawAwsError>) => mayHaveTakenEffect(diagnoseAwsError({ operation: 'PutDashboard', phase: 'call', ...raw }, { region: 'ap-northeast-1' }));
+  it('is true when the answer of a write did not come back whole, false when AWS said no or the request never left', () => {
+    assert.equal(write({ timedOut: true }), true);
+    assert.equal(write({ cancelled: true }), true);
+    assert.equal(write({ message: '', httpStatus: 200, unreadable: 'cut', networkCode: 'ECONNRESET' }), true);
+    assert.equal(write({ message: '', httpStatus: 200, unreadable: 'malformed' }), true);
+    assert.equal(write({ message: '', httpStatus: 502, unreadable: 'html' }), true);
+    assert.equal(write({ name: 'Error', message: 'socket hang up', networkCode: 'ECONNRESET' }), true);
+    assert.equal(write({ name: 'Error', message: 'connect ECONNREFUSED', networkCode: 'ECONNREFUSED' }), false);
+    assert.equal(write({ name: 'InternalServerException', message: 'Internal server error.', httpStatus: 500 }), false);
+    assert.equal(write({ name: 'ThrottlingException', message: 'Rate exceeded', httpStatus: 429 }), false);
+    assert.equal(write({ name: 'ExpiredTokenException', message: 'The security token included in the request is expired', httpStatus: 403 }), false);
   });
 });
 

@@ -187,6 +187,21 @@ export function diagnoseAwsError(raw: RawAwsError, context: DiagnosisContext): D
   return make('unknown');
 }
 
+/** Network codes of a connection that was never made (the request did not leave this machine), as a code or in Node's message. */
+const NOT_SENT = /\b(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/;
+
+/**
+ * Whether a failed write may still have taken effect at AWS: its answer did not come back whole (a
+ * timeout, a cancel, an answer cut off or unreadable, a connection lost once the request was out).
+ * AWS's own error (a named 4xx or 5xx), a refused sign-in and a request that never left say it did not.
+ */
+export function mayHaveTakenEffect(diagnosis: Diagnosis): boolean {
+  if (diagnosis.code === 'timeout' || diagnosis.code === 'cancelled') return true;
+  if (diagnosis.code === 'service-error') return diagnosis.unreadable !== undefined;
+  if (diagnosis.code === 'unreachable') return !NOT_SENT.test(`${diagnosis.awsCode ?? ''} ${diagnosis.detail ?? ''}`);
+  return false;
+}
+
 const is = (value: string | undefined, expected: string): boolean => (value ?? '').toUpperCase() === expected;
 
 /** Diagnoses a GetFoundationModelAvailability record; empty when the model is ready to use. */

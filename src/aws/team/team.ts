@@ -8,8 +8,8 @@
 
 import type { Diagnosis } from '../../core/models/bedrockTypes';
 import { diagnoseAwsError } from '../../core/models/diagnosis';
-import { adminProblem, adminProblemText, type AdminProblem } from '../../core/team/adminProblem';
-import type { LoggingPlan } from '../../core/team/loggingPlan';
+import { adminProblem, adminProblemText, notAppliedProblem, type AdminProblem } from '../../core/team/adminProblem';
+import { loggingApplied, type LoggingPlan } from '../../core/team/loggingPlan';
 import { loggingState, planTeamQuery } from '../../core/team/teamQuery';
 import { buildTeamReport } from '../../core/team/teamReport';
 import type { InvocationLoggingConfig, LoggingState, QueryStatus, TeamRange, TeamReport } from '../../core/team/teamTypes';
@@ -85,7 +85,11 @@ export async function applyInvocationLogging(options: AwsSessionOptions & { read
     const put = await putLoggingConfiguration(opened.value, options.plan.config);
     if (!put.ok) return { ok: false, problem: adminProblem('bedrock', put.error) };
     const read = await getLoggingConfiguration(opened.value);
-    return read.ok ? { ok: true, ...(read.value ? { config: read.value } : {}) } : { ok: false, problem: adminProblem('bedrock', read.error) };
+    if (!read.ok) return { ok: false, problem: adminProblem('bedrock', read.error) };
+    // Only what is read back counts: an answer that looked fine (an empty body the SDK does not parse)
+    // may not mean the change was made.
+    if (!loggingApplied(read.value, options.plan)) return { ok: false, problem: notAppliedProblem('bedrock', 'PutModelInvocationLoggingConfiguration') };
+    return { ok: true, ...(read.value ? { config: read.value } : {}) };
   } finally {
     opened.value.close();
   }

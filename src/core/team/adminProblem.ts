@@ -8,6 +8,7 @@
 import type { RawAwsError } from '../models/bedrockTypes';
 import { actionOf } from '../iam/awsActions';
 import { format, type Locale } from '../text/locale';
+import { endpointVariablesFor } from '../text/wire';
 import { failedCallDetail, failedCallFix, isThrottledCall } from '../usage/usageText';
 
 /** The services of the admin reads. */
@@ -17,6 +18,8 @@ export interface AdminProblem {
   readonly service: AdminService;
   /** The IAM action that was refused, when the failure is an access denial. */
   readonly missingPermission?: string;
+  /** The write was answered, but what was read back afterwards does not show it. */
+  readonly notApplied?: true;
   readonly error: RawAwsError;
 }
 
@@ -29,6 +32,11 @@ export function adminProblem(service: AdminService, error: RawAwsError): AdminPr
   // AWS names the action it refused: "… is not authorized to perform: logs:StartQuery on resource …".
   const named = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(error.message ?? '')?.[1];
   return { service, missingPermission: named ?? actionOf(error.operation) ?? `${service}:${error.operation}`, error };
+}
+
+/** A write that AWS answered but whose change the read-back does not show. */
+export function notAppliedProblem(service: AdminService, operation: string): AdminProblem {
+  return { service, notApplied: true, error: { operation, phase: 'call' } };
 }
 
 /** Whether AWS throttled our own call (the caller should back off): Cost Explorer and Logs say LimitExceededException. */
@@ -46,11 +54,13 @@ const TEXTS = {
     permission: '{service} refused {operation}: the profile lacks the IAM permission {permission}. Add it to the admin policy (Show Team Admin IAM Policy) and refresh.',
     credentials: 'The credentials could not be resolved for {operation}.',
     error: '{service} could not be read ({operation}: {detail}).{fix}',
+    notApplied: '{service} answered {operation}, but reading the configuration back does not show the change: it was not applied. Try again; if it persists, check any proxy or gateway and the endpoint settings ({endpointVariables}).',
   },
   ja: {
     permission: '{service} が {operation} を拒否しました: プロファイルに IAM 権限 {permission} がありません。管理者ポリシーに追加して (「チーム管理者の IAM ポリシーを表示」)、更新してください。',
     credentials: '{operation} のための認証情報を解決できませんでした。',
     error: '{service} を読み取れませんでした ({operation}: {detail})。{fix}',
+    notApplied: '{service} は {operation} に応答しましたが、設定を読み直すと変更が反映されていません。もう一度試してください。解決しない場合は、プロキシやゲートウェイとエンドポイントの設定 ({endpointVariables}) を確認してください。',
   },
 } as const;
 
@@ -63,6 +73,7 @@ export function adminProblemText(problem: AdminProblem, locale: Locale): string 
   const table = TEXTS[locale];
   const params = { service: SERVICE_NAMES[locale][problem.service], operation: problem.error.operation, permission: problem.missingPermission };
   if (problem.missingPermission !== undefined) return format(table.permission, params);
+  if (problem.notApplied) return format(table.notApplied, { ...params, endpointVariables: endpointVariablesFor(problem.error.operation, locale) });
   if (problem.error.phase === 'credentials') return format(table.credentials, params);
   const throttled = isAdminThrottling(problem);
   return format(table.error, { ...params, detail: failedCallDetail(problem.error, throttled, locale), fix: failedCallFix(problem.error, throttled, locale) });

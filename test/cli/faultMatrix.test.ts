@@ -233,20 +233,29 @@ function targetsOf(row: Row): Target[] {
 /** The calls that turn a profile into credentials: an SSO sign-in, or a role assumed through STS. */
 const CREDENTIAL_CALLS: ReadonlySet<string> = new Set(['sso:GetRoleCredentials', 'sts:AssumeRole']);
 
-/**
- * Every service after sign-in at once, when the command calls more than one: a gateway that lets
- * the sign-in through and swallows the rest (STS GetCallerIdentity too, when the sign-in is SSO).
- * Only for `hang`, where it tests that the reads share one deadline, or run side by side (the other
- * faults answer at once, and each service is faulted alone above). Not for a row that writes: its
- * reads are another row's.
- */
-function everythingAfterSignIn(row: Row): Target | undefined {
-  if (row.writes) return undefined;
-  const signIn = new Set(row.calls.filter((call) => CREDENTIAL_CALLS.has(call)).map((call) => call.split(':')[0]!));
-  const services = [...new Set(row.calls.map((call) => call.split(':')[0]!).filter((service) => service !== 'sso' && !signIn.has(service)))];
-  if (services.length < 2) return undefined;
+/** A hang of several services at once: the fake's rules and the test's label. */
+function hangOf(services: readonly string[]): Target {
   const rules = services.map((service) => ({ service, operation: service === 'sts' ? 'GetCallerIdentity' : '*' }));
   return { service: services[0]!, operation: '*', label: `${services.join(', ')} at once`, rules };
+}
+
+/**
+ * Hangs of several services at once, only for `hang` (the other faults answer at once, and each
+ * service is faulted alone above): every service after sign-in at once — a gateway that lets the
+ * sign-in through and swallows the rest (STS GetCallerIdentity too when the sign-in is SSO), which
+ * tests that the reads share one deadline or run side by side — and, when there are three or more,
+ * every pair of the row's faulted services, so a read that waits for another it does not need (its
+ * own deadline starting only when the other's ran out) is seen. Not for a row that writes: its reads
+ * are another row's.
+ */
+function hangsTogether(row: Row): Target[] {
+  if (row.writes) return [];
+  const signIn = new Set(row.calls.filter((call) => CREDENTIAL_CALLS.has(call)).map((call) => call.split(':')[0]!));
+  const services = [...new Set(row.calls.map((call) => call.split(':')[0]!).filter((service) => service !== 'sso' && !signIn.has(service)))];
+  const hangs: Target[] = services.length >= 2 ? [hangOf(services)] : [];
+  const faulted = services.filter((service) => !row.faulted || row.faulted.includes(service));
+  if (faulted.length >= 3) faulted.forEach((first, index) => faulted.slice(index + 1).forEach((second) => hangs.push(hangOf([first, second]))));
+  return hangs;
 }
 
 /** An answer that is not AWS's own verdict: the fix names the endpoint variable of the service that gave it. */
@@ -313,8 +322,7 @@ describe('CLI fault matrix: every AWS-calling command under every fault', functi
     targetsOf(row).forEach((target, targetIndex) =>
       FAULT_KINDS.forEach((fault, faultIndex) => jobs.push({ row, target, fault, json: row.json !== undefined && (targetIndex + faultIndex) % 2 === 1 })),
     );
-    const combined = everythingAfterSignIn(row);
-    if (combined) jobs.push({ row, target: combined, fault: 'hang', json: false });
+    for (const target of hangsTogether(row)) jobs.push({ row, target, fault: 'hang', json: false });
   }
 
   before(async () => {

@@ -37,19 +37,27 @@ export async function fetchTeamReport(options: TeamFetchOptions): Promise<TeamFe
   try {
     const now = options.now ?? Date.now();
     const problems: AdminProblem[] = [];
-    const [identity, config] = await Promise.all([getCallerIdentity(session), getLoggingConfiguration(session)]);
+    // The query needs the logging configuration only, not the caller: it starts as soon as Bedrock
+    // answers, beside STS, so a slow STS does not delay it (nor stack its deadline on the query's).
+    const configuring = getLoggingConfiguration(session);
+    const querying = configuring.then((config) => {
+      const logging = config.ok ? loggingState(config.value) : undefined;
+      if (logging?.state !== 'cloudwatch') return undefined;
+      const query = planTeamQuery(logging.logGroupName, options.range, now);
+      return runLogsQuery(session, query, {
+        deadlineMs: options.queryDeadlineMs ?? Math.max(30_000, session.timeoutMs * 6),
+        ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+        ...(options.onQueryStatus ? { onStatus: options.onQueryStatus } : {}),
+      }).then((run) => ({ query, run }));
+    });
+    const [identity, config, queried] = await Promise.all([getCallerIdentity(session), configuring, querying]);
     if (!identity.ok) problems.push(adminProblem('sts', identity.error));
     if (!config.ok) problems.push(adminProblem('bedrock', config.error));
     const base = { region: options.region, range: options.range, generatedAt: now, ...(identity.ok ? { callerArn: identity.value.arn } : {}) };
     if (!config.ok) return { ok: true, report: buildTeamReport({ ...base, problems }) };
     const logging = loggingState(config.value);
-    if (logging.state !== 'cloudwatch') return { ok: true, report: buildTeamReport({ ...base, logging, problems }) };
-    const query = planTeamQuery(logging.logGroupName, options.range, now);
-    const run = await runLogsQuery(session, query, {
-      deadlineMs: options.queryDeadlineMs ?? Math.max(30_000, session.timeoutMs * 6),
-      ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
-      ...(options.onQueryStatus ? { onStatus: options.onQueryStatus } : {}),
-    });
+    if (queried === undefined) return { ok: true, report: buildTeamReport({ ...base, logging, problems }) };
+    const { query, run } = queried;
     if (!run.ok) {
       problems.push(adminProblem('logs', run.error));
       return { ok: true, report: buildTeamReport({ ...base, logging, query, problems }) };

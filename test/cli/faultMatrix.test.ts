@@ -5,8 +5,12 @@
 // small margin, exit with the documented code (1 when anything could not be verified), name the
 // failure in words (its HTTP status, "a proxy or gateway answered", "did not finish in time", …)
 // and the fix (with the endpoint variable of the service that failed), and print no stack trace,
-// `undefined`, `[object Object]`, `NaN`, unhandled rejection, parser text or secret. Every other
-// run is in --json, which must parse and say the same. Prints `faults N/N` and `secret leaks 0`.
+// `undefined`, `[object Object]`, `NaN`, unhandled rejection, parser text or secret, and never blame
+// Bedrock's model quota for another service's throttle. Every other run is in --json (where the
+// command has it), which must parse and say the same. Prints `faults N/N` and `secret leaks 0`.
+// The rows: the developer's commands (doctor, models, quotas, usage, policy check, setup) and the
+// admin's (alarms plan|list|apply, dashboard plan|apply, admin-stack, team, logging plan|apply,
+// spend, budgets list|create, cost plan --measured).
 //
 // A new AWS-calling command is one row of ROWS: its arguments, the scenario of the fake it runs
 // against, the calls a clean run makes (the control run checks them) and what its --json says; the
@@ -26,6 +30,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { FAULT_KINDS, getScenario, startFakeAws, writeDemoHome, type FakeAws, type FaultKind, type Scenario, type ScenarioName } from '../fake-aws';
+import { EXISTING_TOPIC } from '../fake-aws/scenarios/adminScenarios';
+import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { faultRunPassed, faultRunStarted, leakedSecrets, secretsOf } from '../support/faultFigures';
 import { FAULT_FIXES, FAULT_WORDS, MODEL_CALLS, NEVER_SHOWN, QUOTA_CALLS, USAGE_CALLS } from '../support/faultExpectations';
@@ -97,6 +103,11 @@ interface Row {
    * documented answer (the fault is still named, with its fix). Otherwise the run must exit 1.
    */
   readonly verifiedDespite?: (target: Target, fault: FaultKind) => string | undefined;
+  /**
+   * How the output names the failure where the command cannot see the fault itself (a write whose
+   * answer the SDK does not read: only the read-back shows it); default FAULT_WORDS.
+   */
+  readonly namedAs?: (target: Target, fault: FaultKind) => RegExp | undefined;
   /** What its --json must hold after a fault; absent when the command has no --json (every run is text). */
   readonly json?: (document: Json, code: number, fault: FaultKind) => void;
   /** What the folder and the account must be after the run (nothing claimed that is not so). */
@@ -213,7 +224,147 @@ const CHECK_ROWS: readonly Row[] = [
   },
 ];
 
-export const ROWS: readonly Row[] = CHECK_ROWS;
+const sso = ['--profile', 'sso-dev', ...region];
+const model = ['--model', JP_SONNET];
+/** The plans and lists of the admin commands fault what they read, not the sign-in (the rows above do). */
+const AFTER_SIGN_IN = ['sts', 'servicequotas', 'cloudwatch', 'sns', 'bedrock', 'logs', 'ce', 'budgets'];
+
+/** alarms and dashboard: the failure with its cause and fix, before or while applying. */
+const adminJson = (document: Json): void => {
+  const failure = document.error ?? document.applied?.failed;
+  assert.ok(typeof failure?.cause === 'string' && typeof failure?.fix === 'string' && failure.fix !== '', 'the JSON has the failure with its cause and fix');
+};
+/** team, logging, spend, budgets, cost plan: each part that could not be read, not verified, in words. */
+const teamJson = (document: Json): void => {
+  if (document.error !== undefined) return assert.ok(typeof document.error.cause === 'string' && typeof document.error.fix === 'string');
+  assert.ok(Array.isArray(document.problems) && document.problems.length > 0, 'the JSON lists what could not be read');
+  for (const problem of document.problems) assert.ok(problem.state === 'not-verified' && typeof problem.message === 'string', 'each problem is not verified, in words');
+};
+
+/** The account's alarms, dashboards of Tokyo after a run. */
+const alarmNames = (state: Scenario): string[] => (state.cloudWatch?.accounts[BASIC_ACCOUNT_ID]?.alarms?.[TOKYO] ?? []).map((alarm) => String(alarm.definition.AlarmName));
+const dashboardNames = (state: Scenario): string[] => Object.keys(state.cloudWatch?.accounts[BASIC_ACCOUNT_ID]?.dashboards?.[TOKYO] ?? {});
+const DASHBOARD = `claude-bedrock-${TOKYO}`;
+
+/** The admin's commands (alarms, dashboard, admin stack, team, logging, spend, budgets, cost plan). */
+const ADMIN_ROWS: readonly Row[] = [
+  {
+    command: 'alarms plan (existing topic and alarms)',
+    scenario: 'alarms-existing',
+    args: () => ['alarms', 'plan', ...sso, ...model, '--topic-name', EXISTING_TOPIC.name, '--email', EXISTING_TOPIC.email],
+    calls: ['sso:GetRoleCredentials', ...QUOTA_CALLS.slice(0, 2), 'cloudwatch:DescribeAlarms', 'sns:ListTopics', 'sns:ListSubscriptionsByTopic'],
+    faulted: AFTER_SIGN_IN,
+    json: adminJson,
+  },
+  {
+    command: 'alarms list',
+    scenario: 'alarms-existing',
+    args: () => ['alarms', 'list', ...sso],
+    calls: ['sso:GetRoleCredentials', 'cloudwatch:DescribeAlarms'],
+    faulted: AFTER_SIGN_IN,
+    json: adminJson,
+  },
+  {
+    command: 'alarms apply --yes (a new topic)',
+    scenario: 'quota-throttled',
+    args: () => ['alarms', 'apply', '--yes', ...sso, ...model, '--email', 'admin@example.com'],
+    calls: ['sso:GetRoleCredentials', ...QUOTA_CALLS.slice(0, 2), 'cloudwatch:DescribeAlarms', 'sns:ListTopics', 'sns:CreateTopic', 'sns:Subscribe', 'cloudwatch:PutMetricAlarm'],
+    writes: ['sns:CreateTopic', 'sns:Subscribe', 'cloudwatch:PutMetricAlarm'],
+    json: adminJson,
+    after: ({ output, document, state }) => {
+      // What the output says does not exist must not exist in the account.
+      const missing: string[] = document?.applied?.missing ?? /^ {2}Do not exist: (.+)$/m.exec(output)?.[1]?.split(', ') ?? [];
+      const existing = alarmNames(state);
+      for (const name of missing) assert.ok(!existing.includes(name), `said ${name} does not exist, but the account has it`);
+    },
+  },
+  {
+    command: 'dashboard plan',
+    scenario: 'quota-throttled',
+    args: () => ['dashboard', 'plan', ...sso, ...model],
+    calls: ['sso:GetRoleCredentials', ...QUOTA_CALLS.slice(0, 2), 'cloudwatch:GetDashboard'],
+    faulted: AFTER_SIGN_IN,
+    json: adminJson,
+  },
+  {
+    command: 'dashboard apply --yes',
+    scenario: 'quota-throttled',
+    args: () => ['dashboard', 'apply', '--yes', ...sso, ...model],
+    calls: ['sso:GetRoleCredentials', ...QUOTA_CALLS.slice(0, 2), 'cloudwatch:GetDashboard', 'cloudwatch:PutDashboard'],
+    writes: ['cloudwatch:PutDashboard'],
+    json: adminJson,
+    after: ({ output, state }) => {
+      if (/Nothing was created/.test(output)) assert.ok(!dashboardNames(state).includes(DASHBOARD), `said nothing was created, but the account has the dashboard ${DASHBOARD}`);
+    },
+  },
+  {
+    command: 'admin-stack',
+    scenario: 'quota-throttled',
+    args: () => ['admin-stack', ...sso, ...model],
+    calls: ['sso:GetRoleCredentials', ...QUOTA_CALLS.slice(0, 2)],
+    faulted: AFTER_SIGN_IN,
+  },
+  {
+    command: 'team',
+    scenario: 'team',
+    args: () => ['team', ...sso],
+    calls: ['sso:GetRoleCredentials', 'sts:GetCallerIdentity', 'bedrock:GetModelInvocationLoggingConfiguration', 'logs:StartQuery', 'logs:GetQueryResults'],
+    faulted: AFTER_SIGN_IN,
+    json: teamJson,
+  },
+  {
+    command: 'logging plan',
+    scenario: 'team',
+    args: () => ['logging', 'plan', ...sso],
+    calls: ['sso:GetRoleCredentials', 'sts:GetCallerIdentity', 'bedrock:GetModelInvocationLoggingConfiguration'],
+    faulted: AFTER_SIGN_IN,
+    json: teamJson,
+  },
+  {
+    command: 'logging apply --yes (logging off)',
+    scenario: 'team-logging-off',
+    args: () => ['logging', 'apply', '--yes', ...sso],
+    calls: ['sso:GetRoleCredentials', 'sts:GetCallerIdentity', 'bedrock:GetModelInvocationLoggingConfiguration', 'bedrock:PutModelInvocationLoggingConfiguration'],
+    writes: ['bedrock:PutModelInvocationLoggingConfiguration'],
+    // The put's answer has no body the SDK reads: a malformed one passes, and only the read-back shows the change was not made.
+    namedAs: (_target, fault) => (fault === 'malformed' ? /reading the configuration back does not show the change: it was not applied/ : undefined),
+    json: teamJson,
+  },
+  {
+    command: 'spend',
+    scenario: 'team',
+    args: () => ['spend', ...sso, ...model],
+    calls: ['sso:GetRoleCredentials', 'ce:GetDimensionValues', 'ce:GetCostAndUsage', 'ce:GetCostForecast', 'cloudwatch:GetMetricData'],
+    faulted: AFTER_SIGN_IN,
+    json: teamJson,
+  },
+  {
+    command: 'budgets list',
+    scenario: 'team',
+    args: () => ['budgets', 'list', ...sso],
+    calls: ['sso:GetRoleCredentials', 'sts:GetCallerIdentity', 'ce:GetDimensionValues', 'budgets:DescribeBudgets'],
+    faulted: AFTER_SIGN_IN,
+    json: teamJson,
+  },
+  {
+    command: 'budgets create --yes',
+    scenario: 'team',
+    args: () => ['budgets', 'create', '--yes', ...sso, '--limit', '5000', '--threshold', '80', '--email', 'lead@example.com'],
+    calls: ['sso:GetRoleCredentials', 'sts:GetCallerIdentity', 'ce:GetDimensionValues', 'budgets:DescribeBudgets', 'budgets:CreateBudget'],
+    writes: ['budgets:CreateBudget'],
+    json: teamJson,
+  },
+  {
+    command: 'cost plan --measured',
+    scenario: 'team',
+    args: () => ['cost', 'plan', '--measured', ...sso, ...model],
+    calls: ['sso:GetRoleCredentials', 'cloudwatch:GetMetricData'],
+    faulted: AFTER_SIGN_IN,
+    json: teamJson,
+  },
+];
+
+export const ROWS: readonly Row[] = [...CHECK_ROWS, ...ADMIN_ROWS];
 
 const SIGN_IN_SERVICES = new Set(['sts', 'sso']);
 
@@ -423,7 +574,9 @@ describe('CLI fault matrix: every AWS-calling command under every fault', functi
       for (const [pattern, what] of FORBIDDEN) assert.doesNotMatch(output, pattern, `${what}\n${shown}`);
       const verified = row.verifiedDespite?.(target, fault);
       assert.equal(result.code, verified ? 0 : 1, `${verified ? `documented exit 0 (${verified})` : 'not everything was verified: exit 1'}\n${shown}`);
-      assert.match(output, FAULT_WORDS[fault], `names the failure\n${shown}`);
+      assert.match(output, row.namedAs?.(target, fault) ?? FAULT_WORDS[fault], `names the failure\n${shown}`);
+      // Another service's throttle is its API's rate limit, not a model quota of Bedrock.
+      if (fault === 'throttle' && !target.service.startsWith('bedrock')) assert.doesNotMatch(output, /\bBedrock (?:refused|throttled) [A-Za-z]+ for /, `blames Bedrock for ${target.service}'s throttle\n${shown}`);
       assert.match(output, FAULT_FIXES[fault], `says what to do\n${shown}`);
       if (WIRE_FAULTS.has(fault)) assert.match(output, ENDPOINT_VARIABLES[target.service]!, `the fix names the endpoint variable of ${target.service}\n${shown}`);
       let document: Json;

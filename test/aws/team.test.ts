@@ -11,6 +11,7 @@ import { applyInvocationLogging, fetchTeamReport, readLoggingSetup } from '../..
 import { planBudget } from '../../src/core/budgets/budgetPlan';
 import { actionOf } from '../../src/core/iam/awsActions';
 import { TEAM_ADMIN_ACTION_GROUPS, TEAM_OPERATIONS, teamAdminActions } from '../../src/core/iam/teamAdminActions';
+import { adminProblemText } from '../../src/core/team/adminProblem';
 import { planInvocationLogging } from '../../src/core/team/loggingPlan';
 import { readsMessageBodies } from '../../src/core/team/teamQuery';
 import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
@@ -131,6 +132,18 @@ withScenario('team', (context) => {
 });
 
 withScenario('team-logging-off', (context) => {
+  it('does not report logging on when the put was answered but the read-back shows it off', async () => {
+    const plan = planInvocationLogging({ region: TEAM_REGION, accountId: BASIC_ACCOUNT_ID });
+    assert.ok(plan.ok);
+    // A 200 with a broken body: the SDK does not parse the empty answer of this put, and the fake did not apply it.
+    context.fake.inject({ service: 'bedrock', operation: 'PutModelInvocationLoggingConfiguration', fault: 'malformed', times: 1 });
+    const applied = await applyInvocationLogging({ target: target(), region: TEAM_REGION, plan: plan.plan });
+    assert.ok(!applied.ok, 'not applied');
+    assert.equal(applied.problem.notApplied, true);
+    assert.match(adminProblemText(applied.problem, 'en'), /^Amazon Bedrock answered PutModelInvocationLoggingConfiguration, but reading the configuration back does not show the change: it was not applied\. Try again; .*AWS_ENDPOINT_URL_BEDROCK\)/);
+    assert.deepEqual(operations(context.fake.requests).slice(-2), ['bedrock:PutModelInvocationLoggingConfiguration', 'bedrock:GetModelInvocationLoggingConfiguration']);
+  });
+
   it('says logging is off without querying, and turns it on to the existing log group and role after the plan', async () => {
     const result = await fetchTeamReport({ target: target(), region: TEAM_REGION, range: '24h' });
     assert.ok(result.ok);

@@ -79,6 +79,27 @@ describe('CLI alarms, dashboard and admin-stack', () => {
       assert.ok(offline.stdout.startsWith('# Claude Code on Amazon Bedrock'), 'stdout is the template only');
     });
 
+    it('admin-stack says what to do when Service Quotas could not be read, and still writes the template (exit 1)', async () => {
+      context.fake.inject({ service: 'servicequotas', operation: '*', fault: 'json-503' });
+      try {
+        const result = await run(['admin-stack', '--folder', context.repo], context.env());
+        assert.equal(result.code, 1, result.stdout + result.stderr);
+        assert.ok(result.stdout.startsWith('# Claude Code on Amazon Bedrock'), 'the template is still written');
+        assert.match(result.stderr, /^Not verified: Service Quotas could not be read, so the quota parameters have no defaults\. ListServiceQuotas in ap-northeast-1 was answered with HTTP 503 \(service unavailable\)/);
+        assert.match(result.stderr, /Fix: Try again in a few minutes; .*AWS_ENDPOINT_URL_SERVICE_QUOTAS\. Or pass the quota parameters when you deploy/);
+      } finally {
+        context.fake.clearFaults();
+      }
+      context.fake.inject({ service: 'servicequotas', operation: '*', fault: 'expired-credentials' });
+      try {
+        const ja = await run(['admin-stack', '--folder', context.repo, '--lang', 'ja'], context.env());
+        assert.equal(ja.code, 1);
+        assert.match(ja.stderr, /対処: .*(サインイン|認証情報)/);
+      } finally {
+        context.fake.clearFaults();
+      }
+    });
+
     it('refuses bad input with exit 2 and creates nothing', async () => {
       for (const [args, pattern] of [
         [['--email', 'not-an-address'], /"not-an-address" is not an e-mail address[\s\S]*Nothing was created/],

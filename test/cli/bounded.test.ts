@@ -19,7 +19,8 @@ describe('CLI commands end in bounded time when AWS never answers', function () 
   let fake: FakeAws;
   let home: string;
   before(async () => {
-    fake = await startFakeAws({ scenario: 'basic' });
+    // basic's accounts and profiles, with invocation logging on (team's query runs).
+    fake = await startFakeAws({ scenario: 'team' });
     home = mkdtempSync(join(tmpdir(), 'cbs-cli-bounded-'));
     await writeDemoHome(home, fake.state, { ssoSessionSuffix: '-cli-bounded' });
   });
@@ -43,6 +44,18 @@ describe('CLI commands end in bounded time when AWS never answers', function () 
     { label: 'doctor, GetCallerIdentity hangs', fault: { service: 'sts', operation: 'GetCallerIdentity', latencyMs: HANG_MS }, args: ['doctor', '--profile', 'static-dev', '--region', TOKYO] },
     // One deadline for the whole command, not one per step: models, quotas and usage hang together.
     { label: 'doctor --model --probe, everything after sign-in hangs', fault: afterSignIn, args: ['doctor', '--profile', 'static-dev', '--region', TOKYO, '--model', JP_SONNET, '--probe'] },
+    // The budgets need the account, not Cost Explorer: they are not listed only after Cost Explorer's deadline.
+    {
+      label: 'budgets list, Cost Explorer and Budgets hang',
+      fault: ['ce', 'budgets'].map((service): FaultRule => ({ service, operation: '*', latencyMs: HANG_MS })),
+      args: ['budgets', 'list', '--profile', 'static-dev', '--region', TOKYO],
+    },
+    // The query needs the logging configuration, not the caller: it does not wait for STS's deadline first.
+    {
+      label: 'team, STS GetCallerIdentity and CloudWatch Logs hang',
+      fault: [{ service: 'sts', operation: 'GetCallerIdentity', latencyMs: HANG_MS }, { service: 'logs', operation: '*', latencyMs: HANG_MS }],
+      args: ['team', '--profile', 'sso-dev', '--region', TOKYO],
+    },
   ];
   it(`admin-stack, Service Quotas hangs: the template without quota defaults and exit 1 within ${TIMEOUT_S} s + ${MARGIN_MS} ms`, async () => {
     fake.inject({ service: 'servicequotas', operation: 'ListServiceQuotas', latencyMs: HANG_MS });

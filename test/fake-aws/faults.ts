@@ -36,7 +36,7 @@ export const FAULT_KINDS = [
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRule {
-  /** Module name ('sts', 'sso', 'sso-oidc', 'bedrock', 'bedrock-runtime', 'servicequotas', 'cloudwatch'); absent: any service with this operation. */
+  /** Module name ('sts', 'sso', 'sso-oidc', 'bedrock', 'bedrock-runtime', 'servicequotas', 'cloudwatch', 'logs', 'ce', 'budgets', 'sns'); absent: any service with this operation. */
   service?: string;
   /** Operation name as AWS spells it ('GetCallerIdentity', 'Converse', …); '*': every operation. */
   operation: string;

@@ -149,6 +149,24 @@ describe('alarm plan', () => {
     ]);
   });
 
+  it('never says an alarm does not exist when its put got no whole answer: it may or may not be as planned', () => {
+    const plan = buildAlarmPlan({ region: TOKYO, modelIds: [JP_SONNET], options: options(), quotas, existing: [] });
+    assert.ok(plan.ok);
+    const steps = alarmSteps(plan.plan);
+    const outcomes: StepOutcome<string>[] = steps.map((step, index) => ({ step, status: index === 0 ? 'unknown' : 'not-attempted', ...(index === 0 ? { error: 'cut' } : {}) }));
+    const result = summarizeApply(plan.plan, outcomes);
+    assert.equal(result.failed?.error, 'cut');
+    assert.deepEqual(result.uncertain, [alarmName('throttles', JP_SONNET)]);
+    assert.deepEqual(result.missing, [alarmName('quota-tpm', JP_SONNET)], 'only the alarm never tried is said not to exist');
+    assert.deepEqual(alarmResultLines(result, 'en', (error) => `the answer was ${error}`), [
+      `Failed: PutMetricAlarm ${alarmName('throttles', JP_SONNET)}: the answer was cut`,
+      `Do not exist: ${alarmName('quota-tpm', JP_SONNET)}`,
+      `Not known, the answer did not come back whole (they may or may not be as planned): ${alarmName('throttles', JP_SONNET)}`,
+      'Run it again to complete the rest: existing alarms are updated in place, never duplicated.',
+    ]);
+    assert.match(alarmResultLines(result, 'ja', String).join('\n'), /応答が最後まで返らなかったため不明/);
+  });
+
   it('names alarms so that they can be read back', () => {
     assert.deepEqual(parseAlarmName(alarmName('quota-tpm', JP_SONNET)), { kind: 'quota-tpm', modelId: JP_SONNET });
     assert.equal(parseAlarmName('someone-else/alarm'), undefined);

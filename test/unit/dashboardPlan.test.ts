@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { dashboardConsoleUrl, dashboardName } from '../../src/core/dashboard/dashboardBody';
 import { planDashboard } from '../../src/core/dashboard/dashboardPlan';
-import { dashboardPlanLines } from '../../src/core/dashboard/dashboardText';
+import { dashboardNotSavedText, dashboardPlanLines } from '../../src/core/dashboard/dashboardText';
+import { diagnoseAwsError } from '../../src/core/models/diagnosis';
 import { matchModelQuotas } from '../../src/core/usage/quotaMatch';
 
 const TOKYO = 'ap-northeast-1';
@@ -63,5 +64,15 @@ describe('team dashboard plan', () => {
     assert.equal(planDashboard({ region: TOKYO, modelIds: [JP_SONNET], quotas, existingBody: 'not json' }).change, 'update');
     assert.equal(plan.url, dashboardConsoleUrl(TOKYO));
     assert.equal(plan.url, 'https://ap-northeast-1.console.aws.amazon.com/cloudwatch/home?region=ap-northeast-1#dashboards/dashboard/claude-bedrock-ap-northeast-1');
+  });
+
+  it('after a failed save says nothing was created only when AWS said no; a cut answer leaves it unknown', () => {
+    const failure = (raw: object) => diagnoseAwsError({ operation: 'PutDashboard', phase: 'call', ...raw }, { region: 'ap-northeast-1' });
+    assert.equal(dashboardNotSavedText('claude-bedrock-ap-northeast-1', failure({ name: 'InternalServerException', message: 'x', httpStatus: 500 }), 'en'), 'Nothing was created.');
+    assert.equal(
+      dashboardNotSavedText('claude-bedrock-ap-northeast-1', failure({ message: '', httpStatus: 200, unreadable: 'cut', networkCode: 'ECONNRESET' }), 'en'),
+      'Not known whether the dashboard claude-bedrock-ap-northeast-1 was saved: the answer did not come back whole. Its plan shows what is there now.',
+    );
+    assert.match(dashboardNotSavedText('d', failure({ timedOut: true }), 'ja'), /保存されたかどうか分かりません/);
   });
 });

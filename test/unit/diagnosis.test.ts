@@ -5,6 +5,7 @@ import {
   describeDiagnosis,
   diagnoseAvailability,
   diagnoseAwsError,
+  mayHaveTakenEffect,
   modelNotInRegion,
   suggestProfileIds,
   worstSeverity,
@@ -247,6 +248,27 @@ describe('diagnoseAwsError', () => {
     assert.ok(/per day/.test(describeDiagnosis(daily, 'en').cause));
   });
 
+  it('words another service\'s throttle as its API rate limit, not as a Bedrock model quota', () => {
+    const region = { profile: 'dev', region: 'ap-northeast-1' };
+    for (const [operation, service, raw] of [
+      ['DescribeAlarms', 'CloudWatch', call('DescribeAlarms', 'Throttling', 'Rate exceeded', 400)],
+      ['ListTopics', 'Amazon SNS', call('ListTopics', 'Throttled', 'Rate exceeded', 429)],
+      ['ListServiceQuotas', 'Service Quotas', call('ListServiceQuotas', 'TooManyRequestsException', 'Rate exceeded', 400)],
+    ] as const) {
+      const diagnosis = diagnoseAwsError(raw, region);
+      assert.equal(diagnosis.code, 'throttled');
+      const en = describeDiagnosis(diagnosis, 'en');
+      assert.equal(en.cause, `${service} throttled ${operation} in ap-northeast-1: too many requests to its API. This is a rate limit of the AWS API, not a model quota of Bedrock.`);
+      assert.match(en.fix, /^Wait a minute and try again/);
+      assert.doesNotMatch(`${en.cause} ${en.fix}`, /Service Quotas;|quota increase|for the model/);
+      assert.equal(en.consoleUrl, undefined, 'no link to the Bedrock quotas');
+      const ja = describeDiagnosis(diagnosis, 'ja');
+      assert.ok(ja.cause.includes(service) && JAPANESE.test(ja.cause) && JAPANESE.test(ja.fix), ja.cause);
+    }
+    // A model call's throttle is still the model's quota.
+    assert.match(describeDiagnosis(diagnoseAwsError(cases.find(([label]) => label === 'too many requests')![1], TOKYO), 'en').cause, /^Bedrock refused Converse/);
+  });
+
   it('links the Bedrock console for model access and the use case form', () => {
     const access = describeDiagnosis(diagnoseAwsError(cases[1]![1], TOKYO), 'en');
     assert.equal(access.consoleUrl, 'https://ap-northeast-1.console.aws.amazon.com/bedrock/home?region=ap-northeast-1#/modelaccess');
@@ -375,6 +397,22 @@ describe('describeDiagnosis', () => {
   });
 });
 
+describe('mayHaveTakenEffect', () => {
+  const write = (raw: Partial<RawAwsError>) => mayHaveTakenEffect(diagnoseAwsError({ operation: 'PutDashboard', phase: 'call', ...raw }, { region: 'ap-northeast-1' }));
+  it('is true when the answer of a write did not come back whole, false when AWS said no or the request never left', () => {
+    assert.equal(write({ timedOut: true }), true);
+    assert.equal(write({ cancelled: true }), true);
+    assert.equal(write({ message: '', httpStatus: 200, unreadable: 'cut', networkCode: 'ECONNRESET' }), true);
+    assert.equal(write({ message: '', httpStatus: 200, unreadable: 'malformed' }), true);
+    assert.equal(write({ message: '', httpStatus: 502, unreadable: 'html' }), true);
+    assert.equal(write({ name: 'Error', message: 'socket hang up', networkCode: 'ECONNRESET' }), true);
+    assert.equal(write({ name: 'Error', message: 'connect ECONNREFUSED', networkCode: 'ECONNREFUSED' }), false);
+    assert.equal(write({ name: 'InternalServerException', message: 'Internal server error.', httpStatus: 500 }), false);
+    assert.equal(write({ name: 'ThrottlingException', message: 'Rate exceeded', httpStatus: 429 }), false);
+    assert.equal(write({ name: 'ExpiredTokenException', message: 'The security token included in the request is expired', httpStatus: 403 }), false);
+  });
+});
+
 describe('worstSeverity', () => {
   it('prefers errors to warnings and says nothing for none', () => {
     assert.equal(worstSeverity([]), undefined);
@@ -393,6 +431,9 @@ describe('wire failures in words', () => {
     assert.match(unreachable('ListInferenceProfiles'), /\(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_BEDROCK\)/);
     assert.match(unreachable('GetMetricData'), /AWS_ENDPOINT_URL_CLOUDWATCH/);
     assert.match(unreachable('ListServiceQuotas'), /AWS_ENDPOINT_URL_SERVICE_QUOTAS/);
+    // The admin features' CloudWatch and SNS calls: their own variables, not the sign-in's.
+    for (const operation of ['DescribeAlarms', 'PutMetricAlarm', 'GetDashboard', 'PutDashboard']) assert.match(unreachable(operation), /\(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_CLOUDWATCH\)/, operation);
+    for (const operation of ['ListTopics', 'CreateTopic', 'ListSubscriptionsByTopic', 'Subscribe']) assert.match(unreachable(operation), /\(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SNS\)/, operation);
     assert.match(unreachable('ResolveCredentials'), /AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_SSO, AWS_ENDPOINT_URL_SSO_OIDC/);
     const ja = describeDiagnosis(diagnoseAwsError({ operation: 'Converse', phase: 'call', networkCode: 'ECONNREFUSED' }, TOKYO), 'ja').fix;
     assert.match(ja, /AWS_ENDPOINT_URL、AWS_ENDPOINT_URL_BEDROCK_RUNTIME/);

@@ -95,6 +95,21 @@ describe('team: the query and the logging states', () => {
     assert.match(adminProblemText(problem, 'ja'), /IAM 権限 logs:StartQuery/);
     assert.equal(adminProblem('ce', { operation: 'GetCostAndUsage', phase: 'call', name: 'AccessDeniedException', message: 'denied' }).missingPermission, 'ce:GetCostAndUsage');
   });
+
+  it('says what failed and what to do, with the endpoint variable of the service, in both languages', () => {
+    const text = (service: Parameters<typeof adminProblem>[0], error: Parameters<typeof adminProblem>[1]) => adminProblemText(adminProblem(service, error), 'en');
+    assert.equal(
+      text('logs', { operation: 'StartQuery', phase: 'call', name: 'ServiceUnavailableException', message: 'Service Unavailable.', httpStatus: 503 }),
+      'CloudWatch Logs could not be read (StartQuery: HTTP 503 (service unavailable), ServiceUnavailableException: Service Unavailable.). Try again in a few minutes; if it persists, check any proxy or gateway and the endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS).',
+    );
+    assert.match(text('ce', { operation: 'GetDimensionValues', phase: 'call', message: '', httpStatus: 500, unreadable: 'html' }), /a proxy or gateway answered.*Try again.*AWS_ENDPOINT_URL_COST_EXPLORER/);
+    assert.match(text('budgets', { operation: 'DescribeBudgets', phase: 'call', timedOut: true }), /\(DescribeBudgets: did not finish in time\)\. Check the network and proxy \(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_BUDGETS\), then try again\./);
+    // Cost Explorer throttles with LimitExceededException.
+    assert.match(text('ce', { operation: 'GetCostAndUsage', phase: 'call', name: 'LimitExceededException', message: 'Rate exceeded', httpStatus: 400 }), /AWS throttled the call.*Wait a minute and try again\./);
+    assert.match(text('sts', { operation: 'GetCallerIdentity', phase: 'call', name: 'ExpiredToken', message: 'The security token included in the request is expired', httpStatus: 403 }), /expired\)\. Get fresh credentials \(sign in again\)/);
+    const ja = adminProblemText(adminProblem('bedrock', { operation: 'GetModelInvocationLoggingConfiguration', phase: 'call', timedOut: true }), 'ja');
+    assert.match(ja, /Amazon Bedrock を読み取れませんでした \(GetModelInvocationLoggingConfiguration: 時間内に終わりませんでした\)。ネットワークとプロキシ \(AWS_ENDPOINT_URL、AWS_ENDPOINT_URL_BEDROCK\)/);
+  });
 });
 
 describe('spend: the Cost Explorer filter', () => {

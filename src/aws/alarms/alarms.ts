@@ -9,7 +9,7 @@ import { alarmNamesFor, alarmStatus, ALARM_NAME_PREFIX } from '../../core/alarms
 import { alarmSteps, buildAlarmPlan, existingTopicArn, summarizeApply, validateAlarmOptions, withTopicArn } from '../../core/alarms/alarmPlan';
 import type { AlarmApplyResult, AlarmInputProblem, AlarmOptions, AlarmPlan, AlarmStatus, StepOutcome } from '../../core/alarms/alarmTypes';
 import type { Diagnosis, RawAwsError } from '../../core/models/bedrockTypes';
-import { diagnoseAwsError } from '../../core/models/diagnosis';
+import { diagnoseAwsError, mayHaveTakenEffect } from '../../core/models/diagnosis';
 import { matchModelQuotas } from '../../core/usage/quotaMatch';
 import { profileNameOf } from '../clients';
 import { openAwsSession, type AwsSession, type AwsSessionOptions } from '../session';
@@ -100,7 +100,8 @@ export async function applyAlarms(options: AwsSessionOptions & { readonly plan: 
       if (result === undefined || result.ok) outcomes.push({ step, status: 'done' });
       else {
         failed = true;
-        outcomes.push({ step, status: 'failed', error: failureOf(options, result.error) });
+        const error = failureOf(options, result.error);
+        outcomes.push({ step, status: mayHaveTakenEffect(error) ? 'unknown' : 'failed', error });
       }
     }
     return { ok: true, result: summarizeApply(options.plan, outcomes, topicArn) };

@@ -83,16 +83,19 @@ export async function fetchBudgets(options: BudgetsFetchOptions): Promise<Budget
   try {
     const now = options.now ?? Date.now();
     const problems: AdminProblem[] = [];
-    const [identity, services] = await Promise.all([
-      getCallerIdentity(session),
+    // The budgets need the account only, not the Claude services: they are listed as soon as STS
+    // answers, beside Cost Explorer, so a slow Cost Explorer does not delay them (nor stack its deadline on theirs).
+    const identifying = getCallerIdentity(session);
+    const [identity, services, listed] = await Promise.all([
+      identifying,
       options.services ? Promise.resolve({ ok: true as const, value: [...options.services], durationMs: 0 }) : claudeServiceValues(session, spendPeriods(now)),
+      identifying.then((found) => (found.ok ? describeBudgets(session, found.value.account) : undefined)),
     ]);
     if (!services.ok) problems.push(adminProblem('ce', services.error));
-    if (!identity.ok) {
-      problems.push(adminProblem('sts', identity.error));
+    if (!identity.ok || listed === undefined) {
+      if (!identity.ok) problems.push(adminProblem('sts', identity.error));
       return { ok: true, report: { services: services.ok ? services.value : [], problems, generatedAt: now } };
     }
-    const listed = await describeBudgets(session, identity.value.account);
     if (!listed.ok) problems.push(adminProblem('budgets', listed.error));
     const known = services.ok ? services.value : [];
     return {

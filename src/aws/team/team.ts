@@ -8,8 +8,8 @@
 
 import type { Diagnosis } from '../../core/models/bedrockTypes';
 import { diagnoseAwsError } from '../../core/models/diagnosis';
-import { adminProblem, adminProblemText, type AdminProblem } from '../../core/team/adminProblem';
-import type { LoggingPlan } from '../../core/team/loggingPlan';
+import { adminProblem, adminProblemText, notAppliedProblem, type AdminProblem } from '../../core/team/adminProblem';
+import { loggingApplied, type LoggingPlan } from '../../core/team/loggingPlan';
 import { loggingState, planTeamQuery } from '../../core/team/teamQuery';
 import { buildTeamReport } from '../../core/team/teamReport';
 import type { InvocationLoggingConfig, LoggingState, QueryStatus, TeamRange, TeamReport } from '../../core/team/teamTypes';
@@ -37,19 +37,27 @@ export async function fetchTeamReport(options: TeamFetchOptions): Promise<TeamFe
   try {
     const now = options.now ?? Date.now();
     const problems: AdminProblem[] = [];
-    const [identity, config] = await Promise.all([getCallerIdentity(session), getLoggingConfiguration(session)]);
+    // The query needs the logging configuration only, not the caller: it starts as soon as Bedrock
+    // answers, beside STS, so a slow STS does not delay it (nor stack its deadline on the query's).
+    const configuring = getLoggingConfiguration(session);
+    const querying = configuring.then((config) => {
+      const logging = config.ok ? loggingState(config.value) : undefined;
+      if (logging?.state !== 'cloudwatch') return undefined;
+      const query = planTeamQuery(logging.logGroupName, options.range, now);
+      return runLogsQuery(session, query, {
+        deadlineMs: options.queryDeadlineMs ?? Math.max(30_000, session.timeoutMs * 6),
+        ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+        ...(options.onQueryStatus ? { onStatus: options.onQueryStatus } : {}),
+      }).then((run) => ({ query, run }));
+    });
+    const [identity, config, queried] = await Promise.all([getCallerIdentity(session), configuring, querying]);
     if (!identity.ok) problems.push(adminProblem('sts', identity.error));
     if (!config.ok) problems.push(adminProblem('bedrock', config.error));
     const base = { region: options.region, range: options.range, generatedAt: now, ...(identity.ok ? { callerArn: identity.value.arn } : {}) };
     if (!config.ok) return { ok: true, report: buildTeamReport({ ...base, problems }) };
     const logging = loggingState(config.value);
-    if (logging.state !== 'cloudwatch') return { ok: true, report: buildTeamReport({ ...base, logging, problems }) };
-    const query = planTeamQuery(logging.logGroupName, options.range, now);
-    const run = await runLogsQuery(session, query, {
-      deadlineMs: options.queryDeadlineMs ?? Math.max(30_000, session.timeoutMs * 6),
-      ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
-      ...(options.onQueryStatus ? { onStatus: options.onQueryStatus } : {}),
-    });
+    if (queried === undefined) return { ok: true, report: buildTeamReport({ ...base, logging, problems }) };
+    const { query, run } = queried;
     if (!run.ok) {
       problems.push(adminProblem('logs', run.error));
       return { ok: true, report: buildTeamReport({ ...base, logging, query, problems }) };
@@ -85,7 +93,11 @@ export async function applyInvocationLogging(options: AwsSessionOptions & { read
     const put = await putLoggingConfiguration(opened.value, options.plan.config);
     if (!put.ok) return { ok: false, problem: adminProblem('bedrock', put.error) };
     const read = await getLoggingConfiguration(opened.value);
-    return read.ok ? { ok: true, ...(read.value ? { config: read.value } : {}) } : { ok: false, problem: adminProblem('bedrock', read.error) };
+    if (!read.ok) return { ok: false, problem: adminProblem('bedrock', read.error) };
+    // Only what is read back counts: an answer that looked fine (an empty body the SDK does not parse)
+    // may not mean the change was made.
+    if (!loggingApplied(read.value, options.plan)) return { ok: false, problem: notAppliedProblem('bedrock', 'PutModelInvocationLoggingConfiguration') };
+    return { ok: true, ...(read.value ? { config: read.value } : {}) };
   } finally {
     opened.value.close();
   }

@@ -41,7 +41,8 @@ export async function adminStackCommand(options: AdminStackOptions): Promise<Com
     if (read.ok) quotas = read.quotas;
     else {
       exitCode = 1;
-      notes.push(t(locale, 'stackQuotasUnread', { cause: describeAdminFailure(read.failure, locale).cause }));
+      const text = describeAdminFailure(read.failure, locale);
+      notes.push(t(locale, 'stackQuotasUnread', { cause: text.cause, fix: text.fix }));
     }
   }
   // Where each model routes: the bundled, dated catalog (the account's own listing is not needed for a template).

@@ -6,7 +6,7 @@
 
 import { loadAwsLayer } from '../../aws/loadLayer';
 import { MAX_DASHBOARD_MODELS, type DashboardPlan } from '../../core/dashboard/dashboardPlan';
-import { dashboardPlanLines, dashboardText } from '../../core/dashboard/dashboardText';
+import { dashboardNotSavedText, dashboardPlanLines, dashboardText } from '../../core/dashboard/dashboardText';
 import { nothingCreatedText } from '../../core/alarms/alarmText';
 import { describeAdminFailure } from '../../core/iam/adminDenial';
 import type { Diagnosis } from '../../core/models/bedrockTypes';
@@ -67,7 +67,7 @@ export async function dashboardCommand(options: AdminCommandOptions): Promise<Co
   if (!applied.ok) {
     if (options.json) return { stdout: JSON.stringify({ ...base, plan: planJson(plan), error: failure(applied.failure, locale) }, null, 2), exitCode: 1 };
     const text = describeAdminFailure(applied.failure, locale);
-    return { stdout: [...(interactive ? [] : lines), '', `✖ ${printable(text.cause)}`, `  ${cliText(locale, 'fixLabel')}: ${printable(text.fix)}`, nothingCreatedText(locale)].join('\n'), exitCode: 1 };
+    return { stdout: [...(interactive ? [] : lines), '', `✖ ${printable(text.cause)}`, `  ${cliText(locale, 'fixLabel')}: ${printable(text.fix)}`, dashboardNotSavedText(plan.name, applied.failure, locale)].join('\n'), exitCode: 1 };
   }
   if (options.json) return { stdout: JSON.stringify({ ...base, plan: planJson(plan), applied: true }, null, 2), exitCode: 0 };
   return { stdout: [...(interactive ? [] : lines), '', dashboardText(locale, 'done', { name: plan.name, region }), dashboardText(locale, 'open', { url: plan.url })].join('\n'), exitCode: 0 };

@@ -197,16 +197,19 @@ export function summarizeApply<E>(plan: AlarmPlan, outcomes: readonly StepOutcom
   const updated: string[] = [];
   const notReachedExisting: string[] = [];
   const missing: string[] = [];
+  const uncertain: string[] = [];
   let failed: AlarmApplyResult<E>['failed'];
   let subscriptionPending: string | undefined;
   for (const outcome of outcomes) {
     const { step } = outcome;
-    if (outcome.status === 'failed' && outcome.error !== undefined && failed === undefined) failed = { step, error: outcome.error };
+    if ((outcome.status === 'failed' || outcome.status === 'unknown') && outcome.error !== undefined && failed === undefined) failed = { step, error: outcome.error };
     if (step.kind === 'subscribe' && outcome.status === 'done') subscriptionPending = step.email;
     if (step.kind !== 'put-alarm') continue;
     const { alarm } = step;
     const name = alarm.request.AlarmName;
     if (outcome.status === 'done') (alarm.change === 'create' ? created : updated).push(name);
+    // Its answer never came back whole: AWS may have created or changed it. Never claimed either way.
+    else if (outcome.status === 'unknown') uncertain.push(name);
     else if (alarm.existing !== undefined) notReachedExisting.push(name);
     else missing.push(name);
   }
@@ -218,6 +221,7 @@ export function summarizeApply<E>(plan: AlarmPlan, outcomes: readonly StepOutcom
     ...(failed === undefined ? {} : { failed }),
     notReachedExisting,
     missing,
+    uncertain,
     ...(topicArn === undefined ? {} : { topicArn }),
     ...(subscriptionPending === undefined ? {} : { subscriptionPending }),
   };

@@ -47,6 +47,7 @@ const en = {
   failed: 'Failed: {step}: {cause}',
   notReachedExisting: 'Not updated, exist as before: {names}',
   missing: 'Do not exist: {names}',
+  uncertain: 'Not known, the answer did not come back whole (they may or may not be as planned): {names}',
   completeRest: 'Run it again to complete the rest: existing alarms are updated in place, never duplicated.',
   pendingConfirmation: '{email} must confirm the subscription (AWS sent an e-mail) before notifications arrive.',
   none: 'none',
@@ -92,6 +93,7 @@ const ja: AlarmTextTable = {
   failed: '失敗: {step}: {cause}',
   notReachedExisting: '更新されず、以前のまま存在: {names}',
   missing: '存在しない: {names}',
+  uncertain: '応答が最後まで返らなかったため不明 (計画どおりかどうか分かりません): {names}',
   completeRest: 'もう一度実行すると残りを作成します。既存のアラームはその場で更新され、重複はしません。',
   pendingConfirmation: '通知が届くのは、{email} がサブスクリプションを確認してからです (AWS から確認メールが届きます)。',
   none: 'なし',
@@ -173,6 +175,7 @@ export function alarmResultLines<E>(result: AlarmApplyResult<E>, locale: Locale,
   if (result.failed !== undefined) lines.push(format(table.failed, { step: stepText(result.failed.step, locale), cause: describe(result.failed.error) }));
   if (result.notReachedExisting.length > 0) lines.push(format(table.notReachedExisting, { names: names(result.notReachedExisting) }));
   if (result.missing.length > 0) lines.push(format(table.missing, { names: names(result.missing) }));
+  if (result.uncertain.length > 0) lines.push(format(table.uncertain, { names: names(result.uncertain) }));
   if (result.failed !== undefined) lines.push(table.completeRest);
   else if (result.subscriptionPending !== undefined) lines.push(format(table.pendingConfirmation, { email: result.subscriptionPending }));
   return lines;

@@ -135,7 +135,8 @@ export type AlarmStep =
 /** How one step went; `error` is the failed call as the surfaces describe it. */
 export interface StepOutcome<E> {
   readonly step: AlarmStep;
-  readonly status: 'done' | 'failed' | 'not-attempted';
+  /** `unknown`: it failed without a whole answer (a timeout, a cut answer), so it may have taken effect. */
+  readonly status: 'done' | 'failed' | 'unknown' | 'not-attempted';
   readonly error?: E;
 }
 
@@ -150,6 +151,8 @@ export interface AlarmApplyResult<E> {
   readonly notReachedExisting: readonly string[];
   /** Alarms not reached (or failed) that do not exist. */
   readonly missing: readonly string[];
+  /** Alarms whose put got no whole answer: they may or may not be as planned now. */
+  readonly uncertain: readonly string[];
   readonly topicArn?: string;
   /** The e-mail subscription waits for its confirmation: notifications start once the recipient confirms. */
   readonly subscriptionPending?: string;

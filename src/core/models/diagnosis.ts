@@ -17,7 +17,7 @@ import {
 } from '../profiles/identityFailure';
 import { format, type Locale } from '../text/locale';
 import { redactSecrets } from '../text/redact';
-import { endpointVariablesFor, httpStatusText, unreadableAnswerText } from '../text/wire';
+import { endpointVariablesFor, httpStatusText, SERVICE_NAMES, serviceOfOperation, unreadableAnswerText } from '../text/wire';
 
 export type { DenialKind } from './diagnosisText';
 
@@ -187,6 +187,21 @@ export function diagnoseAwsError(raw: RawAwsError, context: DiagnosisContext): D
   return make('unknown');
 }
 
+/** Network codes of a connection that was never made (the request did not leave this machine), as a code or in Node's message. */
+const NOT_SENT = /\b(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/;
+
+/**
+ * Whether a failed write may still have taken effect at AWS: its answer did not come back whole (a
+ * timeout, a cancel, an answer cut off or unreadable, a connection lost once the request was out).
+ * AWS's own error (a named 4xx or 5xx), a refused sign-in and a request that never left say it did not.
+ */
+export function mayHaveTakenEffect(diagnosis: Diagnosis): boolean {
+  if (diagnosis.code === 'timeout' || diagnosis.code === 'cancelled') return true;
+  if (diagnosis.code === 'service-error') return diagnosis.unreadable !== undefined;
+  if (diagnosis.code === 'unreachable') return !NOT_SENT.test(`${diagnosis.awsCode ?? ''} ${diagnosis.detail ?? ''}`);
+  return false;
+}
+
 const is = (value: string | undefined, expected: string): boolean => (value ?? '').toUpperCase() === expected;
 
 /** Diagnoses a GetFoundationModelAvailability record; empty when the model is ready to use. */
@@ -328,6 +343,8 @@ function textKey(diagnosis: Diagnosis, suggestions: readonly string[]): Diagnosi
       if (diagnosis.awsCode === 'AGREEMENT_NOT_AVAILABLE') return 'marketplace-actions-missing:agreement-not-available';
       return code;
     case 'throttled': {
+      // Another service's API rate limit (CloudWatch, SNS, Service Quotas, …) is not a Bedrock model quota.
+      if (apiService(diagnosis) !== undefined) return 'throttled:api';
       const kind = throttleKind(detail);
       return kind === 'unspecified' ? code : `throttled:${kind}`;
     }
@@ -350,6 +367,12 @@ function textKey(diagnosis: Diagnosis, suggestions: readonly string[]): Diagnosi
     default:
       return code;
   }
+}
+
+/** The service of a call that is not Bedrock's (whose throttle is an API rate limit, not a model quota). */
+function apiService(diagnosis: Diagnosis): string | undefined {
+  const service = serviceOfOperation(diagnosis.operation);
+  return service === undefined || service === 'bedrock' || service === 'bedrock-runtime' ? undefined : SERVICE_NAMES[service];
 }
 
 function describeCredentials(diagnosis: Diagnosis, locale: Locale): DiagnosisText {
@@ -376,7 +399,7 @@ function consoleUrl(diagnosis: Diagnosis): string | undefined {
     case 'use-case-form-missing':
       return modelCatalogConsoleUrl(region);
     case 'throttled':
-      return bedrockQuotasConsoleUrl(region);
+      return apiService(diagnosis) === undefined ? bedrockQuotasConsoleUrl(region) : undefined;
     default:
       return undefined;
   }
@@ -409,6 +432,7 @@ export function describeDiagnosis(diagnosis: Diagnosis, locale: Locale, options:
     awsCode: diagnosis.awsCode ?? '',
     detail: diagnosis.detail ?? '',
     endpointVariables: endpointVariablesFor(diagnosis.operation, locale),
+    service: apiService(diagnosis) ?? '',
     status: httpStatusText(diagnosis.httpStatus, locale) || diagnosis.awsCode || '',
     answer: diagnosis.unreadable ? unreadableAnswerText(diagnosis.unreadable, diagnosis.httpStatus, locale) : '',
     limit: maxTokensLimit(diagnosis.detail),

@@ -21,6 +21,7 @@ export type DiagnosisTextKey =
   | 'throttled:tokens'
   | 'throttled:daily-tokens'
   | 'throttled:requests'
+  | 'throttled:api'
   | 'scp-denied-region:destination'
   | 'scp-denied-region:source'
   | 'scp-denied-region:global'
@@ -111,6 +112,10 @@ const en: DiagnosisTextTable = {
     'throttled:requests': {
       cause: 'Bedrock refused {operation} for {model} in {region}: too many requests per minute.',
       fix: 'Wait a minute and retry, or request a requests-per-minute quota increase in Service Quotas; fewer parallel sessions also help.',
+    },
+    'throttled:api': {
+      cause: '{service} throttled {operation} in {region}: too many requests to its API. This is a rate limit of the AWS API, not a model quota of Bedrock.',
+      fix: 'Wait a minute and try again; if it keeps happening, let fewer tools call {service} at the same time.',
     },
     'scp-denied-region': {
       cause: 'A service control policy of your AWS organisation denies {action} in one of the regions {model} may route to.',
@@ -276,6 +281,10 @@ const ja: DiagnosisTextTable = {
     'throttled:requests': {
       cause: '{region} の {model} に対する {operation} が、1 分あたりのリクエスト数の上限を超えたため拒否されました。',
       fix: '1 分ほど待って再試行するか、Service Quotas で 1 分あたりのリクエスト数のクォータ引き上げを申請してください。同時に動かすセッションを減らすのも有効です。',
+    },
+    'throttled:api': {
+      cause: '{region} の {operation} が {service} にスロットリングされました: API へのリクエストが多すぎます。Bedrock のモデルのクォータではなく、AWS API の呼び出し回数の上限です。',
+      fix: '1 分ほど待ってからもう一度試してください。繰り返し発生する場合は、{service} を同時に呼び出すツールを減らしてください。',
     },
     'scp-denied-region': {
       cause: 'AWS 組織のサービスコントロールポリシー (SCP) が、{model} のルーティング先リージョンのいずれかで {action} を拒否しています。',

@@ -8,8 +8,8 @@
 import type { RawAwsError } from '../models/bedrockTypes';
 import { actionOf } from '../iam/awsActions';
 import { format, type Locale } from '../text/locale';
-import { redactSecrets } from '../text/redact';
-import { endpointVariablesFor, httpStatusText, unreadableAnswerText } from '../text/wire';
+import { endpointVariablesFor } from '../text/wire';
+import { failedCallDetail, failedCallFix, isThrottledCall } from '../usage/usageText';
 
 /** The services of the admin reads. */
 export type AdminService = 'logs' | 'bedrock' | 'ce' | 'budgets' | 'cloudwatch' | 'sts';
@@ -18,6 +18,8 @@ export interface AdminProblem {
   readonly service: AdminService;
   /** The IAM action that was refused, when the failure is an access denial. */
   readonly missingPermission?: string;
+  /** The write was answered, but what was read back afterwards does not show it. */
+  readonly notApplied?: true;
   readonly error: RawAwsError;
 }
 
@@ -32,9 +34,14 @@ export function adminProblem(service: AdminService, error: RawAwsError): AdminPr
   return { service, missingPermission: named ?? actionOf(error.operation) ?? `${service}:${error.operation}`, error };
 }
 
-/** Whether AWS throttled our own call (the caller should back off). */
+/** A write that AWS answered but whose change the read-back does not show. */
+export function notAppliedProblem(service: AdminService, operation: string): AdminProblem {
+  return { service, notApplied: true, error: { operation, phase: 'call' } };
+}
+
+/** Whether AWS throttled our own call (the caller should back off): Cost Explorer and Logs say LimitExceededException. */
 export function isAdminThrottling(problem: AdminProblem): boolean {
-  return /Throttl|TooManyRequests|RequestLimitExceeded|LimitExceeded/i.test(problem.error.name ?? '') || problem.error.httpStatus === 429;
+  return isThrottledCall(problem.error) || problem.error.name === 'LimitExceededException';
 }
 
 const SERVICE_NAMES: Readonly<Record<Locale, Readonly<Record<AdminService, string>>>> = {
@@ -46,44 +53,28 @@ const TEXTS = {
   en: {
     permission: '{service} refused {operation}: the profile lacks the IAM permission {permission}. Add it to the admin policy (Show Team Admin IAM Policy) and refresh.',
     credentials: 'The credentials could not be resolved for {operation}.',
-    error: '{service} could not be read ({operation}): {detail}.',
-    timedOut: 'no answer in time',
-    cancelled: 'cancelled',
-    unnamed: 'an error without a name',
-    unreachable: 'the endpoint could not be reached ({code}); check the network, a proxy, and {endpointVariables}',
+    error: '{service} could not be read ({operation}: {detail}).{fix}',
+    notApplied: '{service} answered {operation}, but reading the configuration back does not show the change: it was not applied. Try again; if it persists, check any proxy or gateway and the endpoint settings ({endpointVariables}).',
   },
   ja: {
     permission: '{service} が {operation} を拒否しました: プロファイルに IAM 権限 {permission} がありません。管理者ポリシーに追加して (「チーム管理者の IAM ポリシーを表示」)、更新してください。',
     credentials: '{operation} のための認証情報を解決できませんでした。',
-    error: '{service} を読み取れませんでした ({operation}): {detail}。',
-    timedOut: '時間内に応答がありません',
-    cancelled: '取り消されました',
-    unnamed: '名前のないエラー',
-    unreachable: 'エンドポイントに接続できません ({code})。ネットワーク、プロキシ、{endpointVariables} を確認してください',
+    error: '{service} を読み取れませんでした ({operation}: {detail})。{fix}',
+    notApplied: '{service} は {operation} に応答しましたが、設定を読み直すと変更が反映されていません。もう一度試してください。解決しない場合は、プロキシやゲートウェイとエンドポイントの設定 ({endpointVariables}) を確認してください。',
   },
 } as const;
 
-const MAX_MESSAGE_LENGTH = 200;
-
-function detailOf(error: RawAwsError, locale: Locale): string {
-  const table = TEXTS[locale];
-  if (error.timedOut) return table.timedOut;
-  if (error.cancelled) return table.cancelled;
-  if (error.unreadable) return unreadableAnswerText(error.unreadable, error.httpStatus, locale);
-  if (error.networkCode) return format(table.unreachable, { code: error.networkCode, endpointVariables: endpointVariablesFor(error.operation, locale) });
-  const raw = redactSecrets((error.message ?? '').replace(/\s+/g, ' ').trim());
-  const message = raw.length > MAX_MESSAGE_LENGTH ? `${raw.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : raw;
-  const status = error.httpStatus !== undefined && error.httpStatus >= 500 ? httpStatusText(error.httpStatus, locale) : undefined;
-  const name = status !== undefined && error.name !== undefined ? `${status}, ${error.name}` : (error.name ?? status);
-  if (name !== undefined && message !== '') return `${name}: ${message}`;
-  return name ?? (message === '' ? table.unnamed : message);
-}
-
-/** What could not be read, in words; a credentials failure never shows its message (it can carry profile details). */
+/**
+ * What could not be read, in words, with what to do (the usage view's words: the HTTP status, "did
+ * not finish in time", the endpoint variable of the service); a credentials failure never shows its
+ * message (it can carry profile details).
+ */
 export function adminProblemText(problem: AdminProblem, locale: Locale): string {
   const table = TEXTS[locale];
   const params = { service: SERVICE_NAMES[locale][problem.service], operation: problem.error.operation, permission: problem.missingPermission };
   if (problem.missingPermission !== undefined) return format(table.permission, params);
+  if (problem.notApplied) return format(table.notApplied, { ...params, endpointVariables: endpointVariablesFor(problem.error.operation, locale) });
   if (problem.error.phase === 'credentials') return format(table.credentials, params);
-  return format(table.error, { ...params, detail: detailOf(problem.error, locale) });
+  const throttled = isAdminThrottling(problem);
+  return format(table.error, { ...params, detail: failedCallDetail(problem.error, throttled, locale), fix: failedCallFix(problem.error, throttled, locale) });
 }

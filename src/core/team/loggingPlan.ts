@@ -94,3 +94,8 @@ export function planInvocationLogging(input: LoggingPlanInput): { ok: true; plan
   const unchanged = before.state === 'cloudwatch' && before.logGroupName === logGroupName && input.current?.cloudWatch?.roleArn === roleArn;
   return { ok: true, plan: { region: input.region, accountId: input.accountId, before, config, logGroupName, roleArn, trustPolicy, permissionPolicy, prerequisites, unchanged } };
 }
+
+/** Whether the configuration read back after applying is the plan's: logs to its log group, written with its role. */
+export function loggingApplied(readBack: InvocationLoggingConfig | undefined, plan: Pick<LoggingPlan, 'logGroupName' | 'roleArn'>): boolean {
+  return readBack?.cloudWatch?.logGroupName === plan.logGroupName && readBack.cloudWatch.roleArn === plan.roleArn;
+}

@@ -13,7 +13,7 @@ import type { Locale } from './locale';
  */
 export type UnreadableAnswer = 'html' | 'malformed' | 'cut';
 
-export type WireService = 'bedrock' | 'bedrock-runtime' | 'cloudwatch' | 'servicequotas' | 'sts' | 'logs' | 'ce' | 'budgets';
+export type WireService = 'bedrock' | 'bedrock-runtime' | 'cloudwatch' | 'servicequotas' | 'sts' | 'logs' | 'ce' | 'budgets' | 'sns';
 
 /** The variable each SDK client reads: `AWS_ENDPOINT_URL_` + its serviceId in upper case, spaces as `_`. */
 export const ENDPOINT_VARIABLES: Readonly<Record<WireService, string>> = {
@@ -25,6 +25,20 @@ export const ENDPOINT_VARIABLES: Readonly<Record<WireService, string>> = {
   logs: 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS',
   ce: 'AWS_ENDPOINT_URL_COST_EXPLORER',
   budgets: 'AWS_ENDPOINT_URL_BUDGETS',
+  sns: 'AWS_ENDPOINT_URL_SNS',
+};
+
+/** Each service by its product name (the same in English and Japanese). */
+export const SERVICE_NAMES: Readonly<Record<WireService, string>> = {
+  bedrock: 'Amazon Bedrock',
+  'bedrock-runtime': 'Amazon Bedrock Runtime',
+  cloudwatch: 'CloudWatch',
+  servicequotas: 'Service Quotas',
+  sts: 'AWS STS',
+  logs: 'CloudWatch Logs',
+  ce: 'Cost Explorer',
+  budgets: 'AWS Budgets',
+  sns: 'Amazon SNS',
 };
 
 /** The endpoint variables of the SDK's credential providers (STS for roles, SSO and SSO OIDC for sign-in). */
@@ -43,6 +57,15 @@ const OPERATION_SERVICES: Readonly<Record<string, WireService>> = {
   GetFoundationModelAvailability: 'bedrock',
   ListFoundationModelAgreementOffers: 'bedrock',
   GetMetricData: 'cloudwatch',
+  DescribeAlarms: 'cloudwatch',
+  PutMetricAlarm: 'cloudwatch',
+  SetAlarmState: 'cloudwatch',
+  GetDashboard: 'cloudwatch',
+  PutDashboard: 'cloudwatch',
+  ListTopics: 'sns',
+  CreateTopic: 'sns',
+  ListSubscriptionsByTopic: 'sns',
+  Subscribe: 'sns',
   ListServiceQuotas: 'servicequotas',
   ListAWSDefaultServiceQuotas: 'servicequotas',
   GetServiceQuota: 'servicequotas',

@@ -7,6 +7,7 @@ import { baseModelIdOf, scopeOf } from '../models/catalog';
 import { format, type Locale } from '../text/locale';
 import { priceFactorFor } from '../models/modelTable';
 import { ALERT_PERCENT, ALERT_WINDOW_MS, type QuotaMeasure, type QuotaRouting, type Recommendation, type UsageAlert, type UsageProblem } from './quotaTypes';
+import type { RawAwsError } from '../models/bedrockTypes';
 import { redactSecrets } from '../text/redact';
 import { EXPIRED_KEY_CODES, THROTTLE_CODES } from '../profiles/identityFailure';
 import { endpointVariablesFor, httpStatusText, unreadableAnswerText } from '../text/wire';
@@ -285,9 +286,13 @@ export function recommendationText(rec: Recommendation, locale: Locale): TitledT
 
 const MAX_MESSAGE_LENGTH = 200;
 
-/** The error named briefly: its name and (redacted, shortened) message, or what kind of failure it was. */
-function errorDetail(problem: UsageProblem, table: UsageTextTable, locale: Locale): string {
-  const { error } = problem;
+/**
+ * A failed call of a read named briefly: its name and (redacted, shortened) message, or what kind of
+ * failure it was. `throttled`: the caller's verdict on whether AWS throttled it. Shared by the
+ * usage and the admin reads (adminProblem.ts), so every surface says the same.
+ */
+export function failedCallDetail(error: RawAwsError, throttled: boolean, locale: Locale): string {
+  const table = USAGE_TEXTS[locale];
   if (error.timedOut) return table.problem.timedOut;
   if (error.cancelled) return table.problem.cancelled;
   // What came back, never the parser's exception.
@@ -298,20 +303,21 @@ function errorDetail(problem: UsageProblem, table: UsageTextTable, locale: Local
   const status = error.httpStatus !== undefined && error.httpStatus >= 500 ? httpStatusText(error.httpStatus, locale) : undefined;
   const name = status !== undefined && error.name !== undefined ? `${status}, ${error.name}` : (error.name ?? status);
   const detail = name !== undefined && message !== '' ? `${name}: ${message}` : (name ?? (message === '' ? table.problem.unnamed : message));
-  return throttled(problem) ? format(table.problem.throttled, { detail }) : detail;
+  return throttled ? format(table.problem.throttled, { detail }) : detail;
 }
 
-function throttled({ error }: UsageProblem): boolean {
+/** Whether AWS throttled a call, by its error's name or status. */
+export function isThrottledCall(error: RawAwsError): boolean {
   return (error.name !== undefined && THROTTLE_CODES.has(error.name)) || error.httpStatus === 429;
 }
 
-/** What to do about a failed call (an unreachable endpoint says it in its own words). */
-function errorFix(problem: UsageProblem, table: UsageTextTable, locale: Locale): string {
-  const { error } = problem;
+/** What to do about a failed call, with a leading space; '' when there is nothing to do or the detail says it (an unreachable endpoint). */
+export function failedCallFix(error: RawAwsError, throttled: boolean, locale: Locale): string {
+  const table = USAGE_TEXTS[locale];
   const params = { endpointVariables: endpointVariablesFor(error.operation, locale) };
   if (error.cancelled || (error.networkCode && !error.unreadable)) return '';
   if (error.timedOut) return format(table.problem.fix.timedOut, params);
-  if (throttled(problem)) return table.problem.fix.throttled;
+  if (throttled) return table.problem.fix.throttled;
   if (error.name !== undefined && EXPIRED_KEY_CODES.has(error.name)) return table.problem.fix.expired;
   if (error.unreadable || (error.httpStatus !== undefined && error.httpStatus >= 500)) return format(table.problem.fix.server, params);
   return format(table.problem.fix.other, params);
@@ -331,7 +337,8 @@ export function problemText(problem: UsageProblem, locale: Locale): string {
   };
   if (problem.missingPermission !== undefined) return format(table.problem.permission, params);
   if (problem.error.phase === 'credentials') return format(table.problem.credentials, params);
-  return format(table.problem.error, { ...params, detail: errorDetail(problem, table, locale), fix: errorFix(problem, table, locale) });
+  const throttled = isThrottledCall(problem.error);
+  return format(table.problem.error, { ...params, detail: failedCallDetail(problem.error, throttled, locale), fix: failedCallFix(problem.error, throttled, locale) });
 }
 
 /** The status-bar line of a warning alert; undefined when all is well. */

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { loadAwsLayer } from '../../aws/loadLayer';
 import { nothingCreatedText } from '../../core/alarms/alarmText';
 import { dashboardConsoleUrl } from '../../core/dashboard/dashboardBody';
-import { dashboardPlanLines } from '../../core/dashboard/dashboardText';
+import { dashboardNotSavedText, dashboardPlanLines } from '../../core/dashboard/dashboardText';
+import { mayHaveTakenEffect } from '../../core/models/diagnosis';
 import { adminFailureText, confirmWithPreview } from '../alarms/adminPreview';
 import type { AdminFlowContext } from '../alarms/alarmsFlow';
 import { checkTimeoutMs } from '../profiles/identityCommands';
@@ -53,7 +54,8 @@ export async function createDashboard(context: AdminFlowContext): Promise<void> 
   if (!confirmed) return;
   const applied = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Saving the dashboard {0}…', plan.name) }, () => layer.applyTeamDashboard({ ...session, plan }));
   if (!applied.ok) {
-    await vscode.window.showErrorMessage(vscode.l10n.t('The dashboard was not saved.'), { modal: true, detail: `${adminFailureText(applied.failure)}\n\n${nothingCreatedText(locale)}` });
+    const title = mayHaveTakenEffect(applied.failure) ? vscode.l10n.t('The dashboard may or may not have been saved.') : vscode.l10n.t('The dashboard was not saved.');
+    await vscode.window.showErrorMessage(title, { modal: true, detail: `${adminFailureText(applied.failure)}\n\n${dashboardNotSavedText(plan.name, applied.failure, locale)}` });
     return;
   }
   context.refresh();

@@ -37,7 +37,8 @@ Options:
   --region <region>            doctor, models: the region (default: the profile's region, then AWS_REGION).
   --model <id>                 doctor: check access to this model ID (repeatable), e.g. jp.anthropic.claude-sonnet-4-5-20250929-v1:0.
   --probe                      doctor: also send each --model a real request with a 1-token answer (costs a few tokens).
-  --timeout <seconds>          doctor, models: how long each AWS call may take (default: 10).
+  --timeout <seconds>          every command that calls AWS: how long it may wait for AWS (default: 10); it ends within that
+                               time and a moment, whatever the network does.
   --folder <dir>               setup: the workspace folder (default: the current folder).
   --model <id>                 setup: the primary model (ANTHROPIC_MODEL); append [1m] for the 1M-token context.
   --background-model <id>      setup: the background (Haiku) model (ANTHROPIC_DEFAULT_HAIKU_MODEL).
@@ -189,7 +190,8 @@ const ja: CliText = {
   --region <リージョン>        doctor, models: リージョン (既定: プロファイルのリージョン、次に AWS_REGION)。
   --model <ID>                 doctor: このモデル ID へのアクセスを確認します (複数指定可)。例: jp.anthropic.claude-sonnet-4-5-20250929-v1:0
   --probe                      doctor: --model の各モデルに 1 トークンだけ応答させる実際のリクエストも送ります (数トークン分の料金がかかります)。
-  --timeout <秒>               doctor, models: 各 AWS 呼び出しにかけてよい時間 (既定: 10)。
+  --timeout <秒>               AWS を呼び出すすべてのコマンド: AWS の応答を待ってよい時間 (既定: 10)。ネットワークがどうであれ、
+                               この時間とわずかな余裕のうちに終わります。
   --folder <フォルダー>        setup: ワークスペースのフォルダー (既定: 現在のフォルダー)。
   --model <ID>                 setup: メインのモデル (ANTHROPIC_MODEL)。100 万トークンのコンテキストには末尾に [1m] を付けます。
   --background-model <ID>      setup: バックグラウンド (Haiku) のモデル (ANTHROPIC_DEFAULT_HAIKU_MODEL)。

@@ -6,12 +6,11 @@
  * the controller's state when shown again, and hiding it stops the running query.
  */
 
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { parseTeamWebviewMessage, type TeamExtensionMessage, type TeamViewModel } from '../../webview/team/protocol';
 import { loadTeamPanel } from '../lazyBundles';
 import type { SetupState } from '../setup/setupState';
-import { uiLocale } from '../uiLocale';
+import { webviewHtml } from '../webviewHtml';
 import type { TeamController } from './teamController';
 
 export const TEAM_VIEW_ID = 'claudeBedrock.team';
@@ -106,23 +105,7 @@ class TeamViewProvider implements vscode.WebviewViewProvider, vscode.Disposable 
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'team.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'team.css'));
-    const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`;
-    return `<!DOCTYPE html>
-<html lang="${uiLocale()}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-</head>
-<body>
-<div id="root"><p class="placeholder">${escapeHtml(vscode.l10n.t('Loading…'))}</p></div>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    return webviewHtml(webview, this.extensionUri, 'team');
   }
 
   private disposeView(): void {
@@ -134,8 +117,4 @@ class TeamViewProvider implements vscode.WebviewViewProvider, vscode.Disposable 
   dispose(): void {
     this.disposeView();
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -5,10 +5,10 @@
  * retainContextWhenHidden) and redrawn from the source's state when shown again.
  */
 
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type ExtensionMessage, type WebviewMessage } from '../../webview/usage/protocol';
 import { uiLocale } from '../uiLocale';
+import { webviewHtml } from '../webviewHtml';
 import type { UsageSource, UsageViewState } from './usageSource';
 import { loadUsageViewModel } from '../lazyBundles';
 
@@ -104,23 +104,7 @@ class UsageViewProvider implements vscode.WebviewViewProvider, vscode.Disposable
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'usage.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'usage.css'));
-    const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`;
-    return `<!DOCTYPE html>
-<html lang="${uiLocale()}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-</head>
-<body>
-<div id="root"><p class="placeholder">${escapeHtml(vscode.l10n.t('Loading…'))}</p></div>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    return webviewHtml(webview, this.extensionUri, 'usage');
   }
 
   private disposeView(): void {
@@ -134,8 +118,4 @@ class UsageViewProvider implements vscode.WebviewViewProvider, vscode.Disposable
     if (this.view !== undefined) this.source.setVisible(false);
     this.disposeView();
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { fakeAwsEnv, EXTENSION_ID, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, type BrowserSession, type CodeServer } from './codeServer';
 import { installJapaneseLanguagePack } from './languagePack';
 import type { PwLocator, PwPage } from './pw';
-import { checkVsixAndCli, E2eRun, errorToasts, extensionWebview, foldViews, openContainer, runFromPalette, statusBarItem, statusText, toasts, waitFor } from './workbench';
+import { checkVsixAndCli, E2eRun, errorToasts, extensionWebview, foldViews, openContainer, quickInputSnapshot, runFromPalette, statusBarItem, statusText, toasts, waitFor } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
 
@@ -54,8 +54,8 @@ async function quickInputShows(p: PwPage, text: string | RegExp): Promise<string
   await waitFor(`the quick input to show ${String(text)}`, async () => {
     const widget = p.locator('.quick-input-widget');
     if (!(await widget.isVisible())) return false;
-    const placeholder = (await p.locator('.quick-input-widget .quick-input-box input').first().getAttribute('placeholder')) ?? '';
-    seen = oneLine(`${placeholder} ${await widget.innerText()}`);
+    // One read: the placeholder and the rows of the same pick.
+    seen = await quickInputSnapshot(p);
     return typeof text === 'string' ? seen.includes(text) : text.test(seen);
   }, 60_000);
   return seen;

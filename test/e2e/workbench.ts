@@ -209,6 +209,19 @@ export function quickInput(p: PwPage) {
   return p.locator('.quick-input-widget');
 }
 
+/** The quick input's placeholder and text, read in one go (a page expression: the e2e code has no DOM types). */
+const QUICK_INPUT_SNAPSHOT = `(() => {
+  const widget = document.querySelector('.quick-input-widget');
+  if (!widget) return '';
+  const input = widget.querySelector('.quick-input-box input');
+  return (input ? input.getAttribute('placeholder') || '' : '') + ' ' + widget.innerText;
+})()`;
+
+/** The quick input's placeholder and text as one line, from one read of the page ('' when it is not there). */
+export async function quickInputSnapshot(p: PwPage): Promise<string> {
+  return (await p.evaluate<string>(QUICK_INPUT_SNAPSHOT).catch(() => '')).replace(/\s+/g, ' ').trim();
+}
+
 /**
  * Waits for a wizard step's pick: its title shows "n/total" and `text` appears in it (a text only
  * that step shows). Returns the placeholder and the visible rows as one line.
@@ -218,9 +231,9 @@ export async function waitForWizardStep(p: PwPage, step: number, totalSteps: num
   let seen = '';
   for (;;) {
     if (await quickInput(p).isVisible()) {
-      const placeholder = (await p.locator('.quick-input-widget .quick-input-box input').first().getAttribute('placeholder')) ?? '';
-      seen = `${placeholder} ${await quickInput(p).innerText()}`.replace(/\s+/g, ' ');
-      // One read of the widget: the title ("… (n/9)") and the rows must belong to the same pick.
+      // One read of the widget, in one task of the page: the placeholder, the title ("… (n/9)") and the
+      // rows must belong to the same pick. (Two reads let a step-1 placeholder pass with step-2 rows.)
+      seen = await quickInputSnapshot(p);
       const stepShown = new RegExp(`\\(${step}\\s*/\\s*${totalSteps}\\)`).test(seen);
       const textShown = typeof text === 'string' ? seen.includes(text) : text.test(seen);
       if (stepShown && textShown) return seen;

@@ -3,7 +3,7 @@
 // current one, one too old that ignores the region prefix, none at all, and one the workspace names
 // in Restricted Mode (never run); in English and Japanese.
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
@@ -182,4 +182,27 @@ interface Provider {
     assert.equal((await section(trusted.provider)).findings[0]!.label, `Claude Code ${NEWEST_TESTED_VERSION} (${named}, claudeBedrock.claudeCode.path)`);
     assert.ok(existsSync(`${named}.runs`));
   });
+
+  for (const [language, words] of [
+    ['en', 'Which Claude Code is installed could not be checked'],
+    ['ja', 'インストールされている Claude Code を確認できませんでした'],
+  ] as const) {
+    it(`looking for Claude Code fails as a whole: not verified, a warning, never left out (${language})`, async () => {
+      claude(join(bin, 'claude'), NEWEST_TESTED_VERSION);
+      // The detection's own bundle is missing (a broken install): the check must say it could not look.
+      const detect = join(__dirname, '..', '..', 'dist', 'claudeCodeDetect.js');
+      const hidden = `${detect}.hidden`;
+      renameSync(detect, hidden);
+      try {
+        const { item, provider } = await activate(language);
+        assert.match(item.text, /^\$\(warning\) Bedrock$/, tooltipOf(item));
+        assert.ok(tooltipOf(item).replace(/\\(.)/g, '$1').includes(words), tooltipOf(item));
+        const labels = await allLabels(provider);
+        assert.equal(labels.filter((label) => label === words).length, 1, labels.join(' | '));
+        assert.ok(!existsSync(`${join(bin, 'claude')}.runs`), 'nothing was run');
+      } finally {
+        renameSync(hidden, detect);
+      }
+    });
+  }
 });

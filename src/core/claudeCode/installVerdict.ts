@@ -37,7 +37,9 @@ export type ClaudeCodeFinding =
   /** Neither the CLI nor the extension. */
   | { readonly code: 'absent'; readonly state: 'warning' | 'info'; readonly searched: readonly string[]; readonly platform: ClaudeCodeInstalls['platform']; readonly extensionLooked: boolean }
   /** A written setting an installed version ignores, with what it does instead. */
-  | { readonly code: 'setting-ignored'; readonly state: 'warning' | 'error'; readonly ignored: IgnoredSetting };
+  | { readonly code: 'setting-ignored'; readonly state: 'warning' | 'error'; readonly ignored: IgnoredSetting }
+  /** Looking for Claude Code failed as a whole (nothing was read): not verified, never left out. */
+  | { readonly code: 'detect-failed'; readonly state: 'not-verified'; readonly reason: string };
 
 /** The effective (or planned) settings, to judge against the versions found. */
 export interface SettingsToJudge {

@@ -58,6 +58,8 @@ const en = {
   absentDetail: 'No claude on PATH or in {searched}{extension}: nothing on this machine reads Claude Code\'s settings.',
   absentNoExtension: ', and no Claude Code extension for VS Code',
   absentFix: 'Install it: {command} (or npm install -g @anthropic-ai/claude-code); in VS Code also the extension: {extension}',
+  detectFailed: 'Which Claude Code is installed could not be checked',
+  detectFailedFix: 'Run Check Setup Health again; if it fails again, reinstall this extension (a part of it may be missing).',
   ignored: '{who} ignores {setting} (honoured from {since})',
   ignoredNotKnown: '{who} is not known to honour {setting} (seen from {since} on)',
   whoCli: 'Claude Code {version}',
@@ -121,6 +123,8 @@ const ja: SupportTextTable = {
   absentDetail: 'PATH にも {searched} にも claude がありません{extension}。このマシンには Claude Code の設定を読むものがありません。',
   absentNoExtension: '。Claude Code の VS Code 拡張機能もありません',
   absentFix: 'インストールしてください: {command} (または npm install -g @anthropic-ai/claude-code)。VS Code では拡張機能も: {extension}',
+  detectFailed: 'インストールされている Claude Code を確認できませんでした',
+  detectFailedFix: 'もう一度セットアップの状態を確認してください。再び失敗する場合は、この拡張機能を再インストールしてください (一部が欠けている可能性があります)。',
   ignored: '{who} は {setting} を無視します ({since} 以降で対応)',
   ignoredNotKnown: '{who} が {setting} に従うかは確認されていません ({since} 以降で確認済み)',
   whoCli: 'Claude Code {version}',
@@ -273,5 +277,7 @@ export function findingText(finding: ClaudeCodeFinding, locale: Locale): Finding
       };
     case 'setting-ignored':
       return ignoredText(finding.ignored, t);
+    case 'detect-failed':
+      return { title: t.detectFailed, detail: finding.reason, fix: t.detectFailedFix };
   }
 }

@@ -47,8 +47,12 @@ export function findingsFor(installs: ClaudeCodeInstalls, setup: EffectiveSetup,
 export class ClaudeCodeInstallState {
   private readonly versions = new Map<string, VersionRead>();
 
-  /** Finds Claude Code now; each version is read once per file (path, size, modification time). */
-  detect(): Promise<ClaudeCodeInstalls> {
+  /**
+   * Finds Claude Code now; each version is read once per file (path, size, modification time).
+   * Async, so that anything that fails here (even loading the detection bundle) is a rejection the
+   * health check shows as not verified.
+   */
+  async detect(): Promise<ClaudeCodeInstalls> {
     const trusted = vscode.workspace.isTrusted;
     const configured = configuredPath();
     const { detectClaudeCode } = loadClaudeCodeDetect();

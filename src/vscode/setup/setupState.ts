@@ -24,6 +24,7 @@ import { checkTimeoutMs } from '../profiles/identityCommands';
 import { ResidencyMemo, type ResidencyAnswer } from '../residency/residencyMemo';
 import { ClaudeCodeInstallState, findingsFor } from '../claudeCode/installState';
 import type { ClaudeCodeFinding } from '../../core/claudeCode/installVerdict';
+import { redactSecrets } from '../../core/text/redact';
 import type { ClaudeCodeInstalls } from '../../core/claudeCode/installTypes';
 
 export type { ResidencyAnswer } from '../residency/residencyMemo';
@@ -149,8 +150,11 @@ export class SetupState implements vscode.Disposable {
     const workspaceFolders = vscode.workspace.workspaceFolders ?? [];
     const targets: (vscode.WorkspaceFolder | undefined)[] = workspaceFolders.length > 0 ? [...workspaceFolders] : [undefined];
     const trusted = vscode.workspace.isTrusted;
-    // Which Claude Code is here: found while the files are read; a failure leaves the section out.
-    const claudeCode = this.claudeCode.detect().catch(() => undefined);
+    // Which Claude Code is here: found while the files are read. A failure is not verified, never left out.
+    const claudeCode = this.claudeCode.detect().then(
+      (installs) => ({ installs }),
+      (error: unknown) => ({ failure: redactSecrets(error instanceof Error ? error.message : String(error)) }),
+    );
     const read = await Promise.all(
       targets.map(async (folder) => {
         const path = folder?.uri.fsPath;
@@ -161,7 +165,8 @@ export class SetupState implements vscode.Disposable {
         return { folder, files, policy, setup, localIgnored };
       }),
     );
-    const installs = await claudeCode;
+    const detected = await claudeCode;
+    const installs = 'installs' in detected ? detected.installs : undefined;
     if (checkIdentity) await this.checkIdentities(read.map((entry) => entry.setup), discovery, trusted);
     const usageTargets = read.map(({ setup }) => this.usageTargetOf(setup, discovery, trusted));
     if (checkIdentity) await this.readUsage(usageTargets);
@@ -180,7 +185,11 @@ export class SetupState implements vscode.Disposable {
       const withAnswers = residency && 'checks' in residency ? withResidency(found, residency.checks, setup, policy) : found;
       const violations = withInvocationLogging(withAnswers, this.invocationLogging.answer(setup, policy, discovery), policy);
       const region = setupRegion(setup, discovery);
-      const findings = installs && findingsFor(installs, setup, region);
+      const findings: readonly ClaudeCodeFinding[] | undefined = installs
+        ? findingsFor(installs, setup, region)
+        : 'failure' in detected && setup.bedrock
+          ? [{ code: 'detect-failed', state: 'not-verified', reason: detected.failure }]
+          : undefined;
       const verdict = policyApplies(policy)
         ? { violations, problems: policy.problems, sources: policy.sources.filter((source) => source.rules.length > 0).length, ...(residency && 'proof' in residency ? { residencyCheckedAt: Date.parse(residency.proof.checkedAt) } : {}) }
         : undefined;

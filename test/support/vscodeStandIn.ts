@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CLAUDE_CODE_EXTENSION_ID, NEWEST_TESTED_VERSION } from '../../src/core/claudeCode/supportTable';
 
 type Listener<T> = (value: T) => unknown;
@@ -61,6 +61,10 @@ export interface StandIn {
   pick: (items: readonly unknown[]) => unknown;
   /** Decides where a save dialog saves (a `Uri.file(…)`; default: dismissed). */
   save: (options: unknown) => unknown;
+  /** Decides what an input box returns (default: dismissed). */
+  type: (options: { title?: string; prompt?: string; value?: string }) => string | undefined;
+  /** Every untitled document the extension opened (its language and content), in order. */
+  readonly documents: { readonly language?: string; readonly content?: string }[];
   readonly clipboard: string[];
   readonly memento: Map<string, unknown>;
   readonly statusItems: StatusItemStandIn[];
@@ -89,10 +93,12 @@ export function createVscodeStandIn(language = 'en'): StandIn {
   const statusItems: StatusItemStandIn[] = [];
   const bundleFile = join(__dirname, '..', '..', 'l10n', `bundle.l10n.${language}.json`);
   const translations: Record<string, string> = language !== 'en' && existsSync(bundleFile) ? JSON.parse(readFileSync(bundleFile, 'utf8')) : {};
-  const standIn: Pick<StandIn, 'answer' | 'pick' | 'save' | 'workspaceFolders' | 'isTrusted' | 'extensions' | 'settings'> = {
+  const documents: StandIn['documents'] = [];
+  const standIn: Pick<StandIn, 'answer' | 'pick' | 'save' | 'type' | 'workspaceFolders' | 'isTrusted' | 'extensions' | 'settings'> = {
     answer: (() => undefined) as StandIn['answer'],
     pick: (() => undefined) as StandIn['pick'],
     save: (() => undefined) as StandIn['save'],
+    type: (() => undefined) as StandIn['type'],
     workspaceFolders: undefined as StandIn['workspaceFolders'],
     isTrusted: true,
     extensions: new Map([[CLAUDE_CODE_EXTENSION_ID, { packageJSON: { name: 'claude-code', publisher: 'anthropic', version: NEWEST_TESTED_VERSION }, extensionPath: '/nonexistent/extensions/anthropic.claude-code' }]]),
@@ -139,6 +145,7 @@ export function createVscodeStandIn(language = 'en'): StandIn {
       }
     },
     StatusBarAlignment: { Left: 1, Right: 2 },
+    ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
     RelativePattern: class {
       constructor(
         public base: unknown,
@@ -176,6 +183,8 @@ export function createVscodeStandIn(language = 'en'): StandIn {
       showErrorMessage: show('error'),
       showQuickPick: async (items: readonly unknown[]) => standIn.pick(await items),
       showSaveDialog: async (options: unknown) => standIn.save(options),
+      showInputBox: async (options: { title?: string; prompt?: string; value?: string }) => standIn.type(options),
+      showTextDocument: async (document: unknown) => document,
       setStatusBarMessage: () => noopDisposable,
       createStatusBarItem: (id: string) => {
         const item: StatusItemStandIn & { show(): void; hide(): void; dispose(): void } = {
@@ -230,6 +239,10 @@ export function createVscodeStandIn(language = 'en'): StandIn {
       onDidChangeWorkspaceFolders: noEvent,
       onDidChangeConfiguration: noEvent,
       registerTextDocumentContentProvider: () => noopDisposable,
+      openTextDocument: async (options: { language?: string; content?: string }) => {
+        documents.push({ ...options });
+        return { ...options, getText: () => options.content ?? '' };
+      },
     },
     extensions: {
       getExtension: (id: string) => {
@@ -240,7 +253,7 @@ export function createVscodeStandIn(language = 'en'): StandIn {
   };
   // The returned object is the mutable state the closures above read: setting `answer` or
   // `isTrusted` on it changes what the extension sees.
-  return Object.assign(standIn, { api, commands, treeProviders, webviewProviders, watchers, messages, clipboard, memento, statusItems });
+  return Object.assign(standIn, { api, commands, treeProviders, webviewProviders, watchers, messages, documents, clipboard, memento, statusItems });
 }
 
 /** An ExtensionContext with the parts the extension uses, its workspaceState backed by the stand-in's memento. */
@@ -276,4 +289,25 @@ export function loadWithStandIn<T>(bundlePath: string, standIn: StandIn, during:
     moduleApi._load = originalLoad;
   }
   return required;
+}
+
+/**
+ * Runs `run` (a command of an activated bundle) while `vscode` resolves to this stand-in, with the
+ * bundles in the same folder as `bundlePath` loaded afresh: a command that loads a lazy bundle (an
+ * admin flow, the Team view) gets this stand-in, never the one of an earlier test that loaded it first.
+ */
+export async function whileStandIn<T>(bundlePath: string, standIn: StandIn, run: () => Promise<T>): Promise<T> {
+  const load = createRequire(__filename);
+  const folder = dirname(bundlePath);
+  for (const file of Object.keys(load.cache)) if (file !== bundlePath && dirname(file) === folder) delete load.cache[file];
+  const moduleApi = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
+  const originalLoad = moduleApi._load;
+  moduleApi._load = function (request: string, parent: unknown, isMain: boolean) {
+    return request === 'vscode' ? standIn.api : originalLoad.call(this, request, parent, isMain);
+  };
+  try {
+    return await run();
+  } finally {
+    moduleApi._load = originalLoad;
+  }
 }

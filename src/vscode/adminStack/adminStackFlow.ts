@@ -33,9 +33,10 @@ export async function exportAdminStack(context: Pick<AdminFlowContext, 'target'>
   await vscode.window.showTextDocument(document, { preview: false });
   const command = `aws cloudformation deploy --region ${target.region} --stack-name claude-bedrock-admin --template-file claude-bedrock-admin.yaml --capabilities CAPABILITY_IAM --parameter-overrides AlarmEmail=you@example.com`;
   const copy = vscode.l10n.t('Copy the deploy command');
-  const message = read.ok
+  const failure = read.ok ? undefined : describeAdminFailure(read.failure, uiLocale());
+  const message = failure === undefined
     ? vscode.l10n.t('The admin stack for {0} in {1}: save it as claude-bedrock-admin.yaml and deploy it with the AWS CLI (docs/admin.md also shows StackSets).', target.modelIds.join(', '), target.region)
-    : vscode.l10n.t('The admin stack for {0} in {1}, without quota defaults: {2} Pass the quota parameters when you deploy.', target.modelIds.join(', '), target.region, describeAdminFailure(read.failure, uiLocale()).cause);
+    : vscode.l10n.t('The admin stack for {0} in {1}, without quota defaults: {2} {3} Or pass the quota parameters when you deploy.', target.modelIds.join(', '), target.region, failure.cause, failure.fix);
   const chosen = await (read.ok ? vscode.window.showInformationMessage(message, copy) : vscode.window.showWarningMessage(message, copy));
   if (chosen === copy) await vscode.env.clipboard.writeText(command);
 }

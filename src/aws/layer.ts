@@ -7,7 +7,7 @@ export { loadCatalog, validateModelAccess } from './models/modelAccess';
 export { fetchUsageReport, requestBedrockQuotaIncrease } from './usage/usage';
 export { checkResidency } from './residency/residency';
 export { applyInvocationLogging, checkInvocationLogging, fetchTeamReport, readLoggingSetup } from './team/team';
-export { fetchSpendReport } from './spend/spend';
+export { fetchSpendEstimate, fetchSpendReport } from './spend/spend';
 export { createBudget, fetchBudgets } from './budgets/budgets';
 export { fetchMeasuredUsage } from './costPlan/measuredUsage';
 export { applyAlarms, listAlarms, listTopicArns, planAlarms } from './alarms/alarms';

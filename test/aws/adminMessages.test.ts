@@ -4,12 +4,12 @@
 // Logging* whose write is not answered, or answered with an error, says logging is not confirmed on
 // (never that it is off, which was not read) and what to do; in English and Japanese.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { TEAM_REGION } from '../fake-aws/scenarios/teamData';
+import { makeBedrockFolder } from '../support/bedrockFolder';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
 import { createVscodeStandIn, extensionContext, loadWithStandIn, whileStandIn, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
 
@@ -26,11 +26,7 @@ describe('the admin commands under AWS failures: cause and fix, never a claim th
 
   beforeEach(() => {
     delete world.fake.state.bedrock!.accounts[BASIC_ACCOUNT_ID]?.invocationLogging;
-    folder = mkdtempSync(join(tmpdir(), 'cbs-admin-messages-'));
-    mkdirSync(join(folder, '.claude'));
-    writeFileSync(join(folder, '.claude', 'settings.json'), JSON.stringify({ env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: TEAM_REGION, ANTHROPIC_MODEL: JP_SONNET } }));
-    writeFileSync(join(folder, '.claude', 'settings.local.json'), JSON.stringify({ env: { AWS_PROFILE: 'static-dev' } }));
-    writeFileSync(join(folder, '.gitignore'), '.claude/settings.local.json\n');
+    folder = makeBedrockFolder('cbs-admin-messages-', { region: TEAM_REGION, model: JP_SONNET, profile: 'static-dev' });
   });
   afterEach(() => {
     world.fake.clearFaults();

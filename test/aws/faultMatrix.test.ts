@@ -14,7 +14,7 @@ import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { faultRunPassed, faultRunStarted, leakedSecrets, secretsOf } from '../support/faultFigures';
 import { FAULT_FIXES, FAULT_WORDS, MODEL_CALLS, NEVER_SHOWN, USAGE_CALLS } from '../support/faultExpectations';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
-import { createVscodeStandIn, extensionContext, loadWithStandIn, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
+import { createVscodeStandIn, extensionContext, loadWithStandIn, webviewViewStandIn, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
 /** The extension's usage read also asks for the configured models' alarms (one DescribeAlarms), for the view and the status bar. */
@@ -128,25 +128,10 @@ const PATHS: readonly Path[] = [
     async run(activate, inject) {
       inject();
       const { standIn, item } = await activate();
-      const posted: { type: string; model?: { problems: string[]; error?: string; alert?: { text: string; level: string }; status: { refreshing?: string; updatedAt?: number }; placeholder?: string } }[] = [];
-      const listeners: ((message: unknown) => void)[] = [];
-      const noop = () => ({ dispose() {} });
-      const view = {
-        visible: true,
-        webview: {
-          options: {},
-          html: '',
-          cspSource: 'vscode-resource:',
-          asWebviewUri: (uri: unknown) => uri,
-          onDidReceiveMessage: (listener: (message: unknown) => void) => (listeners.push(listener), { dispose() {} }),
-          postMessage: async (message: (typeof posted)[number]) => (posted.push(message), true),
-        },
-        onDidChangeVisibility: noop,
-        onDidDispose: noop,
-      };
+      const { view, posted, send } = webviewViewStandIn<{ type: string; model?: { problems: string[]; error?: string; alert?: { text: string; level: string }; status: { refreshing?: string; updatedAt?: number }; placeholder?: string } }>();
       const provider = standIn.webviewProviders.get('claudeBedrock.usage') as { resolveWebviewView(view: unknown): void };
       provider.resolveWebviewView(view);
-      for (const listener of listeners) listener({ type: 'refresh' });
+      send({ type: 'refresh' });
       const settled = () => posted.at(-1)?.model;
       await waitFor('the usage refresh', () => {
         const model = settled();

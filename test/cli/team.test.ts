@@ -93,6 +93,34 @@ describe('CLI team, spend, budgets, logging and cost plan (team scenario)', () =
     assert.equal(context.fake.requests.filter((entry) => entry.service === 'ce').length, 0, 'no Cost Explorer request within the hour');
   });
 
+  it('spend with CloudWatch failing: exit 1 for the estimate; within the hour the estimate alone is read again, Cost Explorer never', async () => {
+    const env = context.env({ CLAUDE_BEDROCK_CACHE_DIR: mkdtempSync(join(tmpdir(), 'cbs-cli-spend-cache-')) });
+    context.fake.inject({ service: 'cloudwatch', operation: 'GetMetricData', fault: 'json-503' });
+    try {
+      const failed = await run(['spend', '--folder', context.repo, '--json'], env);
+      assert.equal(failed.code, 1, failed.stdout + failed.stderr);
+      const report = JSON.parse(failed.stdout);
+      assert.equal(report.estimate, undefined);
+      assert.ok(report.problems.some((problem: { message: string }) => /GetMetricData.*HTTP 503/.test(problem.message)), failed.stdout);
+    } finally {
+      context.fake.clearFaults();
+    }
+    context.fake.clearLog();
+    const healed = await run(['spend', '--folder', context.repo, '--json'], env);
+    assert.equal(healed.code, 0, healed.stdout + healed.stderr);
+    const report = JSON.parse(healed.stdout);
+    assert.equal(report.fromCache, true);
+    assert.deepEqual(report.problems, []);
+    assert.ok(report.estimate.tokens.input > 0, healed.stdout);
+    assert.equal(context.fake.requests.filter((entry) => entry.service === 'ce').length, 0, 'no Cost Explorer request within the hour');
+    assert.deepEqual(context.fake.requests.filter((entry) => entry.service === 'cloudwatch').map((entry) => entry.operation), ['GetMetricData']);
+    context.fake.clearLog();
+    const third = await run(['spend', '--folder', context.repo, '--json'], env);
+    assert.equal(third.code, 0);
+    assert.deepEqual(JSON.parse(third.stdout).estimate, report.estimate, 'the healed estimate was cached');
+    assert.equal(context.fake.requests.length, 0, 'a cached read that is whole asks AWS nothing');
+  });
+
   it('budgets list shows the Claude budget only; create prints the plan and creates nothing without --yes and a terminal', async () => {
     const list = await run(['budgets', 'list', '--folder', context.repo], context.env());
     assert.equal(list.code, 0, list.stdout + list.stderr);

@@ -311,3 +311,33 @@ export async function whileStandIn<T>(bundlePath: string, standIn: StandIn, run:
     moduleApi._load = originalLoad;
   }
 }
+
+/** A sidebar webview view as VS Code hands it to a provider: what the extension posts, and a way to send it the webview's messages. */
+export interface WebviewViewStandIn<M> {
+  /** Pass to `resolveWebviewView`. */
+  readonly view: unknown;
+  /** Every message the extension posted, in order. */
+  readonly posted: M[];
+  /** Sends a message as the webview would. */
+  send(message: unknown): void;
+}
+
+export function webviewViewStandIn<M>(visible = true): WebviewViewStandIn<M> {
+  const posted: M[] = [];
+  const listeners: ((message: unknown) => void)[] = [];
+  const noop = () => ({ dispose() {} });
+  const view = {
+    visible,
+    webview: {
+      options: {},
+      html: '',
+      cspSource: 'vscode-resource:',
+      asWebviewUri: (uri: { fsPath: string }) => ({ toString: () => uri.fsPath }),
+      onDidReceiveMessage: (listener: (message: unknown) => void) => (listeners.push(listener), { dispose() {} }),
+      postMessage: async (message: M) => (posted.push(message), true),
+    },
+    onDidChangeVisibility: noop,
+    onDidDispose: noop,
+  };
+  return { view, posted, send: (message) => listeners.forEach((listener) => listener(message)) };
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { budgetServices, budgetStatuses, planBudget } from '../../src/core/budgets/budgetPlan';
 import { DEFAULT_COST_PLAN_INPUT, fillFromMeasured, planTeamCost } from '../../src/core/costPlan/costPlan';
 import { listPrices } from '../../src/core/models/modelTable';
-import { claudeServices, isClaudeOnBedrock, modelOfRow, monthSpends, spendCacheFresh, spendPeriods, tokenKindOf } from '../../src/core/spend/spendReport';
+import { claudeServices, estimateFailed, isClaudeOnBedrock, modelOfRow, monthSpends, spendCacheFresh, spendPeriods, tokenKindOf, withNewEstimate } from '../../src/core/spend/spendReport';
 import { adminProblem, adminProblemText } from '../../src/core/team/adminProblem';
 import { callerName } from '../../src/core/team/callerName';
 import { planInvocationLogging } from '../../src/core/team/loggingPlan';
@@ -138,6 +138,21 @@ describe('spend: the Cost Explorer filter', () => {
     assert.deepEqual(spends.map((month) => [month.month, month.usd, month.toDate]), [['2025-11', 0, false], ['2025-12', 0, false], ['2026-01', 2, true]]);
     assert.equal(spendCacheFresh(0, 3_599_999), true);
     assert.equal(spendCacheFresh(0, 3_600_000), false);
+  });
+
+  it('re-reads only a failed estimate of a cached read: its Cost Explorer part, age and problems stay; the CloudWatch problem goes or is replaced', () => {
+    const periods = spendPeriods(Date.UTC(2026, 0, 15, 10));
+    const ceProblem = adminProblem('ce', { operation: 'GetCostForecast', phase: 'call', httpStatus: 500 });
+    const cwProblem = adminProblem('cloudwatch', { operation: 'GetMetricData', phase: 'call', httpStatus: 503 });
+    const estimate = { region: 'ap-northeast-1', modelIds: ['m'], from: 1, to: 2, tokens: { input: 1, output: 2, cacheRead: 0, cacheWrite: 0 }, usd: 0.5, pricesAsOf: '2026-01-01' };
+    const cached = { generatedAt: 1000, periods, services: ['Claude Sonnet 4.5 (Amazon Bedrock Edition)'], months: [], problems: [ceProblem, cwProblem] };
+    assert.equal(estimateFailed(cached), true);
+    const healed = withNewEstimate(cached, { estimate });
+    assert.equal(estimateFailed(healed), false);
+    assert.deepEqual(healed, { ...cached, estimate, problems: [ceProblem] });
+    const again = withNewEstimate({ ...cached, estimate }, { problem: cwProblem });
+    assert.deepEqual(again, { ...cached, problems: [ceProblem, cwProblem] }, 'an estimate that fails again is not kept from before');
+    assert.equal(estimateFailed({ ...cached, problems: [ceProblem] }), false);
   });
 });
 

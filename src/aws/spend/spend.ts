@@ -118,6 +118,28 @@ export interface SpendFetchOptions extends AwsSessionOptions {
 
 export type SpendFetchResult = { readonly ok: true; readonly report: SpendReport } | { readonly ok: false; readonly credentials: Diagnosis };
 
+export type EstimateFetchResult =
+  | { readonly ok: true; readonly estimate?: SpendEstimate; readonly problem?: AdminProblem }
+  | { readonly ok: false; readonly credentials: Diagnosis };
+
+/**
+ * The CloudWatch estimate alone, for the periods of a cached read whose estimate had failed: free to
+ * ask again, unlike Cost Explorer, so a failure that has passed is not replayed for the cache's hour.
+ * Never throws.
+ */
+export async function fetchSpendEstimate(options: SpendFetchOptions & { readonly periods: SpendPeriods }): Promise<EstimateFetchResult> {
+  const opened = await openAwsSession(options);
+  if (!opened.ok) return { ok: false, credentials: diagnoseAwsError(opened.error, { profile: profileNameOf(options.target), region: options.region }) };
+  const session = opened.value;
+  try {
+    if (options.modelIds.length === 0) return { ok: true };
+    const estimate = await monthEstimate(session, options.modelIds, options.periods, options.now ?? Date.now());
+    return estimate.ok ? { ok: true, estimate: estimate.value } : { ok: true, problem: adminProblem('cloudwatch', estimate.error) };
+  } finally {
+    session.close();
+  }
+}
+
 /** One read of actual spend and the estimate beside it. Never throws. */
 export async function fetchSpendReport(options: SpendFetchOptions): Promise<SpendFetchResult> {
   const opened = await openAwsSession(options);

@@ -6,7 +6,7 @@
  */
 
 import { loadAwsLayer } from '../../aws/loadLayer';
-import { spendCacheFresh } from '../../core/spend/spendReport';
+import { estimateFailed, spendCacheFresh, withNewEstimate } from '../../core/spend/spendReport';
 import { ageText, comparisonLines, monthLines, spendText } from '../../core/spend/spendText';
 import type { SpendReport } from '../../core/spend/spendTypes';
 import type { Locale } from '../../core/text/locale';
@@ -40,6 +40,14 @@ export async function spendCommand(options: AdminOptions): Promise<CommandOutput
   if (cached && cached.months && spendCacheFresh(cached.generatedAt, now)) {
     report = cached;
     fromCache = true;
+    if (estimateFailed(cached)) {
+      // The cached read's estimate had failed: ask CloudWatch again (free), never Cost Explorer.
+      const { fetchSpendEstimate } = await loadAwsLayer();
+      const read = await fetchSpendEstimate({ target: target.target, region: target.region, modelIds: target.modelIds, timeoutMs: options.timeoutMs, now, periods: cached.periods });
+      if (!read.ok) return credentialsFailure(read.credentials, options, target);
+      report = withNewEstimate(cached, read);
+      await writeSpendCache(file, report).catch(() => undefined);
+    }
   } else {
     const { fetchSpendReport } = await loadAwsLayer();
     const result = await fetchSpendReport({ target: target.target, region: target.region, modelIds: target.modelIds, timeoutMs: options.timeoutMs, now });

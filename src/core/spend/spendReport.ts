@@ -16,7 +16,8 @@
 import type { MetricQueryPlan, MetricSeriesRecord, ModelUsageSummary, TokenTotals } from '../usage/quotaTypes';
 import { MODEL_TABLE } from '../models/modelTable';
 import { usageCost } from '../usage/usageCost';
-import type { CostRow, MonthSpend, SpendEstimate, SpendPeriods, TokenKind } from './spendTypes';
+import type { AdminProblem } from '../team/adminProblem';
+import type { CostRow, MonthSpend, SpendEstimate, SpendPeriods, SpendReport, TokenKind } from './spendTypes';
 import { FULL_MONTHS, SPEND_MIN_INTERVAL_MS } from './spendTypes';
 
 /** What GetDimensionValues searches the SERVICE dimension for. */
@@ -113,6 +114,21 @@ export function spendEstimate(input: { region: string; from: number; to: number;
     } else if (usd !== undefined) usd += cost;
   }
   return { region: input.region, modelIds: input.models.map((model) => model.modelId), from: input.from, to: input.to, tokens, ...(usd === undefined ? {} : { usd }), pricesAsOf: MODEL_TABLE.asOf };
+}
+
+/** Whether a read's CloudWatch estimate failed: worth asking again within the hour (it is free, unlike Cost Explorer). */
+export function estimateFailed(report: SpendReport): boolean {
+  return report.problems.some((problem) => problem.service === 'cloudwatch');
+}
+
+/** A cached read with its estimate read again now: the Cost Explorer part and its age as they were, the estimate and its problem new. */
+export function withNewEstimate(report: SpendReport, read: { readonly estimate?: SpendEstimate; readonly problem?: AdminProblem }): SpendReport {
+  const { estimate: _old, ...rest } = report;
+  return {
+    ...rest,
+    ...(read.estimate ? { estimate: read.estimate } : {}),
+    problems: [...report.problems.filter((problem) => problem.service !== 'cloudwatch'), ...(read.problem ? [read.problem] : [])],
+  };
 }
 
 /** Whether a cached read is young enough to show instead of calling Cost Explorer again. */

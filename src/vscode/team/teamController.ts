@@ -15,7 +15,7 @@ import { costPlanText } from '../../core/costPlan/costPlanText';
 import { MEASURED_DAYS } from '../../core/costPlan/measuredUsage';
 import { describeDiagnosis } from '../../core/models/diagnosis';
 import type { Diagnosis } from '../../core/models/bedrockTypes';
-import { spendCacheFresh } from '../../core/spend/spendReport';
+import { estimateFailed, spendCacheFresh, withNewEstimate } from '../../core/spend/spendReport';
 import type { SpendReport } from '../../core/spend/spendTypes';
 import { adminProblemText } from '../../core/team/adminProblem';
 import type { TeamRange } from '../../core/team/teamTypes';
@@ -162,14 +162,23 @@ export class TeamController implements vscode.Disposable {
     return this.gate.run(`spend|${target.profile}|${target.region}`, async () => {
       const file = this.cacheFile(target);
       const now = Date.now();
-      const shown = this.state.spend;
-      if (shown && spendCacheFresh(shown.generatedAt, now)) return;
-      const cached = await readSpendCache(file);
-      if (cached?.months && spendCacheFresh(cached.generatedAt, now)) return this.publish({ spend: cached, spendError: undefined });
-      this.publish({ spendLoading: true });
+      const shown = this.state.spend && spendCacheFresh(this.state.spend.generatedAt, now) ? this.state.spend : undefined;
+      const cached = shown ? undefined : await readSpendCache(file);
+      const fresh = shown ?? (cached?.months && spendCacheFresh(cached.generatedAt, now) ? cached : undefined);
+      if (fresh && !estimateFailed(fresh)) return fresh === shown ? undefined : this.publish({ spend: fresh, spendError: undefined });
+      const sessionOptions = { target: { type: 'profile' as const, profile: target.profile }, region: target.region, modelIds: target.modelIds, timeoutMs: checkTimeoutMs() };
+      this.publish({ spendLoading: fresh ? 'estimate' : 'cost-explorer' });
       try {
-        const { fetchSpendReport } = await loadAwsLayer();
-        const result = await fetchSpendReport({ target: { type: 'profile', profile: target.profile }, region: target.region, modelIds: target.modelIds, timeoutMs: checkTimeoutMs() });
+        const layer = await loadAwsLayer();
+        if (fresh) {
+          // Within the hour, only the estimate had failed: ask CloudWatch again (free), never Cost Explorer.
+          const read = await layer.fetchSpendEstimate({ ...sessionOptions, now, periods: fresh.periods });
+          if (!read.ok) return this.publish({ spendError: this.failureText(read.credentials) });
+          const report = withNewEstimate(fresh, read);
+          if (report.months) await writeSpendCache(file, report).catch(() => undefined);
+          return this.publish({ spend: report, spendError: undefined });
+        }
+        const result = await layer.fetchSpendReport(sessionOptions);
         if (!result.ok) return this.publish({ spendError: this.failureText(result.credentials) });
         let report: SpendReport = result.report;
         if (report.months) await writeSpendCache(file, report).catch(() => undefined);

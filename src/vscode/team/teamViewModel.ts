@@ -34,7 +34,8 @@ export interface TeamViewState {
   readonly teamProgress?: { readonly status: string; readonly scanned: number };
   readonly teamError?: string;
   readonly spend?: SpendReport;
-  readonly spendLoading: boolean;
+  /** What the spend read is asking now: Cost Explorer (and CloudWatch), or CloudWatch's estimate alone. */
+  readonly spendLoading: false | 'cost-explorer' | 'estimate';
   readonly spendError?: string;
   readonly budgets?: BudgetsReport;
   readonly budgetsLoading: boolean;
@@ -128,7 +129,7 @@ function spendModel(state: TeamViewState, { l10n, locale, now }: TeamViewModelOp
   }
   return {
     title: spendText(locale, 'title'),
-    ...(state.spendLoading ? { progress: l10n.t('Reading Cost Explorer…') } : {}),
+    ...(state.spendLoading ? { progress: state.spendLoading === 'estimate' ? l10n.t('Reading the estimate from CloudWatch…') : l10n.t('Reading Cost Explorer…') } : {}),
     ...(report === undefined && !state.spendLoading ? { placeholder: state.spendError ?? l10n.t('No data yet.') } : state.spendError ? { placeholder: state.spendError } : {}),
     groups,
     ...(report ? { age: spendText(locale, 'read', { age: ageText(report.generatedAt, now, locale) }) } : {}),

@@ -238,6 +238,25 @@ async function main(): Promise<void> {
       return text.slice(0, 160);
     });
 
+    await run.check('"Export Admin Stack" with Service Quotas failing still opens the template, and its warning gives the cause and the fix', async () => {
+      fakeAws.inject({ service: 'servicequotas', operation: '*', fault: 'json-503' });
+      try {
+        await runFromPalette(p, 'Export Admin Stack (CloudFormation)');
+        let shown = '';
+        await waitFor('the warning without quota defaults', async () => {
+          shown = (await toasts(p)).find((toast) => toast.includes('without quota defaults')) ?? '';
+          return shown !== '';
+        }, 60_000);
+        for (const expected of ['ListServiceQuotas in ap-northeast-1 was answered with HTTP 503', 'AWS_ENDPOINT_URL_SERVICE_QUOTAS', 'Or pass the quota parameters when you deploy.']) {
+          if (!shown.includes(expected)) throw new Error(`the warning lacks "${expected}": ${shown}`);
+        }
+        await run.shot('admin-stack-without-quotas');
+        return shown.slice(0, 200);
+      } finally {
+        fakeAws.clearFaults();
+      }
+    });
+
     await run.check('in Japanese, the alarms\' preview and its confirmation read in Japanese; declining creates nothing', async () => {
       await browser?.close();
       await server?.stop();
@@ -274,6 +293,26 @@ async function main(): Promise<void> {
       await q.waitForTimeout(2_000);
       if (['PutMetricAlarm', 'CreateTopic', 'Subscribe'].some((operation) => count(fakeAws, operation) > 0)) throw new Error('declining created something');
       return shown.slice(0, 200);
+    });
+
+    await run.check('in Japanese, "Export Admin Stack" with Service Quotas failing warns with the cause and the fix in Japanese', async () => {
+      const q = run.page!;
+      fakeAws.inject({ service: 'servicequotas', operation: '*', fault: 'json-503' });
+      try {
+        await runFromPalette(q, '管理スタック (CloudFormation) を書き出す');
+        let shown = '';
+        await waitFor('the Japanese warning without quota defaults', async () => {
+          shown = (await toasts(q)).find((toast) => toast.includes('クォータの既定値なし')) ?? '';
+          return shown !== '';
+        }, 60_000);
+        for (const expected of ['ListServiceQuotas', 'HTTP 503', 'AWS_ENDPOINT_URL_SERVICE_QUOTAS', 'または、デプロイ時にクォータのパラメーターを指定してください。']) {
+          if (!shown.includes(expected)) throw new Error(`the Japanese warning lacks "${expected}": ${shown}`);
+        }
+        await run.shot('admin-stack-without-quotas-ja');
+        return shown.slice(0, 200);
+      } finally {
+        fakeAws.clearFaults();
+      }
     });
   } catch (error) {
     await run.unexpected(error);

@@ -2,8 +2,9 @@
  * End to end in a real VS Code (code-server + Chromium), in English and then in Japanese: the Team
  * view through the `team` scenario of the fake AWS, on a workspace configured by the CLI's `setup`
  * (sso-dev in Tokyo): the per-developer table with the developer's own row highlighted, actual
- * spend beside the CloudWatch estimate, a budget created after its preview and confirmation, and
- * the cost plan with the per-seat comparison. Screenshots of each, per language.
+ * spend beside the CloudWatch estimate, a budget created after its preview and confirmation, the
+ * cost plan with the per-seat comparison, and turning invocation logging on when AWS fails the write
+ * (not confirmed on, and what to do). Screenshots of each, per language.
  *
  *   scripts/e2e-tools.sh && npm run package && npx tsx test/e2e/team.e2e.ts [--headed] [--keep] [--only en|ja]
  *
@@ -15,7 +16,7 @@ import * as path from 'node:path';
 import { fakeAwsEnv, EXTENSION_ID, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, type BrowserSession, type CodeServer } from './codeServer';
 import { installJapaneseLanguagePack } from './languagePack';
 import type { PwFrameLocator, PwPage } from './pw';
-import { checkVsixAndCli, E2eRun, errorToasts, foldViews, openContainer, quickInput, waitFor } from './workbench';
+import { checkVsixAndCli, E2eRun, errorToasts, foldViews, openContainer, quickInput, runFromPalette, waitFor } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
 import { TEAM_DEVELOPERS } from '../fake-aws/scenarios/teamData';
@@ -47,6 +48,11 @@ const WORDS: Readonly<Record<Lang, Record<string, string | RegExp>>> = {
     created: 'Claude on Bedrock (monthly)',
     seats: 'Per-seat price:',
     breakEven: 'Break-even:',
+    loggingCommand: 'Turn On Invocation Logging',
+    loggingStep2: '(2/2)',
+    loggingConfirm: 'Turn on logging',
+    loggingNotConfirmed: 'Invocation logging is not confirmed on:',
+    loggingFix: 'Refresh the Team view to read where the logs go now.',
   },
   ja: {
     container: 'Claude on Bedrock',
@@ -62,6 +68,11 @@ const WORDS: Readonly<Record<Lang, Record<string, string | RegExp>>> = {
     created: 'Claude on Bedrock (monthly)',
     seats: '席単位の価格:',
     breakEven: '損益分岐点:',
+    loggingCommand: '呼び出しログを有効にする',
+    loggingStep2: '(2/2)',
+    loggingConfirm: 'ログを有効にする',
+    loggingNotConfirmed: '呼び出しログが有効になったことを確認できませんでした:',
+    loggingFix: '「チーム」ビューを更新すると、現在のログの送信先を読み取ります。',
   },
 };
 
@@ -227,6 +238,41 @@ async function pass(lang: Lang): Promise<void> {
       await scrollTo(view!, 'plan-summary');
       await run.shot(`${lang}-team-plan-seats`);
       return seats.slice(0, 200);
+    });
+
+    await run.check(`[${lang}] turning invocation logging on, when the write fails: not confirmed on (never "off"), and what to do`, async () => {
+      fakeAws.inject({ service: 'bedrock', operation: 'PutModelInvocationLoggingConfiguration', fault: 'json-500' });
+      try {
+        await runFromPalette(p, words.loggingCommand as string, { waitHidden: false });
+        const input = p.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 60_000 });
+        // Another log group than the one configured, so that there is a change to write.
+        await p.keyboard.press('ControlOrMeta+a');
+        await p.keyboard.type('/aws/bedrock/claude-code-e2e');
+        await p.keyboard.press('Enter');
+        await waitFor('the role step', async () => (await quickInput(p).innerText()).includes(words.loggingStep2 as string), 30_000);
+        await p.keyboard.press('Enter');
+        const dialog = p.locator('.monaco-dialog-box').first();
+        await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+        await dialog.locator('.monaco-button', { hasText: words.loggingConfirm as string }).first().click();
+        let shown = '';
+        await waitFor('the error message', async () => {
+          shown = (await errorToasts(p)).find((toast) => toast.includes(words.loggingNotConfirmed as string)) ?? '';
+          return shown !== '';
+        }, 60_000);
+        for (const expected of ['PutModelInvocationLoggingConfiguration', 'HTTP 500', words.loggingFix as string]) if (!shown.includes(expected)) throw new Error(`the message lacks "${expected}": ${shown}`);
+        if (!fakeAws.requests.some((entry) => entry.operation === 'PutModelInvocationLoggingConfiguration' && entry.fault === 'json-500')) throw new Error('the write was never asked');
+        // Expanded, as a user reads a long message.
+        const toast = p.locator('.notifications-toasts .notification-toast', { hasText: words.loggingNotConfirmed as string }).first();
+        await toast.hover().catch(() => undefined);
+        const expand = toast.locator('.action-label.codicon-notifications-expand');
+        if ((await expand.count()) > 0) await expand.first().click({ timeout: 5_000 }).catch(() => undefined);
+        await p.waitForTimeout(300);
+        await run.shot(`${lang}-logging-not-confirmed`);
+        return shown.slice(0, 200);
+      } finally {
+        fakeAws.clearFaults();
+      }
     });
   } catch (error) {
     await run.unexpected(error);

@@ -96,6 +96,15 @@ describe('team: the query and the logging states', () => {
     assert.equal(adminProblem('ce', { operation: 'GetCostAndUsage', phase: 'call', name: 'AccessDeniedException', message: 'denied' }).missingPermission, 'ce:GetCostAndUsage');
   });
 
+  it('words a failed write as a change that did not complete, a failed read as not read, in both languages', () => {
+    const write = adminProblem('bedrock', { operation: 'PutModelInvocationLoggingConfiguration', phase: 'call', httpStatus: 500, name: 'InternalServerException' });
+    assert.match(adminProblemText(write, 'en'), /^Amazon Bedrock did not complete PutModelInvocationLoggingConfiguration \(HTTP 500/);
+    assert.match(adminProblemText(write, 'ja'), /^Amazon Bedrock で PutModelInvocationLoggingConfiguration を完了できませんでした \(HTTP 500/);
+    assert.match(adminProblemText(adminProblem('budgets', { operation: 'CreateBudget', phase: 'call', timedOut: true }), 'en'), /^AWS Budgets did not complete CreateBudget \(/);
+    const read = adminProblem('bedrock', { operation: 'GetModelInvocationLoggingConfiguration', phase: 'call', httpStatus: 500 });
+    assert.match(adminProblemText(read, 'en'), /^Amazon Bedrock could not be read \(GetModelInvocationLoggingConfiguration: HTTP 500/);
+  });
+
   it('says what failed and what to do, with the endpoint variable of the service, in both languages', () => {
     const text = (service: Parameters<typeof adminProblem>[0], error: Parameters<typeof adminProblem>[1]) => adminProblemText(adminProblem(service, error), 'en');
     assert.equal(

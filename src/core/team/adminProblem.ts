@@ -44,6 +44,9 @@ export function isAdminThrottling(problem: AdminProblem): boolean {
   return isThrottledCall(problem.error) || problem.error.name === 'LimitExceededException';
 }
 
+/** The admin calls that change something in the account (PutModelInvocationLoggingConfiguration, CreateBudget, …). */
+const WRITE_OPERATION = /^(Put|Create|Update|Delete|Subscribe|Set)[A-Z]/;
+
 const SERVICE_NAMES: Readonly<Record<Locale, Readonly<Record<AdminService, string>>>> = {
   en: { logs: 'CloudWatch Logs', bedrock: 'Amazon Bedrock', ce: 'Cost Explorer', budgets: 'AWS Budgets', cloudwatch: 'CloudWatch', sts: 'AWS STS' },
   ja: { logs: 'CloudWatch Logs', bedrock: 'Amazon Bedrock', ce: 'Cost Explorer', budgets: 'AWS Budgets', cloudwatch: 'CloudWatch', sts: 'AWS STS' },
@@ -54,12 +57,14 @@ const TEXTS = {
     permission: '{service} refused {operation}: the profile lacks the IAM permission {permission}. Add it to the admin policy (Show Team Admin IAM Policy) and refresh.',
     credentials: 'The credentials could not be resolved for {operation}.',
     error: '{service} could not be read ({operation}: {detail}).{fix}',
+    writeError: '{service} did not complete {operation} ({detail}).{fix}',
     notApplied: '{service} answered {operation}, but reading the configuration back does not show the change: it was not applied. Try again; if it persists, check any proxy or gateway and the endpoint settings ({endpointVariables}).',
   },
   ja: {
     permission: '{service} が {operation} を拒否しました: プロファイルに IAM 権限 {permission} がありません。管理者ポリシーに追加して (「チーム管理者の IAM ポリシーを表示」)、更新してください。',
     credentials: '{operation} のための認証情報を解決できませんでした。',
     error: '{service} を読み取れませんでした ({operation}: {detail})。{fix}',
+    writeError: '{service} で {operation} を完了できませんでした ({detail})。{fix}',
     notApplied: '{service} は {operation} に応答しましたが、設定を読み直すと変更が反映されていません。もう一度試してください。解決しない場合は、プロキシやゲートウェイとエンドポイントの設定 ({endpointVariables}) を確認してください。',
   },
 } as const;
@@ -76,5 +81,7 @@ export function adminProblemText(problem: AdminProblem, locale: Locale): string 
   if (problem.notApplied) return format(table.notApplied, { ...params, endpointVariables: endpointVariablesFor(problem.error.operation, locale) });
   if (problem.error.phase === 'credentials') return format(table.credentials, params);
   const throttled = isAdminThrottling(problem);
-  return format(table.error, { ...params, detail: failedCallDetail(problem.error, throttled, locale), fix: failedCallFix(problem.error, throttled, locale) });
+  // A write that failed was not "read": say which change did not complete.
+  const template = WRITE_OPERATION.test(problem.error.operation) ? table.writeError : table.error;
+  return format(template, { ...params, detail: failedCallDetail(problem.error, throttled, locale), fix: failedCallFix(problem.error, throttled, locale) });
 }

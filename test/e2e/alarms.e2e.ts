@@ -68,6 +68,35 @@ async function alarmStates(rows: PwLocator): Promise<string[]> {
   return states;
 }
 
+/**
+ * *Export Admin Stack* with every Service Quotas call failing: the template still opens, and the
+ * warning (found by `marker`) holds each expected text: the cause and the fix.
+ */
+async function exportWithoutQuotas(p: PwPage, fakeAws: FakeAws, command: string, marker: string, expected: readonly string[], shot: string): Promise<string> {
+  fakeAws.inject({ service: 'servicequotas', operation: '*', fault: 'json-503' });
+  try {
+    const tabs = p.locator('.tabs-container .tab');
+    const before = await tabs.count();
+    await runFromPalette(p, command);
+    let shown = '';
+    await waitFor(`the warning "${marker}"`, async () => {
+      shown = (await toasts(p)).find((toast) => toast.includes(marker)) ?? '';
+      return shown !== '';
+    }, 60_000);
+    for (const text of expected) if (!shown.includes(text)) throw new Error(`the warning lacks "${text}": ${shown}`);
+    // A new editor holds the template (the warning comes after it opened).
+    if ((await tabs.count()) !== before + 1) throw new Error(`${await tabs.count()} editor tabs, ${before} before: no new editor`);
+    const template = oneLine(await p.locator('.editor-instance .view-lines').last().innerText());
+    if (!template.includes('AWSTemplateFormatVersion')) throw new Error(`the new editor holds no template: ${template.slice(0, 200)}`);
+    // Let the toasts finish moving (the progress one leaves) before the picture.
+    await p.waitForTimeout(1_000);
+    await run.shot(shot);
+    return shown.slice(0, 200);
+  } finally {
+    fakeAws.clearFaults();
+  }
+}
+
 async function main(): Promise<void> {
   const tmp = mkTempDir('cbs-e2e-alarms-');
   let server: CodeServer | undefined;
@@ -238,24 +267,9 @@ async function main(): Promise<void> {
       return text.slice(0, 160);
     });
 
-    await run.check('"Export Admin Stack" with Service Quotas failing still opens the template, and its warning gives the cause and the fix', async () => {
-      fakeAws.inject({ service: 'servicequotas', operation: '*', fault: 'json-503' });
-      try {
-        await runFromPalette(p, 'Export Admin Stack (CloudFormation)');
-        let shown = '';
-        await waitFor('the warning without quota defaults', async () => {
-          shown = (await toasts(p)).find((toast) => toast.includes('without quota defaults')) ?? '';
-          return shown !== '';
-        }, 60_000);
-        for (const expected of ['ListServiceQuotas in ap-northeast-1 was answered with HTTP 503', 'AWS_ENDPOINT_URL_SERVICE_QUOTAS', 'Or pass the quota parameters when you deploy.']) {
-          if (!shown.includes(expected)) throw new Error(`the warning lacks "${expected}": ${shown}`);
-        }
-        await run.shot('admin-stack-without-quotas');
-        return shown.slice(0, 200);
-      } finally {
-        fakeAws.clearFaults();
-      }
-    });
+    await run.check('"Export Admin Stack" with Service Quotas failing still opens the template, and its warning gives the cause and the fix', () =>
+      exportWithoutQuotas(p, fakeAws, 'Export Admin Stack (CloudFormation)', 'without quota defaults', ['ListServiceQuotas in ap-northeast-1 was answered with HTTP 503', 'AWS_ENDPOINT_URL_SERVICE_QUOTAS', 'Or pass the quota parameters when you deploy.'], 'admin-stack-without-quotas'),
+    );
 
     await run.check('in Japanese, the alarms\' preview and its confirmation read in Japanese; declining creates nothing', async () => {
       await browser?.close();
@@ -295,25 +309,9 @@ async function main(): Promise<void> {
       return shown.slice(0, 200);
     });
 
-    await run.check('in Japanese, "Export Admin Stack" with Service Quotas failing warns with the cause and the fix in Japanese', async () => {
-      const q = run.page!;
-      fakeAws.inject({ service: 'servicequotas', operation: '*', fault: 'json-503' });
-      try {
-        await runFromPalette(q, '管理スタック (CloudFormation) を書き出す');
-        let shown = '';
-        await waitFor('the Japanese warning without quota defaults', async () => {
-          shown = (await toasts(q)).find((toast) => toast.includes('クォータの既定値なし')) ?? '';
-          return shown !== '';
-        }, 60_000);
-        for (const expected of ['ListServiceQuotas', 'HTTP 503', 'AWS_ENDPOINT_URL_SERVICE_QUOTAS', 'または、デプロイ時にクォータのパラメーターを指定してください。']) {
-          if (!shown.includes(expected)) throw new Error(`the Japanese warning lacks "${expected}": ${shown}`);
-        }
-        await run.shot('admin-stack-without-quotas-ja');
-        return shown.slice(0, 200);
-      } finally {
-        fakeAws.clearFaults();
-      }
-    });
+    await run.check('in Japanese, "Export Admin Stack" with Service Quotas failing warns with the cause and the fix in Japanese', () =>
+      exportWithoutQuotas(run.page!, fakeAws, '管理スタック (CloudFormation) を書き出す', 'クォータの既定値なし', ['ListServiceQuotas', 'HTTP 503', 'AWS_ENDPOINT_URL_SERVICE_QUOTAS', 'または、デプロイ時にクォータのパラメーターを指定してください。'], 'admin-stack-without-quotas-ja'),
+    );
   } catch (error) {
     await run.unexpected(error);
   } finally {

@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { fakeAwsEnv, EXTENSION_ID, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, type BrowserSession, type CodeServer } from './codeServer';
 import { installJapaneseLanguagePack } from './languagePack';
 import type { PwLocator, PwPage } from './pw';
-import { checkVsixAndCli, E2eRun, errorToasts, extensionWebview, foldViews, openContainer, quickInputSnapshot, runFromPalette, statusBarItem, statusText, toasts, waitFor } from './workbench';
+import { checkVsixAndCli, E2eRun, errorToasts, extensionWebview, foldViews, openContainer, quickInputSnapshot, runFromPalette, statusBarItem, statusText, tearDown, toasts, waitFor } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
 
@@ -264,6 +264,9 @@ async function main(): Promise<void> {
       await waitFor('the deploy message', async () => (await toasts(p)).some((toast) => toast.includes('Copy the deploy command')), 30_000);
       await run.shot('admin-stack-exported');
       if (['PutMetricAlarm', 'PutDashboard', 'CreateTopic'].some((operation) => count(fakeAws, operation) > 0)) throw new Error('exporting the stack created something');
+      // The quota was read now (one listing) and is the TPM parameter's default.
+      if (count(fakeAws, 'ListServiceQuotas') === 0) throw new Error('Service Quotas was not read for the defaults');
+      if (!text.includes('Default: 200000')) throw new Error(`no quota parameter has the read TPM quota 200000 as its default: ${text.slice(0, 1200)}`);
       return text.slice(0, 160);
     });
 
@@ -315,11 +318,7 @@ async function main(): Promise<void> {
   } catch (error) {
     await run.unexpected(error);
   } finally {
-    if (!KEEP) {
-      await browser?.close().catch(() => undefined);
-      await server?.stop().catch(() => undefined);
-      await fake?.stop().catch(() => undefined);
-    }
+    await tearDown(run, { browser, server, fake, tmp }, KEEP);
   }
   run.finish();
 }

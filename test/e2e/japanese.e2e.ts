@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import { fakeAwsEnv, EXTENSION_ID, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, type BrowserSession, type CodeServer } from './codeServer';
 import { installJapaneseLanguagePack } from './languagePack';
 import type { PwPage } from './pw';
-import { checkVsixAndCli, chooseRow, E2eRun, extensionWebview, foldView, quickInput, runFromPalette, statusBarItem, statusText, waitFor, waitForWizardStep, widenSidebar } from './workbench';
+import { checkVsixAndCli, chooseRow, E2eRun, extensionWebview, foldView, quickInput, runFromPalette, statusBarItem, statusText, tearDown, waitFor, waitForWizardStep, widenSidebar } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { LAST_UNSUPPORTED_VERSION } from '../../src/core/claudeCode/supportTable';
 import { claudeCodeFindings } from '../../src/core/claudeCode/installVerdict';
@@ -264,11 +264,13 @@ async function main(): Promise<void> {
       const installs = { cli: [{ path: claude, kind: 'native' as const, onPath: true, fromWorkspace: false, version: { state: 'read' as const, version: LAST_UNSUPPORTED_VERSION, how: 'version-command' as const } }], extensions: [], searched: [], platform: 'linux' as const };
       const settings = [{ key: 'env.ANTHROPIC_BEDROCK_REGION_PREFIX', value: 'jp' }];
       const expected = claudeCodeFindings(installs, { settings, region: TOKYO }).filter((finding) => finding.code === 'cli-old' || finding.code === 'setting-ignored').map((finding) => findingText(finding, 'ja').title);
+      // The rows judged are the ones the wait saw (a second read could catch a health check's re-render).
+      let rows: Awaited<ReturnType<typeof sidebarRows>> = [];
       await waitFor('the Claude Code rows', async () => {
-        const names = (await sidebarRows(p)).map((row) => row.name);
+        rows = await sidebarRows(p);
+        const names = rows.map((row) => row.name);
         return expected.every((label) => names.includes(label));
-      }, 60_000).catch(async () => { throw new Error(`rows [${(await sidebarRows(p)).map((row) => row.name).join(', ')}], expected to include [${expected.join(', ')}]`); });
-      const rows = await sidebarRows(p);
+      }, 60_000).catch(() => { throw new Error(`rows [${rows.map((row) => row.name).join(', ')}], expected to include [${expected.join(', ')}]`); });
       const section = rows.find((row) => row.name === 'Claude Code');
       if (section?.description !== `CLI ${LAST_UNSUPPORTED_VERSION}`) throw new Error(`the section's description: "${section?.description}"`);
       const fix = rows.find((row) => row.name === expected[1])?.description ?? '';
@@ -345,14 +347,7 @@ async function main(): Promise<void> {
   } catch (error) {
     await run.unexpected(error);
   } finally {
-    if (!KEEP) {
-      await browser?.close().catch(() => undefined);
-      await server?.stop().catch(() => undefined);
-      await fake?.stop().catch(() => undefined);
-      fs.rmSync(tmp, { recursive: true, force: true });
-    } else {
-      run.log(`kept ${tmp}`);
-    }
+    await tearDown(run, { browser, server, fake, tmp }, KEEP);
   }
   run.finish();
 }

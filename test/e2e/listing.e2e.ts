@@ -22,7 +22,7 @@ import * as path from 'node:path';
 import { EXTENSION_ID, fakeAwsEnv, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, type BrowserSession, type CodeServer } from './codeServer';
 import { installJapaneseLanguagePack } from './languagePack';
 import type { PwPage } from './pw';
-import { checkVsixAndCli, chooseRow, E2eRun, extensionWebview, foldView, openContainer, quickInput, runFromPalette, statusBarItem, statusText, waitFor, waitForWizardStep, widenSidebar } from './workbench';
+import { checkVsixAndCli, chooseRow, E2eRun, escapeRegExp, extensionWebview, foldView, openContainer, quickInput, runFromPalette, statusBarItem, statusText, tearDown, waitFor, waitForWizardStep, widenSidebar } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { NEWEST_TESTED_VERSION } from '../../src/core/claudeCode/supportTable';
 import { installFakeClaude } from '../support/installClaude';
@@ -147,6 +147,9 @@ async function main(): Promise<void> {
       await run.shot('status-tooltip');
       await p.mouse.move(600, 300);
       if (!lines.includes(warning)) throw new Error(`the tooltip lacks "${warning}": ${lines.join(' | ')}`);
+      // The throttled requests themselves, not only the header.
+      const throttled = new RegExp(`^${escapeRegExp(t('{0} throttled requests in the last 15 minutes')).replace('\\{0\\}', '\\d+')}`);
+      if (!lines.some((line) => throttled.test(line))) throw new Error(`the tooltip names no throttled requests: ${lines.join(' | ')}`);
       const wrong = wrongLanguage(lines);
       if (wrong.length > 0) throw new Error(`lines in the wrong language: ${wrong.join(' | ')}`);
       return lines.join(' | ').slice(0, 240);
@@ -224,14 +227,7 @@ async function main(): Promise<void> {
   } catch (error) {
     await run.unexpected(error);
   } finally {
-    if (!KEEP) {
-      await browser?.close().catch(() => undefined);
-      await server?.stop().catch(() => undefined);
-      await fake?.stop().catch(() => undefined);
-      fs.rmSync(tmp, { recursive: true, force: true });
-    } else {
-      run.log(`kept ${tmp}`);
-    }
+    await tearDown(run, { browser, server, fake, tmp }, KEEP);
   }
   run.finish();
 }

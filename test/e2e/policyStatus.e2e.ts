@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fakeAwsEnv, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, type BrowserSession, type CodeServer } from './codeServer';
 import type { PwPage } from './pw';
-import { checkVsixAndCli, E2eRun, errorToasts, statusBarItem, statusText, waitFor } from './workbench';
+import { checkVsixAndCli, E2eRun, errorToasts, statusBarItem, statusText, tearDown, waitFor } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { NEWEST_TESTED_VERSION } from '../../src/core/claudeCode/supportTable';
 import { installFakeClaude } from '../support/installClaude';
@@ -141,11 +141,7 @@ async function main(): Promise<void> {
   } catch (error) {
     await run.unexpected(error);
   } finally {
-    if (!KEEP) {
-      await browser?.close().catch(() => undefined);
-      await server?.stop().catch(() => undefined);
-      await fake?.stop().catch(() => undefined);
-    }
+    await tearDown(run, { browser, server, fake, tmp }, KEEP);
   }
   run.finish();
 }

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fakeAwsEnv, EXTENSION_ID, launchBrowser, mkTempDir, REPO_ROOT, startCodeServer, type BrowserSession, type CodeServer } from './codeServer';
 import type { PwFrameLocator, PwLocator } from './pw';
-import { checkVsixAndCli, E2eRun, errorToasts, statusText, waitFor, extensionWebview, foldViews, openContainer, statusBarItem } from './workbench';
+import { checkVsixAndCli, E2eRun, errorToasts, extensionWebview, foldViews, openContainer, statusBarItem, statusText, tearDown, waitFor } from './workbench';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
 import { QUOTA_CODES } from '../fake-aws/scenarios/quotaCatalog';
@@ -187,11 +187,7 @@ async function main(): Promise<void> {
   } catch (error) {
     await run.unexpected(error);
   } finally {
-    if (!KEEP) {
-      await browser?.close().catch(() => undefined);
-      await server?.stop().catch(() => undefined);
-      await fake?.stop().catch(() => undefined);
-    }
+    await tearDown(run, { browser, server, fake, tmp }, KEEP);
   }
   run.finish();
 }

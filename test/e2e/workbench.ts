@@ -204,6 +204,21 @@ export async function statusText(p: PwPage): Promise<string> {
 // ------------------------------------------------------------------------------------------------
 // The setup wizard's quick input (shared by the wizard scripts)
 
+/**
+ * The end of a script: closes the browser, code-server and the fake AWS, and removes the run's
+ * temporary folder (code-server's user data and extensions); with `keep`, leaves all of it and says where.
+ */
+export async function tearDown(run: E2eRun, parts: { readonly browser?: { close(): Promise<unknown> }; readonly server?: { stop(): Promise<unknown> }; readonly fake?: { stop(): Promise<unknown> }; readonly tmp: string }, keep: boolean): Promise<void> {
+  if (keep) {
+    run.log(`kept ${parts.tmp}`);
+    return;
+  }
+  await parts.browser?.close().catch(() => undefined);
+  await parts.server?.stop().catch(() => undefined);
+  await parts.fake?.stop().catch(() => undefined);
+  fs.rmSync(parts.tmp, { recursive: true, force: true });
+}
+
 /** The quick input widget (the wizard's picks and input boxes). */
 export function quickInput(p: PwPage) {
   return p.locator('.quick-input-widget');

@@ -181,7 +181,8 @@ async function main(): Promise<void> {
     await run.check('a settings file that does not parse is shown with line and column and left byte-identical', async () => {
       const broken = fs.readFileSync(settingsFile, 'utf8').replace('"CLAUDE_CODE_USE_BEDROCK": "1",', '"CLAUDE_CODE_USE_BEDROCK": "1",,');
       fs.writeFileSync(settingsFile, broken);
-      await waitForLabels(p, [`${settingsFile} is not valid JSON (line 3, column 36)`], 60_000);
+      // The broken file may be the one that turns Bedrock on: not known, never "not set to use Bedrock".
+      await waitForLabels(p, [`${settingsFile} is not valid JSON (line 3, column 36)`, 'Whether Claude Code uses Bedrock here is not known: a settings file does not parse'], 60_000);
       await run.shot('setup-view-broken-file');
       if (fs.readFileSync(settingsFile, 'utf8') !== broken) throw new Error('the broken file was changed');
       fs.writeFileSync(settingsFile, broken.replace(',,', ','));

@@ -84,6 +84,8 @@ describe('setup health', () => {
     const broken = health({ setup: effectiveSetup([file('project', '{ "env": { "CLAUDE_CODE_USE_BEDROCK": "1", } }')]) });
     assert.equal(broken.state, 'error');
     assert.deepEqual(broken.checks[0], { id: 'files', state: 'error', code: 'file-broken', path: '/w/project.json', line: 1, column: 44, detail: 'Trailing comma before "}" (settings files allow none)' });
+    // The broken file may be the one that turns Bedrock on: not known, never "not set to use Bedrock".
+    assert.deepEqual(codes(broken).slice(1), ['info:bedrock-unknown']);
     const secret = health({ setup: configured({ AWS_BEARER_TOKEN_BEDROCK: 'xyz' }) });
     assert.ok(codes(secret).includes('error:secret-in-shared-file'));
     assert.ok(!JSON.stringify(secret).includes('xyz'));

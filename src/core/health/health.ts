@@ -19,7 +19,7 @@ export type CheckState = 'ok' | 'warning' | 'error' | 'info';
 
 export type HealthCheck =
   | { readonly id: 'files'; readonly state: 'error'; readonly code: 'file-broken'; readonly path: string; readonly line?: number; readonly column?: number; readonly detail: string }
-  | { readonly id: 'bedrock'; readonly state: 'ok' | 'info'; readonly code: 'bedrock-on' | 'bedrock-off'; readonly path?: string }
+  | { readonly id: 'bedrock'; readonly state: 'ok' | 'info'; readonly code: 'bedrock-on' | 'bedrock-off' | 'bedrock-unknown'; readonly path?: string }
   | { readonly id: 'secrets'; readonly state: 'error'; readonly code: 'secret-in-shared-file'; readonly key: string; readonly path: string }
   | { readonly id: 'profile'; readonly state: CheckState; readonly code: 'profile-ok' | 'profile-missing' | 'profile-unset'; readonly profile: string; readonly kind?: AwsProfile['kind'] }
   | { readonly id: 'sign-in'; readonly state: 'ok' | 'error'; readonly code: 'sso-valid' | 'sso-expired' | 'sso-missing'; readonly profile: string; readonly expiresAt?: string }
@@ -116,7 +116,8 @@ export function assessHealth(input: HealthInput): HealthReport {
   if (!input.trusted) checks.push({ id: 'trust', state: 'info', code: 'restricted-mode' });
   const flag = effectiveValue(setup, 'env.CLAUDE_CODE_USE_BEDROCK');
   if (!setup.bedrock) {
-    checks.push({ id: 'bedrock', state: 'info', code: 'bedrock-off' });
+    // A settings file that does not parse may be the one that turns Bedrock on: not known, never "off".
+    checks.push({ id: 'bedrock', state: 'info', code: setup.broken.length > 0 ? 'bedrock-unknown' : 'bedrock-off' });
     // A policy still judges what is set (a forbidden key, a broken policy file), but not what is missing.
     if (input.policy) checks.push(...policyChecks(input.policy).filter((check) => check.state === 'error'));
     return { state: checks.some((check) => check.state === 'error') ? 'error' : 'not-configured', checks };

@@ -67,6 +67,11 @@ export function checkText(check: HealthCheck): CheckText {
         detail: vscode.l10n.t('Run the setup wizard to write the settings.'),
         fix: { title: vscode.l10n.t('Set up Claude on Bedrock'), command: 'claudeBedrock.setupWizard' },
       };
+    case 'bedrock-unknown':
+      return {
+        label: vscode.l10n.t('Whether Claude Code uses Bedrock here is not known: a settings file does not parse'),
+        detail: vscode.l10n.t('Fix the file above; the check runs again when it is saved.'),
+      };
     case 'secret-in-shared-file':
       return {
         label: vscode.l10n.t('{0} is a secret in the shared file {1}', check.key, check.path),

@@ -40,7 +40,7 @@ export const LOOPBACK_GALLERY = JSON.stringify({
   resourceUrlTemplate: 'http://127.0.0.1:9/resource/{publisher}/{name}/{version}/{path}',
 });
 
-/** User settings that keep VS Code from reaching out (telemetry, experiments, update checks). */
+/** User settings that keep VS Code from reaching out (telemetry, experiments, update checks) and hold its UI still for screenshots. */
 export const OFFLINE_SETTINGS: Record<string, unknown> = {
   'telemetry.telemetryLevel': 'off',
   'telemetry.feedback.enabled': false,
@@ -51,6 +51,8 @@ export const OFFLINE_SETTINGS: Record<string, unknown> = {
   'update.mode': 'none',
   'npm.fetchOnlinePackageInfo': false,
   'git.autofetch': false,
+  // No animations: a screenshot shows the notification or list as it is, never half faded in.
+  'workbench.reduceMotion': 'on',
 };
 
 export interface ToolPaths {

@@ -6,11 +6,11 @@
  * Each Cost Explorer request is billed; the callers read at most once an hour and cache the result.
  */
 
-import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand, GetDimensionValuesCommand, type Expression } from '@aws-sdk/client-cost-explorer';
+import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand, GetDimensionValuesCommand, type Expression, type GetCostForecastCommandOutput } from '@aws-sdk/client-cost-explorer';
 import type { Diagnosis } from '../../core/models/bedrockTypes';
 import { diagnoseAwsError } from '../../core/models/diagnosis';
 import { claudeServices, CLAUDE_SERVICE_SEARCH, estimateFromRecords, monthSpends, planEstimateQueries, spendPeriods } from '../../core/spend/spendReport';
-import type { CostRow, SpendEstimate, SpendPeriods, SpendReport } from '../../core/spend/spendTypes';
+import type { CostRow, SpendEstimate, SpendForecast, SpendPeriods, SpendReport } from '../../core/spend/spendTypes';
 import { adminProblem, type AdminProblem } from '../../core/team/adminProblem';
 import { profileNameOf } from '../clients';
 import { callAsValue, openAwsSession, type AwsSession, type AwsSessionOptions, type CallResult } from '../session';
@@ -84,20 +84,28 @@ function costRows(session: AwsSession, periods: SpendPeriods, services: readonly
   });
 }
 
-function forecast(session: AwsSession, periods: SpendPeriods, services: readonly string[]): Promise<CallResult<{ usd: number; lower?: number; upper?: number }>> {
+/** The month's forecast, or undefined when the answer holds no numeric total (never read as $0). */
+export function forecastOf(output: GetCostForecastCommandOutput): SpendForecast | undefined {
+  const amount = output.Total?.Amount;
+  const usd = amount === undefined || amount.trim() === '' ? Number.NaN : Number(amount);
+  if (!Number.isFinite(usd)) return undefined;
+  const lower = output.ForecastResultsByTime?.reduce((sum, entry) => sum + Number(entry.PredictionIntervalLowerBound ?? Number.NaN), 0);
+  const upper = output.ForecastResultsByTime?.reduce((sum, entry) => sum + Number(entry.PredictionIntervalUpperBound ?? Number.NaN), 0);
+  return {
+    usd,
+    ...(lower !== undefined && Number.isFinite(lower) ? { lower } : {}),
+    ...(upper !== undefined && Number.isFinite(upper) ? { upper } : {}),
+  };
+}
+
+function forecast(session: AwsSession, periods: SpendPeriods, services: readonly string[]): Promise<CallResult<SpendForecast | undefined>> {
   const client = costExplorerClient(session);
   return callAsValue(session, 'GetCostForecast', async (abortSignal) => {
     const output = await client.send(
       new GetCostForecastCommand({ TimePeriod: { Start: periods.forecastStart, End: periods.forecastEnd }, Metric: 'UNBLENDED_COST', Granularity: 'MONTHLY', Filter: serviceFilter(services), PredictionIntervalLevel: 80 }),
       { abortSignal },
     );
-    const lower = output.ForecastResultsByTime?.reduce((sum, entry) => sum + Number(entry.PredictionIntervalLowerBound ?? Number.NaN), 0);
-    const upper = output.ForecastResultsByTime?.reduce((sum, entry) => sum + Number(entry.PredictionIntervalUpperBound ?? Number.NaN), 0);
-    return {
-      usd: Number(output.Total?.Amount ?? 0) || 0,
-      ...(lower !== undefined && Number.isFinite(lower) ? { lower } : {}),
-      ...(upper !== undefined && Number.isFinite(upper) ? { upper } : {}),
-    };
+    return forecastOf(output);
   });
 }
 
@@ -154,12 +162,17 @@ export async function fetchSpendReport(options: SpendFetchOptions): Promise<Spen
     let months: SpendReport['months'];
     let forecastValue: SpendReport['forecast'];
     let forecastUnavailable = false;
+    let forecastWithoutAmount = false;
     if (!services.ok) problems.push(adminProblem('ce', services.error));
     else {
       const [rows, predicted] = await Promise.all([costRows(session, periods, services.value), forecast(session, periods, services.value)]);
       if (rows.ok) months = monthSpends(rows.value, periods);
       else problems.push(adminProblem('ce', rows.error));
-      if (predicted.ok) forecastValue = predicted.value;
+      if (predicted.ok) {
+        // An answer without a numeric total is no forecast, never a $0 one.
+        if (predicted.value) forecastValue = predicted.value;
+        else forecastWithoutAmount = true;
+      }
       // Too little history to forecast is an answer, not a failure.
       else if (predicted.error.name === 'DataUnavailableException') forecastUnavailable = true;
       else problems.push(adminProblem('ce', predicted.error));
@@ -175,6 +188,7 @@ export async function fetchSpendReport(options: SpendFetchOptions): Promise<Spen
         ...(months ? { months } : {}),
         ...(forecastValue ? { forecast: forecastValue } : {}),
         ...(forecastUnavailable ? { forecastUnavailable } : {}),
+        ...(forecastWithoutAmount ? { forecastWithoutAmount } : {}),
         ...(estimate?.ok ? { estimate: estimate.value } : {}),
         problems,
       },

@@ -19,6 +19,7 @@ const en = {
   forecast: 'Forecast for {month}: {usd} (80% interval {lower} – {upper})',
   forecastPlain: 'Forecast for {month}: {usd}',
   forecastUnavailable: 'Forecast: Cost Explorer has too little history to forecast this month.',
+  forecastWithoutAmount: 'Forecast: not verified. Cost Explorer answered GetCostForecast without a total amount, so there is no forecast (it is not $0). Refresh later; if it persists, check any proxy or gateway between you and Cost Explorer.',
   estimate: 'Estimate from CloudWatch metrics, {from} – {to}: {usd} ({tokens} tokens of {models} in {region}, list prices as of {asOf})',
   estimateUnpriced: 'Estimate from CloudWatch metrics: not priced ({models} include a model the price table does not know).',
   noEstimate: 'No CloudWatch estimate: no configured model to read metrics for.',
@@ -43,6 +44,7 @@ const ja: SpendTextTable = {
   forecast: '{month} の予測: {usd} (80% 区間 {lower} – {upper})',
   forecastPlain: '{month} の予測: {usd}',
   forecastUnavailable: '予測: 履歴が足りないため、Cost Explorer は今月の予測を出せません。',
+  forecastWithoutAmount: '予測: 未確認です。Cost Explorer の GetCostForecast の応答に合計金額がないため、予測はありません ($0 ではありません)。後で更新してください。解決しない場合は、Cost Explorer との間のプロキシやゲートウェイを確認してください。',
   estimate: 'CloudWatch メトリクスからの見積もり ({from} – {to}): {usd} ({region} の {models} の {tokens} トークン、{asOf} 時点の定価)',
   estimateUnpriced: 'CloudWatch メトリクスからの見積もり: 価格表にないモデルが含まれるため金額を出せません ({models})。',
   noEstimate: 'CloudWatch の見積もりなし: メトリクスを読む設定済みモデルがありません。',
@@ -102,6 +104,7 @@ export function comparisonLines(report: SpendReport, locale: Locale): string[] {
         : spendText(locale, 'forecastPlain', { month: currentMonth, usd: usd(report.forecast.usd) }),
     );
   } else if (report.forecastUnavailable) lines.push(spendText(locale, 'forecastUnavailable'));
+  else if (report.forecastWithoutAmount) lines.push(spendText(locale, 'forecastWithoutAmount'));
   const estimate = report.estimate;
   if (!estimate) return lines;
   const models = estimate.modelIds.join(', ');

@@ -72,6 +72,13 @@ export interface SpendEstimate {
   readonly pricesAsOf: string;
 }
 
+/** The current month's forecast (GetCostForecast, UNBLENDED_COST) with its 80% interval when given. */
+export interface SpendForecast {
+  readonly usd: number;
+  readonly lower?: number;
+  readonly upper?: number;
+}
+
 export interface SpendReport {
   /** When Cost Explorer was read (epoch ms); the cache's age is measured from it. */
   readonly generatedAt: number;
@@ -81,9 +88,11 @@ export interface SpendReport {
   /** Absent when Cost Explorer could not be read. */
   readonly months?: readonly MonthSpend[];
   /** The current month's forecast (GetCostForecast); absent when it could not be made. */
-  readonly forecast?: { readonly usd: number; readonly lower?: number; readonly upper?: number };
+  readonly forecast?: SpendForecast;
   /** Cost Explorer had too little history for a forecast (DataUnavailableException). */
   readonly forecastUnavailable?: boolean;
+  /** GetCostForecast answered without a numeric total: there is no forecast (not a $0 one). */
+  readonly forecastWithoutAmount?: boolean;
   readonly estimate?: SpendEstimate;
   readonly problems: readonly AdminProblem[];
 }

@@ -23,6 +23,7 @@ const en = {
   estimate: 'Estimate from CloudWatch metrics, {from} – {to}: {usd} ({tokens} tokens of {models} in {region}, list prices as of {asOf})',
   estimateUnpriced: 'Estimate from CloudWatch metrics: not priced ({models} include a model the price table does not know).',
   noEstimate: 'No CloudWatch estimate: no configured model to read metrics for.',
+  estimatePartial: 'Partial, not verified: CloudWatch answered only part of these metrics (a series cut short or a query without an answer), so the estimate counts only what was read and may be too low. Refresh to read them again.',
   difference: 'Cost Explorer minus the estimate: {difference}.',
   why:
     'Why they differ: the estimate covers only {models} in {region} at list prices; Cost Explorer covers every model and Region of the account (and its linked accounts for a payer), at the prices of your agreement (discounts, credits, tax), and its figures lag by up to a day.',
@@ -48,6 +49,7 @@ const ja: SpendTextTable = {
   estimate: 'CloudWatch メトリクスからの見積もり ({from} – {to}): {usd} ({region} の {models} の {tokens} トークン、{asOf} 時点の定価)',
   estimateUnpriced: 'CloudWatch メトリクスからの見積もり: 価格表にないモデルが含まれるため金額を出せません ({models})。',
   noEstimate: 'CloudWatch の見積もりなし: メトリクスを読む設定済みモデルがありません。',
+  estimatePartial: '一部のみ・未確認: CloudWatch はこれらのメトリクスの一部にしか応答しませんでした (途中で切れた系列か、応答のないクエリがあります)。見積もりは読み取れた分だけを数えており、実際より低い可能性があります。更新して読み直してください。',
   difference: 'Cost Explorer と見積もりの差: {difference}。',
   why:
     '差が出る理由: 見積もりは {region} の {models} だけを定価で計算したものです。Cost Explorer はアカウントのすべてのモデルとリージョン (支払いアカウントならリンクされたアカウントも) を、契約上の価格 (割引、クレジット、税) で集計し、反映が最大 1 日遅れます。',
@@ -115,8 +117,10 @@ export function comparisonLines(report: SpendReport, locale: Locale): string[] {
       ? spendText(locale, 'estimateUnpriced', { models })
       : spendText(locale, 'estimate', { from: day(estimate.from), to: day(estimate.to), usd: usd(estimate.usd), tokens: formatCount(tokens, locale), models, region: estimate.region, asOf: estimate.pricesAsOf }),
   );
+  if (estimate.partial) lines.push(spendText(locale, 'estimatePartial'));
   const current = report.months?.find((month) => month.toDate);
-  if (current && estimate.usd !== undefined) {
+  // A partial estimate is no figure to subtract from Cost Explorer's.
+  if (current && estimate.usd !== undefined && !estimate.partial) {
     const difference = current.usd - estimate.usd;
     lines.push(spendText(locale, 'difference', { difference: `${difference >= 0 ? '+' : '−'}${usd(Math.abs(difference))}` }), spendText(locale, 'why', { models, region: estimate.region }));
   }

@@ -70,6 +70,11 @@ export interface SpendEstimate {
   /** Undefined when a model with traffic is not in the price table. */
   readonly usd?: number;
   readonly pricesAsOf: string;
+  /**
+   * CloudWatch answered only part of the metrics (a series cut short, `PartialData`, or a query
+   * without an answer): the figures are a lower bound, not verified as the month's whole.
+   */
+  readonly partial?: true;
 }
 
 /** The current month's forecast (GetCostForecast, UNBLENDED_COST) with its 80% interval when given. */

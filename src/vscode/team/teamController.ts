@@ -12,7 +12,7 @@ import { loadAwsLayer } from '../../aws/loadLayer';
 import type { BudgetsReport } from '../../aws/budgets/budgets';
 import { DEFAULT_COST_PLAN_INPUT, fillFromMeasured, type CostPlanInput } from '../../core/costPlan/costPlan';
 import { costPlanText } from '../../core/costPlan/costPlanText';
-import { MEASURED_DAYS } from '../../core/costPlan/measuredUsage';
+import { MEASURED_DAYS, measuredPartialText } from '../../core/costPlan/measuredUsage';
 import { describeDiagnosis } from '../../core/models/diagnosis';
 import type { Diagnosis } from '../../core/models/bedrockTypes';
 import { estimateFailed, spendCacheFresh, withNewEstimate } from '../../core/spend/spendReport';
@@ -258,10 +258,13 @@ export class TeamController implements vscode.Disposable {
         const result = await fetchMeasuredUsage({ target: { type: 'profile', profile: target.profile }, region: target.region, modelIds: target.modelIds, timeoutMs: checkTimeoutMs() });
         const models = target.modelIds.join(', ');
         if (!result.ok) return this.publish({ planError: adminProblemText(result.problem, locale) });
-        if (result.measured.activeDays === 0) return this.publish({ planNote: costPlanText(locale, 'measuredNone', { days: MEASURED_DAYS, models }) });
+        // A partial read (a series cut short, a query without an answer) counts only what was read, and says so.
+        const partial = (result.measured as { readonly partial?: true }).partial === true;
+        const withPartial = (note: string) => (partial ? `${note} ${measuredPartialText(locale)}` : note);
+        if (result.measured.activeDays === 0) return this.publish({ planNote: withPartial(costPlanText(locale, 'measuredNone', { days: MEASURED_DAYS, models })) });
         const plan = fillFromMeasured(this.state.plan, result.measured, result.measured.topModel);
         void this.deps.memento.update(PLAN_KEY, plan);
-        this.publish({ plan, planNote: costPlanText(locale, 'measured', { days: MEASURED_DAYS, active: result.measured.activeDays, models }) });
+        this.publish({ plan, planNote: withPartial(costPlanText(locale, 'measured', { days: MEASURED_DAYS, active: result.measured.activeDays, models })) });
       } catch (error) {
         this.publish({ planError: error instanceof Error ? error.message : String(error) });
       } finally {

@@ -10,39 +10,33 @@ import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand, Get
 import type { Diagnosis } from '../../core/models/bedrockTypes';
 import { diagnoseAwsError } from '../../core/models/diagnosis';
 import { claudeServices, CLAUDE_SERVICE_SEARCH, estimateFromRecords, monthSpends, planEstimateQueries, spendPeriods } from '../../core/spend/spendReport';
-import type { CostRow, SpendEstimate, SpendForecast, SpendPeriods, SpendReport } from '../../core/spend/spendTypes';
+import { MAX_SPEND_PAGES, type CostRow, type SpendEstimate, type SpendForecast, type SpendPeriods, type SpendReport } from '../../core/spend/spendTypes';
 import { adminProblem, type AdminProblem } from '../../core/team/adminProblem';
 import { profileNameOf } from '../clients';
 import { callAsValue, openAwsSession, type AwsSession, type AwsSessionOptions, type CallResult } from '../session';
 import { getUsageMetrics } from '../usage/metrics';
+import { listAsValue } from '../paging';
 
 /** The only Region Cost Explorer and Budgets answer in. */
 export const BILLING_REGION = 'us-east-1';
-/** Pages of one listing followed at most (each page is a billed request). */
-const MAX_PAGES = 5;
+/** Pages of one listing followed at most (each page is a billed request); more is a PageLimitReached failure. */
+const MAX_PAGES = MAX_SPEND_PAGES;
 
 export function costExplorerClient(session: AwsSession): CostExplorerClient {
   return session.client('ce', (config) => new CostExplorerClient({ ...config, region: BILLING_REGION }));
 }
 
 /** The Cost Explorer SERVICE values of the period that name Claude (plus Amazon Bedrock's own). */
-export function claudeServiceValues(session: AwsSession, periods: SpendPeriods): Promise<CallResult<string[]>> {
+export async function claudeServiceValues(session: AwsSession, periods: SpendPeriods): Promise<CallResult<string[]>> {
   const client = costExplorerClient(session);
-  return callAsValue(session, 'GetDimensionValues', async (abortSignal) => {
-    const values: string[] = [];
-    let NextPageToken: string | undefined;
-    let pages = 0;
-    do {
-      const output = await client.send(
-        new GetDimensionValuesCommand({ TimePeriod: { Start: periods.start, End: periods.end }, Dimension: 'SERVICE', SearchString: CLAUDE_SERVICE_SEARCH, Context: 'COST_AND_USAGE', NextPageToken }),
-        { abortSignal },
-      );
-      values.push(...(output.DimensionValues ?? []).map((value) => value.Value ?? '').filter((value) => value !== ''));
-      NextPageToken = output.NextPageToken || undefined;
-      pages += 1;
-    } while (NextPageToken !== undefined && pages < MAX_PAGES);
-    return claudeServices(values);
+  const listed = await listAsValue(session, 'GetDimensionValues', MAX_PAGES, async (NextPageToken, abortSignal) => {
+    const output = await client.send(
+      new GetDimensionValuesCommand({ TimePeriod: { Start: periods.start, End: periods.end }, Dimension: 'SERVICE', SearchString: CLAUDE_SERVICE_SEARCH, Context: 'COST_AND_USAGE', NextPageToken }),
+      { abortSignal },
+    );
+    return { items: (output.DimensionValues ?? []).map((value) => value.Value ?? '').filter((value) => value !== ''), next: output.NextPageToken };
   });
+  return listed.ok ? { ...listed, value: claudeServices(listed.value) } : listed;
 }
 
 function serviceFilter(services: readonly string[]): Expression {
@@ -51,36 +45,30 @@ function serviceFilter(services: readonly string[]): Expression {
 
 function costRows(session: AwsSession, periods: SpendPeriods, services: readonly string[]): Promise<CallResult<CostRow[]>> {
   const client = costExplorerClient(session);
-  return callAsValue(session, 'GetCostAndUsage', async (abortSignal) => {
+  return listAsValue(session, 'GetCostAndUsage', MAX_PAGES, async (NextPageToken, abortSignal) => {
+    const output = await client.send(
+      new GetCostAndUsageCommand({
+        TimePeriod: { Start: periods.start, End: periods.end },
+        Granularity: 'MONTHLY',
+        Metrics: ['UnblendedCost', 'UsageQuantity'],
+        Filter: serviceFilter(services),
+        GroupBy: [
+          { Type: 'DIMENSION', Key: 'SERVICE' },
+          { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
+        ],
+        NextPageToken,
+      }),
+      { abortSignal },
+    );
     const rows: CostRow[] = [];
-    let NextPageToken: string | undefined;
-    let pages = 0;
-    do {
-      const output = await client.send(
-        new GetCostAndUsageCommand({
-          TimePeriod: { Start: periods.start, End: periods.end },
-          Granularity: 'MONTHLY',
-          Metrics: ['UnblendedCost', 'UsageQuantity'],
-          Filter: serviceFilter(services),
-          GroupBy: [
-            { Type: 'DIMENSION', Key: 'SERVICE' },
-            { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
-          ],
-          NextPageToken,
-        }),
-        { abortSignal },
-      );
-      for (const result of output.ResultsByTime ?? []) {
-        const month = (result.TimePeriod?.Start ?? '').slice(0, 7);
-        for (const group of result.Groups ?? []) {
-          const [service = '', usageType = ''] = group.Keys ?? [];
-          rows.push({ month, service, usageType, usd: Number(group.Metrics?.UnblendedCost?.Amount ?? 0) || 0, quantity: Number(group.Metrics?.UsageQuantity?.Amount ?? 0) || 0 });
-        }
+    for (const result of output.ResultsByTime ?? []) {
+      const month = (result.TimePeriod?.Start ?? '').slice(0, 7);
+      for (const group of result.Groups ?? []) {
+        const [service = '', usageType = ''] = group.Keys ?? [];
+        rows.push({ month, service, usageType, usd: Number(group.Metrics?.UnblendedCost?.Amount ?? 0) || 0, quantity: Number(group.Metrics?.UsageQuantity?.Amount ?? 0) || 0 });
       }
-      NextPageToken = output.NextPageToken || undefined;
-      pages += 1;
-    } while (NextPageToken !== undefined && pages < MAX_PAGES);
-    return rows;
+    }
+    return { items: rows, next: output.NextPageToken };
   });
 }
 

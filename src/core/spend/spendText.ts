@@ -6,7 +6,7 @@
 
 import { format, type Locale } from '../text/locale';
 import { formatCount, formatUsd } from '../usage/usageText';
-import type { MonthSpend, SpendReport, TokenKind } from './spendTypes';
+import { MAX_SPEND_PAGES, PAGE_LIMIT_REACHED, type MonthSpend, type SpendReport, type TokenKind } from './spendTypes';
 
 const en = {
   title: 'Actual spend of Claude on Bedrock (Cost Explorer)',
@@ -29,6 +29,7 @@ const en = {
     'Why they differ: the estimate covers only {models} in {region} at list prices; Cost Explorer covers every model and Region of the account (and its linked accounts for a payer), at the prices of your agreement (discounts, credits, tax), and its figures lag by up to a day.',
   filter: 'What counts as Claude on Bedrock: the Cost Explorer SERVICE values that name Claude ({services}), and Amazon Bedrock rows whose usage type names Claude.',
   noServices: 'Cost Explorer lists no Claude service in this period.',
+  pageLimit: 'Not verified: Cost Explorer answered {operation} with more than {pages} pages and only the first {pages} were read (each page is billed), so this read\'s figures are not shown. See this account\'s costs in the Cost Explorer console.',
   age: { justNow: 'just now', minutes: '{n} min ago', hours: '{n} h ago', days: '{n} d ago' },
 };
 
@@ -55,6 +56,7 @@ const ja: SpendTextTable = {
     '差が出る理由: 見積もりは {region} の {models} だけを定価で計算したものです。Cost Explorer はアカウントのすべてのモデルとリージョン (支払いアカウントならリンクされたアカウントも) を、契約上の価格 (割引、クレジット、税) で集計し、反映が最大 1 日遅れます。',
   filter: 'Bedrock 上の Claude として数えるもの: Claude を名前に含む Cost Explorer の SERVICE 値 ({services}) と、使用タイプが Claude を示す Amazon Bedrock の行。',
   noServices: 'この期間、Cost Explorer に Claude のサービスはありません。',
+  pageLimit: '未確認: Cost Explorer の {operation} の応答が {pages} ページを超えたため、最初の {pages} ページだけを読み取りました (ページごとに課金されます)。そのため、今回の読み取りの金額は表示していません。このアカウントのコストは Cost Explorer コンソールで確認してください。',
   age: { justNow: 'たった今', minutes: '{n} 分前', hours: '{n} 時間前', days: '{n} 日前' },
 };
 
@@ -98,6 +100,10 @@ export function monthLines(month: MonthSpend, locale: Locale): string[] {
 export function comparisonLines(report: SpendReport, locale: Locale): string[] {
   const usd = (value: number) => formatUsd(value, locale);
   const lines: string[] = [];
+  // A listing cut at its page limit is not the whole: say which, and that its figures are not shown.
+  for (const problem of report.problems) {
+    if (problem.service === 'ce' && problem.error.name === PAGE_LIMIT_REACHED) lines.push(spendText(locale, 'pageLimit', { operation: problem.error.operation, pages: MAX_SPEND_PAGES }));
+  }
   const currentMonth = report.periods.months[report.periods.months.length - 1] ?? '';
   if (report.forecast) {
     lines.push(

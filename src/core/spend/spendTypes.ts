@@ -18,6 +18,12 @@ export const TOKEN_KINDS: readonly TokenKind[] = ['input', 'output', 'cacheRead'
  */
 export const SPEND_MIN_INTERVAL_MS = 3_600_000;
 
+/** The error name of a listing cut at its page limit (Cost Explorer, Budgets): only the first pages were read. */
+export const PAGE_LIMIT_REACHED = 'PageLimitReached';
+
+/** Pages of one Cost Explorer listing read at most (each page is a billed request). */
+export const MAX_SPEND_PAGES = 5;
+
 /** Full months shown before the current one. */
 export const FULL_MONTHS = 2;
 

@@ -12,7 +12,7 @@ import type { Diagnosis, RawAwsError } from '../../core/models/bedrockTypes';
 import { diagnoseAwsError, mayHaveTakenEffect } from '../../core/models/diagnosis';
 import { matchModelQuotas } from '../../core/usage/quotaMatch';
 import { profileNameOf } from '../clients';
-import { openAwsSession, type AwsSession, type AwsSessionOptions } from '../session';
+import { openAwsSession, type AwsSession, type AwsSessionOptions, type CallResult } from '../session';
 import { listQuotaValues } from '../usage/quotas';
 import { describeAlarmsByName } from '../usage/alarmStates';
 import { describeAlarmsByPrefix, putAlarm } from './cloudWatchAlarms';
@@ -71,6 +71,11 @@ export async function planAlarms(options: AwsSessionOptions & { readonly modelId
   });
 }
 
+/** The subscription step when no topic ARN is known: a failure before any call (nothing was sent). */
+function noTopicResult(): CallResult<string> {
+  return { ok: false, error: { operation: 'Subscribe', phase: 'call', message: 'No SNS topic ARN to subscribe the address to; Subscribe was not called.' }, durationMs: 0 };
+}
+
 export type AlarmApplyOutcome = { readonly ok: true; readonly result: AlarmApplyResult<Diagnosis> } | { readonly ok: false; readonly failure: Diagnosis };
 
 /**
@@ -93,11 +98,12 @@ export async function applyAlarms(options: AwsSessionOptions & { readonly plan: 
         result = await createTopic(session, step.name);
         if (result.ok) topicArn = result.value;
       } else if (step.kind === 'subscribe') {
-        result = topicArn === undefined ? undefined : await subscribeEmail(session, topicArn, step.email);
+        // No topic to subscribe to: Subscribe was never called, so the subscription is not done.
+        result = topicArn === undefined ? noTopicResult() : await subscribeEmail(session, topicArn, step.email);
       } else {
         result = await putAlarm(session, withTopicArn(step.alarm.request, topicArn));
       }
-      if (result === undefined || result.ok) outcomes.push({ step, status: 'done' });
+      if (result.ok) outcomes.push({ step, status: 'done' });
       else {
         failed = true;
         const error = failureOf(options, result.error);

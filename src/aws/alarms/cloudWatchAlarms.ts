@@ -5,6 +5,7 @@
 
 import { DescribeAlarmsCommand, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
 import type { AlarmRequest, ExistingAlarm } from '../../core/alarms/alarmTypes';
+import { readPages } from '../paging';
 import { callAsValue, type AwsSession, type CallResult } from '../session';
 import { cloudWatchClient, existingAlarm } from '../usage/alarmStates';
 
@@ -12,14 +13,11 @@ import { cloudWatchClient, existingAlarm } from '../usage/alarmStates';
 export function describeAlarmsByPrefix(session: AwsSession, prefix: string): Promise<CallResult<ExistingAlarm[]>> {
   const client = cloudWatchClient(session);
   return callAsValue(session, 'DescribeAlarms', async (abortSignal) => {
-    const alarms: ExistingAlarm[] = [];
-    let NextToken: string | undefined;
-    do {
+    const listed = await readPages<ExistingAlarm>(async (NextToken) => {
       const output = await client.send(new DescribeAlarmsCommand({ AlarmNamePrefix: prefix, AlarmTypes: ['MetricAlarm'], MaxRecords: 100, NextToken }), { abortSignal });
-      alarms.push(...(output.MetricAlarms ?? []).map(existingAlarm));
-      NextToken = output.NextToken || undefined;
-    } while (NextToken !== undefined);
-    return alarms;
+      return { items: (output.MetricAlarms ?? []).map(existingAlarm), next: output.NextToken };
+    });
+    return listed.items;
   });
 }
 

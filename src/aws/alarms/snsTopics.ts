@@ -1,6 +1,7 @@
 /** The SNS calls of the alarms' notifications: ListTopics (every page), CreateTopic and an e-mail Subscribe. */
 
 import { CreateTopicCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { readPages } from '../paging';
 import { callAsValue, type AwsSession, type CallResult } from '../session';
 
 function snsClient(session: AwsSession): SNSClient {
@@ -11,14 +12,11 @@ function snsClient(session: AwsSession): SNSClient {
 export function listTopics(session: AwsSession): Promise<CallResult<string[]>> {
   const client = snsClient(session);
   return callAsValue(session, 'ListTopics', async (abortSignal) => {
-    const arns: string[] = [];
-    let NextToken: string | undefined;
-    do {
+    const listed = await readPages<string>(async (NextToken) => {
       const output = await client.send(new ListTopicsCommand({ NextToken }), { abortSignal });
-      arns.push(...(output.Topics ?? []).flatMap((topic) => (topic.TopicArn === undefined ? [] : [topic.TopicArn])));
-      NextToken = output.NextToken || undefined;
-    } while (NextToken !== undefined);
-    return arns;
+      return { items: (output.Topics ?? []).flatMap((topic) => (topic.TopicArn === undefined ? [] : [topic.TopicArn])), next: output.NextToken };
+    });
+    return listed.items;
   });
 }
 
@@ -26,17 +24,14 @@ export function listTopics(session: AwsSession): Promise<CallResult<string[]>> {
 export function listEmailSubscriptions(session: AwsSession, topicArn: string): Promise<CallResult<{ endpoint: string; confirmed: boolean }[]>> {
   const client = snsClient(session);
   return callAsValue(session, 'ListSubscriptionsByTopic', async (abortSignal) => {
-    const found: { endpoint: string; confirmed: boolean }[] = [];
-    let NextToken: string | undefined;
-    do {
+    const listed = await readPages<{ endpoint: string; confirmed: boolean }>(async (NextToken) => {
       const output = await client.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn, NextToken }), { abortSignal });
-      for (const subscription of output.Subscriptions ?? []) {
-        if (subscription.Protocol !== 'email' || subscription.Endpoint === undefined) continue;
-        found.push({ endpoint: subscription.Endpoint, confirmed: (subscription.SubscriptionArn ?? '').startsWith('arn:') });
-      }
-      NextToken = output.NextToken || undefined;
-    } while (NextToken !== undefined);
-    return found;
+      const items = (output.Subscriptions ?? []).flatMap((subscription) =>
+        subscription.Protocol !== 'email' || subscription.Endpoint === undefined ? [] : [{ endpoint: subscription.Endpoint, confirmed: (subscription.SubscriptionArn ?? '').startsWith('arn:') }],
+      );
+      return { items, next: output.NextToken };
+    });
+    return listed.items;
   });
 }
 

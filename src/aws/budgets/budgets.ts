@@ -6,6 +6,7 @@
 
 import { BudgetsClient, CreateBudgetCommand, DescribeBudgetsCommand, type Budget } from '@aws-sdk/client-budgets';
 import { budgetStatuses, type BudgetPlan, type BudgetRecord, type BudgetStatus } from '../../core/budgets/budgetPlan';
+import { BUDGETS_PAGE_SIZE, MAX_BUDGET_PAGES } from '../../core/budgets/budgetText';
 import type { Diagnosis } from '../../core/models/bedrockTypes';
 import { diagnoseAwsError } from '../../core/models/diagnosis';
 import { spendPeriods } from '../../core/spend/spendReport';
@@ -14,8 +15,8 @@ import { profileNameOf } from '../clients';
 import { callAsValue, openAwsSession, type AwsSession, type AwsSessionOptions, type CallResult } from '../session';
 import { BILLING_REGION, claudeServiceValues } from '../spend/spend';
 import { getCallerIdentity } from '../team/invocationLogs';
+import { listAsValue } from '../paging';
 
-const MAX_PAGES = 10;
 
 function budgetsClient(session: AwsSession): BudgetsClient {
   return session.client('budgets', (config) => new BudgetsClient({ ...config, region: BILLING_REGION }));
@@ -40,20 +41,12 @@ function record(budget: Budget): BudgetRecord {
   };
 }
 
-/** Every budget of the account (DescribeBudgets, all pages). */
+/** Every budget of the account (DescribeBudgets, at most MAX_BUDGET_PAGES pages: more is a PageLimitReached failure). */
 export function describeBudgets(session: AwsSession, accountId: string): Promise<CallResult<BudgetRecord[]>> {
   const client = budgetsClient(session);
-  return callAsValue(session, 'DescribeBudgets', async (abortSignal) => {
-    const records: BudgetRecord[] = [];
-    let NextToken: string | undefined;
-    let pages = 0;
-    do {
-      const output = await client.send(new DescribeBudgetsCommand({ AccountId: accountId, MaxResults: 100, NextToken }), { abortSignal });
-      records.push(...(output.Budgets ?? []).map(record));
-      NextToken = output.NextToken || undefined;
-      pages += 1;
-    } while (NextToken !== undefined && pages < MAX_PAGES);
-    return records;
+  return listAsValue(session, 'DescribeBudgets', MAX_BUDGET_PAGES, async (NextToken, abortSignal) => {
+    const output = await client.send(new DescribeBudgetsCommand({ AccountId: accountId, MaxResults: BUDGETS_PAGE_SIZE, NextToken }), { abortSignal });
+    return { items: (output.Budgets ?? []).map(record), next: output.NextToken };
   });
 }
 

@@ -6,43 +6,37 @@
  * Each Cost Explorer request is billed; the callers read at most once an hour and cache the result.
  */
 
-import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand, GetDimensionValuesCommand, type Expression } from '@aws-sdk/client-cost-explorer';
+import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand, GetDimensionValuesCommand, type Expression, type GetCostForecastCommandOutput } from '@aws-sdk/client-cost-explorer';
 import type { Diagnosis } from '../../core/models/bedrockTypes';
 import { diagnoseAwsError } from '../../core/models/diagnosis';
 import { claudeServices, CLAUDE_SERVICE_SEARCH, estimateFromRecords, monthSpends, planEstimateQueries, spendPeriods } from '../../core/spend/spendReport';
-import type { CostRow, SpendEstimate, SpendPeriods, SpendReport } from '../../core/spend/spendTypes';
+import { MAX_SPEND_PAGES, type CostRow, type SpendEstimate, type SpendForecast, type SpendPeriods, type SpendReport } from '../../core/spend/spendTypes';
 import { adminProblem, type AdminProblem } from '../../core/team/adminProblem';
 import { profileNameOf } from '../clients';
 import { callAsValue, openAwsSession, type AwsSession, type AwsSessionOptions, type CallResult } from '../session';
 import { getUsageMetrics } from '../usage/metrics';
+import { listAsValue } from '../paging';
 
 /** The only Region Cost Explorer and Budgets answer in. */
 export const BILLING_REGION = 'us-east-1';
-/** Pages of one listing followed at most (each page is a billed request). */
-const MAX_PAGES = 5;
+/** Pages of one listing followed at most (each page is a billed request); more is a PageLimitReached failure. */
+const MAX_PAGES = MAX_SPEND_PAGES;
 
 export function costExplorerClient(session: AwsSession): CostExplorerClient {
   return session.client('ce', (config) => new CostExplorerClient({ ...config, region: BILLING_REGION }));
 }
 
 /** The Cost Explorer SERVICE values of the period that name Claude (plus Amazon Bedrock's own). */
-export function claudeServiceValues(session: AwsSession, periods: SpendPeriods): Promise<CallResult<string[]>> {
+export async function claudeServiceValues(session: AwsSession, periods: SpendPeriods): Promise<CallResult<string[]>> {
   const client = costExplorerClient(session);
-  return callAsValue(session, 'GetDimensionValues', async (abortSignal) => {
-    const values: string[] = [];
-    let NextPageToken: string | undefined;
-    let pages = 0;
-    do {
-      const output = await client.send(
-        new GetDimensionValuesCommand({ TimePeriod: { Start: periods.start, End: periods.end }, Dimension: 'SERVICE', SearchString: CLAUDE_SERVICE_SEARCH, Context: 'COST_AND_USAGE', NextPageToken }),
-        { abortSignal },
-      );
-      values.push(...(output.DimensionValues ?? []).map((value) => value.Value ?? '').filter((value) => value !== ''));
-      NextPageToken = output.NextPageToken || undefined;
-      pages += 1;
-    } while (NextPageToken !== undefined && pages < MAX_PAGES);
-    return claudeServices(values);
+  const listed = await listAsValue(session, 'GetDimensionValues', MAX_PAGES, async (NextPageToken, abortSignal) => {
+    const output = await client.send(
+      new GetDimensionValuesCommand({ TimePeriod: { Start: periods.start, End: periods.end }, Dimension: 'SERVICE', SearchString: CLAUDE_SERVICE_SEARCH, Context: 'COST_AND_USAGE', NextPageToken }),
+      { abortSignal },
+    );
+    return { items: (output.DimensionValues ?? []).map((value) => value.Value ?? '').filter((value) => value !== ''), next: output.NextPageToken };
   });
+  return listed.ok ? { ...listed, value: claudeServices(listed.value) } : listed;
 }
 
 function serviceFilter(services: readonly string[]): Expression {
@@ -51,53 +45,55 @@ function serviceFilter(services: readonly string[]): Expression {
 
 function costRows(session: AwsSession, periods: SpendPeriods, services: readonly string[]): Promise<CallResult<CostRow[]>> {
   const client = costExplorerClient(session);
-  return callAsValue(session, 'GetCostAndUsage', async (abortSignal) => {
+  return listAsValue(session, 'GetCostAndUsage', MAX_PAGES, async (NextPageToken, abortSignal) => {
+    const output = await client.send(
+      new GetCostAndUsageCommand({
+        TimePeriod: { Start: periods.start, End: periods.end },
+        Granularity: 'MONTHLY',
+        Metrics: ['UnblendedCost', 'UsageQuantity'],
+        Filter: serviceFilter(services),
+        GroupBy: [
+          { Type: 'DIMENSION', Key: 'SERVICE' },
+          { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
+        ],
+        NextPageToken,
+      }),
+      { abortSignal },
+    );
     const rows: CostRow[] = [];
-    let NextPageToken: string | undefined;
-    let pages = 0;
-    do {
-      const output = await client.send(
-        new GetCostAndUsageCommand({
-          TimePeriod: { Start: periods.start, End: periods.end },
-          Granularity: 'MONTHLY',
-          Metrics: ['UnblendedCost', 'UsageQuantity'],
-          Filter: serviceFilter(services),
-          GroupBy: [
-            { Type: 'DIMENSION', Key: 'SERVICE' },
-            { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
-          ],
-          NextPageToken,
-        }),
-        { abortSignal },
-      );
-      for (const result of output.ResultsByTime ?? []) {
-        const month = (result.TimePeriod?.Start ?? '').slice(0, 7);
-        for (const group of result.Groups ?? []) {
-          const [service = '', usageType = ''] = group.Keys ?? [];
-          rows.push({ month, service, usageType, usd: Number(group.Metrics?.UnblendedCost?.Amount ?? 0) || 0, quantity: Number(group.Metrics?.UsageQuantity?.Amount ?? 0) || 0 });
-        }
+    for (const result of output.ResultsByTime ?? []) {
+      const month = (result.TimePeriod?.Start ?? '').slice(0, 7);
+      for (const group of result.Groups ?? []) {
+        const [service = '', usageType = ''] = group.Keys ?? [];
+        rows.push({ month, service, usageType, usd: Number(group.Metrics?.UnblendedCost?.Amount ?? 0) || 0, quantity: Number(group.Metrics?.UsageQuantity?.Amount ?? 0) || 0 });
       }
-      NextPageToken = output.NextPageToken || undefined;
-      pages += 1;
-    } while (NextPageToken !== undefined && pages < MAX_PAGES);
-    return rows;
+    }
+    return { items: rows, next: output.NextPageToken };
   });
 }
 
-function forecast(session: AwsSession, periods: SpendPeriods, services: readonly string[]): Promise<CallResult<{ usd: number; lower?: number; upper?: number }>> {
+/** The month's forecast, or undefined when the answer holds no numeric total (never read as $0). */
+export function forecastOf(output: GetCostForecastCommandOutput): SpendForecast | undefined {
+  const amount = output.Total?.Amount;
+  const usd = amount === undefined || amount.trim() === '' ? Number.NaN : Number(amount);
+  if (!Number.isFinite(usd)) return undefined;
+  const lower = output.ForecastResultsByTime?.reduce((sum, entry) => sum + Number(entry.PredictionIntervalLowerBound ?? Number.NaN), 0);
+  const upper = output.ForecastResultsByTime?.reduce((sum, entry) => sum + Number(entry.PredictionIntervalUpperBound ?? Number.NaN), 0);
+  return {
+    usd,
+    ...(lower !== undefined && Number.isFinite(lower) ? { lower } : {}),
+    ...(upper !== undefined && Number.isFinite(upper) ? { upper } : {}),
+  };
+}
+
+function forecast(session: AwsSession, periods: SpendPeriods, services: readonly string[]): Promise<CallResult<SpendForecast | undefined>> {
   const client = costExplorerClient(session);
   return callAsValue(session, 'GetCostForecast', async (abortSignal) => {
     const output = await client.send(
       new GetCostForecastCommand({ TimePeriod: { Start: periods.forecastStart, End: periods.forecastEnd }, Metric: 'UNBLENDED_COST', Granularity: 'MONTHLY', Filter: serviceFilter(services), PredictionIntervalLevel: 80 }),
       { abortSignal },
     );
-    const lower = output.ForecastResultsByTime?.reduce((sum, entry) => sum + Number(entry.PredictionIntervalLowerBound ?? Number.NaN), 0);
-    const upper = output.ForecastResultsByTime?.reduce((sum, entry) => sum + Number(entry.PredictionIntervalUpperBound ?? Number.NaN), 0);
-    return {
-      usd: Number(output.Total?.Amount ?? 0) || 0,
-      ...(lower !== undefined && Number.isFinite(lower) ? { lower } : {}),
-      ...(upper !== undefined && Number.isFinite(upper) ? { upper } : {}),
-    };
+    return forecastOf(output);
   });
 }
 
@@ -154,12 +150,17 @@ export async function fetchSpendReport(options: SpendFetchOptions): Promise<Spen
     let months: SpendReport['months'];
     let forecastValue: SpendReport['forecast'];
     let forecastUnavailable = false;
+    let forecastWithoutAmount = false;
     if (!services.ok) problems.push(adminProblem('ce', services.error));
     else {
       const [rows, predicted] = await Promise.all([costRows(session, periods, services.value), forecast(session, periods, services.value)]);
       if (rows.ok) months = monthSpends(rows.value, periods);
       else problems.push(adminProblem('ce', rows.error));
-      if (predicted.ok) forecastValue = predicted.value;
+      if (predicted.ok) {
+        // An answer without a numeric total is no forecast, never a $0 one.
+        if (predicted.value) forecastValue = predicted.value;
+        else forecastWithoutAmount = true;
+      }
       // Too little history to forecast is an answer, not a failure.
       else if (predicted.error.name === 'DataUnavailableException') forecastUnavailable = true;
       else problems.push(adminProblem('ce', predicted.error));
@@ -175,6 +176,7 @@ export async function fetchSpendReport(options: SpendFetchOptions): Promise<Spen
         ...(months ? { months } : {}),
         ...(forecastValue ? { forecast: forecastValue } : {}),
         ...(forecastUnavailable ? { forecastUnavailable } : {}),
+        ...(forecastWithoutAmount ? { forecastWithoutAmount } : {}),
         ...(estimate?.ok ? { estimate: estimate.value } : {}),
         problems,
       },

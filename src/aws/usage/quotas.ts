@@ -14,6 +14,7 @@ import {
   type ServiceQuota,
 } from '@aws-sdk/client-service-quotas';
 import type { QuotaListing, QuotaRequestRecord, ServiceQuotaRecord } from '../../core/usage/quotaTypes';
+import { readPages } from '../paging';
 import { callAsValue, type AwsSession, type CallResult } from '../session';
 
 /** Bedrock's service code in Service Quotas. */
@@ -43,14 +44,10 @@ function requestRecord(request: RequestedServiceQuotaChange): QuotaRequestRecord
 
 /** Every page of a Service Quotas listing, following NextToken. */
 async function allPages<T>(page: (NextToken: string | undefined) => Promise<{ readonly items: readonly T[]; readonly NextToken?: string }>): Promise<T[]> {
-  const records: T[] = [];
-  let NextToken: string | undefined;
-  do {
-    const output = await page(NextToken);
-    records.push(...output.items);
-    NextToken = output.NextToken;
-  } while (NextToken);
-  return records;
+  return (await readPages(async (token) => {
+    const output = await page(token);
+    return { items: output.items, next: output.NextToken };
+  })).items;
 }
 
 export function serviceQuotasClient(session: AwsSession): ServiceQuotasClient {

@@ -7,7 +7,7 @@
 
 import { loadAwsLayer } from '../../aws/loadLayer';
 import { budgetServices, planBudget } from '../../core/budgets/budgetPlan';
-import { budgetErrorText, budgetLine, budgetPlanLines, budgetText } from '../../core/budgets/budgetText';
+import { budgetErrorText, budgetLine, budgetPageLimitLines, budgetPlanLines, budgetText } from '../../core/budgets/budgetText';
 import { UsageError, type CommandOutput } from '../output';
 import { REPORT_SCHEMA_VERSION } from '../report';
 import { printable } from '../table';
@@ -32,6 +32,8 @@ export async function budgetsCommand(options: AdminOptions): Promise<CommandOutp
     if (options.json) return { stdout: JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, target: targetJson(target.target), ...report, problems: problemsJson(report.problems, locale) }, null, 2), exitCode };
     const lines = [budgetText(locale, 'title'), ''];
     if (report.budgets) lines.push(...(report.budgets.length === 0 ? [budgetText(locale, 'none')] : report.budgets.map((budget) => `  ${printable(budgetLine(budget, locale))}`)));
+    // A listing cut at its page limit: say so in words, beside the failed call.
+    lines.push(...budgetPageLimitLines(report.problems, locale).map((line) => `✖ ${line}`));
     return { stdout: [...lines, ...problemLines(report.problems, locale)].join('\n'), exitCode };
   }
   // create: the plan needs the account (STS) and the Claude services (Cost Explorer).

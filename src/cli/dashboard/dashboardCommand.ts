@@ -6,7 +6,7 @@
 
 import { loadAwsLayer } from '../../aws/loadLayer';
 import { MAX_DASHBOARD_MODELS, type DashboardPlan } from '../../core/dashboard/dashboardPlan';
-import { dashboardNotSavedText, dashboardPlanLines, dashboardText } from '../../core/dashboard/dashboardText';
+import { dashboardMessageLines, dashboardNotSavedText, dashboardPlanLines, dashboardText } from '../../core/dashboard/dashboardText';
 import { nothingCreatedText } from '../../core/alarms/alarmText';
 import { describeAdminFailure } from '../../core/iam/adminDenial';
 import type { Diagnosis } from '../../core/models/bedrockTypes';
@@ -65,9 +65,35 @@ export async function dashboardCommand(options: AdminCommandOptions): Promise<Co
   }
   const applied = await layer.applyTeamDashboard({ ...session, plan });
   if (!applied.ok) {
-    if (options.json) return { stdout: JSON.stringify({ ...base, plan: planJson(plan), error: failure(applied.failure, locale) }, null, 2), exitCode: 1 };
+    const messages = applied.messages ?? [];
+    if (options.json) return { stdout: JSON.stringify({ ...base, plan: planJson(plan), error: failure(applied.failure, locale), ...(messages.length > 0 ? { validationMessages: messages } : {}) }, null, 2), exitCode: 1 };
     const text = describeAdminFailure(applied.failure, locale);
-    return { stdout: [...(interactive ? [] : lines), '', `✖ ${printable(text.cause)}`, `  ${cliText(locale, 'fixLabel')}: ${printable(text.fix)}`, dashboardNotSavedText(plan.name, applied.failure, locale)].join('\n'), exitCode: 1 };
+    return {
+      stdout: [
+        ...(interactive ? [] : lines),
+        '',
+        `✖ ${printable(text.cause)}`,
+        `  ${cliText(locale, 'fixLabel')}: ${printable(text.fix)}`,
+        ...dashboardMessageLines(messages, false, locale).map(printable),
+        dashboardNotSavedText(plan.name, applied.failure, locale, messages),
+      ].join('\n'),
+      exitCode: 1,
+    };
+  }
+  const warnings = applied.warnings ?? [];
+  if (warnings.length > 0) {
+    // Saved, but CloudWatch warned that parts of it may not render: not a plain success.
+    if (options.json) return { stdout: JSON.stringify({ ...base, plan: planJson(plan), applied: true, validationMessages: warnings }, null, 2), exitCode: 1 };
+    return {
+      stdout: [
+        ...(interactive ? [] : lines),
+        '',
+        `⚠ ${dashboardText(locale, 'savedWithWarnings', { name: plan.name, region, count: warnings.length })}`,
+        ...dashboardMessageLines(warnings, true, locale).map(printable),
+        dashboardText(locale, 'open', { url: plan.url }),
+      ].join('\n'),
+      exitCode: 1,
+    };
   }
   if (options.json) return { stdout: JSON.stringify({ ...base, plan: planJson(plan), applied: true }, null, 2), exitCode: 0 };
   return { stdout: [...(interactive ? [] : lines), '', dashboardText(locale, 'done', { name: plan.name, region }), dashboardText(locale, 'open', { url: plan.url })].join('\n'), exitCode: 0 };

@@ -5,12 +5,11 @@
  * asked at most once an hour: a younger answer comes from the cache folder, with its age.
  */
 
-import { loadAwsLayer } from '../../aws/loadLayer';
-import { estimateFailed, spendCacheFresh, withNewEstimate } from '../../core/spend/spendReport';
+import { readSpendWithCache } from '../../aws/spend/spendCached';
 import { ageText, comparisonLines, monthLines, spendText } from '../../core/spend/spendText';
 import type { SpendReport } from '../../core/spend/spendTypes';
 import type { Locale } from '../../core/text/locale';
-import { cliCacheDir, readSpendCache, spendCacheFile, writeSpendCache } from '../../files/spendCache';
+import { cliCacheDir, spendCacheFile } from '../../files/spendCache';
 import type { CommandOutput } from '../output';
 import { REPORT_SCHEMA_VERSION } from '../report';
 import { printable } from '../table';
@@ -34,33 +33,9 @@ export async function spendCommand(options: AdminOptions): Promise<CommandOutput
   const target = await adminTarget(options);
   const now = Date.now();
   const file = spendCacheFile(cliCacheDir(options.env), { profile: target.target.type === 'profile' ? target.target.profile : '(environment)', region: target.region, modelIds: target.modelIds });
-  const cached = await readSpendCache(file);
-  let report: SpendReport;
-  let fromCache = false;
-  if (cached && cached.months && spendCacheFresh(cached.generatedAt, now)) {
-    report = cached;
-    fromCache = true;
-    if (estimateFailed(cached)) {
-      // The cached read's estimate had failed: ask CloudWatch again (free), never Cost Explorer.
-      const { fetchSpendEstimate } = await loadAwsLayer();
-      const read = await fetchSpendEstimate({ target: target.target, region: target.region, modelIds: target.modelIds, timeoutMs: options.timeoutMs, now, periods: cached.periods });
-      if (!read.ok) return credentialsFailure(read.credentials, options, target);
-      report = withNewEstimate(cached, read);
-      await writeSpendCache(file, report).catch(() => undefined);
-    }
-  } else {
-    const { fetchSpendReport } = await loadAwsLayer();
-    const result = await fetchSpendReport({ target: target.target, region: target.region, modelIds: target.modelIds, timeoutMs: options.timeoutMs, now });
-    if (!result.ok) return credentialsFailure(result.credentials, options, target);
-    report = result.report;
-    if (report.months) {
-      await writeSpendCache(file, report).catch(() => undefined);
-    } else if (cached?.months) {
-      // Cost Explorer could not be read now: show the last answer, with its age, and why it is not newer.
-      report = { ...cached, problems: report.problems, ...(report.estimate ? { estimate: report.estimate } : {}) };
-      fromCache = true;
-    }
-  }
+  const read = await readSpendWithCache({ file, now, target: target.target, region: target.region, modelIds: target.modelIds, timeoutMs: options.timeoutMs });
+  if (!read.ok) return credentialsFailure(read.credentials, options, target);
+  const { report, fromCache } = read;
   const exitCode = report.problems.length > 0 ? 1 : 0;
   if (options.json) {
     return { stdout: JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, target: targetJson(target.target), region: target.region, fromCache, ...report, problems: problemsJson(report.problems, locale) }, null, 2), exitCode };

@@ -1,5 +1,7 @@
 /** The words of budgets for Claude on Bedrock, in English and Japanese: the list, the plan of a new one, its refusals. */
 
+import { PAGE_LIMIT_REACHED } from '../spend/spendTypes';
+import type { AdminProblem } from '../team/adminProblem';
 import { format, type Locale } from '../text/locale';
 import { formatCount, formatUsd } from '../usage/usageText';
 import type { BudgetCoverage, BudgetPlan, BudgetPlanError, BudgetStatus } from './budgetPlan';
@@ -7,6 +9,7 @@ import type { BudgetCoverage, BudgetPlan, BudgetPlanError, BudgetStatus } from '
 const en = {
   title: 'Budgets that cover Claude on Bedrock (AWS Budgets)',
   none: 'No budget covers Claude on Bedrock. Create one with "Claude on Bedrock: Create Budget…" or claude-bedrock budgets create.',
+  pageLimit: 'Not verified: AWS Budgets answered DescribeBudgets with more than {pages} pages ({size} budgets a page) and only the first {pages} were read, so the budgets are not listed. See them in the AWS Budgets console.',
   row: '{name}: {actual} of {limit} ({percent}%) this {period}, forecast {forecast} ({forecastPercent}%) — {coverage}',
   coverage: { claude: 'Claude services', partial: 'part of the Claude spend (other filters too)', account: 'the whole account', none: 'not Claude' } as Record<BudgetCoverage, string>,
   over: 'over its limit',
@@ -41,6 +44,7 @@ type BudgetTextTable = typeof en;
 const ja: BudgetTextTable = {
   title: 'Bedrock 上の Claude を含む予算 (AWS Budgets)',
   none: 'Bedrock 上の Claude を含む予算はありません。「Claude on Bedrock: 予算を作成…」または claude-bedrock budgets create で作成できます。',
+  pageLimit: '未確認: AWS Budgets の DescribeBudgets の応答が {pages} ページ (1 ページ {size} 件) を超えたため、最初の {pages} ページだけを読み取りました。そのため、予算は一覧にしていません。AWS Budgets コンソールで確認してください。',
   row: '{name}: 今{period}の実績 {actual} / 上限 {limit} ({percent}%)、予測 {forecast} ({forecastPercent}%) — {coverage}',
   coverage: { claude: 'Claude のサービス', partial: 'Claude の支出の一部 (他のフィルターあり)', account: 'アカウント全体', none: 'Claude 以外' },
   over: '上限超過',
@@ -73,6 +77,15 @@ const ja: BudgetTextTable = {
 const TABLES: Readonly<Record<Locale, BudgetTextTable>> = { en, ja };
 
 export type BudgetTextKey = Exclude<keyof BudgetTextTable, 'coverage' | 'error'>;
+
+/** DescribeBudgets is read at most this many pages of BUDGETS_PAGE_SIZE budgets; more is a PageLimitReached failure. */
+export const MAX_BUDGET_PAGES = 10;
+export const BUDGETS_PAGE_SIZE = 100;
+
+/** The words of a budget listing cut at its page limit (none when it was not). */
+export function budgetPageLimitLines(problems: readonly AdminProblem[], locale: Locale): string[] {
+  return problems.some((problem) => problem.service === 'budgets' && problem.error.name === PAGE_LIMIT_REACHED) ? [budgetText(locale, 'pageLimit', { pages: MAX_BUDGET_PAGES, size: BUDGETS_PAGE_SIZE })] : [];
+}
 
 export function budgetText(locale: Locale, key: BudgetTextKey, params: Readonly<Record<string, string | number | undefined>> = {}): string {
   return format(TABLES[locale][key], params);

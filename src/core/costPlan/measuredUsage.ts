@@ -6,10 +6,21 @@
 
 import { baseModelIdOf, scopeOf } from '../models/catalog';
 import type { Scope } from '../models/bedrockTypes';
+import { format, type Locale } from '../text/locale';
 import type { MetricQueryPlan, MetricSeriesRecord } from '../usage/quotaTypes';
 import type { MeasuredUsage } from './costPlan';
 
 export const MEASURED_DAYS = 30;
+
+const PARTIAL_TEXT = {
+  en: 'Partial, not verified: CloudWatch answered only part of the {days} days of metrics (a series cut short or a query without an answer), so the figures filled in count only what was read and may be too low. Fill again to read them again.',
+  ja: '一部のみ・未確認: CloudWatch は {days} 日分のメトリクスの一部にしか応答しませんでした (途中で切れた系列か、応答のないクエリがあります)。入力された値は読み取れた分だけを数えており、実際より低い可能性があります。もう一度読み込んでください。',
+} as const;
+
+/** What a fill from a partial read says beside the plan, in English or Japanese. */
+export function measuredPartialText(locale: Locale): string {
+  return format(PARTIAL_TEXT[locale], { days: MEASURED_DAYS });
+}
 const DAY = 86_400_000;
 const METRICS = { n: 'Invocations', in: 'InputTokenCount', out: 'OutputTokenCount', cr: 'CacheReadInputTokenCount', cw: 'CacheWriteInputTokenCount' } as const;
 
@@ -23,8 +34,10 @@ export function planMeasuredQueries(modelIds: readonly string[], now: number): M
 }
 
 /** Totals, days with traffic and the busiest model, from the plan's results. */
-export function measuredFromRecords(plan: MetricQueryPlan, records: readonly MetricSeriesRecord[]): MeasuredUsage & { readonly topModel?: { baseModelId: string; scope: Scope } } {
+export function measuredFromRecords(plan: MetricQueryPlan, records: readonly MetricSeriesRecord[]): MeasuredUsage & { readonly topModel?: { baseModelId: string; scope: Scope }; readonly partial?: true } {
   const byId = new Map(records.map((record) => [record.id, record]));
+  // A query without an answer, or a series CloudWatch cut short: the totals count only what was read.
+  const partial = plan.queries.some((query) => byId.get(query.id)?.complete !== true);
   const sum = (id: string) => (byId.get(id)?.values ?? []).reduce((total, value) => total + value, 0);
   const modelIds = [...new Set(plan.queries.map((query) => query.modelId))];
   const activeDays = new Set<number>();
@@ -51,5 +64,6 @@ export function measuredFromRecords(plan: MetricQueryPlan, records: readonly Met
     tokens,
     ...(top ? { topModelId: top.modelId } : {}),
     ...(base !== undefined && scope !== undefined ? { topModel: { baseModelId: base, scope } } : {}),
+    ...(partial ? { partial: true as const } : {}),
   };
 }

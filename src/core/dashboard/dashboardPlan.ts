@@ -10,6 +10,13 @@ import { outputBurndown } from '../usage/quotaMath';
 import type { ModelQuotas } from '../usage/quotaTypes';
 import { dashboardBody, dashboardConsoleUrl, dashboardName, renderDashboardBody, type DashboardModel } from './dashboardBody';
 
+/** One of CloudWatch's validation messages of a dashboard body (PutDashboard's DashboardValidationMessages). */
+export interface DashboardMessage {
+  /** The JSON path in the body, as `/widgets/0/width`. */
+  readonly path: string;
+  readonly message: string;
+}
+
 export interface DashboardPlan {
   readonly region: string;
   readonly name: string;

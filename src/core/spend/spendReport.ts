@@ -116,9 +116,9 @@ export function spendEstimate(input: { region: string; from: number; to: number;
   return { region: input.region, modelIds: input.models.map((model) => model.modelId), from: input.from, to: input.to, tokens, ...(usd === undefined ? {} : { usd }), pricesAsOf: MODEL_TABLE.asOf };
 }
 
-/** Whether a read's CloudWatch estimate failed: worth asking again within the hour (it is free, unlike Cost Explorer). */
+/** Whether a read's CloudWatch estimate failed or was partial: worth asking again within the hour (it is free, unlike Cost Explorer). */
 export function estimateFailed(report: SpendReport): boolean {
-  return report.problems.some((problem) => problem.service === 'cloudwatch');
+  return report.problems.some((problem) => problem.service === 'cloudwatch') || report.estimate?.partial === true;
 }
 
 /** A cached read with its estimate read again now: the Cost Explorer part and its age as they were, the estimate and its problem new. */
@@ -146,13 +146,15 @@ export function planEstimateQueries(modelIds: readonly string[], from: number, t
   return { range: '7d', startMs: from, endMs: to, periodSeconds: 86_400, queries, peakQueries: [] };
 }
 
-/** The estimate from the estimate plan's results. */
+/** The estimate from the estimate plan's results; partial when a query has no answer or its series was cut short. */
 export function estimateFromRecords(plan: MetricQueryPlan, records: readonly MetricSeriesRecord[], region: string): SpendEstimate {
+  const byId = new Map(records.map((record) => [record.id, record]));
   const sums = new Map(records.map((record) => [record.id, record.values.reduce((sum, value) => sum + value, 0)]));
+  const partial = plan.queries.some((query) => byId.get(query.id)?.complete !== true);
   const modelIds = [...new Set(plan.queries.map((query) => query.modelId))];
   const models = modelIds.map((modelId, index) => ({
     modelId,
     tokens: { input: sums.get(`e${index}_in`) ?? 0, output: sums.get(`e${index}_out`) ?? 0, cacheRead: sums.get(`e${index}_cr`) ?? 0, cacheWrite: sums.get(`e${index}_cw`) ?? 0 },
   }));
-  return spendEstimate({ region, from: plan.startMs, to: plan.endMs, models });
+  return { ...spendEstimate({ region, from: plan.startMs, to: plan.endMs, models }), ...(partial ? { partial: true as const } : {}) };
 }

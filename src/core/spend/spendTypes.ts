@@ -18,6 +18,12 @@ export const TOKEN_KINDS: readonly TokenKind[] = ['input', 'output', 'cacheRead'
  */
 export const SPEND_MIN_INTERVAL_MS = 3_600_000;
 
+/** The error name of a listing cut at its page limit (Cost Explorer, Budgets): only the first pages were read. */
+export const PAGE_LIMIT_REACHED = 'PageLimitReached';
+
+/** Pages of one Cost Explorer listing read at most (each page is a billed request). */
+export const MAX_SPEND_PAGES = 5;
+
 /** Full months shown before the current one. */
 export const FULL_MONTHS = 2;
 
@@ -70,6 +76,18 @@ export interface SpendEstimate {
   /** Undefined when a model with traffic is not in the price table. */
   readonly usd?: number;
   readonly pricesAsOf: string;
+  /**
+   * CloudWatch answered only part of the metrics (a series cut short, `PartialData`, or a query
+   * without an answer): the figures are a lower bound, not verified as the month's whole.
+   */
+  readonly partial?: true;
+}
+
+/** The current month's forecast (GetCostForecast, UNBLENDED_COST) with its 80% interval when given. */
+export interface SpendForecast {
+  readonly usd: number;
+  readonly lower?: number;
+  readonly upper?: number;
 }
 
 export interface SpendReport {
@@ -81,9 +99,11 @@ export interface SpendReport {
   /** Absent when Cost Explorer could not be read. */
   readonly months?: readonly MonthSpend[];
   /** The current month's forecast (GetCostForecast); absent when it could not be made. */
-  readonly forecast?: { readonly usd: number; readonly lower?: number; readonly upper?: number };
+  readonly forecast?: SpendForecast;
   /** Cost Explorer had too little history for a forecast (DataUnavailableException). */
   readonly forecastUnavailable?: boolean;
+  /** GetCostForecast answered without a numeric total: there is no forecast (not a $0 one). */
+  readonly forecastWithoutAmount?: boolean;
   readonly estimate?: SpendEstimate;
   readonly problems: readonly AdminProblem[];
 }

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { loadAwsLayer } from '../../aws/loadLayer';
 import { nothingCreatedText } from '../../core/alarms/alarmText';
 import { dashboardConsoleUrl } from '../../core/dashboard/dashboardBody';
-import { dashboardNotSavedText, dashboardPlanLines } from '../../core/dashboard/dashboardText';
+import { dashboardMessageLines, dashboardNotSavedText, dashboardPlanLines } from '../../core/dashboard/dashboardText';
 import { mayHaveTakenEffect } from '../../core/models/diagnosis';
 import { adminFailureText, confirmWithPreview } from '../alarms/adminPreview';
 import type { AdminFlowContext } from '../alarms/alarmsFlow';
@@ -54,11 +54,28 @@ export async function createDashboard(context: AdminFlowContext): Promise<void> 
   if (!confirmed) return;
   const applied = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Saving the dashboard {0}…', plan.name) }, () => layer.applyTeamDashboard({ ...session, plan }));
   if (!applied.ok) {
-    const title = mayHaveTakenEffect(applied.failure) ? vscode.l10n.t('The dashboard may or may not have been saved.') : vscode.l10n.t('The dashboard was not saved.');
-    await vscode.window.showErrorMessage(title, { modal: true, detail: `${adminFailureText(applied.failure)}\n\n${dashboardNotSavedText(plan.name, applied.failure, locale)}` });
+    const messages = applied.messages ?? [];
+    const unknown = mayHaveTakenEffect(applied.failure) || (messages.length > 0 && applied.failure.operation === 'GetDashboard');
+    const title = unknown ? vscode.l10n.t('The dashboard may or may not have been saved.') : vscode.l10n.t('The dashboard was not saved.');
+    const validation = dashboardMessageLines(messages, false, locale);
+    await vscode.window.showErrorMessage(title, {
+      modal: true,
+      detail: [adminFailureText(applied.failure), ...(validation.length > 0 ? [validation.join('\n')] : []), dashboardNotSavedText(plan.name, applied.failure, locale, messages)].join('\n\n'),
+    });
     return;
   }
   context.refresh();
+  const warnings = applied.warnings ?? [];
+  if (warnings.length > 0) {
+    // Saved, but CloudWatch warned that parts of it may not render: a warning, not a plain success.
+    const chosen = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Dashboard {0} saved in {1}, but CloudWatch reported problems with its body: some widgets may not render.', plan.name, plan.region),
+      { modal: true, detail: dashboardMessageLines(warnings, true, locale).join('\n') },
+      open,
+    );
+    if (chosen === open) await openDashboard(plan.region);
+    return;
+  }
   const chosen = await vscode.window.showInformationMessage(vscode.l10n.t('Dashboard {0} saved in {1}.', plan.name, plan.region), open);
   if (chosen === open) await openDashboard(plan.region);
 }

@@ -10,17 +10,15 @@
 import * as vscode from 'vscode';
 import { loadAwsLayer } from '../../aws/loadLayer';
 import type { BudgetsReport } from '../../aws/budgets/budgets';
+import { readSpendWithCache } from '../../aws/spend/spendCached';
 import { DEFAULT_COST_PLAN_INPUT, fillFromMeasured, type CostPlanInput } from '../../core/costPlan/costPlan';
 import { costPlanText } from '../../core/costPlan/costPlanText';
-import { MEASURED_DAYS } from '../../core/costPlan/measuredUsage';
-import { describeDiagnosis } from '../../core/models/diagnosis';
-import type { Diagnosis } from '../../core/models/bedrockTypes';
-import { estimateFailed, spendCacheFresh, withNewEstimate } from '../../core/spend/spendReport';
-import type { SpendReport } from '../../core/spend/spendTypes';
+import { MEASURED_DAYS, measuredPartialText } from '../../core/costPlan/measuredUsage';
 import { adminProblemText } from '../../core/team/adminProblem';
 import type { TeamRange } from '../../core/team/teamTypes';
-import { readSpendCache, spendCacheFile, writeSpendCache } from '../../files/spendCache';
+import { spendCacheFile } from '../../files/spendCache';
 import type { PlanInputs, TeamViewModel } from '../../webview/team/protocol';
+import { adminFailureText } from '../alarms/adminPreview';
 import { checkTimeoutMs } from '../profiles/identityCommands';
 import type { SetupState, UsageTarget } from '../setup/setupState';
 import { uiLocale } from '../uiLocale';
@@ -120,11 +118,6 @@ export class TeamController implements vscode.Disposable {
     this.timer.unref?.();
   }
 
-  private failureText(diagnosis: Diagnosis): string {
-    const text = describeDiagnosis(diagnosis, uiLocale());
-    return `${text.cause} ${text.fix}`;
-  }
-
   private readTeam(target: UsageTarget): Promise<void> {
     const range = this.state.range;
     return this.gate.run(`team|${target.profile}|${target.region}|${range}`, async () => {
@@ -144,7 +137,7 @@ export class TeamController implements vscode.Disposable {
         // A cancelled read (hidden view, another range) leaves the last result on screen.
         if (abort.signal.aborted) return;
         if (result.ok) this.publish({ team: result.report, teamError: undefined });
-        else this.publish({ teamError: this.failureText(result.credentials) });
+        else this.publish({ teamError: adminFailureText(result.credentials) });
       } catch (error) {
         this.publish({ teamError: error instanceof Error ? error.message : String(error) });
       } finally {
@@ -160,35 +153,30 @@ export class TeamController implements vscode.Disposable {
 
   private readSpend(target: UsageTarget): Promise<void> {
     return this.gate.run(`spend|${target.profile}|${target.region}`, async () => {
-      const file = this.cacheFile(target);
-      const now = Date.now();
-      const shown = this.state.spend && spendCacheFresh(this.state.spend.generatedAt, now) ? this.state.spend : undefined;
-      const cached = shown ? undefined : await readSpendCache(file);
-      const fresh = shown ?? (cached?.months && spendCacheFresh(cached.generatedAt, now) ? cached : undefined);
-      if (fresh && !estimateFailed(fresh)) return fresh === shown ? undefined : this.publish({ spend: fresh, spendError: undefined });
-      const sessionOptions = { target: { type: 'profile' as const, profile: target.profile }, region: target.region, modelIds: target.modelIds, timeoutMs: checkTimeoutMs() };
-      this.publish({ spendLoading: fresh ? 'estimate' : 'cost-explorer' });
+      let reading = false;
       try {
-        const layer = await loadAwsLayer();
-        if (fresh) {
-          // Within the hour, only the estimate had failed: ask CloudWatch again (free), never Cost Explorer.
-          const read = await layer.fetchSpendEstimate({ ...sessionOptions, now, periods: fresh.periods });
-          if (!read.ok) return this.publish({ spendError: this.failureText(read.credentials) });
-          const report = withNewEstimate(fresh, read);
-          if (report.months) await writeSpendCache(file, report).catch(() => undefined);
-          return this.publish({ spend: report, spendError: undefined });
-        }
-        const result = await layer.fetchSpendReport(sessionOptions);
-        if (!result.ok) return this.publish({ spendError: this.failureText(result.credentials) });
-        let report: SpendReport = result.report;
-        if (report.months) await writeSpendCache(file, report).catch(() => undefined);
-        // Cost Explorer could not be read now: the last answer stays, with its age and why it is not newer.
-        else if (cached?.months) report = { ...cached, problems: report.problems, ...(report.estimate ? { estimate: report.estimate } : {}) };
-        this.publish({ spend: report, spendError: undefined });
+        const shown = this.state.spend;
+        const read = await readSpendWithCache({
+          file: this.cacheFile(target),
+          now: Date.now(),
+          ...(shown ? { shown } : {}),
+          target: { type: 'profile', profile: target.profile },
+          region: target.region,
+          modelIds: target.modelIds,
+          timeoutMs: checkTimeoutMs(),
+          onRead: (kind) => {
+            reading = true;
+            this.publish({ spendLoading: kind });
+          },
+        });
+        if (!read.ok) return this.publish({ spendError: adminFailureText(read.credentials) });
+        // Still the report on screen: nothing to publish.
+        if (read.report === shown) return;
+        this.publish({ spend: read.report, spendError: undefined });
       } catch (error) {
         this.publish({ spendError: error instanceof Error ? error.message : String(error) });
       } finally {
-        this.publish({ spendLoading: false });
+        if (reading) this.publish({ spendLoading: false });
       }
     });
   }
@@ -203,7 +191,7 @@ export class TeamController implements vscode.Disposable {
         const services = spend?.months ? spend.services : spend?.problems.some((problem) => problem.service === 'ce') ? [] : undefined;
         const result = await fetchBudgets({ target: { type: 'profile', profile: target.profile }, region: target.region, timeoutMs: checkTimeoutMs(), ...(services ? { services } : {}) });
         if (result.ok) this.publish({ budgets: result.report, budgetsError: undefined });
-        else this.publish({ budgetsError: this.failureText(result.credentials) });
+        else this.publish({ budgetsError: adminFailureText(result.credentials) });
       } catch (error) {
         this.publish({ budgetsError: error instanceof Error ? error.message : String(error) });
       } finally {
@@ -258,10 +246,13 @@ export class TeamController implements vscode.Disposable {
         const result = await fetchMeasuredUsage({ target: { type: 'profile', profile: target.profile }, region: target.region, modelIds: target.modelIds, timeoutMs: checkTimeoutMs() });
         const models = target.modelIds.join(', ');
         if (!result.ok) return this.publish({ planError: adminProblemText(result.problem, locale) });
-        if (result.measured.activeDays === 0) return this.publish({ planNote: costPlanText(locale, 'measuredNone', { days: MEASURED_DAYS, models }) });
+        // A partial read (a series cut short, a query without an answer) counts only what was read, and says so.
+        const partial = (result.measured as { readonly partial?: true }).partial === true;
+        const withPartial = (note: string) => (partial ? `${note} ${measuredPartialText(locale)}` : note);
+        if (result.measured.activeDays === 0) return this.publish({ planNote: withPartial(costPlanText(locale, 'measuredNone', { days: MEASURED_DAYS, models })) });
         const plan = fillFromMeasured(this.state.plan, result.measured, result.measured.topModel);
         void this.deps.memento.update(PLAN_KEY, plan);
-        this.publish({ plan, planNote: costPlanText(locale, 'measured', { days: MEASURED_DAYS, active: result.measured.activeDays, models }) });
+        this.publish({ plan, planNote: withPartial(costPlanText(locale, 'measured', { days: MEASURED_DAYS, active: result.measured.activeDays, models })) });
       } catch (error) {
         this.publish({ planError: error instanceof Error ? error.message : String(error) });
       } finally {

@@ -1,7 +1,8 @@
 /**
  * AWS Budgets over awsJson1_1 (`POST /`, `X-Amz-Target: AWSBudgetServiceGateway.<Op>`, SigV4 name
  * `budgets`, global endpoint signed for us-east-1): DescribeBudgets (with CalculatedSpend computed
- * from the account's Cost Explorer lines: this month's actual and forecast) and CreateBudget with
+ * from the account's Cost Explorer lines: this month's actual and forecast; paged by MaxResults,
+ * 1–1000, default 100, with an opaque NextToken bound to the account) and CreateBudget with
  * NotificationsWithSubscribers, checked as Budgets checks them (the caller's own AccountId, unique
  * names, at most five notifications, e-mail or SNS subscribers).
  */
@@ -85,7 +86,19 @@ function describeBudgets(ctx: ServiceContext): FakeResponse {
   const input = body(ctx.req);
   const account = accountFor(ctx, 'budgets:ViewBudget', input);
   const budgets = ctx.state.budgets?.accounts[account]?.budgets ?? [];
-  return ok(ctx, { Budgets: budgets.map((budget) => wireBudget(ctx.state, account, budget, ctx.now)) });
+  const size = input.MaxResults === undefined ? 100 : Number(input.MaxResults);
+  if (!Number.isInteger(size) || size < 1 || size > 1000) throw invalid('MaxResults must be between 1 and 1000.');
+  let offset = 0;
+  if (input.NextToken !== undefined) {
+    const [bound, at] = Buffer.from(String(input.NextToken), 'base64url').toString('utf8').split(':');
+    offset = Number(at);
+    if (bound !== account || !Number.isInteger(offset) || offset < 0 || offset >= budgets.length) {
+      throw new AwsError(400, 'InvalidNextTokenException', 'The next token is invalid.', { __type: 'InvalidNextTokenException', Message: 'The next token is invalid.' });
+    }
+  }
+  const page = budgets.slice(offset, offset + size);
+  const next = offset + size < budgets.length ? Buffer.from(`${account}:${offset + size}`, 'utf8').toString('base64url') : undefined;
+  return ok(ctx, { Budgets: page.map((budget) => wireBudget(ctx.state, account, budget, ctx.now)), ...(next === undefined ? {} : { NextToken: next }) });
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -2,7 +2,10 @@
  * CloudWatch dashboards: PutDashboard checks the body as CloudWatch does (JSON with `widgets`,
  * each widget's type and place on the 24-column grid, metric lines, ids, expressions it can parse
  * with ids of the widget, a Region) and answers DashboardInvalidInputError with
- * `dashboardValidationMessages`; GetDashboard returns the body as stored. Texts are fake-aws's own.
+ * `dashboardValidationMessages`. A body that is valid but that CloudWatch would not lay out as
+ * written (two widgets placed on the same cells: CloudWatch moves one) is saved, and the answer's
+ * `DashboardValidationMessages` hold warnings, as AWS documents for messages that are only warnings.
+ * GetDashboard returns the body as stored. Texts are fake-aws's own.
  */
 import { jsonBody, jsonResponse, type FakeResponse } from '../http';
 import { AwsError } from '../protocols';
@@ -96,6 +99,21 @@ export function dashboardBodyMessages(text: string): Message[] {
   return messages;
 }
 
+/** Warnings of a body CloudWatch takes: widgets with an explicit place that overlap an earlier one. */
+export function dashboardBodyWarnings(text: string): Message[] {
+  const parsed = JSON.parse(text) as { widgets: Record<string, unknown>[] };
+  const placed: { index: number; x: number; y: number; width: number; height: number }[] = [];
+  const messages: Message[] = [];
+  parsed.widgets.forEach((widget, index) => {
+    if (!Number.isInteger(widget.x) || !Number.isInteger(widget.y)) return;
+    const box = { index, x: widget.x as number, y: widget.y as number, width: Number.isInteger(widget.width) ? (widget.width as number) : 6, height: Number.isInteger(widget.height) ? (widget.height as number) : 6 };
+    const other = placed.find((earlier) => box.x < earlier.x + earlier.width && earlier.x < box.x + box.width && box.y < earlier.y + earlier.height && earlier.y < box.y + box.height);
+    if (other) messages.push({ DataPath: `/widgets/${index}`, Message: `Overlaps /widgets/${other.index}; the widget will be moved` });
+    placed.push(box);
+  });
+  return messages;
+}
+
 function nameOf(request: Record<string, unknown>): string {
   const name = request.DashboardName;
   if (typeof name !== 'string') throw missing('DashboardName');
@@ -112,7 +130,7 @@ export function putDashboard(ctx: ServiceContext): FakeResponse {
   if (messages.length > 0) throw new AwsError(400, 'DashboardInvalidInputError', 'The field DashboardBody contains invalid JSON or an invalid widget.', { dashboardValidationMessages: messages });
   const region = callerOf(ctx).region;
   ((accountOf(ctx, true)!.dashboards ??= {})[region] ??= {})[name] = request.DashboardBody;
-  return jsonResponse(200, { DashboardValidationMessages: [] }, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': ctx.requestId });
+  return jsonResponse(200, { DashboardValidationMessages: dashboardBodyWarnings(request.DashboardBody) }, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': ctx.requestId });
 }
 
 export function getDashboard(ctx: ServiceContext): FakeResponse {

@@ -1,6 +1,7 @@
 /**
  * Cost Explorer over awsJson1_1 (`POST /`, `X-Amz-Target: AWSInsightsIndexService.<Op>`, SigV4 name
- * `ce`, signed for us-east-1 only, as AWS requires): GetDimensionValues (SERVICE, with SearchString),
+ * `ce`, signed for us-east-1 only, as AWS requires): GetDimensionValues (SERVICE, with SearchString;
+ * 1,000 values a page, then an opaque NextPageToken),
  * GetCostAndUsage (DAILY or MONTHLY, Filter on SERVICE values, GroupBy up to two dimensions of
  * SERVICE and USAGE_TYPE, UnblendedCost and UsageQuantity) and GetCostForecast. Costs come from the
  * caller account's daily cost lines (scenario.costExplorer). Dates are `YYYY-MM-DD`, UTC, start
@@ -15,6 +16,8 @@ import { lineCostOn, lineForecastOn } from '../scenarios/teamData';
 import { BEDROCK_ERROR_MESSAGES } from './bedrockWorld';
 
 const TARGET_PREFIX = 'AWSInsightsIndexService.';
+/** GetDimensionValues' page without SortBy. */
+const DIMENSION_PAGE_SIZE = 1000;
 const DAY = 86_400_000;
 /** The only Region Cost Explorer answers in. */
 export const COST_EXPLORER_REGION = 'us-east-1';
@@ -108,7 +111,15 @@ function getDimensionValues(ctx: ServiceContext): FakeResponse {
     }
   }
   const sorted = [...values].sort();
-  return ok(ctx, { DimensionValues: sorted.map((Value) => ({ Value, Attributes: {} })), ReturnSize: sorted.length, TotalSize: sorted.length });
+  // Without SortBy, Cost Explorer answers 1,000 values a page and an opaque NextPageToken for the rest.
+  let offset = 0;
+  if (input.NextPageToken !== undefined) {
+    offset = Number(Buffer.from(String(input.NextPageToken), 'base64url').toString('utf8'));
+    if (!Number.isInteger(offset) || offset <= 0 || offset >= sorted.length) throw validation('Invalid NextPageToken');
+  }
+  const page = sorted.slice(offset, offset + DIMENSION_PAGE_SIZE);
+  const next = offset + DIMENSION_PAGE_SIZE < sorted.length ? Buffer.from(String(offset + DIMENSION_PAGE_SIZE), 'utf8').toString('base64url') : undefined;
+  return ok(ctx, { DimensionValues: page.map((Value) => ({ Value, Attributes: {} })), ReturnSize: page.length, TotalSize: sorted.length, ...(next === undefined ? {} : { NextPageToken: next }) });
 }
 
 function getCostAndUsage(ctx: ServiceContext): FakeResponse {

@@ -6,7 +6,7 @@
  */
 
 import type { RawAwsError } from '../models/bedrockTypes';
-import { actionOf } from '../iam/awsActions';
+import { refusedAction } from '../iam/awsActions';
 import { format, type Locale } from '../text/locale';
 import { endpointVariablesFor } from '../text/wire';
 import { failedCallDetail, failedCallFix, isThrottledCall } from '../usage/usageText';
@@ -23,15 +23,10 @@ export interface AdminProblem {
   readonly error: RawAwsError;
 }
 
-const ACCESS_DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthorizationError', 'AccessDeniedFault']);
-
 /** A failed call as a problem of its service, naming the refused IAM action when it was an access denial. */
 export function adminProblem(service: AdminService, error: RawAwsError): AdminProblem {
-  const denied = error.name !== undefined && ACCESS_DENIED.has(error.name);
-  if (!denied) return { service, error };
-  // AWS names the action it refused: "… is not authorized to perform: logs:StartQuery on resource …".
-  const named = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(error.message ?? '')?.[1];
-  return { service, missingPermission: named ?? actionOf(error.operation) ?? `${service}:${error.operation}`, error };
+  const missingPermission = refusedAction(error, `${service}:${error.operation}`);
+  return missingPermission === undefined ? { service, error } : { service, missingPermission, error };
 }
 
 /** A write that AWS answered but whose change the read-back does not show. */

@@ -8,7 +8,7 @@
 import type { RawAwsError } from '../models/bedrockTypes';
 import { refusedAction } from '../iam/awsActions';
 import { format, type Locale } from '../text/locale';
-import { endpointVariablesFor } from '../text/wire';
+import { endpointVariablesFor, SERVICE_NAMES } from '../text/wire';
 import { failedCallDetail, failedCallFix, isThrottledCall } from '../usage/usageText';
 
 /** The services of the admin reads. */
@@ -42,11 +42,6 @@ export function isAdminThrottling(problem: AdminProblem): boolean {
 /** The admin calls that change something in the account (PutModelInvocationLoggingConfiguration, CreateBudget, …). */
 const WRITE_OPERATION = /^(Put|Create|Update|Delete|Subscribe|Set)[A-Z]/;
 
-const SERVICE_NAMES: Readonly<Record<Locale, Readonly<Record<AdminService, string>>>> = {
-  en: { logs: 'CloudWatch Logs', bedrock: 'Amazon Bedrock', ce: 'Cost Explorer', budgets: 'AWS Budgets', cloudwatch: 'CloudWatch', sts: 'AWS STS' },
-  ja: { logs: 'CloudWatch Logs', bedrock: 'Amazon Bedrock', ce: 'Cost Explorer', budgets: 'AWS Budgets', cloudwatch: 'CloudWatch', sts: 'AWS STS' },
-};
-
 const TEXTS = {
   en: {
     permission: '{service} refused {operation}: the profile lacks the IAM permission {permission}. Add it to the admin policy (Show Team Admin IAM Policy) and refresh.',
@@ -71,7 +66,7 @@ const TEXTS = {
  */
 export function adminProblemText(problem: AdminProblem, locale: Locale): string {
   const table = TEXTS[locale];
-  const params = { service: SERVICE_NAMES[locale][problem.service], operation: problem.error.operation, permission: problem.missingPermission };
+  const params = { service: SERVICE_NAMES[problem.service], operation: problem.error.operation, permission: problem.missingPermission };
   if (problem.missingPermission !== undefined) return format(table.permission, params);
   if (problem.notApplied) return format(table.notApplied, { ...params, endpointVariables: endpointVariablesFor(problem.error.operation, locale) });
   if (problem.error.phase === 'credentials') return format(table.credentials, params);

@@ -35,6 +35,13 @@ describe('admin stack', function () {
   // Loading the resource specification takes a second or two.
   this.timeout(60_000);
 
+  it('lets the e-mail parameter take what the alarm plan takes: empty or the one e-mail shape', () => {
+    const pattern = new RegExp((buildAdminStack(input).Parameters as Record<string, { AllowedPattern: string }>).AlarmEmail!.AllowedPattern);
+    assert.equal(pattern.source, '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$');
+    for (const value of ['', 'admin@example.com']) assert.ok(pattern.test(value), value);
+    for (const value of ['admin@example', 'two words@example.com', 'a@b@example.com']) assert.ok(!pattern.test(value), value);
+  });
+
   it('reads back as the same template (the YAML writer loses nothing)', () => {
     const text = renderAdminStack(input);
     assert.deepEqual(load(text), JSON.parse(JSON.stringify(buildAdminStack(input))));

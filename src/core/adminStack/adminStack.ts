@@ -14,6 +14,7 @@ import { buildIamPolicy, type PolicyOffer } from '../iam/iamPolicy';
 import { baseModelIdOf } from '../models/catalog';
 import { ownQuota } from '../usage/quotaMatch';
 import { outputBurndown } from '../usage/quotaMath';
+import { OPTIONAL_EMAIL_PATTERN } from '../text/addresses';
 import type { ModelQuotas } from '../usage/quotaTypes';
 import { toYaml, type YamlValue } from './yaml';
 
@@ -33,8 +34,6 @@ export interface AdminStackInput {
 }
 
 type Template = { readonly [key: string]: YamlValue };
-
-const EMAIL_PATTERN = '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$';
 
 /** `jp.anthropic.claude-sonnet-4-5-20250929-v1:0` → `JpSonnet4520250929V10`: letters and digits, as logical IDs need. */
 export function logicalPart(modelId: string): string {
@@ -97,7 +96,7 @@ export function buildAdminStack(input: AdminStackInput): Template {
     AlarmEmail: {
       Type: 'String',
       Default: '',
-      AllowedPattern: EMAIL_PATTERN,
+      AllowedPattern: OPTIONAL_EMAIL_PATTERN,
       ConstraintDescription: 'an e-mail address, or empty for no subscription',
       Description: 'Who the alarms notify: subscribed to the alarm topic by e-mail (AWS sends a confirmation link). Empty: no subscription.',
     },

@@ -6,7 +6,7 @@
  * the same template deploys as a stack or through StackSets. Pure; `toYaml` writes it.
  */
 
-import { alarmName, quotaAlarm, throttleAlarm } from '../alarms/alarmDefinitions';
+import { quotaAlarm, throttleAlarm } from '../alarms/alarmDefinitions';
 import { DEFAULT_ALARM_PERCENT, DEFAULT_THROTTLE_THRESHOLD, type AlarmRequest } from '../alarms/alarmTypes';
 import { dashboardBody, renderDashboardBody, type DashboardModel } from '../dashboard/dashboardBody';
 import { buildAdminPolicy } from '../iam/adminPolicy';
@@ -178,9 +178,4 @@ export function buildAdminStack(input: AdminStackInput): Template {
 /** The template as YAML. */
 export function renderAdminStack(input: AdminStackInput): string {
   return `# Claude Code on Amazon Bedrock: the team's admin stack, written by claude-bedrock admin-stack.\n# Deploy in ${input.region}; see docs/admin.md for aws cloudformation deploy and StackSets.\n${toYaml(buildAdminStack(input))}`;
-}
-
-/** The alarm names the stack creates: the same as the extension's, so the Quotas & Usage view shows their state. */
-export function adminStackAlarmNames(input: AdminStackInput): string[] {
-  return input.models.flatMap(({ offer }) => [alarmName('throttles', offer.modelId), alarmName('quota-tpm', offer.modelId)]);
 }

@@ -157,11 +157,6 @@ export function buildAlarmPlan(input: AlarmPlanInput): { readonly ok: true; read
   return { ok: true, plan: { region, percent: options.percent, throttleThreshold: options.throttleThreshold, ...(topic === undefined ? {} : { topic }), alarms } };
 }
 
-/** Whether applying the plan would change anything in the account. */
-export function planChangesSomething(plan: AlarmPlan): boolean {
-  return alarmSteps(plan).length > 0;
-}
-
 /**
  * The steps of applying a plan, in order: the topic (CreateTopic returns an existing topic of the
  * same name instead of making another), the e-mail subscription, then each alarm that changes.

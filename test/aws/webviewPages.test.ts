@@ -1,6 +1,7 @@
 // The pages of the two sidebar webviews (Quotas & Usage, Team) through the built bundle with the
 // `vscode` stand-in: a Content Security Policy that allows nothing but the extension's own script
-// (by its nonce) and style sheet, the page in the UI language, and a localised placeholder.
+// (by its nonce) and style sheets (the shared one, then its own), the page in the UI language, and a
+// localised placeholder.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { createVscodeStandIn, extensionContext, loadWithStandIn } from '../support/vscodeStandIn';
@@ -40,7 +41,7 @@ describe('the sidebar webviews\' pages (built bundle)', () => {
       ['en', 'Loading…'],
       ['ja', '読み込み中…'],
     ] as const) {
-      it(`${name} (${language}): its own script by nonce and its own style sheet only, in ${language}`, () => {
+      it(`${name} (${language}): its own script by nonce and the extension's style sheets only (shared, then its own), in ${language}`, () => {
         const html = pageOf(language, viewId);
         const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
         assert.ok(csp, html);
@@ -50,7 +51,10 @@ describe('the sidebar webviews\' pages (built bundle)', () => {
         assert.equal(scripts.length, 1, html);
         assert.equal(scripts[0]![1], nonce, 'the script carries the policy\'s nonce');
         assert.ok(scripts[0]![2]!.endsWith(join('dist', 'webview', `${name}.js`)), scripts[0]![2]);
-        assert.match(html, new RegExp(`<link rel="stylesheet" href="[^"]*${join('media', `${name}.css`).replace(/[/\\.]/g, '\\$&')}">`));
+        const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((link) => link[1]!);
+        assert.equal(sheets.length, 2, `the shared sheet, then the page's own: ${html}`);
+        assert.ok(sheets[0]!.endsWith(join('media', 'webview.css')), sheets[0]);
+        assert.ok(sheets[1]!.endsWith(join('media', `${name}.css`)), sheets[1]);
         assert.match(html, new RegExp(`<html lang="${language}">`));
         assert.ok(html.includes(`<p class="placeholder">${loading}</p>`), html);
       });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { load } from 'js-yaml';
-import { adminStackAlarmNames, buildAdminStack, renderAdminStack, type AdminStackInput } from '../../src/core/adminStack/adminStack';
+import { buildAdminStack, renderAdminStack, type AdminStackInput } from '../../src/core/adminStack/adminStack';
 import { toYaml } from '../../src/core/adminStack/yaml';
 import { adminActions, buildAdminPolicy } from '../../src/core/iam/adminPolicy';
 import { alarmNamesFor } from '../../src/core/alarms/alarmDefinitions';
@@ -34,6 +34,13 @@ const input: AdminStackInput = {
 describe('admin stack', function () {
   // Loading the resource specification takes a second or two.
   this.timeout(60_000);
+
+  it('lets the e-mail parameter take what the alarm plan takes: empty or the one e-mail shape', () => {
+    const pattern = new RegExp((buildAdminStack(input).Parameters as Record<string, { AllowedPattern: string }>).AlarmEmail!.AllowedPattern);
+    assert.equal(pattern.source, '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$');
+    for (const value of ['', 'admin@example.com']) assert.ok(pattern.test(value), value);
+    for (const value of ['admin@example', 'two words@example.com', 'a@b@example.com']) assert.ok(!pattern.test(value), value);
+  });
 
   it('reads back as the same template (the YAML writer loses nothing)', () => {
     const text = renderAdminStack(input);
@@ -72,7 +79,10 @@ describe('admin stack', function () {
     const quotaAlarm = template.Resources!.QuotaAlarmJpSonnet4520250929V10 as { Properties: { Threshold: unknown; Metrics: { Id: string; Expression?: unknown }[]; AlarmName: string } };
     assert.deepEqual(quotaAlarm.Properties.Threshold, { Ref: 'QuotaAlarmPercent' });
     assert.deepEqual(quotaAlarm.Properties.Metrics.find((query) => query.Id === 'quotaPercent')!.Expression, { 'Fn::Sub': '100 * tokens / ${TpmQuotaJpSonnet4520250929V10}' });
-    assert.deepEqual(adminStackAlarmNames(input), alarmNamesFor([JP_SONNET, GLOBAL_HAIKU]), 'the same names as the extension gives its alarms');
+    const stackAlarmNames = Object.values(template.Resources!)
+      .filter((resource) => (resource as { Type: string }).Type === 'AWS::CloudWatch::Alarm')
+      .map((resource) => (resource as { Properties: { AlarmName: string } }).Properties.AlarmName);
+    assert.deepEqual(stackAlarmNames.sort(), alarmNamesFor([JP_SONNET, GLOBAL_HAIKU]).sort(), 'the same names as the extension gives its alarms');
   });
 
   it('grants the developer policy for the models and scopes, and the admin policy with every admin action', () => {

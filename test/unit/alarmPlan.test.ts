@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { alarmName, alarmNamesFor, comparableRequest, parseAlarmName, quotaTokensExpression } from '../../src/core/alarms/alarmDefinitions';
-import { alarmSteps, buildAlarmPlan, isEmailAddress, parsePercent, parseThrottleThreshold, summarizeApply, validateAlarmOptions, withTopicArn } from '../../src/core/alarms/alarmPlan';
+import { isEmailAddress } from '../../src/core/text/addresses';
+import { alarmSteps, buildAlarmPlan, parsePercent, parseThrottleThreshold, summarizeApply, validateAlarmOptions, withTopicArn } from '../../src/core/alarms/alarmPlan';
 import { alarmProblemText, alarmResultLines } from '../../src/core/alarms/alarmText';
 import type { AlarmOptions, ExistingAlarm, StepOutcome } from '../../src/core/alarms/alarmTypes';
 import { matchModelQuotas } from '../../src/core/usage/quotaMatch';

@@ -189,6 +189,17 @@ describe('budgets: coverage and plans', () => {
     assert.equal((planBudget({ ...input, snsTopicArn: 'arn:aws:sns:us-east-1:111122223333:alerts', emails: [] }) as { ok: boolean }).ok, true);
     assert.deepEqual(budgetServices(['Amazon Bedrock']), { services: ['Amazon Bedrock'], wholeBedrock: true });
   });
+
+  it('checks e-mail addresses as the alarm plan does, and refuses a FIFO topic (AWS Budgets cannot notify one)', () => {
+    const input = { accountId: '111122223333', limitUsd: 500, thresholds: [100], emails: [] as string[], services: ['S'] };
+    const long = `${'a'.repeat(243)}@example.com`;
+    assert.equal(long.length, 255);
+    assert.deepEqual(planBudget({ ...input, emails: [long] }), { ok: false, error: 'bad-email', value: long });
+    assert.equal((planBudget({ ...input, emails: [long.slice(1)] }) as { ok: boolean }).ok, true);
+    const fifo = 'arn:aws:sns:us-east-1:111122223333:alerts.fifo';
+    assert.deepEqual(planBudget({ ...input, snsTopicArn: fifo }), { ok: false, error: 'bad-topic', value: fifo });
+    assert.equal((planBudget({ ...input, snsTopicArn: 'arn:aws-cn:sns:cn-north-1:111122223333:alerts_2' }) as { ok: boolean }).ok, true);
+  });
 });
 
 describe('costPlan: the team cost plan', () => {

@@ -7,7 +7,7 @@
 import { CloudWatchClient, DescribeAlarmsCommand, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { alarmNamesFor, alarmStatus } from '../../core/alarms/alarmDefinitions';
 import type { AlarmMetricQuery, AlarmRequest, AlarmStates, AlarmStateValue, ExistingAlarm } from '../../core/alarms/alarmTypes';
-import { actionOf, normalizeAction } from '../../core/iam/awsActions';
+import { refusedAction } from '../../core/iam/awsActions';
 import { callAsValue, type AwsSession, type CallResult } from '../session';
 
 export function cloudWatchClient(session: AwsSession): CloudWatchClient {
@@ -78,13 +78,10 @@ export function describeAlarmsByName(session: AwsSession, names: readonly string
   });
 }
 
-const ACCESS_DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'AuthorizationError', 'AuthorizationErrorException']);
-
 /** The state of the models' alarms, in an open session: one DescribeAlarms call. */
 export async function readAlarmStates(session: AwsSession, modelIds: readonly string[]): Promise<AlarmStates> {
   const result = await describeAlarmsByName(session, alarmNamesFor(modelIds));
   if (result.ok) return { ok: true, alarms: result.value.flatMap((alarm) => alarmStatus(alarm) ?? []) };
-  const denied = result.error.name !== undefined && ACCESS_DENIED.has(result.error.name);
-  const named = /perform:\s*([A-Za-z0-9-]+:[A-Za-z0-9*]+)/.exec(result.error.message ?? '')?.[1];
-  return { ok: false, ...(denied ? { missingPermission: normalizeAction(named ?? actionOf('DescribeAlarms')!) } : {}), error: result.error };
+  const missingPermission = refusedAction(result.error, 'cloudwatch:DescribeAlarms');
+  return { ok: false, ...(missingPermission === undefined ? {} : { missingPermission }), error: result.error };
 }

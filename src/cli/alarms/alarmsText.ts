@@ -52,7 +52,7 @@ const ja: typeof en = {
   cannotWrite: '{file} に書き込めません: {detail}',
 };
 
-export type AdminTextKey = keyof typeof en;
+type AdminTextKey = keyof typeof en;
 
 export function adminCliText(locale: Locale, key: AdminTextKey, params: Readonly<Record<string, string | number | undefined>> = {}): string {
   return format((locale === 'ja' ? ja : en)[key], params);

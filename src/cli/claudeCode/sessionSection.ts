@@ -21,7 +21,7 @@ import { printable } from '../table';
 import { UsageError } from '../output';
 
 /** The most days doctor looks back. */
-export const MAX_SESSION_DAYS = 90;
+const MAX_SESSION_DAYS = 90;
 
 const TEXT = {
   en: {

@@ -43,7 +43,7 @@ const NUMBER_OPTIONS: readonly [string, keyof CostPlanInput][] = [
 ];
 
 /** The plan's inputs from the options over the defaults. */
-export function costPlanInput(options: AdminOptions): CostPlanInput {
+function costPlanInput(options: AdminOptions): CostPlanInput {
   const words = WORDS[options.locale];
   let input: CostPlanInput = { ...DEFAULT_COST_PLAN_INPUT };
   for (const [name, field] of NUMBER_OPTIONS) {

@@ -72,7 +72,7 @@ const WORDS = {
   },
 } as const;
 
-export function adminWords(locale: Locale, key: keyof (typeof WORDS)['en'], params: Readonly<Record<string, string>> = {}): string {
+function adminWords(locale: Locale, key: keyof (typeof WORDS)['en'], params: Readonly<Record<string, string>> = {}): string {
   return format(WORDS[locale][key], params);
 }
 

@@ -29,7 +29,7 @@ function teamRange(value: string | undefined, locale: Locale): TeamRange {
 }
 
 /** The developers as a table, the caller's own row marked. */
-export function developerTable(report: TeamReport, locale: Locale): string[] {
+function developerTable(report: TeamReport, locale: Locale): string[] {
   const columns = teamColumns(locale);
   const rows = (report.developers ?? []).map((developer) => [
     `${developer.self ? '▶ ' : '  '}${printable(developer.name)}${developer.self ? ` ${teamText(locale, 'you')}` : ''}`,

@@ -6,7 +6,7 @@
  * the same template deploys as a stack or through StackSets. Pure; `toYaml` writes it.
  */
 
-import { alarmName, quotaAlarm, throttleAlarm } from '../alarms/alarmDefinitions';
+import { quotaAlarm, throttleAlarm } from '../alarms/alarmDefinitions';
 import { DEFAULT_ALARM_PERCENT, DEFAULT_THROTTLE_THRESHOLD, type AlarmRequest } from '../alarms/alarmTypes';
 import { dashboardBody, renderDashboardBody, type DashboardModel } from '../dashboard/dashboardBody';
 import { buildAdminPolicy } from '../iam/adminPolicy';
@@ -14,6 +14,7 @@ import { buildIamPolicy, type PolicyOffer } from '../iam/iamPolicy';
 import { baseModelIdOf } from '../models/catalog';
 import { ownQuota } from '../usage/quotaMatch';
 import { outputBurndown } from '../usage/quotaMath';
+import { OPTIONAL_EMAIL_PATTERN } from '../text/addresses';
 import type { ModelQuotas } from '../usage/quotaTypes';
 import { toYaml, type YamlValue } from './yaml';
 
@@ -33,8 +34,6 @@ export interface AdminStackInput {
 }
 
 type Template = { readonly [key: string]: YamlValue };
-
-const EMAIL_PATTERN = '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$';
 
 /** `jp.anthropic.claude-sonnet-4-5-20250929-v1:0` → `JpSonnet4520250929V10`: letters and digits, as logical IDs need. */
 export function logicalPart(modelId: string): string {
@@ -97,7 +96,7 @@ export function buildAdminStack(input: AdminStackInput): Template {
     AlarmEmail: {
       Type: 'String',
       Default: '',
-      AllowedPattern: EMAIL_PATTERN,
+      AllowedPattern: OPTIONAL_EMAIL_PATTERN,
       ConstraintDescription: 'an e-mail address, or empty for no subscription',
       Description: 'Who the alarms notify: subscribed to the alarm topic by e-mail (AWS sends a confirmation link). Empty: no subscription.',
     },
@@ -179,9 +178,4 @@ export function buildAdminStack(input: AdminStackInput): Template {
 /** The template as YAML. */
 export function renderAdminStack(input: AdminStackInput): string {
   return `# Claude Code on Amazon Bedrock: the team's admin stack, written by claude-bedrock admin-stack.\n# Deploy in ${input.region}; see docs/admin.md for aws cloudformation deploy and StackSets.\n${toYaml(buildAdminStack(input))}`;
-}
-
-/** The alarm names the stack creates: the same as the extension's, so the Quotas & Usage view shows their state. */
-export function adminStackAlarmNames(input: AdminStackInput): string[] {
-  return input.models.flatMap(({ offer }) => [alarmName('throttles', offer.modelId), alarmName('quota-tpm', offer.modelId)]);
 }

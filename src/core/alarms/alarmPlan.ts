@@ -5,6 +5,7 @@
  */
 
 import { baseModelIdOf } from '../models/catalog';
+import { isEmailAddress, isTopicArn } from '../text/addresses';
 import { ownQuota } from '../usage/quotaMatch';
 import { outputBurndown } from '../usage/quotaMath';
 import type { ModelQuotas } from '../usage/quotaTypes';
@@ -25,15 +26,8 @@ import type {
 /** Models one plan covers: DescribeAlarms takes at most 100 names in one call, two alarms per model. */
 export const MAX_ALARM_MODELS = 50;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** SNS topic names: up to 256 letters, digits, hyphens and underscores. */
 const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
-const TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(?:\.fifo)?$/;
-
-/** Whether a string is an e-mail address SNS can subscribe (the shape only: SNS sends a confirmation). */
-export function isEmailAddress(value: string): boolean {
-  return value.length <= 254 && EMAIL.test(value);
-}
 
 /** A percentage of the quota, as typed: a number from 1 to 100. */
 export function parsePercent(value: string): number | undefined {
@@ -55,7 +49,7 @@ export function validateAlarmOptions(options: AlarmOptions, modelIds: readonly s
     problems.push({ code: 'bad-throttle-threshold', value: String(options.throttleThreshold) });
   }
   const action = options.action;
-  if (action.kind === 'topic' && !TOPIC_ARN.test(action.topicArn)) problems.push({ code: 'bad-topic-arn', value: action.topicArn });
+  if (action.kind === 'topic' && !isTopicArn(action.topicArn)) problems.push({ code: 'bad-topic-arn', value: action.topicArn });
   if (action.kind === 'new-topic') {
     if (!TOPIC_NAME.test(action.topicName)) problems.push({ code: 'bad-topic-name', value: action.topicName });
     if (action.email !== undefined && !isEmailAddress(action.email)) problems.push({ code: 'bad-email', value: action.email });
@@ -161,11 +155,6 @@ export function buildAlarmPlan(input: AlarmPlanInput): { readonly ok: true; read
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, plan: { region, percent: options.percent, throttleThreshold: options.throttleThreshold, ...(topic === undefined ? {} : { topic }), alarms } };
-}
-
-/** Whether applying the plan would change anything in the account. */
-export function planChangesSomething(plan: AlarmPlan): boolean {
-  return alarmSteps(plan).length > 0;
 }
 
 /**

@@ -6,7 +6,6 @@
 
 import { format, type Locale } from '../text/locale';
 import { formatCount } from '../usage/usageText';
-import { pendingTopicArn } from './alarmPlan';
 import type { AlarmApplyResult, AlarmChange, AlarmInputProblem, AlarmKind, AlarmPlan, AlarmStateValue, AlarmStep, PlannedAlarm } from './alarmTypes';
 
 const en = {
@@ -157,11 +156,6 @@ export function stepText(step: AlarmStep, locale: Locale): string {
   if (step.kind === 'create-topic') return format(table.stepTopic, { name: step.name });
   if (step.kind === 'subscribe') return format(table.stepSubscribe, { email: step.email });
   return format(table.stepAlarm, { name: step.alarm.request.AlarmName });
-}
-
-/** The preview's placeholder for the new topic's ARN, as the plan shows it. */
-export function pendingTopicText(plan: AlarmPlan): string | undefined {
-  return plan.topic?.kind === 'new' && plan.topic.arn === undefined ? pendingTopicArn(plan.region, plan.topic.name) : undefined;
 }
 
 /** What exists after applying: created, updated, unchanged, the failure, and what was not reached. */

@@ -4,6 +4,8 @@
  * percentages to e-mail addresses or an SNS topic, previewed before CreateBudget. Pure.
  */
 
+import { isEmailAddress, isFifoTopicArn, isTopicArn } from '../text/addresses';
+
 export interface BudgetRecord {
   readonly name: string;
   readonly limitUsd?: number;
@@ -100,9 +102,6 @@ export const DEFAULT_BUDGET_NAME = 'Claude on Bedrock (monthly)';
 export const MAX_NOTIFICATIONS = 5;
 export const MAX_EMAILS = 10;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const TOPIC = /^arn:aws[\w-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/;
-
 /** The budget to create, or what is wrong with the inputs (the first problem found). */
 export function planBudget(input: BudgetPlanInput): { ok: true; plan: BudgetPlan } | { ok: false; error: BudgetPlanError; value?: string } {
   const name = (input.name ?? DEFAULT_BUDGET_NAME).trim();
@@ -115,10 +114,10 @@ export function planBudget(input: BudgetPlanInput): { ok: true; plan: BudgetPlan
   if (bad !== undefined) return { ok: false, error: 'bad-threshold', value: String(bad) };
   if (thresholds.length > MAX_NOTIFICATIONS) return { ok: false, error: 'too-many-thresholds' };
   const emails = [...new Set(input.emails.map((email) => email.trim()))];
-  const badEmail = emails.find((email) => !EMAIL.test(email));
+  const badEmail = emails.find((email) => !isEmailAddress(email));
   if (badEmail !== undefined) return { ok: false, error: 'bad-email', value: badEmail };
   if (emails.length > MAX_EMAILS) return { ok: false, error: 'too-many-emails' };
-  if (input.snsTopicArn !== undefined && !TOPIC.test(input.snsTopicArn)) return { ok: false, error: 'bad-topic', value: input.snsTopicArn };
+  if (input.snsTopicArn !== undefined && (!isTopicArn(input.snsTopicArn) || isFifoTopicArn(input.snsTopicArn))) return { ok: false, error: 'bad-topic', value: input.snsTopicArn };
   const subscribers = [...emails.map((address) => ({ type: 'EMAIL' as const, address })), ...(input.snsTopicArn ? [{ type: 'SNS' as const, address: input.snsTopicArn }] : [])];
   if (subscribers.length === 0) return { ok: false, error: 'no-subscriber' };
   if (input.services.length === 0) return { ok: false, error: 'no-services' };

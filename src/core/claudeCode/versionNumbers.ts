@@ -3,6 +3,8 @@
  * or from a package manifest, and compared numerically (2.1.100 is newer than 2.1.99).
  */
 
+import { compareVersions as compareDottedVersions } from '../text/versionOrder';
+
 /** `major.minor.patch`, as Claude Code numbers its releases. */
 const VERSION = /^(\d{1,4})\.(\d{1,4})\.(\d{1,6})$/;
 
@@ -19,16 +21,11 @@ export function isVersion(value: unknown): value is string {
   return typeof value === 'string' && VERSION.test(value);
 }
 
-/** Negative when `a` is older than `b`, 0 when equal, positive when newer. */
+/** Negative when `a` is older than `b`, 0 when equal, positive when newer; throws for anything but `major.minor.patch`. */
 export function compareVersions(a: string, b: string): number {
-  const left = VERSION.exec(a);
-  const right = VERSION.exec(b);
-  if (!left || !right) throw new Error(`not a version: ${left ? b : a}`);
-  for (let part = 1; part <= 3; part++) {
-    const difference = Number(left[part]) - Number(right[part]);
-    if (difference !== 0) return difference;
-  }
-  return 0;
+  if (!isVersion(a)) throw new Error(`not a version: ${a}`);
+  if (!isVersion(b)) throw new Error(`not a version: ${b}`);
+  return compareDottedVersions(a, b);
 }
 
 /** True when `version` is `minimum` or newer. */

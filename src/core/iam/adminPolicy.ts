@@ -57,7 +57,7 @@ export const TEAM_ADMIN_STATEMENTS: readonly AdminActionGroup[] = TEAM_ADMIN_ACT
 export const ADMIN_ACTION_GROUPS: readonly AdminActionGroup[] = [...ALARM_ADMIN_ACTIONS, ...TEAM_ADMIN_STATEMENTS];
 
 /** Every action of the admin policy, sorted, each once. */
-export function adminActions(groups: readonly AdminActionGroup[] = ADMIN_ACTION_GROUPS): string[] {
+export function adminActions(groups: readonly Pick<AdminActionGroup, 'actions'>[] = ADMIN_ACTION_GROUPS): string[] {
   return [...new Set(groups.flatMap((group) => group.actions))].sort();
 }
 

@@ -58,3 +58,24 @@ export function normalizeAction(action: string): string {
   const colon = action.indexOf(':');
   return colon < 0 ? action : `${action.slice(0, colon).toLowerCase()}${action.slice(colon)}`;
 }
+
+/** The error names AWS services give an access denial (Budgets says AccessDeniedFault, SNS AuthorizationError…). */
+const ACCESS_DENIED = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'AccessDeniedFault',
+  'UnauthorizedOperation',
+  'AuthorizationError',
+  'AuthorizationErrorException',
+]);
+
+/**
+ * The IAM action a failed call was refused, when it failed as an access denial; undefined for any
+ * other failure. AWS names the action it refused ("… is not authorized to perform: logs:StartQuery on
+ * resource …"); without that, the table's action of the operation, then `fallback`.
+ */
+export function refusedAction(error: { readonly operation: string; readonly name?: string; readonly message?: string }, fallback: string): string | undefined {
+  if (error.name === undefined || !ACCESS_DENIED.has(error.name)) return undefined;
+  const named = /perform:\s*([A-Za-z0-9-]+:[A-Za-z0-9*]+)/.exec(error.message ?? '')?.[1];
+  return normalizeAction(named ?? actionOf(error.operation) ?? fallback);
+}

@@ -73,10 +73,5 @@ export const TEAM_OPERATIONS = [
   'CreateBudget',
 ] as const satisfies readonly AwsOperation[];
 
-/** Every action of the groups, sorted and without repeats (what an admin policy statement lists). */
-export function teamAdminActions(groups: readonly TeamActionGroup[] = TEAM_ADMIN_ACTION_GROUPS): string[] {
-  return [...new Set(groups.flatMap((group) => group.actions))].sort();
-}
-
 /** The role Bedrock writes invocation logs with, as the logging plan names it by default. */
 export const LOGGING_ROLE_PATTERN = 'arn:aws:iam::*:role/BedrockModelInvocationLogging';

@@ -7,6 +7,10 @@
 import type { Locale } from '../text/locale';
 import type { ModelFamily, Scope } from './bedrockTypes';
 
+// Version order lives in core/text (Claude Code's release numbers use it too); re-exported for the
+// modules that read it with the model table.
+export { compareVersions } from '../text/versionOrder';
+
 /** List prices in USD per million tokens. */
 export interface ModelPrices {
   readonly input: number;
@@ -136,18 +140,6 @@ export function knownModel(baseModelId: string): ModelFacts | undefined {
 /** The facts for any Claude base model ID: the table's entry, or what the ID itself says (no prices). */
 export function modelFacts(baseModelId: string): ModelFacts {
   return MODELS_BY_ID.get(baseModelId) ?? { baseModelId, ...parseClaudeModelId(baseModelId) };
-}
-
-/** Orders versions numerically (`4.10` after `4.9`); negative when `a` is older. An empty version is oldest. */
-export function compareVersions(a: string, b: string): number {
-  const left = a === '' ? [] : a.split('.').map(Number);
-  const right = b === '' ? [] : b.split('.').map(Number);
-  if (left.length === 0 || right.length === 0) return left.length - right.length;
-  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
-    const difference = (left[index] ?? 0) - (right[index] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
 }
 
 /** Scopes that are not tied to one geography. */

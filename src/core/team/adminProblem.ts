@@ -6,9 +6,9 @@
  */
 
 import type { RawAwsError } from '../models/bedrockTypes';
-import { actionOf } from '../iam/awsActions';
+import { refusedAction } from '../iam/awsActions';
 import { format, type Locale } from '../text/locale';
-import { endpointVariablesFor } from '../text/wire';
+import { endpointVariablesFor, SERVICE_NAMES } from '../text/wire';
 import { failedCallDetail, failedCallFix, isThrottledCall } from '../usage/usageText';
 
 /** The services of the admin reads. */
@@ -23,15 +23,10 @@ export interface AdminProblem {
   readonly error: RawAwsError;
 }
 
-const ACCESS_DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthorizationError', 'AccessDeniedFault']);
-
 /** A failed call as a problem of its service, naming the refused IAM action when it was an access denial. */
 export function adminProblem(service: AdminService, error: RawAwsError): AdminProblem {
-  const denied = error.name !== undefined && ACCESS_DENIED.has(error.name);
-  if (!denied) return { service, error };
-  // AWS names the action it refused: "… is not authorized to perform: logs:StartQuery on resource …".
-  const named = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(error.message ?? '')?.[1];
-  return { service, missingPermission: named ?? actionOf(error.operation) ?? `${service}:${error.operation}`, error };
+  const missingPermission = refusedAction(error, `${service}:${error.operation}`);
+  return missingPermission === undefined ? { service, error } : { service, missingPermission, error };
 }
 
 /** A write that AWS answered but whose change the read-back does not show. */
@@ -46,11 +41,6 @@ export function isAdminThrottling(problem: AdminProblem): boolean {
 
 /** The admin calls that change something in the account (PutModelInvocationLoggingConfiguration, CreateBudget, …). */
 const WRITE_OPERATION = /^(Put|Create|Update|Delete|Subscribe|Set)[A-Z]/;
-
-const SERVICE_NAMES: Readonly<Record<Locale, Readonly<Record<AdminService, string>>>> = {
-  en: { logs: 'CloudWatch Logs', bedrock: 'Amazon Bedrock', ce: 'Cost Explorer', budgets: 'AWS Budgets', cloudwatch: 'CloudWatch', sts: 'AWS STS' },
-  ja: { logs: 'CloudWatch Logs', bedrock: 'Amazon Bedrock', ce: 'Cost Explorer', budgets: 'AWS Budgets', cloudwatch: 'CloudWatch', sts: 'AWS STS' },
-};
 
 const TEXTS = {
   en: {
@@ -76,7 +66,7 @@ const TEXTS = {
  */
 export function adminProblemText(problem: AdminProblem, locale: Locale): string {
   const table = TEXTS[locale];
-  const params = { service: SERVICE_NAMES[locale][problem.service], operation: problem.error.operation, permission: problem.missingPermission };
+  const params = { service: SERVICE_NAMES[problem.service], operation: problem.error.operation, permission: problem.missingPermission };
   if (problem.missingPermission !== undefined) return format(table.permission, params);
   if (problem.notApplied) return format(table.notApplied, { ...params, endpointVariables: endpointVariablesFor(problem.error.operation, locale) });
   if (problem.error.phase === 'credentials') return format(table.credentials, params);

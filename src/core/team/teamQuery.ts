@@ -29,9 +29,6 @@ export const TEAM_QUERY_FIELDS = [
 /** Fields that carry message contents; the query must never name them. */
 export const BODY_FIELDS = ['input.inputBodyJson', 'output.outputBodyJson', '@message', 'inputBodyJson', 'outputBodyJson'] as const;
 
-/** The result columns of the query, in order. */
-export const TEAM_RESULT_COLUMNS = ['identity.arn', 'modelId', 'bin(1d)', 'requests', 'inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens'] as const;
-
 /** Logs Insights returns at most this many rows of a stats query. */
 export const MAX_QUERY_ROWS = 10_000;
 

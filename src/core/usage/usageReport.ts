@@ -5,7 +5,7 @@
  */
 
 import type { AlarmStates } from '../alarms/alarmTypes';
-import { actionOf } from '../iam/awsActions';
+import { refusedAction } from '../iam/awsActions';
 import type { RawAwsError } from '../models/bedrockTypes';
 import { matchModelQuotas } from './quotaMatch';
 import { summarizeUsage, usageAlert } from './quotaMath';
@@ -14,17 +14,10 @@ import { recommend } from './usageAdvice';
 import { totalCost } from './usageCost';
 import { seriesFromResults } from './usageQueries';
 
-const ACCESS_DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthorizationError']);
-
-
 /** A failed call as a problem of its service, naming the refused IAM action when it was an access denial. */
 export function usageProblem(service: UsageProblem['service'], error: RawAwsError): UsageProblem {
-  const denied = error.name !== undefined && ACCESS_DENIED.has(error.name);
-  if (!denied) return { service, error };
-  // AWS names the action it refused: "… is not authorized to perform: cloudwatch:GetMetricData …".
-  const named = /perform:\s*([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(error.message ?? '')?.[1];
-  const missingPermission = named ?? actionOf(error.operation) ?? `${service}:${error.operation}`;
-  return { service, missingPermission, error };
+  const missingPermission = refusedAction(error, `${service}:${error.operation}`);
+  return missingPermission === undefined ? { service, error } : { service, missingPermission, error };
 }
 
 /** Whether a problem is AWS throttling our own calls (the refresh should back off). */

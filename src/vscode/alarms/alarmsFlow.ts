@@ -9,7 +9,8 @@
 import * as vscode from 'vscode';
 import { loadAwsLayer } from '../../aws/loadLayer';
 import { canonicalRequest } from '../../core/alarms/alarmDefinitions';
-import { isEmailAddress, parsePercent } from '../../core/alarms/alarmPlan';
+import { parsePercent } from '../../core/alarms/alarmPlan';
+import { isEmailAddress } from '../../core/text/addresses';
 import { alarmPlanLine, alarmProblemText, alarmResultLines, nothingCreatedText, topicLines } from '../../core/alarms/alarmText';
 import { DEFAULT_ALARM_PERCENT, DEFAULT_THROTTLE_THRESHOLD, DEFAULT_TOPIC_NAME, type AlarmActionChoice, type AlarmPlan, type AlarmRequest } from '../../core/alarms/alarmTypes';
 import { alarmSteps } from '../../core/alarms/alarmPlan';

@@ -10,10 +10,10 @@ import { loadAwsLayer } from '../../aws/loadLayer';
 import { budgetServices, planBudget } from '../../core/budgets/budgetPlan';
 import { budgetErrorText, budgetPlanLines, budgetText } from '../../core/budgets/budgetText';
 import { buildAdminPolicy } from '../../core/iam/adminPolicy';
-import { describeDiagnosis } from '../../core/models/diagnosis';
 import { adminProblemText } from '../../core/team/adminProblem';
 import { DEFAULT_LOG_GROUP, planInvocationLogging } from '../../core/team/loggingPlan';
 import { loggingPlanLines, teamText } from '../../core/team/teamText';
+import { adminFailureText } from '../alarms/adminPreview';
 import { checkTimeoutMs } from '../profiles/identityCommands';
 import { uiLocale } from '../uiLocale';
 import type { TeamController } from './teamController';
@@ -33,8 +33,7 @@ export async function enableInvocationLogging(controller: TeamController): Promi
   const layer = await loadAwsLayer();
   const setup = await layer.readLoggingSetup({ target: profile, region: target.region, timeoutMs: checkTimeoutMs() });
   if (!setup.ok) {
-    const text = describeDiagnosis(setup.credentials, locale);
-    void vscode.window.showErrorMessage(`${text.cause} ${text.fix}`);
+    void vscode.window.showErrorMessage(adminFailureText(setup.credentials));
     return;
   }
   if (setup.accountId === undefined || setup.problems.some((problem) => problem.service === 'bedrock')) {
@@ -100,8 +99,7 @@ export async function createTeamBudget(controller: TeamController): Promise<void
   if (!report?.accountId || report.services.length === 0) {
     const fetched = await layer.fetchBudgets({ target: profile, region: target.region, timeoutMs: checkTimeoutMs() });
     if (!fetched.ok) {
-      const text = describeDiagnosis(fetched.credentials, locale);
-      void vscode.window.showErrorMessage(`${text.cause} ${text.fix}`);
+      void vscode.window.showErrorMessage(adminFailureText(fetched.credentials));
       return;
     }
     report = fetched.report;

@@ -18,10 +18,7 @@ import type { TeamRange, TeamReport } from '../../core/team/teamTypes';
 import type { Locale } from '../../core/text/locale';
 import { formatCount } from '../../core/usage/usageText';
 import type { DevelopersModel, PlanModel, SectionModel, TeamViewModel } from '../../webview/team/protocol';
-
-export interface Translator {
-  t(message: string, ...args: (string | number)[]): string;
-}
+import type { Translator } from '../usage/usageViewModel';
 
 export interface TeamViewState {
   /** Why there is nothing to read. */

@@ -3,6 +3,7 @@
  * forwards the admin's clicks and the cost plan's inputs (sent when a field is committed).
  */
 
+import { redrawKeepingFocus } from '../shared/dom';
 import type { PlanInputs, TeamExtensionMessage, TeamRangeChoice, TeamViewModel, TeamWebviewMessage } from './protocol';
 import { PLAN_NUMBER_FIELDS } from './protocol';
 import { renderTeamView } from './render';
@@ -20,10 +21,8 @@ function post(message: TeamWebviewMessage): void {
 window.addEventListener('message', (event: MessageEvent<TeamExtensionMessage>) => {
   if (event.data?.type !== 'state') return;
   model = event.data.model;
-  // A state replaces the whole view: keep the keyboard focus where it was.
-  const focused = document.activeElement?.getAttribute('data-focus');
-  renderTeamView(root, model);
-  if (focused) root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focused)}"]`)?.focus();
+  const next = model;
+  redrawKeepingFocus(root, () => renderTeamView(root, next));
 });
 
 function planFromForm(): PlanInputs | undefined {

@@ -5,17 +5,9 @@
  * `data-test` attributes are the stable hooks of the end-to-end tests.
  */
 
+import { el } from '../shared/dom';
 import type { DevelopersModel, PlanModel, SectionModel, TeamViewModel } from './protocol';
 import { PLAN_NUMBER_FIELDS } from './protocol';
-
-type Attributes = Record<string, string | undefined>;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: (Node | string | undefined)[]): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) element.setAttribute(name, value);
-  for (const child of children) if (child !== undefined) element.append(child);
-  return element;
-}
 
 function lines(items: readonly string[], className: string, test?: string): HTMLElement[] {
   return items.map((text) => el('p', { class: className, ...(test ? { 'data-test': test } : {}) }, text));

@@ -3,6 +3,7 @@
  * posts, forwards the user's clicks, and keeps the data's age current between states.
  */
 
+import { redrawKeepingFocus } from '../shared/dom';
 import type { AdminAction, ExtensionMessage, RangeChoice, UsageViewModel, WebviewMessage } from './protocol';
 import { createFormat, renderView, updateClock, type ViewFormat } from './render';
 
@@ -24,10 +25,8 @@ function post(message: WebviewMessage): void {
 function render(next: UsageViewModel): void {
   model = next;
   if (format?.lang !== next.lang) format = { lang: next.lang, value: createFormat(next.lang) };
-  // A state replaces the whole view: keep the keyboard focus on the same button.
-  const focused = document.activeElement?.getAttribute('data-focus');
-  renderView(root, next, format.value, Date.now());
-  if (focused) root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focused)}"]`)?.focus();
+  const view = format.value;
+  redrawKeepingFocus(root, () => renderView(root, next, view, Date.now()));
   schedule();
 }
 

@@ -4,17 +4,9 @@
  * `data-test` attributes are the stable hooks of the end-to-end tests.
  */
 
+import { el } from '../shared/dom';
 import { chartHtml, type ChartFormat } from './charts';
 import type { AdminModel, ChartsModel, ModelSectionModel, QuotaTableModel, RecommendationModel, StatusModel, UsageViewModel } from './protocol';
-
-type Attributes = Record<string, string | undefined>;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: (Node | string | undefined)[]): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) element.setAttribute(name, value);
-  for (const child of children) if (child !== undefined) element.append(child);
-  return element;
-}
 
 /** Local times, numbers and scale labels in the display language, in the webview's own time zone. */
 export interface ViewFormat {

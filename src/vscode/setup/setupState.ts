@@ -150,7 +150,7 @@ export class SetupState implements vscode.Disposable {
     const workspaceFolders = vscode.workspace.workspaceFolders ?? [];
     const targets: (vscode.WorkspaceFolder | undefined)[] = workspaceFolders.length > 0 ? [...workspaceFolders] : [undefined];
     const trusted = vscode.workspace.isTrusted;
-    // Which Claude Code is here: found while the files are read. A failure is not verified, never left out.
+    // Which Claude Code is here: found while the files and AWS are read. A failure is not verified, never left out.
     const claudeCode = this.claudeCode.detect().then(
       (installs) => ({ installs }),
       (error: unknown) => ({ failure: redactSecrets(error instanceof Error ? error.message : String(error)) }),
@@ -165,8 +165,6 @@ export class SetupState implements vscode.Disposable {
         return { folder, files, policy, setup, localIgnored };
       }),
     );
-    const detected = await claudeCode;
-    const installs = 'installs' in detected ? detected.installs : undefined;
     if (checkIdentity) await this.checkIdentities(read.map((entry) => entry.setup), discovery, trusted);
     const usageTargets = read.map(({ setup }) => this.usageTargetOf(setup, discovery, trusted));
     if (checkIdentity) await this.readUsage(usageTargets);
@@ -174,6 +172,9 @@ export class SetupState implements vscode.Disposable {
       const usable = read.filter((entry) => entry.setup.bedrock && !this.identitySkipped(entry.setup, discovery, trusted) && this.identityOk(setupProfile(entry.setup, discovery)));
       await Promise.all([this.residency.check(usable, discovery, checkTimeoutMs()), this.invocationLogging.check(usable, discovery, checkTimeoutMs())]);
     }
+    // Claude Code's detection (`claude --version`, up to seconds) ran alongside the AWS reads above: awaited only now.
+    const detected = await claudeCode;
+    const installs = 'installs' in detected ? detected.installs : undefined;
     this.folders = read.map(({ folder, files, policy, setup, localIgnored }, index) => {
       const profile = setupProfile(setup, discovery);
       const identity = this.identitySkipped(setup, discovery, trusted) ?? this.identities.get(profile)?.outcome;

@@ -179,7 +179,10 @@ export class SetupState implements vscode.Disposable {
       const profile = setupProfile(setup, discovery);
       const identity = this.identitySkipped(setup, discovery, trusted) ?? this.identities.get(profile)?.outcome;
       const usageTarget = usageTargets[index];
-      const usage = usageTarget ? this.usageAlerts.get(usageTarget.key) : undefined;
+      const remembered = usageTarget ? this.usageAlerts.get(usageTarget.key) : undefined;
+      // A usage read is shown when the identity passed (then it was read in this check, or is young enough to reuse), or it is itself that young:
+      // never a read of hours ago under a check whose identity failed (readUsage skipped the target), as if read now.
+      const usage = remembered && (this.identityOk(profile) || Date.now() - remembered.checkedAt < USAGE_REUSE_MS) ? remembered : undefined;
       const residency = this.residency.answer(setup, policy, discovery);
       const kind = profileKind(setup, discovery);
       const found = evaluatePolicy(setup, policy, kind === undefined ? {} : { profileKind: kind });

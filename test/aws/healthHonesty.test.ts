@@ -1,0 +1,97 @@
+// The status bar's health check through the built bundle (a `vscode` stand-in) against the fake AWS:
+// what it says of usage and alarms it did not read in this check, and whether every command link of
+// its tooltip is one VS Code lets the tooltip run.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
+import { useFakeAwsHome } from '../support/fakeAwsHome';
+import { createVscodeStandIn, extensionContext, loadWithStandIn, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
+
+const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
+const TOKYO = 'ap-northeast-1';
+const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
+
+const tooltipOf = (item: StatusItemStandIn) => (typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '')).replace(/\\(.)/g, '$1');
+
+async function waitFor(what: string, done: () => boolean, limitMs = 20_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  while (!done()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('status-bar health: only what this check read (built bundle, fake AWS)', function () {
+  this.timeout(60_000);
+  const world = useFakeAwsHome('health-honesty');
+  let dir: string | undefined;
+  let subscriptions: { dispose(): unknown }[] = [];
+  const realNow = Date.now;
+
+  afterEach(() => {
+    Date.now = realNow;
+    for (const subscription of subscriptions) subscription.dispose();
+    subscriptions = [];
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  /** A Tokyo setup for `static-dev`, the extension activated on it, its first health check drawn. */
+  async function activate(language = 'en', prepare: (standIn: StandIn) => void = () => {}): Promise<{ standIn: StandIn; item: StatusItemStandIn }> {
+    dir = mkdtempSync(join(tmpdir(), 'cbs-health-honesty-'));
+    const folder = join(dir, 'work');
+    mkdirSync(join(folder, '.claude'), { recursive: true });
+    mkdirSync(join(dir, 'bin'));
+    process.env.CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR = join(dir, 'no-managed-settings');
+    // No `claude` on the extension host's PATH (the environment is put back after each test).
+    process.env.PATH = `${join(dir, 'bin')}:/usr/bin:/bin`;
+    writeFileSync(join(folder, '.claude', 'settings.json'), JSON.stringify({ env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: TOKYO, ANTHROPIC_MODEL: JP_SONNET } }));
+    writeFileSync(join(folder, '.claude', 'settings.local.json'), JSON.stringify({ env: { AWS_PROFILE: 'static-dev' } }));
+    writeFileSync(join(folder, '.gitignore'), '.claude/settings.local.json\n');
+    const standIn = createVscodeStandIn(language);
+    standIn.workspaceFolders = [{ uri: { fsPath: folder, toString: () => `file://${folder}` }, name: 'work', index: 0 }];
+    prepare(standIn);
+    const context = extensionContext(standIn);
+    loadWithStandIn<{ activate(context: unknown): void }>(bundle, standIn, (extension) => extension.activate(context));
+    subscriptions = (context as unknown as { subscriptions: { dispose(): unknown }[] }).subscriptions;
+    const item = standIn.statusItems.find((candidate) => candidate.id === 'claudeBedrock.health')!;
+    await waitFor('the health check', () => item.text !== '' && !item.text.includes('sync~spin'));
+    return { standIn, item };
+  }
+
+  async function checkAgain(standIn: StandIn, item: StatusItemStandIn): Promise<void> {
+    await standIn.commands.get('claudeBedrock.checkHealth')!();
+    await waitFor('the health check', () => !item.text.includes('sync~spin'));
+  }
+
+  it('a usage read of an earlier check is not shown as read now when the identity fails in this one', async () => {
+    const { standIn, item } = await activate();
+    assert.match(tooltipOf(item), /No throttling in the last 15 minutes; every quota below 80%/, 'the first check read the usage');
+    // The next check runs later than the reuse window of a usage read, and STS fails in it.
+    const later = realNow() + 10 * 60_000;
+    const start = realNow();
+    Date.now = () => later + (realNow() - start);
+    world.fake.clearLog();
+    world.fake.inject({ service: 'sts', operation: 'GetCallerIdentity', fault: 'json-500' });
+    await checkAgain(standIn, item);
+    const shown = tooltipOf(item);
+    assert.ok(world.fake.requests.some((entry) => entry.operation === 'GetCallerIdentity' && entry.fault === 'json-500'), 'the second check called STS');
+    assert.ok(!world.fake.requests.some((entry) => entry.service === 'cloudwatch' || entry.service === 'servicequotas'), 'no usage was read in the second check');
+    assert.match(item.text, /^\$\(warning\) Bedrock$/, shown);
+    assert.doesNotMatch(shown, /every quota below 80%/, `the old usage read is not claimed now\n${shown}`);
+  });
+
+  it('a usage read in this check still shows when the identity passed', async () => {
+    const { standIn, item } = await activate();
+    const later = realNow() + 10 * 60_000;
+    const start = realNow();
+    Date.now = () => later + (realNow() - start);
+    world.fake.clearLog();
+    await checkAgain(standIn, item);
+    assert.ok(world.fake.requests.some((entry) => entry.service === 'cloudwatch'), 'the usage was read again');
+    assert.match(tooltipOf(item), /No throttling in the last 15 minutes; every quota below 80%/);
+    assert.match(item.text, /^\$\(pass\) Bedrock$/);
+  });
+});

@@ -94,4 +94,18 @@ describe('status-bar health: only what this check read (built bundle, fake AWS)'
     assert.match(tooltipOf(item), /No throttling in the last 15 minutes; every quota below 80%/);
     assert.match(item.text, /^\$\(pass\) Bedrock$/);
   });
+
+  for (const [language, words] of [
+    ['en', /Team alarms not verified: DescribeAlarms failed \(HTTP 500[^)]*\)[^)]*\)\. Try again in a few minutes/],
+    ['ja', /チームのアラームは未確認です: DescribeAlarms が失敗しました \(HTTP 500[^)]*\)[^)]*\)。数分後にもう一度試してください/],
+  ] as const) {
+    it(`says the team's alarms are not verified when DescribeAlarms fails, with the cause and what to do (${language})`, async () => {
+      world.fake.inject({ service: 'cloudwatch', operation: 'DescribeAlarms', fault: 'json-500' });
+      const { item } = await activate(language);
+      const shown = tooltipOf(item);
+      assert.ok(world.fake.requests.some((entry) => entry.operation === 'DescribeAlarms' && entry.fault === 'json-500'), 'the fault was served');
+      assert.match(shown, words, shown);
+      assert.match(item.text, /^\$\(warning\) Bedrock$/, 'not verified is never healthy');
+    });
+  }
 });

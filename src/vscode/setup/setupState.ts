@@ -117,7 +117,7 @@ export class SetupState implements vscode.Disposable {
     this.usageAlerts.set(key, usage);
     const shown = this.folders.some((folder) => folder.usageTarget?.key === key);
     const summary = (read: UsageRead | undefined) =>
-      JSON.stringify([read?.alert?.state, read?.alert?.recentThrottles, read?.alert?.highestPercent?.percent, read?.failure, (read?.problems ?? []).map((problem) => [problem.service, problem.error.operation]), (read?.alarms ?? null)?.map((alarm) => [alarm.name, alarm.state]) ?? null]);
+      JSON.stringify([read?.alert?.state, read?.alert?.recentThrottles, read?.alert?.highestPercent?.percent, read?.failure, (read?.problems ?? []).map((problem) => [problem.service, problem.error.operation]), (read?.alarms ?? null)?.map((alarm) => [alarm.name, alarm.state]) ?? null, read?.alarmsUnread ? [read.alarmsUnread.missingPermission, read.alarmsUnread.error.operation, read.alarmsUnread.error.name] : null]);
     if (shown && summary(previous) !== summary(usage)) void this.refresh(false);
   }
 
@@ -237,7 +237,7 @@ export class SetupState implements vscode.Disposable {
     for (const target of targets) {
       const known = target ? this.usageAlerts.get(target.key) : undefined;
       // A complete read of the last few minutes (the view's, or an earlier check's) still stands; a failed one is tried again.
-      const complete = known?.alert !== undefined && known.failure === undefined && (known.problems ?? []).length === 0;
+      const complete = known?.alert !== undefined && known.failure === undefined && (known.problems ?? []).length === 0 && known.alarmsUnread === undefined;
       if (known && complete && Date.now() - known.checkedAt < USAGE_REUSE_MS) continue;
       if (target && this.identityOk(target.profile)) distinct.set(target.key, target);
     }

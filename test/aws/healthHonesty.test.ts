@@ -2,11 +2,12 @@
 // what it says of usage and alarms it did not read in this check, and whether every command link of
 // its tooltip is one VS Code lets the tooltip run.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
+import { CLAUDE_CODE_EXTENSION_ID, LAST_UNSUPPORTED_VERSION } from '../../src/core/claudeCode/supportTable';
 import { createVscodeStandIn, extensionContext, loadWithStandIn, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
@@ -108,4 +109,23 @@ describe('status-bar health: only what this check read (built bundle, fake AWS)'
       assert.match(item.text, /^\$\(warning\) Bedrock$/, 'not verified is never healthy');
     });
   }
+
+  it('lets the tooltip run every command it links, the Extensions view search included', async () => {
+    // A Claude Code extension too old for the setup: its finding links to the Extensions view.
+    const { item } = await activate('en', (standIn) => standIn.extensions.set(CLAUDE_CODE_EXTENSION_ID, { packageJSON: { name: 'claude-code', publisher: 'anthropic', version: LAST_UNSUPPORTED_VERSION }, extensionPath: '/nonexistent/extensions/anthropic.claude-code' }));
+    const tooltip = item.tooltip as { value: string; isTrusted?: { enabledCommands?: readonly string[] } };
+    const linked = [...tooltip.value.matchAll(/\]\(command:([\w.-]+)/g)].map((match) => match[1]!);
+    assert.ok(linked.includes('workbench.extensions.search'), tooltip.value);
+    const enabled = tooltip.isTrusted?.enabledCommands ?? [];
+    assert.deepEqual(linked.filter((command) => !enabled.includes(command)), [], 'every linked command is enabled');
+  });
+
+  it("enables, in the tooltip, every command a check's fix can link (read from the source of the checks' words)", () => {
+    // Every fix a check can have, not only the ones this run's checks drew.
+    const source = (file: string) => readFileSync(join(__dirname, '..', '..', 'src', 'vscode', 'health', file), 'utf8');
+    const fixes = new Set([...source('healthText.ts').matchAll(/command: '([\w.-]+)'/g)].map((match) => match[1]!));
+    const enabled = /enabledCommands: \[([^\]]*)\]/.exec(source('healthStatusBar.ts'))?.[1] ?? '';
+    assert.ok(fixes.size >= 10, [...fixes].join(', '));
+    assert.deepEqual([...fixes].filter((command) => !enabled.includes(`'${command}'`)), []);
+  });
 });

@@ -2,10 +2,10 @@
 // what it says of usage and alarms it did not read in this check, and whether every command link of
 // its tooltip is one VS Code lets the tooltip run.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
+import { makeBedrockFolder } from '../support/bedrockFolder';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
 import { CLAUDE_CODE_EXTENSION_ID, LAST_UNSUPPORTED_VERSION } from '../../src/core/claudeCode/supportTable';
 import { createVscodeStandIn, extensionContext, loadWithStandIn, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
@@ -41,16 +41,12 @@ describe('status-bar health: only what this check read (built bundle, fake AWS)'
 
   /** A Tokyo setup for `static-dev`, the extension activated on it, its first health check drawn. */
   async function activate(language = 'en', prepare: (standIn: StandIn) => void = () => {}): Promise<{ standIn: StandIn; item: StatusItemStandIn }> {
-    dir = mkdtempSync(join(tmpdir(), 'cbs-health-honesty-'));
-    const folder = join(dir, 'work');
-    mkdirSync(join(folder, '.claude'), { recursive: true });
-    mkdirSync(join(dir, 'bin'));
-    process.env.CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR = join(dir, 'no-managed-settings');
+    const folder = makeBedrockFolder('cbs-health-honesty-', { region: TOKYO, model: JP_SONNET, profile: 'static-dev' });
+    dir = folder;
+    mkdirSync(join(folder, 'bin'));
+    process.env.CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR = join(folder, 'no-managed-settings');
     // No `claude` on the extension host's PATH (the environment is put back after each test).
-    process.env.PATH = `${join(dir, 'bin')}:/usr/bin:/bin`;
-    writeFileSync(join(folder, '.claude', 'settings.json'), JSON.stringify({ env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: TOKYO, ANTHROPIC_MODEL: JP_SONNET } }));
-    writeFileSync(join(folder, '.claude', 'settings.local.json'), JSON.stringify({ env: { AWS_PROFILE: 'static-dev' } }));
-    writeFileSync(join(folder, '.gitignore'), '.claude/settings.local.json\n');
+    process.env.PATH = `${join(folder, 'bin')}:/usr/bin:/bin`;
     const standIn = createVscodeStandIn(language);
     standIn.workspaceFolders = [{ uri: { fsPath: folder, toString: () => `file://${folder}` }, name: 'work', index: 0 }];
     prepare(standIn);

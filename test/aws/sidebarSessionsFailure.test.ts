@@ -3,11 +3,11 @@
 // scan's verdict with its check mark. The scan's bundle (dist/sessions.js) is the real one; only its
 // second call is made to throw (a bug, a bundle broken mid-session), through the module cache.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
+import { makeBedrockFolder } from '../support/bedrockFolder';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
 import { createVscodeStandIn, extensionContext, loadWithStandIn } from '../support/vscodeStandIn';
 
@@ -35,13 +35,9 @@ describe('Setup view: a session scan that throws after one that worked (built bu
   let subscriptions: { dispose(): unknown }[] = [];
 
   beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'cbs-sessions-failure-'));
+    folder = makeBedrockFolder('cbs-sessions-failure-', { region: 'ap-northeast-1', model: JP_SONNET, profile: 'static-dev' });
     process.env.CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR = join(folder, 'no-managed-settings');
     process.env.CLAUDE_BEDROCK_POLICY_DIR = join(folder, 'no-machine-policy');
-    mkdirSync(join(folder, '.claude'), { recursive: true });
-    writeFileSync(join(folder, '.claude', 'settings.json'), JSON.stringify({ env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: JP_SONNET } }));
-    writeFileSync(join(folder, '.claude', 'settings.local.json'), JSON.stringify({ env: { AWS_PROFILE: 'static-dev' } }));
-    writeFileSync(join(folder, '.gitignore'), '.claude/settings.local.json\n');
   });
   afterEach(() => {
     for (const subscription of subscriptions) subscription.dispose();

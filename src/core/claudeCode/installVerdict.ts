@@ -17,7 +17,8 @@ import { ignoredSettings, type IgnoredSetting, type VersionInUse, type WrittenSe
 import { MINIMUM_SUPPORTED_VERSION, NEWEST_TESTED_VERSION } from './supportTable';
 import { atLeast, compareVersions } from './versionNumbers';
 
-export type FindingState = 'ok' | 'info' | 'warning' | 'error' | 'not-verified';
+export type { FindingState } from './findingState';
+export { worstState } from './findingState';
 
 export type ClaudeCodeFinding =
   /** The CLI a terminal runs (the first on PATH, else the first in a usual place) and its version. */
@@ -96,13 +97,6 @@ export function claudeCodeFindings(installs: ClaudeCodeInstalls, judge?: Setting
     findings.push({ code: 'setting-ignored', state: ignored.row.severity, ignored });
   }
   return findings;
-}
-
-const ORDER: readonly FindingState[] = ['ok', 'info', 'not-verified', 'warning', 'error'];
-
-/** The worst state among findings (`ok` when there are none). */
-export function worstState(findings: readonly ClaudeCodeFinding[]): FindingState {
-  return findings.reduce<FindingState>((worst, finding) => (ORDER.indexOf(finding.state) > ORDER.indexOf(worst) ? finding.state : worst), 'ok');
 }
 
 /** The findings a planner shows before writing: problems and what could not be read, never the ok ones. */

@@ -195,12 +195,18 @@ export function problemText(problem: { readonly path: string; readonly reason: s
 /**
  * The verdict of the section. Past errors are history: a warning, never an error (the live checks say
  * whether the setup works now). Not verified when the sessions could not be read, or only in part
- * and nothing was found in the rest; ok when everything of the last N days was read and had no error.
+ * (a file unreadable, older files past the byte budget, lines that did not parse) and nothing was
+ * found in the rest; ok when everything of the last N days was read and had no error.
  */
 export function sessionVerdict(scan: SessionScanFacts, summary: SessionSummary): Verification {
   if (summary.findings.length > 0) return 'problem';
-  if (scan.state === 'cancelled' || scan.state === 'unreadable' || scan.problems.length > 0) return 'not-verified';
+  if (scan.state === 'cancelled' || scan.state === 'unreadable' || scan.problems.length > 0 || readInPart(scan)) return 'not-verified';
   return 'ok';
+}
+
+/** Files of the period left unread (the byte budget) or lines that did not parse: the rest was read, not all. */
+function readInPart(scan: SessionScanFacts): boolean {
+  return scan.unread.files > 0 || scan.brokenLines > 0;
 }
 
 /** The one line that sums the section up ("In your sessions of the last 7 days: throttled ×3, …"). */
@@ -225,6 +231,8 @@ export function sessionShortText(scan: SessionScanFacts, summary: SessionSummary
     return format(count === 1 ? t.shortFoundOne : t.shortFound, { count, days: scan.days });
   }
   if (scan.problems.length > 0) return scan.files === 0 ? t.shortUnreadable : t.shortPartial;
+  // "No API errors in 7 days" only when all of the 7 days was read; the notes say what was not.
+  if (readInPart(scan) && scan.files > 0) return t.shortPartial;
   return format(scan.state === 'missing' || scan.files === 0 ? t.shortMissing : t.shortNone, { days: scan.days });
 }
 

@@ -13,6 +13,7 @@ import { ALERT_PERCENT, type QuotaMeasure, type UsageAlert, type UsageProblem } 
 import { identityVerification } from '../verification/verification';
 import type { PolicyFileProblem, PolicyViolation } from '../policy/policyTypes';
 import type { AlarmStatus } from '../alarms/alarmTypes';
+import type { RawAwsError } from '../models/bedrockTypes';
 import type { ClaudeCodeFinding } from '../claudeCode/installVerdict';
 
 export type CheckState = 'ok' | 'warning' | 'error' | 'info';
@@ -39,6 +40,8 @@ export type HealthCheck =
   | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-near-quota'; readonly modelId: string; readonly measure: QuotaMeasure; readonly percent: number; readonly checkedAt: number }
   | { readonly id: 'alarms'; readonly state: 'warning'; readonly code: 'alarms-firing'; readonly alarms: readonly AlarmStatus[]; readonly checkedAt: number }
   | { readonly id: 'alarms'; readonly state: 'ok'; readonly code: 'alarms-ok'; readonly count: number; readonly checkedAt: number }
+  /** DescribeAlarms failed: whether an alarm is in ALARM is not verified (the refused permission, or the call's error). */
+  | { readonly id: 'alarms'; readonly state: 'warning'; readonly code: 'alarms-unread'; readonly missingPermission?: string; readonly error: RawAwsError; readonly checkedAt: number }
   /** Quotas or metrics could not be read: not verified, with the calls that failed or why the whole read did. */
   | { readonly id: 'usage'; readonly state: 'warning'; readonly code: 'usage-unread'; readonly problems: readonly UsageProblem[]; readonly failure?: string; readonly checkedAt: number }
   /** Which Claude Code reads the settings, and what it would ignore (a version not read warns). */
@@ -86,6 +89,8 @@ export interface UsageRead {
   readonly failure?: string;
   /** The models' alarms, when they were read with the metrics. */
   readonly alarms?: readonly AlarmStatus[];
+  /** DescribeAlarms failed with the metrics: the refused permission, or the call's error. */
+  readonly alarmsUnread?: { readonly missingPermission?: string; readonly error: RawAwsError };
 }
 
 /** True when a profile gets its credentials by running a program (itself or anywhere in its role chain). */
@@ -173,6 +178,11 @@ export function assessHealth(input: HealthInput): HealthReport {
         ? { id: 'alarms', state: 'warning', code: 'alarms-firing', alarms: firing, checkedAt: input.usage!.checkedAt }
         : { id: 'alarms', state: 'ok', code: 'alarms-ok', count: alarms.length, checkedAt: input.usage!.checkedAt },
     );
+  }
+  // Alarms that could not be read: one of them may be in ALARM, so not verified (never left out).
+  const alarmsUnread = input.usage?.alarmsUnread;
+  if (alarmsUnread) {
+    checks.push({ id: 'alarms', state: 'warning', code: 'alarms-unread', ...(alarmsUnread.missingPermission !== undefined ? { missingPermission: alarmsUnread.missingPermission } : {}), error: alarmsUnread.error, checkedAt: input.usage!.checkedAt });
   }
 
   if (input.localIgnored === false && input.localPath && setup.values.some((value) => value.source === 'local')) {

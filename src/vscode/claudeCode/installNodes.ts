@@ -6,7 +6,8 @@
  */
 
 import * as vscode from 'vscode';
-import type { ClaudeCodeFinding, FindingState } from '../../core/claudeCode/installVerdict';
+import type { ClaudeCodeFinding } from '../../core/claudeCode/installVerdict';
+import { worstState } from '../../core/claudeCode/findingState';
 import { versionOf, type ClaudeCodeInstalls } from '../../core/claudeCode/installTypes';
 import { checkText, stateColor, stateIcon } from '../health/healthText';
 import type { FolderSetup } from '../setup/setupState';
@@ -35,13 +36,6 @@ function summary(installs: ClaudeCodeInstalls): string {
 }
 
 const ICON_STATE = { ok: 'ok', info: 'info', warning: 'warning', error: 'error', 'not-verified': 'warning' } as const;
-const ORDER: readonly FindingState[] = ['ok', 'info', 'not-verified', 'warning', 'error'];
-
-/** The worst state among the findings (the table's verdict code stays in the lazy bundle). */
-function worstState(findings: readonly ClaudeCodeFinding[]): FindingState {
-  return findings.reduce<FindingState>((worst, finding) => (ORDER.indexOf(finding.state) > ORDER.indexOf(worst) ? finding.state : worst), 'ok');
-}
-
 export function claudeCodeTreeItem(node: ClaudeCodeNode, base: string): vscode.TreeItem {
   if (node.type === 'claudeCode') {
     const findings = node.folder.claudeCode?.findings ?? [];

@@ -97,7 +97,11 @@ export class SessionMonitor implements vscode.Disposable {
       const readAt = new Date();
       withPath.forEach((folder, index) => this.results.set(folderKey(folder), { view: views[index]!, readAt }));
     } catch (error) {
-      if (!controller.signal.aborted) this.failure = error instanceof Error ? error.message : String(error);
+      if (!controller.signal.aborted) {
+        // The last scan's results are not this check's: the failure stands alone (not verified), never beside an old pass.
+        this.results.clear();
+        this.failure = error instanceof Error ? error.message : String(error);
+      }
     } finally {
       if (this.running === controller) this.running = undefined;
       this.changed.fire();

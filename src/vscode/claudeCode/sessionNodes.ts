@@ -32,7 +32,9 @@ export function sessionChildren(node: SessionNode, monitor: SessionMonitor): Ses
   if (node.type !== 'sessions') return [];
   const { folder } = node;
   const { result, failure } = monitor.folder(folder);
-  if (!result) return failure !== undefined ? [{ type: 'sessionNote', text: failure, icon: 'error', index: 0, folder }] : [];
+  // A scan that failed is shown whenever it did, never a result of an earlier scan in its place.
+  if (failure !== undefined) return [{ type: 'sessionNote', text: failure, icon: 'error', index: 0, folder }];
+  if (!result) return [];
   const { view } = result;
   return [
     { type: 'sessionNote', text: view.summary, icon: 'history', index: 0, folder },
@@ -53,7 +55,7 @@ function sectionItem(folder: FolderSetup, base: string, monitor: SessionMonitor)
     item.iconPath = new vscode.ThemeIcon('sync~spin');
     item.description = view ? `${view.short} · ${vscode.l10n.t('reading…')}` : vscode.l10n.t('reading…');
     item.id = `${base}/sessions/reading`;
-  } else if (failure !== undefined && !view) {
+  } else if (failure !== undefined) {
     item.iconPath = new vscode.ThemeIcon('error', stateColor('error'));
     item.description = vscode.l10n.t('could not be read');
     item.id = `${base}/sessions/failed`;

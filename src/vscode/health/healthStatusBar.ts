@@ -29,7 +29,7 @@ function commandLink(command: vscode.Command): string {
 
 function tooltip(folders: readonly FolderSetup[], state: HealthState, models: ModelsState | undefined): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, true);
-  markdown.isTrusted = { enabledCommands: ['claudeBedrock.openClaudeSettings', 'claudeBedrock.setupWizard', 'claudeBedrock.ssoLogin', 'claudeBedrock.runDiagnosisFix', 'claudeBedrock.openAwsConfig', 'claudeBedrock.ignoreLocalSettings', 'workbench.trust.manage', 'claudeBedrock.checkHealth', 'claudeBedrock.usage.focus', 'claudeBedrock.applyPolicyFix'] };
+  markdown.isTrusted = { enabledCommands: ['claudeBedrock.openClaudeSettings', 'claudeBedrock.setupWizard', 'claudeBedrock.ssoLogin', 'claudeBedrock.runDiagnosisFix', 'claudeBedrock.openAwsConfig', 'claudeBedrock.ignoreLocalSettings', 'workbench.trust.manage', 'claudeBedrock.checkHealth', 'claudeBedrock.usage.focus', 'claudeBedrock.applyPolicyFix', 'workbench.extensions.search'] };
   markdown.appendMarkdown(`**${escape(healthLabel(state))}**\n\n`);
   for (const folder of folders) {
     if (folders.length > 1 && folder.folder) markdown.appendMarkdown(`*${escape(folder.folder.name)}*\n\n`);

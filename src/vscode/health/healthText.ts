@@ -193,6 +193,20 @@ export function checkText(check: HealthCheck): CheckText {
       };
     case 'alarms-ok':
       return { label: vscode.l10n.t('{0} alarms of the team, none in ALARM', check.count), fix: showUsage() };
+    case 'alarms-unread': {
+      // Whether one of the team's alarms is in ALARM is not known: the refused permission, or the failed call with what to do.
+      const detail = vscode.l10n.t('Whether an alarm is in ALARM is not known until DescribeAlarms can be read.');
+      if (check.missingPermission !== undefined) {
+        return { label: vscode.l10n.t('Team alarms not verified: the permission {0} is missing; ask your AWS administrator to allow it, then check again.', check.missingPermission), detail, fix: showUsage() };
+      }
+      const usageText = loadUsageText();
+      const throttled = usageText.isThrottledCall(check.error);
+      return {
+        label: vscode.l10n.t('Team alarms not verified: {0} failed ({1}).{2}', check.error.operation, usageText.failedCallDetail(check.error, throttled, locale), usageText.failedCallFix(check.error, throttled, locale)),
+        detail,
+        fix: showUsage(),
+      };
+    }
     case 'claude-code':
       return claudeCodeText(check.finding);
     case 'restricted-mode':

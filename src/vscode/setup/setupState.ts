@@ -117,7 +117,7 @@ export class SetupState implements vscode.Disposable {
     this.usageAlerts.set(key, usage);
     const shown = this.folders.some((folder) => folder.usageTarget?.key === key);
     const summary = (read: UsageRead | undefined) =>
-      JSON.stringify([read?.alert?.state, read?.alert?.recentThrottles, read?.alert?.highestPercent?.percent, read?.failure, (read?.problems ?? []).map((problem) => [problem.service, problem.error.operation]), (read?.alarms ?? null)?.map((alarm) => [alarm.name, alarm.state]) ?? null]);
+      JSON.stringify([read?.alert?.state, read?.alert?.recentThrottles, read?.alert?.highestPercent?.percent, read?.failure, (read?.problems ?? []).map((problem) => [problem.service, problem.error.operation]), (read?.alarms ?? null)?.map((alarm) => [alarm.name, alarm.state]) ?? null, read?.alarmsUnread ? [read.alarmsUnread.missingPermission, read.alarmsUnread.error.operation, read.alarmsUnread.error.name] : null]);
     if (shown && summary(previous) !== summary(usage)) void this.refresh(false);
   }
 
@@ -150,7 +150,7 @@ export class SetupState implements vscode.Disposable {
     const workspaceFolders = vscode.workspace.workspaceFolders ?? [];
     const targets: (vscode.WorkspaceFolder | undefined)[] = workspaceFolders.length > 0 ? [...workspaceFolders] : [undefined];
     const trusted = vscode.workspace.isTrusted;
-    // Which Claude Code is here: found while the files are read. A failure is not verified, never left out.
+    // Which Claude Code is here: found while the files and AWS are read. A failure is not verified, never left out.
     const claudeCode = this.claudeCode.detect().then(
       (installs) => ({ installs }),
       (error: unknown) => ({ failure: redactSecrets(error instanceof Error ? error.message : String(error)) }),
@@ -165,8 +165,6 @@ export class SetupState implements vscode.Disposable {
         return { folder, files, policy, setup, localIgnored };
       }),
     );
-    const detected = await claudeCode;
-    const installs = 'installs' in detected ? detected.installs : undefined;
     if (checkIdentity) await this.checkIdentities(read.map((entry) => entry.setup), discovery, trusted);
     const usageTargets = read.map(({ setup }) => this.usageTargetOf(setup, discovery, trusted));
     if (checkIdentity) await this.readUsage(usageTargets);
@@ -174,11 +172,17 @@ export class SetupState implements vscode.Disposable {
       const usable = read.filter((entry) => entry.setup.bedrock && !this.identitySkipped(entry.setup, discovery, trusted) && this.identityOk(setupProfile(entry.setup, discovery)));
       await Promise.all([this.residency.check(usable, discovery, checkTimeoutMs()), this.invocationLogging.check(usable, discovery, checkTimeoutMs())]);
     }
+    // Claude Code's detection (`claude --version`, up to seconds) ran alongside the AWS reads above: awaited only now.
+    const detected = await claudeCode;
+    const installs = 'installs' in detected ? detected.installs : undefined;
     this.folders = read.map(({ folder, files, policy, setup, localIgnored }, index) => {
       const profile = setupProfile(setup, discovery);
       const identity = this.identitySkipped(setup, discovery, trusted) ?? this.identities.get(profile)?.outcome;
       const usageTarget = usageTargets[index];
-      const usage = usageTarget ? this.usageAlerts.get(usageTarget.key) : undefined;
+      const remembered = usageTarget ? this.usageAlerts.get(usageTarget.key) : undefined;
+      // A usage read is shown when the identity passed (then it was read in this check, or is young enough to reuse), or it is itself that young:
+      // never a read of hours ago under a check whose identity failed (readUsage skipped the target), as if read now.
+      const usage = remembered && (this.identityOk(profile) || Date.now() - remembered.checkedAt < USAGE_REUSE_MS) ? remembered : undefined;
       const residency = this.residency.answer(setup, policy, discovery);
       const kind = profileKind(setup, discovery);
       const found = evaluatePolicy(setup, policy, kind === undefined ? {} : { profileKind: kind });
@@ -233,7 +237,7 @@ export class SetupState implements vscode.Disposable {
     for (const target of targets) {
       const known = target ? this.usageAlerts.get(target.key) : undefined;
       // A complete read of the last few minutes (the view's, or an earlier check's) still stands; a failed one is tried again.
-      const complete = known?.alert !== undefined && known.failure === undefined && (known.problems ?? []).length === 0;
+      const complete = known?.alert !== undefined && known.failure === undefined && (known.problems ?? []).length === 0 && known.alarmsUnread === undefined;
       if (known && complete && Date.now() - known.checkedAt < USAGE_REUSE_MS) continue;
       if (target && this.identityOk(target.profile)) distinct.set(target.key, target);
     }

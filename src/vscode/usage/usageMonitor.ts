@@ -18,9 +18,11 @@ import type { UsageSource, UsageViewState } from './usageSource';
 
 const QUOTA_CACHE_MS = 10 * 60_000;
 
-/** What the status bar keeps of a report: its alert, what could not be read and, when they could be read, the alarms. */
+/** What the status bar keeps of a report: its alert, what could not be read and the alarms, or why they could not be read. */
 function readingOf(report: UsageReport): UsageRead {
-  return { ...(report.alert ? { alert: report.alert } : {}), checkedAt: report.generatedAt, problems: report.problems, ...(report.alarms?.ok ? { alarms: report.alarms.alarms } : {}) };
+  const alarms = report.alarms;
+  const alarmsRead = alarms === undefined ? {} : alarms.ok ? { alarms: alarms.alarms } : { alarmsUnread: { ...(alarms.missingPermission !== undefined ? { missingPermission: alarms.missingPermission } : {}), error: alarms.error } };
+  return { ...(report.alert ? { alert: report.alert } : {}), checkedAt: report.generatedAt, problems: report.problems, ...alarmsRead };
 }
 const MAX_BACKOFF_MS = 15 * 60_000;
 // The 1-hour range's current minute fills as it goes, so it may refresh faster than its period.

@@ -5,7 +5,7 @@
 // permission (exit 1), and bad options (exit 2).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
@@ -18,6 +18,13 @@ import { assertNoSecrets, cli, run } from './runCli';
 const TOKYO = 'ap-northeast-1';
 const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
 const JP_HAIKU = `jp.${BEDROCK_MODEL_IDS.haiku45}`;
+
+/** The one spend cache file in a cache folder (src/files/spendCache.ts names them spend-<digest>.json): its report. */
+function cachedSpend(dir: string): { generatedAt: number } {
+  const files = readdirSync(dir).filter((name) => /^spend-[0-9a-f]{24}\.json$/.test(name));
+  assert.equal(files.length, 1, files.join(', '));
+  return (JSON.parse(readFileSync(join(dir, files[0]!), 'utf8')) as { report: { generatedAt: number } }).report;
+}
 
 function useTeamFolder(scenario: ScenarioName) {
   const state: { fake?: FakeAws; dir?: string } = {};
@@ -86,20 +93,25 @@ describe('CLI team, spend, budgets, logging and cost plan (team scenario)', () =
     assert.match(first.stdout, /Estimate from CloudWatch metrics/);
     assert.match(first.stdout, /Why they differ/);
     assert.equal(context.fake.requests.filter((entry) => entry.service === 'ce').length, 3);
+    assert.match(first.stdout, /^Cost Explorer read just now; /m);
+    const firstRead = cachedSpend(context.env().CLAUDE_BEDROCK_CACHE_DIR);
     context.fake.clearLog();
     const second = await run(['spend', '--folder', context.repo, '--json'], context.env());
     assert.equal(second.code, 0);
     assert.equal(JSON.parse(second.stdout).fromCache, true);
+    assert.equal(JSON.parse(second.stdout).generatedAt, firstRead.generatedAt, 'the first read, with its time (its age)');
     assert.equal(context.fake.requests.filter((entry) => entry.service === 'ce').length, 0, 'no Cost Explorer request within the hour');
   });
 
   it('spend with CloudWatch failing: exit 1 for the estimate; within the hour the estimate alone is read again, Cost Explorer never', async () => {
     const env = context.env({ CLAUDE_BEDROCK_CACHE_DIR: mkdtempSync(join(tmpdir(), 'cbs-cli-spend-cache-')) });
     context.fake.inject({ service: 'cloudwatch', operation: 'GetMetricData', fault: 'json-503' });
+    let failedAt: number | undefined;
     try {
       const failed = await run(['spend', '--folder', context.repo, '--json'], env);
       assert.equal(failed.code, 1, failed.stdout + failed.stderr);
       const report = JSON.parse(failed.stdout);
+      failedAt = report.generatedAt;
       assert.equal(report.estimate, undefined);
       assert.ok(report.problems.some((problem: { message: string }) => /GetMetricData.*HTTP 503/.test(problem.message)), failed.stdout);
     } finally {
@@ -110,6 +122,8 @@ describe('CLI team, spend, budgets, logging and cost plan (team scenario)', () =
     assert.equal(healed.code, 0, healed.stdout + healed.stderr);
     const report = JSON.parse(healed.stdout);
     assert.equal(report.fromCache, true);
+    assert.equal(typeof failedAt, 'number');
+    assert.equal(report.generatedAt, failedAt, 'the Cost Explorer read keeps its time');
     assert.deepEqual(report.problems, []);
     assert.ok(report.estimate.tokens.input > 0, healed.stdout);
     assert.equal(context.fake.requests.filter((entry) => entry.service === 'ce').length, 0, 'no Cost Explorer request within the hour');

@@ -75,6 +75,7 @@ describe('CLI team, spend, budgets, logging and cost plan (team scenario)', () =
     assert.equal(report.developers[0].name, TEAM_DEVELOPERS.heavy.name);
     assert.deepEqual(report.developers.filter((developer: { self: boolean }) => developer.self).map((developer: { name: string }) => developer.name), [TEAM_DEVELOPERS.sso.name]);
     assert.deepEqual(context.fake.requests.filter((entry) => entry.service === 'logs').map((entry) => entry.operation).slice(0, 1), ['StartQuery']);
+    assert.equal(context.fake.requests.filter((entry) => entry.service === 'logs' && entry.operation === 'StartQuery').length, 1, 'one Logs Insights query');
   });
 
   it('team in Japanese: the table, the caller\'s row and what is never read', async () => {

@@ -4,20 +4,14 @@
 // `logging plan|apply`, `cost plan` (offline and --measured), a denied Cost Explorer named with its
 // permission (exit 1), and bad options (exit 2).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
-import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { TEAM_DEVELOPERS, TEAM_LOG_GROUP } from '../fake-aws/scenarios/teamData';
 import type { ScenarioName } from '../fake-aws/scenarios';
-import { assertNoSecrets, cli, run } from './runCli';
-
-const TOKYO = 'ap-northeast-1';
-const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
-const JP_HAIKU = `jp.${BEDROCK_MODEL_IDS.haiku45}`;
+import { useConfiguredFolder } from './configuredFolder';
+import { assertNoSecrets, run } from './runCli';
 
 /** The one spend cache file in a cache folder (src/files/spendCache.ts names them spend-<digest>.json): its report. */
 function cachedSpend(dir: string): { generatedAt: number } {
@@ -26,39 +20,22 @@ function cachedSpend(dir: string): { generatedAt: number } {
   return (JSON.parse(readFileSync(join(dir, files[0]!), 'utf8')) as { report: { generatedAt: number } }).report;
 }
 
+/** A folder set up by the CLI for sso-dev, with the spend cache in a folder of the test's own. */
 function useTeamFolder(scenario: ScenarioName) {
-  const state: { fake?: FakeAws; dir?: string } = {};
-  const env = (extra: Record<string, string> = {}) => ({
-    HOME: join(state.dir!, 'home'),
-    ...state.fake!.env(),
-    CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: join(state.dir!, 'managed'),
-    CLAUDE_BEDROCK_CACHE_DIR: join(state.dir!, 'cache'),
-    TZ: 'UTC',
-    ...extra,
-  });
-  before(async () => {
-    state.fake = await startFakeAws({ scenario });
-    state.dir = mkdtempSync(join(tmpdir(), 'cbs-cli-team-'));
-    await writeDemoHome(join(state.dir, 'home'), state.fake.state, { ssoSessionSuffix: `-cli-team-${scenario}` });
-    mkdirSync(join(state.dir, 'repo'));
-    execFileSync(process.execPath, [cli, 'setup', '--folder', join(state.dir, 'repo'), '--profile', 'sso-dev', '--region', TOKYO, '--model', JP_SONNET, '--background-model', JP_HAIKU, '--no-gitignore', '--no-vscode-settings'], {
-      env: { PATH: process.env.PATH ?? '', AWS_EC2_METADATA_DISABLED: 'true', ...env() },
-      stdio: 'pipe',
-    });
-  });
-  after(async () => {
-    await state.fake?.stop();
-    if (state.dir) rmSync(state.dir, { recursive: true, force: true });
-  });
-  beforeEach(() => state.fake!.clearLog());
+  const folder = useConfiguredFolder(scenario, 'sso-dev', 'cli-team');
+  const cacheDir = () => join(folder.dir, 'cache');
   return {
     get fake() {
-      return state.fake!;
+      return folder.fake;
     },
     get repo() {
-      return join(state.dir!, 'repo');
+      return folder.repo;
     },
-    env,
+    /** The CLI's spend cache folder in the test's environment. */
+    get cacheDir() {
+      return cacheDir();
+    },
+    env: (extra: Record<string, string> = {}) => folder.env({ CLAUDE_BEDROCK_CACHE_DIR: cacheDir(), ...extra }),
   };
 }
 
@@ -95,7 +72,7 @@ describe('CLI team, spend, budgets, logging and cost plan (team scenario)', () =
     assert.match(first.stdout, /Why they differ/);
     assert.equal(context.fake.requests.filter((entry) => entry.service === 'ce').length, 3);
     assert.match(first.stdout, /^Cost Explorer read just now; /m);
-    const firstRead = cachedSpend(context.env().CLAUDE_BEDROCK_CACHE_DIR);
+    const firstRead = cachedSpend(context.cacheDir);
     context.fake.clearLog();
     const second = await run(['spend', '--folder', context.repo, '--json'], context.env());
     assert.equal(second.code, 0);

@@ -33,7 +33,8 @@ describe('CLI doctor: Claude Code\'s own sessions', function () {
   const dir = () => folder.dir;
   const repo = () => folder.repo;
   const home = () => join(dir(), 'home');
-  const env = (extra: Record<string, string> = {}) => folder.env(extra);
+  // PATH holds the fake `claude` (~/.local/bin) and the system's folders only: never the developer's own `claude`.
+  const env = (extra: Record<string, string> = {}) => folder.env({ PATH: `${join(home(), '.local', 'bin')}:/usr/bin:/bin`, ...extra });
 
   before(() => {
     // A current Claude Code reads the folder's settings (its own checks are test/cli/claudeCode.test.ts).

@@ -18,9 +18,9 @@ import { BASIC_ACCOUNT_ID, BASIC_STATIC_KEY } from '../fake-aws/scenarios/basic'
 import { EXISTING_ALARMS, EXISTING_TOPIC } from '../fake-aws/scenarios/adminScenarios';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { QUOTA_THROTTLED_EXPECTED } from '../fake-aws/scenarios/quotaData';
-import { anchorMinute } from '../fake-aws/scenarios/usageData';
 import { dashboardBodyMessages } from '../fake-aws/services/cloudWatchDashboards';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
+import { atStableMinute } from '../support/stableMinute';
 
 const TOKYO = 'ap-northeast-1';
 const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
@@ -46,8 +46,11 @@ describe('alarms against the fake AWS (real SDK)', () => {
       const metrics = planned.plan.alarms.find((alarm) => alarm.kind === 'quota-tpm')!.request.Metrics!;
       const client = new CloudWatchClient({ region: TOKYO, endpoint: context.fake.endpoint, credentials: { accessKeyId: BASIC_STATIC_KEY.accessKeyId, secretAccessKey: BASIC_STATIC_KEY.secretAccessKey }, maxAttempts: 1 });
       try {
-        for (let attempt = 0; attempt < 3; attempt += 1) {
-          const anchor = anchorMinute(Date.now());
+        // Read again when the minute moved during the calls (three boundaries in a row fail).
+        const {
+          result: { usage, output },
+          anchor,
+        } = await atStableMinute(async (anchor) => {
           const report = await fetchUsageReport({ ...session, modelIds: [JP_SONNET], range: '1h' });
           assert.ok(report.ok);
           const output = await client.send(
@@ -59,30 +62,28 @@ describe('alarms against the fake AWS (real SDK)', () => {
               MetricDataQueries: metrics.map((query) => ({ ...query, ReturnData: query.Id === 'tokens' || query.ReturnData })) as never,
             }),
           );
-          if (anchorMinute(Date.now()) !== anchor) continue; // the minute moved during the calls: read again
-          const series = report.report.series!;
-          const usageView = quotaTokenSeries(series.peaks.models[0]!, 5);
-          const byTime = (id: string) => {
-            const result = output.MetricDataResults!.find((candidate) => candidate.Id === id)!;
-            return new Map(result.Timestamps!.map((time, index) => [time.getTime(), result.Values![index]!]));
-          };
-          const tokens = byTime('tokens');
-          const percent = byTime('quotaPercent');
-          let compared = 0;
-          series.peaks.times.forEach((time, index) => {
-            if (time >= anchor) return;
-            const expected = usageView[index] ?? 0;
-            assert.equal(tokens.get(time), expected, new Date(time).toISOString());
-            assert.equal(percent.get(time), (100 * expected) / QUOTA_THROTTLED_EXPECTED.tpmQuota);
-            compared += 1;
-          });
-          assert.ok(compared >= 59, `${compared} minutes compared`);
-          const summary = report.report.models![0]!;
-          assert.equal(Math.max(...percent.values()), summary.tpm.peakPercent, 'the alarm\'s highest minute is the view\'s peak percentage');
-          assert.ok(summary.tpm.peakPercent! > 80, 'and it breaches 80%');
-          return;
-        }
-        assert.fail('three minute boundaries in a row');
+          return { usage: report.report, output };
+        });
+        const series = usage.series!;
+        const usageView = quotaTokenSeries(series.peaks.models[0]!, 5);
+        const byTime = (id: string) => {
+          const result = output.MetricDataResults!.find((candidate) => candidate.Id === id)!;
+          return new Map(result.Timestamps!.map((time, index) => [time.getTime(), result.Values![index]!]));
+        };
+        const tokens = byTime('tokens');
+        const percent = byTime('quotaPercent');
+        let compared = 0;
+        series.peaks.times.forEach((time, index) => {
+          if (time >= anchor) return;
+          const expected = usageView[index] ?? 0;
+          assert.equal(tokens.get(time), expected, new Date(time).toISOString());
+          assert.equal(percent.get(time), (100 * expected) / QUOTA_THROTTLED_EXPECTED.tpmQuota);
+          compared += 1;
+        });
+        assert.ok(compared >= 59, `${compared} minutes compared`);
+        const summary = usage.models![0]!;
+        assert.equal(Math.max(...percent.values()), summary.tpm.peakPercent, 'the alarm\'s highest minute is the view\'s peak percentage');
+        assert.ok(summary.tpm.peakPercent! > 80, 'and it breaches 80%');
       } finally {
         client.destroy();
       }

@@ -194,8 +194,7 @@ describe('extension fault matrix: the check paths under every fault (built bundl
     writeFileSync(join(folder, '.gitignore'), '.claude/settings.local.json\n');
     const standIn = createVscodeStandIn(language);
     standIn.workspaceFolders = [{ uri: { fsPath: folder, toString: () => `file://${folder}` }, name: 'work', index: 0 }];
-    const workspace = standIn.api.workspace as { getConfiguration: () => { get: (key: string, fallback: unknown) => unknown } };
-    workspace.getConfiguration = () => ({ get: (key: string, fallback: unknown) => (key === 'identityCheckTimeoutSeconds' ? timeoutS : fallback) });
+    standIn.settings.set('claudeBedrock.identityCheckTimeoutSeconds', { user: timeoutS });
     // The usage view's webview needs the extension's folder (its script and style).
     const context = { ...extensionContext(standIn), extensionUri: { scheme: 'file', fsPath: join(__dirname, '..', '..'), path: join(__dirname, '..', '..') } };
     loadWithStandIn<{ activate(context: unknown): void }>(bundle, standIn, (extension) => extension.activate(context));

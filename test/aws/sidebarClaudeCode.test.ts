@@ -3,11 +3,12 @@
 // current one, one too old that ignores the region prefix, none at all, and one the workspace names
 // in Restricted Mode (never run); in English and Japanese.
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
+import { writeFakeClaude } from '../support/installClaude';
 import { CLAUDE_CODE_EXTENSION_ID, LAST_UNSUPPORTED_VERSION, NEWEST_TESTED_VERSION } from '../../src/core/claudeCode/supportTable';
 import { createVscodeStandIn, extensionContext, loadWithStandIn, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
 
@@ -54,12 +55,6 @@ interface Provider {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A `claude` that prints this version and notes each run in `<file>.runs`. */
-  function claude(file: string, version: string): void {
-    writeFileSync(file, `#!/bin/sh\necho run >> '${file}.runs'\necho "${version} (Claude Code)"\n`);
-    chmodSync(file, 0o755);
-  }
-
   async function activate(language: string, prepare: (standIn: StandIn) => void = () => {}): Promise<{ item: StatusItemStandIn; provider: Provider; standIn: StandIn }> {
     const standIn = createVscodeStandIn(language);
     standIn.workspaceFolders = [{ uri: { fsPath: folder, toString: () => `file://${folder}` }, name: 'work', index: 0 }];
@@ -94,7 +89,7 @@ interface Provider {
   const tooltipOf = (item: StatusItemStandIn) => (typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''));
 
   it('a current claude and the extension: healthy, the section names both versions', async () => {
-    claude(join(bin, 'claude'), NEWEST_TESTED_VERSION);
+    writeFakeClaude(join(bin, 'claude'), NEWEST_TESTED_VERSION);
     const { item, provider } = await activate('en');
     assert.match(item.text, /^\$\(pass\) Bedrock$/, tooltipOf(item));
     const { row, findings } = await section(provider);
@@ -103,7 +98,7 @@ interface Provider {
   });
 
   it('a claude too old: a warning, what it ignores (apac. in Tokyo) and a fix that runs claude update; the status bar says so', async () => {
-    claude(join(bin, 'claude'), LAST_UNSUPPORTED_VERSION);
+    writeFakeClaude(join(bin, 'claude'), LAST_UNSUPPORTED_VERSION);
     const { item, provider } = await activate('en', (standIn) => standIn.extensions.delete(CLAUDE_CODE_EXTENSION_ID));
     assert.match(item.text, /^\$\(warning\) Bedrock$/);
     // The tooltip is Markdown: its punctuation is escaped.
@@ -128,7 +123,7 @@ interface Provider {
   });
 
   it('says it in Japanese in a Japanese window', async () => {
-    claude(join(bin, 'claude'), LAST_UNSUPPORTED_VERSION);
+    writeFakeClaude(join(bin, 'claude'), LAST_UNSUPPORTED_VERSION);
     const { provider } = await activate('ja', (standIn) => standIn.extensions.delete(CLAUDE_CODE_EXTENSION_ID));
     const { row, findings } = await section(provider);
     assert.equal(row.description, `CLI ${LAST_UNSUPPORTED_VERSION}`);
@@ -153,7 +148,7 @@ interface Provider {
   it('Restricted Mode: a claude inside the workspace, or one the workspace\'s settings name, is never run', async () => {
     const inWorkspace = join(folder, 'tools', 'claude');
     mkdirSync(join(folder, 'tools'));
-    claude(inWorkspace, NEWEST_TESTED_VERSION);
+    writeFakeClaude(inWorkspace, NEWEST_TESTED_VERSION);
     process.env.PATH = `${join(folder, 'tools')}:/usr/bin:/bin`;
     const { provider } = await activate('en', (standIn) => {
       standIn.isTrusted = false;
@@ -167,7 +162,7 @@ interface Provider {
     // The same program named by the workspace's settings, outside the folder.
     const named = join(dir, 'elsewhere', 'claude');
     mkdirSync(join(dir, 'elsewhere'));
-    claude(named, NEWEST_TESTED_VERSION);
+    writeFakeClaude(named, NEWEST_TESTED_VERSION);
     process.env.PATH = '/usr/bin:/bin';
     const settings = await activate('en', (standIn) => {
       standIn.isTrusted = false;
@@ -188,7 +183,7 @@ interface Provider {
     ['ja', 'インストールされている Claude Code を確認できませんでした'],
   ] as const) {
     it(`looking for Claude Code fails as a whole: not verified, a warning, never left out (${language})`, async () => {
-      claude(join(bin, 'claude'), NEWEST_TESTED_VERSION);
+      writeFakeClaude(join(bin, 'claude'), NEWEST_TESTED_VERSION);
       // The detection's own bundle is missing (a broken install): the check must say it could not look.
       const detect = join(__dirname, '..', '..', 'dist', 'claudeCodeDetect.js');
       const hidden = `${detect}.hidden`;

@@ -3,7 +3,7 @@
 // shown as not read; a refresh asks CloudWatch again (and says so), never Cost Explorer (billed per
 // request), and the estimate is back with the cached Cost Explorer figures and their age.
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { TEAM_REGION } from '../fake-aws/scenarios/teamData';
@@ -30,6 +30,12 @@ async function until<T>(what: string, read: () => T | undefined, limitMs = 20_00
     if (Date.now() > deadline) throw new Error(`${what} did not happen within ${limitMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** The spend cache files in the extension's storage folder (src/files/spendCache.ts names them spend-<digest>.json), by name. */
+function cachedReads(storage: string): Map<string, { generatedAt: number; estimate?: unknown }> {
+  const files = readdirSync(storage).filter((name) => /^spend-[0-9a-f]{24}\.json$/.test(name));
+  return new Map(files.map((name) => [name, (JSON.parse(readFileSync(join(storage, name), 'utf8')) as { report: { generatedAt: number; estimate?: unknown } }).report]));
 }
 
 describe('the Team view\'s spend when CloudWatch fails and recovers within the hour (built bundle, fake AWS)', () => {
@@ -74,6 +80,10 @@ describe('the Team view\'s spend when CloudWatch fails and recovers within the h
     assert.ok(failed.problems.some((problem) => /GetMetricData.*HTTP 503/.test(problem)), JSON.stringify(failed));
     assert.ok(!failed.groups.some((group) => group.lines.some((line) => /Estimate from CloudWatch metrics/.test(line))), 'no estimate shown while it could not be read');
     assert.equal(world.fake.requests.filter((entry) => entry.service === 'ce').length, 3, 'Cost Explorer read once (three requests)');
+    const readFirst = cachedReads(join(folder, '.storage'));
+    assert.equal(readFirst.size, 1, 'one cached Cost Explorer read');
+    const [cacheFile, firstRead] = [...readFirst][0]!;
+    assert.equal(firstRead.estimate, undefined, 'the failed estimate is not cached');
 
     world.fake.clearFaults();
     world.fake.clearLog();
@@ -84,6 +94,10 @@ describe('the Team view\'s spend when CloudWatch fails and recovers within the h
     assert.deepEqual(healed.problems, [], JSON.stringify(healed));
     assert.ok(healed.groups.some((group) => group.lines.some((line) => /Estimate from CloudWatch metrics/.test(line))), JSON.stringify(healed.groups));
     assert.equal(healed.age, failed.age, 'the Cost Explorer figures keep the age of their read');
+    const readAfter = cachedReads(join(folder, '.storage'));
+    assert.deepEqual([...readAfter.keys()], [cacheFile], 'the same cache file, no other');
+    assert.notEqual(readAfter.get(cacheFile)!.estimate, undefined, 'the healed estimate was written to the cache');
+    assert.equal(readAfter.get(cacheFile)!.generatedAt, firstRead.generatedAt, 'the cached Cost Explorer read keeps its time');
     assert.equal(world.fake.requests.filter((entry) => entry.service === 'ce').length, 0, 'no Cost Explorer request within the hour');
     assert.ok(world.fake.requests.some((entry) => entry.service === 'cloudwatch' && entry.operation === 'GetMetricData'));
   });

@@ -3,20 +3,13 @@
 // with each diagnosis (en, ja, --json); past errors warn (exit 0), sessions that could not be read
 // are not verified (exit 1), --session-days 0 skips the section; no content ever reaches the output.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
-import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { CONTENT_SENTINEL, layOutSessions, SESSION_FIXTURES } from '../support/claudeSessions';
-import { assertNoSecrets, cli, run } from './runCli';
+import { JP_HAIKU, JP_SONNET, TOKYO, useConfiguredFolder } from './configuredFolder';
+import { assertNoSecrets, run } from './runCli';
 import { installFakeClaude } from '../support/installClaude';
 import { NEWEST_TESTED_VERSION } from '../../src/core/claudeCode/supportTable';
-
-const TOKYO = 'ap-northeast-1';
-const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
-const JP_HAIKU = `jp.${BEDROCK_MODEL_IDS.haiku45}`;
 
 interface SessionsCheck {
   id: string;
@@ -36,34 +29,22 @@ interface SessionsCheck {
 
 describe('CLI doctor: Claude Code\'s own sessions', function () {
   this.timeout(90_000);
-  let fake: FakeAws;
-  let dir: string;
-  let repo: string;
-  const home = () => join(dir, 'home');
-  const env = (extra: Record<string, string> = {}) => ({ HOME: home(), ...fake.env(), CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: join(dir, 'managed'), TZ: 'UTC', ...extra });
+  const folder = useConfiguredFolder('basic', 'sso-dev', 'cli-sessions');
+  const dir = () => folder.dir;
+  const repo = () => folder.repo;
+  const home = () => join(dir(), 'home');
+  // PATH holds the fake `claude` (~/.local/bin) and the system's folders only: never the developer's own `claude`.
+  const env = (extra: Record<string, string> = {}) => folder.env({ PATH: `${join(home(), '.local', 'bin')}:/usr/bin:/bin`, ...extra });
 
-  before(async () => {
-    fake = await startFakeAws({ scenario: 'basic' });
-    dir = mkdtempSync(join(tmpdir(), 'cbs-cli-sessions-'));
-    await writeDemoHome(home(), fake.state, { ssoSessionSuffix: '-cli-sessions' });
+  before(() => {
     // A current Claude Code reads the folder's settings (its own checks are test/cli/claudeCode.test.ts).
     installFakeClaude(home(), [NEWEST_TESTED_VERSION]);
-    repo = join(dir, 'repo');
-    mkdirSync(repo);
-    execFileSync(process.execPath, [cli, 'setup', '--folder', repo, '--profile', 'sso-dev', '--region', TOKYO, '--model', JP_SONNET, '--background-model', JP_HAIKU, '--no-gitignore', '--no-vscode-settings'], {
-      env: { PATH: process.env.PATH ?? '', AWS_EC2_METADATA_DISABLED: 'true', ...env() },
-      stdio: 'pipe',
-    });
     // What Claude Code 2.1.330 wrote, an hour ago, with the prompts and answers around it.
-    layOutSessions(join(home(), '.claude'), repo, SESSION_FIXTURES.map((fixture) => ({ fixture, withContent: true })), { newest: Date.now() - 60 * 60 * 1000 });
-  });
-  after(async () => {
-    await fake.stop();
-    rmSync(dir, { recursive: true, force: true });
+    layOutSessions(join(home(), '.claude'), repo(), SESSION_FIXTURES.map((fixture) => ({ fixture, withContent: true })), { newest: Date.now() - 60 * 60 * 1000 });
   });
 
   it('sums up the last 7 days and gives each error its diagnosis; a warning: exit 0 (English)', async () => {
-    const result = await run(['doctor'], env(), { cwd: repo });
+    const result = await run(['doctor'], env(), { cwd: repo() });
     assert.equal(result.code, 0, result.stdout + result.stderr);
     const out = result.stdout.trimEnd();
     assert.match(
@@ -82,7 +63,7 @@ describe('CLI doctor: Claude Code\'s own sessions', function () {
   });
 
   it('speaks Japanese', async () => {
-    const result = await run(['doctor', '--lang', 'ja'], env(), { cwd: repo });
+    const result = await run(['doctor', '--lang', 'ja'], env(), { cwd: repo() });
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.match(result.stdout, /^⚠ Claude Code のセッション: 過去 7 日間のセッション: .*スロットリング ×4。$/m);
     assert.match(result.stdout, /スロットリング · 4 回 \(うち 1 件のリクエストは再試行後も失敗\) · モデル jp\.anthropic\.claude-sonnet-4-5-20250929-v1:0 · 最終 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}/);
@@ -91,7 +72,7 @@ describe('CLI doctor: Claude Code\'s own sessions', function () {
   });
 
   it('prints the findings as JSON: classified facts and words, no raw message', async () => {
-    const result = await run(['doctor', '--json'], env(), { cwd: repo });
+    const result = await run(['doctor', '--json'], env(), { cwd: repo() });
     assert.equal(result.code, 0, result.stderr);
     const document = JSON.parse(result.stdout) as { healthy: boolean; checks: SessionsCheck[] };
     assert.equal(document.healthy, true);
@@ -119,24 +100,24 @@ describe('CLI doctor: Claude Code\'s own sessions', function () {
   });
 
   it('under a Japan-only team policy, refuses Claude Code\'s apac. suggestion and names the compliant model', async () => {
-    writeFileSync(join(repo, '.claude', 'bedrock-policy.json'), JSON.stringify({ version: 1, allowedScopes: ['jp'], dataResidency: 'japan' }));
+    writeFileSync(join(repo(), '.claude', 'bedrock-policy.json'), JSON.stringify({ version: 1, allowedScopes: ['jp'], dataResidency: 'japan' }));
     try {
-      const result = await run(['doctor', '--json'], env(), { cwd: repo });
+      const result = await run(['doctor', '--json'], env(), { cwd: repo() });
       const check = (JSON.parse(result.stdout) as { checks: SessionsCheck[] }).checks.find((candidate) => candidate.id === 'sessions')!;
       const onDemand = check.sessions.findings.find((finding) => finding.kind === 'on-demand')!;
       assert.equal(onDemand.suggestion?.allowed, false);
       assert.equal(onDemand.suggestion?.compliant, JP_SONNET);
       assert.ok(onDemand.fix.includes(JP_SONNET) && !onDemand.fix.includes('global.'), onDemand.fix);
-      const text = await run(['doctor'], env(), { cwd: repo });
+      const text = await run(['doctor'], env(), { cwd: repo() });
       assert.ok(text.stdout.includes(`which your organisation's policy does not allow: apac.anthropic.claude-sonnet-4-20250514-v1:0 uses the "apac." scope, which is not allowed.`), text.stdout);
       assert.ok(text.stdout.includes(`Use ${JP_SONNET} instead.`));
     } finally {
-      rmSync(join(repo, '.claude', 'bedrock-policy.json'));
+      rmSync(join(repo(), '.claude', 'bedrock-policy.json'));
     }
   });
 
   it('says so when Claude Code has no sessions of the folder: ok', async () => {
-    const other = join(dir, 'other');
+    const other = join(dir(), 'other');
     mkdirSync(other, { recursive: true });
     const result = await run(['doctor', '--profile', 'static-dev', '--region', TOKYO, '--json'], env(), { cwd: other });
     const check = (JSON.parse(result.stdout) as { checks: SessionsCheck[] }).checks.find((candidate) => candidate.id === 'sessions')!;
@@ -146,7 +127,7 @@ describe('CLI doctor: Claude Code\'s own sessions', function () {
   });
 
   it('is not verified when the sessions could not be read (exit 1), and --session-days 0 skips them', async () => {
-    const broken = join(dir, 'broken');
+    const broken = join(dir(), 'broken');
     mkdirSync(broken, { recursive: true });
     const { projectDir } = layOutSessions(join(home(), '.claude'), broken, []);
     mkdirSync(join(projectDir, 'session.jsonl'));
@@ -160,11 +141,11 @@ describe('CLI doctor: Claude Code\'s own sessions', function () {
   });
 
   it('reads more days when asked, and refuses a bad --session-days', async () => {
-    const wide = await run(['doctor', '--session-days', '30', '--json'], env(), { cwd: repo });
+    const wide = await run(['doctor', '--session-days', '30', '--json'], env(), { cwd: repo() });
     const check = (JSON.parse(wide.stdout) as { checks: SessionsCheck[] }).checks.find((candidate) => candidate.id === 'sessions')!;
     assert.match(check.summary, /^In your sessions of the last 30 days: /);
     for (const value of ['abc', '-1', '91', '1.5']) {
-      const bad = await run(['doctor', `--session-days=${value}`], env(), { cwd: repo });
+      const bad = await run(['doctor', `--session-days=${value}`], env(), { cwd: repo() });
       assert.equal(bad.code, 2, value);
       assert.match(bad.stderr, /--session-days must be a whole number of days from 0 \(skip\) to 90/);
     }

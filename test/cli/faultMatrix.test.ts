@@ -364,7 +364,7 @@ const ADMIN_ROWS: readonly Row[] = [
   },
 ];
 
-export const ROWS: readonly Row[] = [...CHECK_ROWS, ...ADMIN_ROWS];
+const ROWS: readonly Row[] = [...CHECK_ROWS, ...ADMIN_ROWS];
 
 const SIGN_IN_SERVICES = new Set(['sts', 'sso']);
 

@@ -4,54 +4,38 @@
 // `logging plan|apply`, `cost plan` (offline and --measured), a denied Cost Explorer named with its
 // permission (exit 1), and bad options (exit 2).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeAws, writeDemoHome, type FakeAws } from '../fake-aws';
 import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
-import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { TEAM_DEVELOPERS, TEAM_LOG_GROUP } from '../fake-aws/scenarios/teamData';
 import type { ScenarioName } from '../fake-aws/scenarios';
-import { assertNoSecrets, cli, run } from './runCli';
+import { useConfiguredFolder } from './configuredFolder';
+import { assertNoSecrets, run } from './runCli';
 
-const TOKYO = 'ap-northeast-1';
-const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
-const JP_HAIKU = `jp.${BEDROCK_MODEL_IDS.haiku45}`;
+/** The one spend cache file in a cache folder (src/files/spendCache.ts names them spend-<digest>.json): its report. */
+function cachedSpend(dir: string): { generatedAt: number } {
+  const files = readdirSync(dir).filter((name) => /^spend-[0-9a-f]{24}\.json$/.test(name));
+  assert.equal(files.length, 1, files.join(', '));
+  return (JSON.parse(readFileSync(join(dir, files[0]!), 'utf8')) as { report: { generatedAt: number } }).report;
+}
 
+/** A folder set up by the CLI for sso-dev, with the spend cache in a folder of the test's own. */
 function useTeamFolder(scenario: ScenarioName) {
-  const state: { fake?: FakeAws; dir?: string } = {};
-  const env = (extra: Record<string, string> = {}) => ({
-    HOME: join(state.dir!, 'home'),
-    ...state.fake!.env(),
-    CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR: join(state.dir!, 'managed'),
-    CLAUDE_BEDROCK_CACHE_DIR: join(state.dir!, 'cache'),
-    TZ: 'UTC',
-    ...extra,
-  });
-  before(async () => {
-    state.fake = await startFakeAws({ scenario });
-    state.dir = mkdtempSync(join(tmpdir(), 'cbs-cli-team-'));
-    await writeDemoHome(join(state.dir, 'home'), state.fake.state, { ssoSessionSuffix: `-cli-team-${scenario}` });
-    mkdirSync(join(state.dir, 'repo'));
-    execFileSync(process.execPath, [cli, 'setup', '--folder', join(state.dir, 'repo'), '--profile', 'sso-dev', '--region', TOKYO, '--model', JP_SONNET, '--background-model', JP_HAIKU, '--no-gitignore', '--no-vscode-settings'], {
-      env: { PATH: process.env.PATH ?? '', AWS_EC2_METADATA_DISABLED: 'true', ...env() },
-      stdio: 'pipe',
-    });
-  });
-  after(async () => {
-    await state.fake?.stop();
-    if (state.dir) rmSync(state.dir, { recursive: true, force: true });
-  });
-  beforeEach(() => state.fake!.clearLog());
+  const folder = useConfiguredFolder(scenario, 'sso-dev', 'cli-team');
+  const cacheDir = () => join(folder.dir, 'cache');
   return {
     get fake() {
-      return state.fake!;
+      return folder.fake;
     },
     get repo() {
-      return join(state.dir!, 'repo');
+      return folder.repo;
     },
-    env,
+    /** The CLI's spend cache folder in the test's environment. */
+    get cacheDir() {
+      return cacheDir();
+    },
+    env: (extra: Record<string, string> = {}) => folder.env({ CLAUDE_BEDROCK_CACHE_DIR: cacheDir(), ...extra }),
   };
 }
 
@@ -68,6 +52,7 @@ describe('CLI team, spend, budgets, logging and cost plan (team scenario)', () =
     assert.equal(report.developers[0].name, TEAM_DEVELOPERS.heavy.name);
     assert.deepEqual(report.developers.filter((developer: { self: boolean }) => developer.self).map((developer: { name: string }) => developer.name), [TEAM_DEVELOPERS.sso.name]);
     assert.deepEqual(context.fake.requests.filter((entry) => entry.service === 'logs').map((entry) => entry.operation).slice(0, 1), ['StartQuery']);
+    assert.equal(context.fake.requests.filter((entry) => entry.service === 'logs' && entry.operation === 'StartQuery').length, 1, 'one Logs Insights query');
   });
 
   it('team in Japanese: the table, the caller\'s row and what is never read', async () => {
@@ -86,20 +71,25 @@ describe('CLI team, spend, budgets, logging and cost plan (team scenario)', () =
     assert.match(first.stdout, /Estimate from CloudWatch metrics/);
     assert.match(first.stdout, /Why they differ/);
     assert.equal(context.fake.requests.filter((entry) => entry.service === 'ce').length, 3);
+    assert.match(first.stdout, /^Cost Explorer read just now; /m);
+    const firstRead = cachedSpend(context.cacheDir);
     context.fake.clearLog();
     const second = await run(['spend', '--folder', context.repo, '--json'], context.env());
     assert.equal(second.code, 0);
     assert.equal(JSON.parse(second.stdout).fromCache, true);
+    assert.equal(JSON.parse(second.stdout).generatedAt, firstRead.generatedAt, 'the first read, with its time (its age)');
     assert.equal(context.fake.requests.filter((entry) => entry.service === 'ce').length, 0, 'no Cost Explorer request within the hour');
   });
 
   it('spend with CloudWatch failing: exit 1 for the estimate; within the hour the estimate alone is read again, Cost Explorer never', async () => {
     const env = context.env({ CLAUDE_BEDROCK_CACHE_DIR: mkdtempSync(join(tmpdir(), 'cbs-cli-spend-cache-')) });
     context.fake.inject({ service: 'cloudwatch', operation: 'GetMetricData', fault: 'json-503' });
+    let failedAt: number | undefined;
     try {
       const failed = await run(['spend', '--folder', context.repo, '--json'], env);
       assert.equal(failed.code, 1, failed.stdout + failed.stderr);
       const report = JSON.parse(failed.stdout);
+      failedAt = report.generatedAt;
       assert.equal(report.estimate, undefined);
       assert.ok(report.problems.some((problem: { message: string }) => /GetMetricData.*HTTP 503/.test(problem.message)), failed.stdout);
     } finally {
@@ -110,6 +100,8 @@ describe('CLI team, spend, budgets, logging and cost plan (team scenario)', () =
     assert.equal(healed.code, 0, healed.stdout + healed.stderr);
     const report = JSON.parse(healed.stdout);
     assert.equal(report.fromCache, true);
+    assert.equal(typeof failedAt, 'number');
+    assert.equal(report.generatedAt, failedAt, 'the Cost Explorer read keeps its time');
     assert.deepEqual(report.problems, []);
     assert.ok(report.estimate.tokens.input > 0, healed.stdout);
     assert.equal(context.fake.requests.filter((entry) => entry.service === 'ce').length, 0, 'no Cost Explorer request within the hour');

@@ -15,9 +15,10 @@ import {
 import { BASIC_ACCOUNT_ID, BASIC_STATIC_KEY } from './scenarios/basic';
 import { EXISTING_ALARMS } from './scenarios/adminScenarios';
 import { QUOTA_THROTTLED_EXPECTED, USAGE_MODEL_IDS, USAGE_REGION } from './scenarios/quotaData';
-import { anchorMinute, minuteStartAgo, quotaTokensOf, usageMinute } from './scenarios/usageData';
+import { minuteStartAgo, quotaTokensOf, usageMinute } from './scenarios/usageData';
 import { getScenario } from './scenarios';
 import { rejects } from './rejects';
+import { atStableMinute } from '../support/stableMinute';
 import { useFakeClients } from './useFakeClients';
 
 const JP_SONNET = USAGE_MODEL_IDS.jpSonnet45;
@@ -87,17 +88,17 @@ describe('fake-aws CloudWatch alarms and dashboards', () => {
     });
 
     it('evaluates the quota-token expression in GetMetricData: input + cache write + output × 5 of each minute', async () => {
-      const now = Date.now();
-      const anchor = anchorMinute(now);
-      const output = await cloudWatch().send(
-        new GetMetricDataCommand({
-          StartTime: new Date(anchor - 20 * 60_000),
-          EndTime: new Date(anchor),
-          ScanBy: 'TimestampAscending',
-          MetricDataQueries: [...quotaAlarm(JP_SONNET).Metrics!.slice(0, 3), { Id: 'tokens', ReturnData: true, Expression: 'FILL(input, 0) + FILL(cacheWrite, 0) + FILL(output, 0) * 5' }],
-        }),
+      // Read again when a minute boundary passed during the call (three in a row fail).
+      const { result: output, anchor } = await atStableMinute((anchor) =>
+        cloudWatch().send(
+          new GetMetricDataCommand({
+            StartTime: new Date(anchor - 20 * 60_000),
+            EndTime: new Date(anchor),
+            ScanBy: 'TimestampAscending',
+            MetricDataQueries: [...quotaAlarm(JP_SONNET).Metrics!.slice(0, 3), { Id: 'tokens', ReturnData: true, Expression: 'FILL(input, 0) + FILL(cacheWrite, 0) + FILL(output, 0) * 5' }],
+          }),
+        ),
       );
-      if (anchorMinute(Date.now()) !== anchor) return; // a minute boundary passed: the figures moved (rare; the next run checks)
       const result = output.MetricDataResults![0]!;
       assert.equal(result.Timestamps!.length, 20, 'FILL gives a value to every minute of the range');
       const series = getScenario('quota-throttled').cloudWatch!.accounts[BASIC_ACCOUNT_ID]!.usage![USAGE_REGION]!.find((candidate) => candidate.modelId === JP_SONNET)!;

@@ -5,6 +5,7 @@ import { CreateTopicCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand,
 import { BASIC_ACCOUNT_ID, BASIC_STATIC_KEY } from './scenarios/basic';
 import { EXISTING_TOPIC } from './scenarios/adminScenarios';
 import { rejects } from './rejects';
+import { SNS_ERROR_MESSAGES } from './services/sns';
 import { useFakeClients } from './useFakeClients';
 
 describe('fake-aws SNS', () => {
@@ -38,10 +39,10 @@ describe('fake-aws SNS', () => {
   });
 
   it('refuses a bad name, a missing topic and an address that is not one, as SNS does', async () => {
-    await rejects(sns().send(new CreateTopicCommand({ Name: 'has space' })), 'InvalidParameterException', 'Invalid parameter: Topic Name');
-    await rejects(sns().send(new SubscribeCommand({ TopicArn: `arn:aws:sns:ap-northeast-1:${BASIC_ACCOUNT_ID}:absent`, Protocol: 'email', Endpoint: 'a@example.com' })), 'NotFoundException', 'Topic does not exist');
+    await rejects(sns().send(new CreateTopicCommand({ Name: 'has space' })), 'InvalidParameterException', SNS_ERROR_MESSAGES.badName);
+    await rejects(sns().send(new SubscribeCommand({ TopicArn: `arn:aws:sns:ap-northeast-1:${BASIC_ACCOUNT_ID}:absent`, Protocol: 'email', Endpoint: 'a@example.com' })), 'NotFoundException', SNS_ERROR_MESSAGES.noTopic);
     const { TopicArn } = await sns().send(new CreateTopicCommand({ Name: 'ok' }));
-    await rejects(sns().send(new SubscribeCommand({ TopicArn, Protocol: 'email', Endpoint: 'not-an-address' })), 'InvalidParameterException', 'Invalid parameter: Email address');
+    await rejects(sns().send(new SubscribeCommand({ TopicArn, Protocol: 'email', Endpoint: 'not-an-address' })), 'InvalidParameterException', SNS_ERROR_MESSAGES.badEmail);
   });
 
   it('names a denied action as SNS does (SNS:CreateTopic)', async () => {

@@ -38,7 +38,7 @@ function isIntrinsic(value: Json): boolean {
 }
 
 /** The resource types the specification defines (`AWS::CloudWatch::Alarm`, …). */
-export function resourceType(type: string): { readonly properties: Readonly<Record<string, SpecProperty>> } | undefined {
+function resourceType(type: string): { readonly properties: Readonly<Record<string, SpecProperty>> } | undefined {
   return spec().lookup('resource', 'cloudFormationType', 'equals', type)[0] as unknown as { readonly properties: Readonly<Record<string, SpecProperty>> } | undefined;
 }
 

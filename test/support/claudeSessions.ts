@@ -68,7 +68,7 @@ function timestampOf(line: string): string | undefined {
  * The lines with every timestamp moved by the same amount, so that the fixtures' newest record falls
  * at `newest` (epoch ms): tests that run a real clock (the CLI, the extension) keep them "recent".
  */
-export function shiftedLines(lines: readonly string[], newest: number): string[] {
+function shiftedLines(lines: readonly string[], newest: number): string[] {
   const offset = newest - fixturesNewest();
   return lines.map((line) => {
     const at = timestampOf(line);

@@ -80,7 +80,7 @@ export const TEAM_COST_SERVICES = {
   haiku: 'Claude Haiku 4.5 (Amazon Bedrock Edition)',
 } as const;
 
-export const TEAM_USAGE_TYPES = {
+const TEAM_USAGE_TYPES = {
   input: 'APN1-MP:APN1_InputTokenCount-Units',
   output: 'APN1-MP:APN1_OutputTokenCount-Units',
   cacheRead: 'APN1-MP:APN1_CacheReadInputTokenCount-Units',

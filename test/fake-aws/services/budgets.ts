@@ -17,7 +17,7 @@ import { usEast1Caller } from './costExplorer';
 const TARGET_PREFIX = 'AWSBudgetServiceGateway.';
 const DAY = 86_400_000;
 
-export const BUDGETS_ERROR_MESSAGES = {
+const BUDGETS_ERROR_MESSAGES = {
   duplicate: (name: string): string => `Error creating budget: ${name} - the budget already exists.`,
   account: 'Account ID in the request does not match the account of the caller.',
   notifications: 'You can create up to 5 notifications per budget.',
@@ -29,13 +29,9 @@ function targetOf(req: FakeRequest): string | undefined {
   return awsJsonOperation(req, TARGET_PREFIX);
 }
 
-const ok = awsJsonOk;
-
 function invalid(message: string): AwsError {
   return new AwsError(400, 'InvalidParameterException', message, { __type: 'InvalidParameterException', Message: message });
 }
-
-const body = awsJsonBody;
 
 function accountFor(ctx: ServiceContext, action: string, input: Record<string, unknown>): string {
   const { account } = usEast1Caller(ctx, action, (state, id) => state.budgets?.accounts[id]?.deniedActions, 'budgets');
@@ -83,7 +79,7 @@ function wireBudget(state: Scenario, account: string, budget: FakeBudget, now: n
 }
 
 function describeBudgets(ctx: ServiceContext): FakeResponse {
-  const input = body(ctx.req);
+  const input = awsJsonBody(ctx.req);
   const account = accountFor(ctx, 'budgets:ViewBudget', input);
   const budgets = ctx.state.budgets?.accounts[account]?.budgets ?? [];
   const size = input.MaxResults === undefined ? 100 : Number(input.MaxResults);
@@ -98,14 +94,14 @@ function describeBudgets(ctx: ServiceContext): FakeResponse {
   }
   const page = budgets.slice(offset, offset + size);
   const next = offset + size < budgets.length ? Buffer.from(`${account}:${offset + size}`, 'utf8').toString('base64url') : undefined;
-  return ok(ctx, { Budgets: page.map((budget) => wireBudget(ctx.state, account, budget, ctx.now)), ...(next === undefined ? {} : { NextToken: next }) });
+  return awsJsonOk(ctx, { Budgets: page.map((budget) => wireBudget(ctx.state, account, budget, ctx.now)), ...(next === undefined ? {} : { NextToken: next }) });
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TOPIC = /^arn:aws[\w-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+$/;
 
 function createBudget(ctx: ServiceContext): FakeResponse {
-  const input = body(ctx.req);
+  const input = awsJsonBody(ctx.req);
   const account = accountFor(ctx, 'budgets:ModifyBudget', input);
   const wire = input.Budget as Record<string, unknown> | undefined;
   if (!wire || typeof wire.BudgetName !== 'string' || typeof wire.TimeUnit !== 'string' || typeof wire.BudgetType !== 'string') throw invalid('Budget must have a BudgetName, a TimeUnit and a BudgetType.');
@@ -141,7 +137,7 @@ function createBudget(ctx: ServiceContext): FakeResponse {
       subscribers: (entry.Subscribers ?? []).map((subscriber) => ({ subscriptionType: subscriber.SubscriptionType ?? '', address: subscriber.Address ?? '' })),
     })),
   });
-  return ok(ctx, {});
+  return awsJsonOk(ctx, {});
 }
 
 export const budgetsModule: ServiceModule = {

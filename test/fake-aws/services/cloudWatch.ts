@@ -18,6 +18,7 @@ import { AwsError, jsonProtocol, type Protocol } from '../protocols';
 import type { ServiceContext, ServiceModule } from '../serviceModule';
 import { SUPPORTED_STATS, anchorMinute, type SupportedStat } from '../scenarios/usageData';
 import { BEDROCK_ERROR_MESSAGES } from './bedrockWorld';
+import { invalid, isObject, missing } from './cloudWatchAccount';
 import { describeAlarms, putMetricAlarm, setAlarmState } from './cloudWatchAlarms';
 import { getDashboard, putDashboard } from './cloudWatchDashboards';
 import { MAX_DATAPOINTS, UsageCache, evaluateQuery, pageOf, type MetricQuery, type PageCursor, type QueryPoints, type QueryWindow } from './cloudWatchQuery';
@@ -76,16 +77,9 @@ function cloudWatchProtocol(): Protocol {
   };
 }
 
-const invalid = (message: string): AwsError => new AwsError(400, 'InvalidParameterValueException', message);
-const missing = (parameter: string): AwsError => new AwsError(400, 'MissingRequiredParameterException', CLOUDWATCH_ERROR_MESSAGES.missing(parameter));
-
 function targetOf(req: FakeRequest): string | undefined {
   const target = req.headers['x-amz-target'];
   return req.method === 'POST' && req.path === '/' && target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** A metric-math query of GetMetricData: its parsed expression and the period of its grid. */

@@ -70,7 +70,7 @@ function periodOf(raw: unknown, where: string): number {
 }
 
 /** The checked queries of a metric-math alarm, with every expression parsed and its ids resolved. */
-export function parseAlarmMetrics(raw: unknown, rejectedFunctions: readonly string[] = []): AlarmQuery[] {
+function parseAlarmMetrics(raw: unknown, rejectedFunctions: readonly string[] = []): AlarmQuery[] {
   if (!Array.isArray(raw) || raw.length === 0) throw validation('Metrics must hold at least one query.');
   if (raw.length > 10) throw validation('Metrics must not hold more than 10 queries.');
   const queries: AlarmQuery[] = raw.map((entry, index) => {
@@ -234,7 +234,7 @@ function alarmValues(alarm: FakeAlarm, usage: FakeUsageSeries[], now: number): {
 }
 
 /** CloudWatch's evaluation: M of the last N periods breaching → ALARM; missing data as TreatMissingData says. */
-export function evaluateAlarm(alarm: FakeAlarm, usage: FakeUsageSeries[], now: number): { state: FakeAlarmState; reason: string } {
+function evaluateAlarm(alarm: FakeAlarm, usage: FakeUsageSeries[], now: number): { state: FakeAlarmState; reason: string } {
   const { values, grid } = alarmValues(alarm, usage, now);
   const definition = alarm.definition;
   const threshold = definition.Threshold as number;

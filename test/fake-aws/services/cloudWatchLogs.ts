@@ -17,7 +17,7 @@ const TARGET_PREFIX = 'Logs_20140328.';
 const MAX_LIMIT = 10_000;
 const DEFAULT_LIMIT = 1_000;
 
-export const LOGS_ERROR_MESSAGES = {
+const LOGS_ERROR_MESSAGES = {
   noLogGroup: 'The specified log group does not exist.',
   noQuery: 'The specified query does not exist.',
   timeRange: 'End time must be after start time.',
@@ -45,8 +45,6 @@ function targetOf(req: FakeRequest): string | undefined {
   return awsJsonOperation(req, TARGET_PREFIX);
 }
 
-const ok = awsJsonOk;
-
 function logGroupArn(region: string, account: string, name: string): string {
   return `arn:aws:logs:${region}:${account}:log-group:${name}:*`;
 }
@@ -63,15 +61,13 @@ function checkDenied(ctx: ServiceContext, action: string, resource?: string): vo
 }
 
 /** The log group of the caller's account in the signing Region. */
-export function findLogGroup(state: Scenario, account: string, region: string, name: string): FakeLogGroup | undefined {
+function findLogGroup(state: Scenario, account: string, region: string, name: string): FakeLogGroup | undefined {
   return state.cloudWatchLogs?.accounts[account]?.logGroups?.[region]?.find((group) => group.name === name);
 }
 
-const body = awsJsonBody;
-
 function startQuery(ctx: ServiceContext): FakeResponse {
   const { account, region } = caller(ctx);
-  const input = body(ctx.req);
+  const input = awsJsonBody(ctx.req);
   const names = typeof input.logGroupName === 'string' ? [input.logGroupName] : Array.isArray(input.logGroupNames) ? (input.logGroupNames as string[]) : [];
   checkDenied(ctx, 'logs:StartQuery', names[0] === undefined ? undefined : logGroupArn(region, account, names[0]));
   const { startTime, endTime, queryString } = input;
@@ -89,7 +85,7 @@ function startQuery(ctx: ServiceContext): FakeResponse {
   const outcome = evaluateTeamQuery(parsed, series, startTime * 1000, endTime * 1000 + 1000, ctx.now, limit);
   const queryId = randomUUID();
   queries(ctx.state).set(queryId, { account, region, rows: outcome.rows, recordsMatched: outcome.recordsMatched, pollsLeft: ctx.state.cloudWatchLogs?.runningPolls ?? 1, status: 'Running' });
-  return ok(ctx, { queryId });
+  return awsJsonOk(ctx, { queryId });
 }
 
 function runningQuery(ctx: ServiceContext, queryId: unknown): RunningQuery {
@@ -101,14 +97,14 @@ function runningQuery(ctx: ServiceContext, queryId: unknown): RunningQuery {
 
 function getQueryResults(ctx: ServiceContext): FakeResponse {
   checkDenied(ctx, 'logs:GetQueryResults');
-  const query = runningQuery(ctx, body(ctx.req).queryId);
+  const query = runningQuery(ctx, awsJsonBody(ctx.req).queryId);
   if (query.status === 'Running') {
     if (query.pollsLeft > 0) query.pollsLeft -= 1;
     else query.status = 'Complete';
   }
   const complete = query.status === 'Complete';
   const recordsMatched = complete ? query.recordsMatched : Math.floor(query.recordsMatched / 2);
-  return ok(ctx, {
+  return awsJsonOk(ctx, {
     queryLanguage: 'CWLI',
     results: complete ? query.rows : [],
     statistics: { recordsMatched, recordsScanned: recordsMatched, bytesScanned: recordsMatched * 1_500 },
@@ -118,10 +114,10 @@ function getQueryResults(ctx: ServiceContext): FakeResponse {
 
 function stopQuery(ctx: ServiceContext): FakeResponse {
   checkDenied(ctx, 'logs:StopQuery');
-  const query = runningQuery(ctx, body(ctx.req).queryId);
+  const query = runningQuery(ctx, awsJsonBody(ctx.req).queryId);
   const wasRunning = query.status === 'Running';
   if (wasRunning) query.status = 'Cancelled';
-  return ok(ctx, { success: wasRunning });
+  return awsJsonOk(ctx, { success: wasRunning });
 }
 
 export const cloudWatchLogsModule: ServiceModule = {

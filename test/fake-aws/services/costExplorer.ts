@@ -20,9 +20,9 @@ const TARGET_PREFIX = 'AWSInsightsIndexService.';
 const DIMENSION_PAGE_SIZE = 1000;
 const DAY = 86_400_000;
 /** The only Region Cost Explorer answers in. */
-export const COST_EXPLORER_REGION = 'us-east-1';
+const COST_EXPLORER_REGION = 'us-east-1';
 
-export const COST_EXPLORER_ERROR_MESSAGES = {
+const COST_EXPLORER_ERROR_MESSAGES = {
   region: 'Credential should be scoped to a valid region. ',
   dates: 'Start date (and hour) should be before end date (and hour)',
   forecastPast: 'Start date must be equal to or no later than the current date to avoid a mismatch between the actual and forecasted costs',
@@ -33,8 +33,6 @@ export const COST_EXPLORER_ERROR_MESSAGES = {
 function targetOf(req: FakeRequest): string | undefined {
   return awsJsonOperation(req, TARGET_PREFIX);
 }
-
-const ok = awsJsonOk;
 
 function validation(message: string): AwsError {
   return new AwsError(400, 'ValidationException', message);
@@ -54,8 +52,6 @@ function caller(ctx: ServiceContext, action: string): { account: string; lines: 
   const { account } = usEast1Caller(ctx, action, (state, id) => state.costExplorer?.accounts[id]?.deniedActions, 'ce');
   return { account, lines: ctx.state.costExplorer?.accounts[account]?.lines ?? [] };
 }
-
-const body = awsJsonBody;
 
 function parseDay(value: unknown): number {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw validation(COST_EXPLORER_ERROR_MESSAGES.badDate(String(value)));
@@ -95,7 +91,7 @@ function amount(value: number): { Amount: string; Unit: string } {
 
 function getDimensionValues(ctx: ServiceContext): FakeResponse {
   const { lines } = caller(ctx, 'ce:GetDimensionValues');
-  const input = body(ctx.req);
+  const input = awsJsonBody(ctx.req);
   const { start, end } = period(input);
   if (input.Dimension !== 'SERVICE' && input.Dimension !== 'USAGE_TYPE') throw validation('fake-aws serves the SERVICE and USAGE_TYPE dimensions only');
   const search = typeof input.SearchString === 'string' ? input.SearchString.toLowerCase() : '';
@@ -119,12 +115,12 @@ function getDimensionValues(ctx: ServiceContext): FakeResponse {
   }
   const page = sorted.slice(offset, offset + DIMENSION_PAGE_SIZE);
   const next = offset + DIMENSION_PAGE_SIZE < sorted.length ? Buffer.from(String(offset + DIMENSION_PAGE_SIZE), 'utf8').toString('base64url') : undefined;
-  return ok(ctx, { DimensionValues: page.map((Value) => ({ Value, Attributes: {} })), ReturnSize: page.length, TotalSize: sorted.length, ...(next === undefined ? {} : { NextPageToken: next }) });
+  return awsJsonOk(ctx, { DimensionValues: page.map((Value) => ({ Value, Attributes: {} })), ReturnSize: page.length, TotalSize: sorted.length, ...(next === undefined ? {} : { NextPageToken: next }) });
 }
 
 function getCostAndUsage(ctx: ServiceContext): FakeResponse {
   const { lines } = caller(ctx, 'ce:GetCostAndUsage');
-  const input = body(ctx.req);
+  const input = awsJsonBody(ctx.req);
   const { start, end } = period(input);
   const granularity = input.Granularity;
   if (granularity !== 'DAILY' && granularity !== 'MONTHLY') throw validation('fake-aws serves DAILY and MONTHLY granularity');
@@ -175,12 +171,12 @@ function getCostAndUsage(ctx: ServiceContext): FakeResponse {
       Estimated: bucket.end > today,
     };
   });
-  return ok(ctx, { GroupDefinitions: groupBy, ResultsByTime, DimensionValueAttributes: [] });
+  return awsJsonOk(ctx, { GroupDefinitions: groupBy, ResultsByTime, DimensionValueAttributes: [] });
 }
 
 function getCostForecast(ctx: ServiceContext): FakeResponse {
   const { lines } = caller(ctx, 'ce:GetCostForecast');
-  const input = body(ctx.req);
+  const input = awsJsonBody(ctx.req);
   const { start, end } = period(input);
   const today = Math.floor(ctx.now / DAY) * DAY;
   if (start < today) throw validation(COST_EXPLORER_ERROR_MESSAGES.forecastPast);
@@ -191,7 +187,7 @@ function getCostForecast(ctx: ServiceContext): FakeResponse {
   if (!chosen.some((line) => line.toDaysAgo === 0 && line.fromDaysAgo >= 1)) throw new AwsError(400, 'DataUnavailableException', COST_EXPLORER_ERROR_MESSAGES.noData);
   let mean = 0;
   for (const line of chosen) for (let day = start; day < end; day += DAY) mean += lineForecastOn(line, day, ctx.now);
-  return ok(ctx, {
+  return awsJsonOk(ctx, {
     Total: amount(mean),
     ForecastResultsByTime: [{ TimePeriod: { Start: iso(start), End: iso(end) }, MeanValue: amount(mean).Amount, PredictionIntervalLowerBound: amount(mean * 0.9).Amount, PredictionIntervalUpperBound: amount(mean * 1.1).Amount }],
   });

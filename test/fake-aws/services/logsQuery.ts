@@ -13,7 +13,7 @@ import { requestsByDay } from '../scenarios/teamData';
 export const BODY_FIELDS = ['inputBodyJson', 'outputBodyJson', '@message'] as const;
 
 /** What the Team query must read (the invocation-log record's metadata fields). */
-export const REQUIRED_SUMS = ['input.inputTokenCount', 'output.outputTokenCount', 'input.cacheReadInputTokenCount', 'input.cacheWriteInputTokenCount'] as const;
+const REQUIRED_SUMS = ['input.inputTokenCount', 'output.outputTokenCount', 'input.cacheReadInputTokenCount', 'input.cacheWriteInputTokenCount'] as const;
 
 const FIELD_OF_SERIES: Readonly<Record<(typeof REQUIRED_SUMS)[number], keyof FakeInvocationSeries>> = {
   'input.inputTokenCount': 'inputTokens',
@@ -37,7 +37,7 @@ export interface ParsedQuery {
 }
 
 /** MalformedQueryException with the location of the trouble, as Logs Insights reports it. */
-export function malformed(message: string, start = 0, end = 0): AwsError {
+function malformed(message: string, start = 0, end = 0): AwsError {
   return new AwsError(400, 'MalformedQueryException', message, { __type: 'MalformedQueryException', message, queryCompileError: { location: { start, end }, message } });
 }
 

@@ -55,7 +55,7 @@ export async function answerResidency(
 export async function answerInvocationLogging(subject: { readonly profile: string; readonly region: string }, timeoutMs?: number): Promise<LoggingAnswer> {
   const { checkInvocationLogging } = await loadAwsLayer();
   const result = await checkInvocationLogging({ target: { type: 'profile', profile: subject.profile }, region: subject.region, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
-  return result.ok ? { region: subject.region, state: result.logging } : { region: subject.region, unverified: result.reason };
+  return result.ok ? { region: subject.region, state: result.logging } : { region: subject.region, problem: result.problem };
 }
 
 export interface ComplianceReport {

@@ -94,7 +94,7 @@ const en: PolicyTextTable = {
     },
     'invocation-logging-unverified': {
       title: 'Whether Bedrock model invocation logging is on in {region} could not be read',
-      detail: 'The policy requires invocation logging; GetModelInvocationLoggingConfiguration failed: {reason}.',
+      detail: 'The policy requires invocation logging; GetModelInvocationLoggingConfiguration failed: {reason}',
     },
     'residency-unverified:lookup': { title: 'Where {value} runs could not be verified', detail: 'The account was asked (GetInferenceProfile) and no answer could be read: {error} Until it answers, nothing shows that it stays in {allowed}.' },
     'managed-lock': { title: '{key} is locked by Claude Code\'s managed settings', detail: 'Managed settings ({path}) set it to {locked}; {value} would never take effect, so it is not written.' },
@@ -177,9 +177,9 @@ const ja: PolicyTextTable = {
     },
     'invocation-logging-unverified': {
       title: '{region} で Bedrock のモデル呼び出しログが有効か読み取れませんでした',
-      detail: 'ポリシーでは呼び出しログが必須ですが、GetModelInvocationLoggingConfiguration が失敗しました: {reason}。',
+      detail: 'ポリシーでは呼び出しログが必須ですが、GetModelInvocationLoggingConfiguration が失敗しました: {reason}',
     },
-    'residency-unverified:lookup': { title: '{value} の実行場所を確認できませんでした', detail: 'アカウントに問い合わせましたが (GetInferenceProfile)、応答を読み取れませんでした: {error} 応答があるまで、{allowed} 内にとどまることは確認できません。' },
+    'residency-unverified:lookup': { title: '{value} の実行場所を確認できませんでした', detail: 'アカウントに問い合わせましたが (GetInferenceProfile)、応答を読み取れませんでした: {error}応答があるまで、{allowed} 内にとどまることは確認できません。' },
     'managed-lock': { title: '{key} は Claude Code の管理設定でロックされています', detail: '管理設定 ({path}) で {locked} に設定されているため、{value} は反映されず、書き込みません。' },
   },
   fix: { set: '{key} を {value} に変更', remove: '{key} を削除', pin: '{value} に固定 (推測です。アカウントで提供されているか確認してください)', locked: '{value} のままにする' },

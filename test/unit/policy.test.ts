@@ -455,6 +455,8 @@ describe('policy', () => {
       // The account's answers on invocation logging (policy check and the status bar ask for them).
       ...withInvocationLogging([], { region: 'ap-northeast-1', state: { state: 'off' } }, LOGGING_POLICY()),
       ...withInvocationLogging([], { region: 'ap-northeast-1', problem: adminProblem('bedrock', { operation: 'GetModelInvocationLoggingConfiguration', phase: 'call', name: 'AccessDeniedException', httpStatus: 403 }) }, LOGGING_POLICY()),
+      ...withInvocationLogging([], { region: 'ap-northeast-1', unread: 'identity' }, LOGGING_POLICY()),
+      ...withInvocationLogging([], { unread: 'no-region' }, LOGGING_POLICY()),
     ];
 
     it('words every violation in both languages, with no placeholder left and the rule\'s source named', () => {
@@ -531,6 +533,24 @@ describe('policy', () => {
       const proof = residencyProof({ region: 'ap-northeast-1', allowedRegions: ['ap-northeast-1'], policySources: [], checks: [check], checkedAt: 0 });
       assert.equal(proof.models[0]!.error, 'GetInferenceProfile did not finish in time. Try again.');
       assert.ok(!('diagnosis' in proof.models[0]!));
+    });
+
+    it('makes logging that was not read in this check a not-verified violation, saying why, in both languages', () => {
+      const causes = ['offline', 'no-region', 'no-profile', 'identity', 'not-checked'] as const;
+      for (const unread of causes) {
+        const [violation, ...rest] = withInvocationLogging([], { ...(unread === 'no-region' ? {} : { region: 'ap-northeast-1' }), unread }, LOGGING_POLICY());
+        assert.equal(rest.length, 0);
+        assert.equal(violation?.code, 'invocation-logging-unverified', unread);
+        assert.equal(violation?.unread, unread);
+        const en = violationText(violation!, 'en');
+        const ja = violationText(violation!, 'ja');
+        assert.equal(en.title, 'Whether Bedrock model invocation logging is on was not verified');
+        assert.equal(ja.title, 'Bedrock のモデル呼び出しログが有効か確認できていません');
+        assert.ok(en.detail.includes(POLICY_TEXTS.en.loggingUnread[unread]) && ja.detail.includes(POLICY_TEXTS.ja.loggingUnread[unread]), `${en.detail}\n${ja.detail}`);
+        assert.doesNotMatch(ja.detail, /\b(the|was|not|could|asked)\b/, ja.detail);
+        assert.doesNotMatch(`${en.detail} ${ja.detail}`, /\.\.|。。|\{\w+\}/);
+      }
+      assert.deepEqual(withInvocationLogging([], { unread: 'identity' }, mergePolicies([], [])), [], 'no rule, no violation');
     });
 
     it('words policy problems with file, line and column, and names rules and sources', () => {

@@ -88,6 +88,8 @@ function textKey(v: PolicyViolation): ViolationTextKey {
     case 'residency-unverified':
       if (v.lookupError !== undefined) return 'residency-unverified:lookup';
       return isPrefix && !set ? 'residency-unverified:derived' : v.code;
+    case 'invocation-logging-unverified':
+      return v.unread !== undefined ? 'invocation-logging-unverified:unread' : v.code;
     case 'env-required':
       return set ? v.code : 'env-required:missing';
     case 'static-keys-forbidden':
@@ -138,6 +140,7 @@ export function violationText(v: PolicyViolation, locale: Locale): { title: stri
     path: v.origins[0]?.path ?? '',
     reason: unread.reason,
     error: unread.error,
+    cause: v.unread === undefined ? '' : t.loggingUnread[v.unread],
   };
   const detail = [format(entry.detail, params)];
   const replacement = v.fix?.value;

@@ -170,6 +170,13 @@ export type PolicyViolationCode =
   | 'invocation-logging-unverified'
   | 'managed-lock';
 
+/**
+ * Why the account's logging configuration was not read in this check: `policy check --offline`, no
+ * Region or no defined profile to ask with, the credentials check did not pass (or was skipped), or
+ * no check with the account has run yet.
+ */
+export type LoggingUnread = 'offline' | 'no-region' | 'no-profile' | 'identity' | 'not-checked';
+
 /** One way a setup (or a planned setup) breaks the policy. */
 export interface PolicyViolation {
   readonly code: PolicyViolationCode;
@@ -191,6 +198,8 @@ export interface PolicyViolation {
   readonly outside?: readonly string[];
   /** `invocation-logging-unverified`: the call that failed, worded in the reader's language where it is shown. */
   readonly problem?: AdminProblem;
+  /** `invocation-logging-unverified` when the account was not asked at all in this check: why. */
+  readonly unread?: LoggingUnread;
   /** `residency-unverified` after the account was asked: why its lookup failed (the English detail of the proof). */
   readonly lookupError?: string;
   /** The same failure as a diagnosis, worded in the reader's language where it is shown (absent when only the English detail is known). */

@@ -4,12 +4,12 @@
 // not verified, in English and Japanese; an answer read by an earlier check (logging on) does not
 // stand in for this one. Built bundle with the `vscode` stand-in, against the fake AWS.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { cloudWatchLogging, TEAM_REGION } from '../fake-aws/scenarios/teamData';
+import { makeBedrockFolder } from '../support/bedrockFolder';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
 import { createVscodeStandIn, extensionContext, loadWithStandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
 
@@ -47,13 +47,9 @@ describe('the invocation-logging rule when the account was not asked (built bund
   beforeEach(() => {
     // Logging on: an answer, when read, complies.
     ((world.fake.state.bedrock!.accounts[BASIC_ACCOUNT_ID] ??= {}).invocationLogging ??= {})[TEAM_REGION] = cloudWatchLogging();
-    folder = mkdtempSync(join(tmpdir(), 'cbs-policy-logging-unread-'));
+    folder = makeBedrockFolder('cbs-policy-logging-unread-', { region: TEAM_REGION, model: `jp.${BEDROCK_MODEL_IDS.sonnet45}`, profile: 'static-dev' });
     process.env.CLAUDE_BEDROCK_MANAGED_SETTINGS_DIR = join(folder, 'no-managed-settings');
-    mkdirSync(join(folder, '.claude'));
     writeFileSync(join(folder, '.claude', 'bedrock-policy.json'), JSON.stringify({ version: 1, requireInvocationLogging: true }));
-    writeFileSync(join(folder, '.claude', 'settings.json'), JSON.stringify({ env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: TEAM_REGION, ANTHROPIC_MODEL: `jp.${BEDROCK_MODEL_IDS.sonnet45}` } }));
-    writeFileSync(join(folder, '.claude', 'settings.local.json'), JSON.stringify({ env: { AWS_PROFILE: 'static-dev' } }));
-    writeFileSync(join(folder, '.gitignore'), '.claude/settings.local.json\n');
   });
   afterEach(() => {
     for (const subscription of subscriptions) subscription.dispose();

@@ -97,7 +97,7 @@ function timeoutOption(value: string | undefined, locale: Locale): number {
 
 /** The one e-mail address the alarms' new topic subscribes (`budgets create` takes several). */
 function singleEmail(values: readonly string[] | undefined, locale: Locale): string | undefined {
-  if (values !== undefined && values.length > 1) throw new UsageError(cliText(locale, 'badOption', { detail: '--email is given once for alarms (one subscription to the new topic).' }));
+  if (values !== undefined && values.length > 1) throw new UsageError(cliText(locale, 'badOption', { detail: cliText(locale, 'emailOnce') }));
   return values?.[0];
 }
 
@@ -126,7 +126,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
       return { stdout: cliText(locale, 'usage'), exitCode: command === undefined && !values.help ? 2 : 0 };
     }
     const words = WITH_SUBCOMMAND.has(command) ? 2 : 1;
-    if (positionals.length > words) throw new UsageError(cliText(locale, 'badOption', { detail: `Unexpected argument "${positionals[words]}".` }));
+    if (positionals.length > words) throw new UsageError(cliText(locale, 'badOption', { detail: cliText(locale, 'unexpectedArgument', { value: positionals[words] }) }));
     switch (command) {
       case 'profiles':
         return await profilesCommand({ json: values.json ?? false, locale, env });

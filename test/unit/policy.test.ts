@@ -5,6 +5,9 @@ import { effectiveSetup } from '../../src/core/setup/effectiveSetup';
 import { parsePolicyFile, POLICY_FILE_KEYS } from '../../src/core/policy/policyFile';
 import { mergePolicies } from '../../src/core/policy/policyMerge';
 import { withInvocationLogging } from '../../src/core/policy/policyLogging';
+import { adminProblem } from '../../src/core/team/adminProblem';
+import { diagnoseAwsError } from '../../src/core/models/diagnosis';
+import { residencyOf, residencyProof } from '../../src/core/residency/residency';
 import { inAvailableModels, intersectPatterns } from '../../src/core/policy/policyScopes';
 import {
   checkChoices,
@@ -451,7 +454,9 @@ describe('policy', () => {
       ...[regionVerdict(JAPAN_TEAM(), 'us-east-1'), scopeVerdict(JAPAN_TEAM(), 'apac'), scopeVerdict(mergePolicies([policyInput('team', 'residency-only.json')], []), 'global')].flatMap((verdict) => (verdict.allowed ? [] : [verdict.violation])),
       // The account's answers on invocation logging (policy check and the status bar ask for them).
       ...withInvocationLogging([], { region: 'ap-northeast-1', state: { state: 'off' } }, LOGGING_POLICY()),
-      ...withInvocationLogging([], { region: 'ap-northeast-1', unverified: 'Amazon Bedrock refused GetModelInvocationLoggingConfiguration' }, LOGGING_POLICY()),
+      ...withInvocationLogging([], { region: 'ap-northeast-1', problem: adminProblem('bedrock', { operation: 'GetModelInvocationLoggingConfiguration', phase: 'call', name: 'AccessDeniedException', httpStatus: 403 }) }, LOGGING_POLICY()),
+      ...withInvocationLogging([], { region: 'ap-northeast-1', unread: 'identity' }, LOGGING_POLICY()),
+      ...withInvocationLogging([], { unread: 'no-region' }, LOGGING_POLICY()),
     ];
 
     it('words every violation in both languages, with no placeholder left and the rule\'s source named', () => {
@@ -500,6 +505,52 @@ describe('policy', () => {
       assert.doesNotMatch(en.detail, /application inference profile/);
       const ja = violationText(violation, 'ja');
       assert.ok(ja.title.includes('実行場所を確認できませんでした') && ja.detail.includes('HTTP 503'), ja.title);
+    });
+
+    it('words a failed logging read and a failed residency lookup in the reader\'s language, with one full stop', () => {
+      // The same failures the account gives: an HTTP 500 for the logging configuration, a timeout for GetInferenceProfile.
+      const problem = adminProblem('bedrock', { operation: 'GetModelInvocationLoggingConfiguration', phase: 'call', name: 'InternalServerException', httpStatus: 500, message: 'Fake internal failure.' });
+      const logging = withInvocationLogging([], { region: 'ap-northeast-1', problem }, LOGGING_POLICY())[0]!;
+      const policy = mergePolicies([policyInput('team', 'residency-only.json')], []);
+      const setup = effectiveSetup([{ source: 'project', path: PATHS.project, text: JSON.stringify({ env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'ap-northeast-1', ANTHROPIC_MODEL: `jp.${SONNET_45}` } }) }], { extraEnvKeys: policyEnvKeys(policy) });
+      const diagnosis = diagnoseAwsError({ operation: 'GetInferenceProfile', phase: 'call', timedOut: true }, { region: 'ap-northeast-1', modelId: `jp.${SONNET_45}` });
+      const check = residencyOf({ modelId: `jp.${SONNET_45}`, key: 'env.ANTHROPIC_MODEL', region: 'ap-northeast-1', error: 'GetInferenceProfile did not finish in time. Try again.', diagnosis, allowedRegions: ['ap-northeast-1', 'ap-northeast-3'], checkedAt: 0 });
+      const residency = withResidency([], [check], setup, policy).find((candidate) => candidate.key === 'env.ANTHROPIC_MODEL')!;
+      for (const violation of [logging, residency]) {
+        const en = violationText(violation, 'en');
+        const ja = violationText(violation, 'ja');
+        assert.doesNotMatch(en.detail, /\.\./, en.detail);
+        assert.doesNotMatch(ja.detail, /\.\.|。。|\.。/, ja.detail);
+        // No English sentence in the Japanese words: the failure is worded from the problem or diagnosis.
+        assert.doesNotMatch(ja.detail, /could not|did not|Try again|refused|answered with|in time/i, ja.detail);
+        assert.match(ja.detail, /[ぁ-ん]/);
+      }
+      assert.match(violationText(logging, 'en').detail, /GetModelInvocationLoggingConfiguration failed: Amazon Bedrock could not be read \(GetModelInvocationLoggingConfiguration: .*HTTP 500.*\)\..*[^.]\. Rule "Invocation logging required"/);
+      assert.match(violationText(logging, 'ja').detail, /GetModelInvocationLoggingConfiguration が失敗しました: Amazon Bedrock を読み取れませんでした \(GetModelInvocationLoggingConfiguration: .*500.*\)。/);
+      assert.match(violationText(residency, 'ja').detail, /応答を読み取れませんでした: .*。応答があるまで/);
+      assert.doesNotMatch(violationText(residency, 'ja').detail, /did not finish in time/);
+      // The proof keeps its English words and never carries the diagnosis.
+      const proof = residencyProof({ region: 'ap-northeast-1', allowedRegions: ['ap-northeast-1'], policySources: [], checks: [check], checkedAt: 0 });
+      assert.equal(proof.models[0]!.error, 'GetInferenceProfile did not finish in time. Try again.');
+      assert.ok(!('diagnosis' in proof.models[0]!));
+    });
+
+    it('makes logging that was not read in this check a not-verified violation, saying why, in both languages', () => {
+      const causes = ['offline', 'no-region', 'no-profile', 'identity', 'not-checked'] as const;
+      for (const unread of causes) {
+        const [violation, ...rest] = withInvocationLogging([], { ...(unread === 'no-region' ? {} : { region: 'ap-northeast-1' }), unread }, LOGGING_POLICY());
+        assert.equal(rest.length, 0);
+        assert.equal(violation?.code, 'invocation-logging-unverified', unread);
+        assert.equal(violation?.unread, unread);
+        const en = violationText(violation!, 'en');
+        const ja = violationText(violation!, 'ja');
+        assert.equal(en.title, 'Whether Bedrock model invocation logging is on was not verified');
+        assert.equal(ja.title, 'Bedrock のモデル呼び出しログが有効か確認できていません');
+        assert.ok(en.detail.includes(POLICY_TEXTS.en.loggingUnread[unread]) && ja.detail.includes(POLICY_TEXTS.ja.loggingUnread[unread]), `${en.detail}\n${ja.detail}`);
+        assert.doesNotMatch(ja.detail, /\b(the|was|not|could|asked)\b/, ja.detail);
+        assert.doesNotMatch(`${en.detail} ${ja.detail}`, /\.\.|。。|\{\w+\}/);
+      }
+      assert.deepEqual(withInvocationLogging([], { unread: 'identity' }, mergePolicies([], [])), [], 'no rule, no violation');
     });
 
     it('words policy problems with file, line and column, and names rules and sources', () => {

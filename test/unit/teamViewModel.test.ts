@@ -49,7 +49,8 @@ describe('team view model', () => {
     assert.equal(model.plan.inputs.cacheReadPercent, 90);
     const bad = toTeamViewModel(state({ plan: { ...DEFAULT_COST_PLAN_INPUT, cacheReadShare: 3 } }), { locale: 'en', l10n: translator, now: 0 });
     assert.equal(bad.plan.result, undefined);
-    assert.match(bad.plan.error!, /cacheReadShare is out of range/);
+    // Named by its form label, not the code key (cacheReadShare).
+    assert.match(bad.plan.error!, /^Input read from the prompt cache is out of range\.$/);
   });
 
   it('asks for the setup when there is none', () => {

@@ -55,7 +55,7 @@ export async function answerResidency(
 export async function answerInvocationLogging(subject: { readonly profile: string; readonly region: string }, timeoutMs?: number): Promise<LoggingAnswer> {
   const { checkInvocationLogging } = await loadAwsLayer();
   const result = await checkInvocationLogging({ target: { type: 'profile', profile: subject.profile }, region: subject.region, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
-  return result.ok ? { region: subject.region, state: result.logging } : { region: subject.region, unverified: result.reason };
+  return result.ok ? { region: subject.region, state: result.logging } : { region: subject.region, problem: result.problem };
 }
 
 export interface ComplianceReport {
@@ -68,7 +68,7 @@ export interface ComplianceReport {
   readonly violations: readonly PolicyViolation[];
   /** Present when the policy asks for residency and the account was asked. */
   readonly residency?: ResidencyAnswer;
-  /** Present when the policy requires invocation logging and the account was asked. */
+  /** Present when the policy requires invocation logging and the account was asked (else the violations say why it was not). */
   readonly logging?: LoggingAnswer;
   /** Under a policy, settings files (not managed ones) that cannot be parsed or read: the check cannot see their values. */
   readonly unusable: EffectiveSetup['broken'];
@@ -108,9 +108,15 @@ export async function checkCompliance(options: ComplianceOptions): Promise<Compl
     if ('checks' in residency) violations = withResidency(violations, residency.checks, setup, policy);
   }
   let logging: LoggingAnswer | undefined;
-  if (policy.requireInvocationLogging?.value && options.online && setup.bedrock && profile && region) {
-    logging = await answerInvocationLogging({ profile: profile.name, region }, options.timeoutMs);
-    violations = withInvocationLogging(violations, logging, policy);
+  if (policy.requireInvocationLogging?.value && setup.bedrock) {
+    if (options.online && profile && region) {
+      logging = await answerInvocationLogging({ profile: profile.name, region }, options.timeoutMs);
+      violations = withInvocationLogging(violations, logging, policy);
+    } else {
+      // Not asked is not verified, never compliant: say why (offline, no Region, no such profile).
+      const unread = !options.online ? 'offline' : !region ? 'no-region' : 'no-profile';
+      violations = withInvocationLogging(violations, { ...(region ? { region } : {}), unread }, policy);
+    }
   }
   return {
     policy,

@@ -42,7 +42,8 @@ function callerAccount(session: AwsSession): Promise<CallResult<string>> {
 }
 
 /**
- * An English detail of a failed lookup, for `ResidencyCheck.error` and the proof: the diagnosis in
+ * An English detail of a failed lookup, for `ResidencyCheck.error` and the proof (the reader's own
+ * language is worded from `ResidencyCheck.diagnosis` where it is shown): the diagnosis in
  * words (the HTTP status, "a proxy or gateway answered", "did not finish in time"; the AWS message
  * already redacted) and its fix, never its code.
  */
@@ -98,6 +99,7 @@ export async function checkResidency(options: CheckResidencyOptions): Promise<Re
         region: options.region,
         record: lookup?.record,
         error: lookup?.diagnosis === undefined ? undefined : lookupError(lookup.diagnosis),
+        diagnosis: lookup?.diagnosis,
         allowedRegions: options.allowedRegions,
         replacement: model.replacement,
         checkedAt: lookup?.at ?? finished,

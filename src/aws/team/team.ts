@@ -8,7 +8,7 @@
 
 import type { Diagnosis } from '../../core/models/bedrockTypes';
 import { diagnoseAwsError } from '../../core/models/diagnosis';
-import { adminProblem, adminProblemText, notAppliedProblem, type AdminProblem } from '../../core/team/adminProblem';
+import { adminProblem, notAppliedProblem, type AdminProblem } from '../../core/team/adminProblem';
 import { loggingApplied, type LoggingPlan } from '../../core/team/loggingPlan';
 import { loggingState, planTeamQuery } from '../../core/team/teamQuery';
 import { buildTeamReport } from '../../core/team/teamReport';
@@ -105,19 +105,15 @@ export async function applyInvocationLogging(options: AwsSessionOptions & { read
 
 /**
  * Where the Region's invocation logs go, for the policy's logging rule: the configuration only.
- * A failure comes back with its English words (the policy's `reason`). Never throws.
+ * A failure comes back as the problem itself, worded later in the reader's language. Never throws.
  */
-export async function checkInvocationLogging(options: AwsSessionOptions): Promise<{ ok: true; logging: LoggingState } | { ok: false; problem: AdminProblem; reason: string }> {
+export async function checkInvocationLogging(options: AwsSessionOptions): Promise<{ ok: true; logging: LoggingState } | { ok: false; problem: AdminProblem }> {
   const opened = await openAwsSession(options);
-  if (!opened.ok) {
-    const problem = adminProblem('bedrock', opened.error);
-    return { ok: false, problem, reason: adminProblemText(problem, 'en') };
-  }
+  if (!opened.ok) return { ok: false, problem: adminProblem('bedrock', opened.error) };
   try {
     const config = await getLoggingConfiguration(opened.value);
     if (config.ok) return { ok: true, logging: loggingState(config.value) };
-    const problem = adminProblem('bedrock', config.error);
-    return { ok: false, problem, reason: adminProblemText(problem, 'en') };
+    return { ok: false, problem: adminProblem('bedrock', config.error) };
   } finally {
     opened.value.close();
   }

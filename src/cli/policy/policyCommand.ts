@@ -31,8 +31,15 @@ export interface PolicyCommandOptions {
   readonly cwd: string;
 }
 
+/** Why a lookup failed, in the reader's language when its diagnosis is known (else the proof's English words). */
+function lookupText(check: ResidencyCheck, locale: Locale): string {
+  if (check.diagnosis === undefined) return check.error ?? '';
+  const { cause, fix } = describeDiagnosis(check.diagnosis, locale);
+  return `${cause}${locale === 'ja' ? '' : ' '}${fix}`;
+}
+
 function destinationsText(check: ResidencyCheck, locale: Locale): string {
-  if (check.verdict === 'unverified') return `? ${check.error ?? ''}`.trim();
+  if (check.verdict === 'unverified') return `? ${lookupText(check, locale)}`.trim();
   return check.anyRegion ? t(locale, 'anyRegion') : check.destinations.join(', ');
 }
 

@@ -180,9 +180,15 @@ export async function setupCommand(options: SetupOptions): Promise<CommandOutput
     // A lookup that failed proves nothing either way: not verified, never a guess.
     const failed = 'credentials' in answer ? [] : answer.checks.filter((check) => check.verdict === 'unverified' && check.error !== undefined);
     if ('credentials' in answer || failed.length > 0) {
-      // A failed lookup's detail carries its own fix (the proof's English words); credentials have theirs.
+      // A failed lookup's detail carries its own fix, in the reader's language (the diagnosis; the
+      // proof's English words only when there is none); credentials have theirs.
       const credentials = 'credentials' in answer ? describeDiagnosis(answer.credentials, locale) : undefined;
-      const cause = credentials ? credentials.cause : [...new Set(failed.map((check) => `${check.modelId}: ${check.error}`))].join('; ');
+      const lookupText = (check: ResidencyCheck) => {
+        if (check.diagnosis === undefined) return check.error;
+        const { cause, fix } = describeDiagnosis(check.diagnosis, locale);
+        return `${cause}${locale === 'ja' ? '' : ' '}${fix}`;
+      };
+      const cause = credentials ? credentials.cause : [...new Set(failed.map((check) => `${check.modelId}: ${lookupText(check)}`))].join(locale === 'ja' ? '、' : '; ');
       const fix = credentials ? credentials.fix : setupText(locale, 'residencyLookupFix');
       return options.json
         ? { stdout: JSON.stringify({ ok: false, residency: { verified: false, cause, fix } }, null, 2), exitCode: 1 }

@@ -31,6 +31,20 @@ const en = {
     'out-of-range': '{field} is out of range.',
     'not-priced': 'The price table has no price for {model} in the {scope} scope.',
   } as Record<CostPlanError['reason'], string>,
+  /** An input by the name the Team view's form gives it (its labels say the same). */
+  fields: {
+    developers: 'Developers',
+    workingDays: 'Working days a month',
+    sessionsPerDay: 'Sessions a day',
+    inputTokensPerSession: 'Input tokens per session',
+    outputTokensPerSession: 'Output tokens per session',
+    cacheReadShare: 'Input read from the prompt cache',
+    restTo: 'The rest of the input',
+    modelId: 'Model',
+    scope: 'Scope',
+    usdToJpy: 'Yen per US dollar',
+    seatPriceUsd: 'Per-seat price a month (USD)',
+  } as Record<keyof CostPlanInput, string>,
 };
 
 type CostPlanTextTable = typeof en;
@@ -60,11 +74,24 @@ const ja: CostPlanTextTable = {
     'out-of-range': '{field} が範囲外です。',
     'not-priced': '価格表に {model} の {scope} スコープの価格がありません。',
   },
+  fields: {
+    developers: '開発者',
+    workingDays: '月の稼働日数',
+    sessionsPerDay: '1 日のセッション数',
+    inputTokensPerSession: '1 セッションの入力トークン',
+    outputTokensPerSession: '1 セッションの出力トークン',
+    cacheReadShare: 'プロンプトキャッシュから読む入力',
+    restTo: '残りの入力',
+    modelId: 'モデル',
+    scope: 'スコープ',
+    usdToJpy: '1 米ドルあたりの円',
+    seatPriceUsd: '1 席あたりの月額 (USD)',
+  },
 };
 
 const TABLES: Readonly<Record<Locale, CostPlanTextTable>> = { en, ja };
 
-export type CostPlanTextKey = Exclude<keyof CostPlanTextTable, 'parts' | 'error'>;
+export type CostPlanTextKey = Exclude<keyof CostPlanTextTable, 'parts' | 'error' | 'fields'>;
 
 export function costPlanText(locale: Locale, key: CostPlanTextKey, params: Readonly<Record<string, string | number | undefined>> = {}): string {
   return format(TABLES[locale][key], params);
@@ -75,8 +102,11 @@ export function formatJpy(n: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { style: 'currency', currency: 'JPY', maximumFractionDigits: 0 }).format(n);
 }
 
+/** Why no plan could be made, naming the input by the Team view's label in the reader's language (never its code key). */
 export function costPlanErrorText(error: CostPlanError, input: CostPlanInput, locale: Locale): string {
-  return format(TABLES[locale].error[error.reason], { field: error.field, model: input.modelId, scope: input.scope });
+  const table = TABLES[locale];
+  const field = table.fields[error.field];
+  return format(table.error[error.reason], { field, model: input.modelId, scope: input.scope });
 }
 
 export interface CostPlanLines {

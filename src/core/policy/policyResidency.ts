@@ -44,7 +44,7 @@ export function withResidency(known: readonly PolicyViolation[], checks: readonl
         ...fix,
         allowed: rule.value,
         ...(check.verdict === 'outside' ? { outside: check.outside } : {}),
-        ...(check.verdict === 'unverified' && check.error !== undefined ? { lookupError: check.error } : {}),
+        ...(check.verdict === 'unverified' && check.error !== undefined ? { lookupError: check.error, ...(check.diagnosis === undefined ? {} : { diagnosis: check.diagnosis }) } : {}),
       },
     ];
   });

@@ -5,6 +5,8 @@
  */
 
 import { scopeOf } from '../models/catalog';
+import { describeDiagnosis } from '../models/diagnosis';
+import { adminProblemText } from '../team/adminProblem';
 import { format, type Locale } from '../text/locale';
 import { describeScope } from '../models/modelTable';
 import { POLICY_TEXTS, type PolicyTextTable, type ViolationTextKey } from './policyTextTable';
@@ -51,6 +53,20 @@ function allowedText(violation: PolicyViolation, t: PolicyTextTable, locale: Loc
   return allowed.map((item) => (regions ? regionLabel(item, locale) : item)).join(t.listSeparator);
 }
 
+/** A sentence that ends as one (`.` or `。`), so a template never doubles or drops the stop. */
+function asSentence(text: string, locale: Locale): string {
+  const trimmed = text.trim();
+  if (trimmed === '' || /[.!?。！？]$/.test(trimmed)) return trimmed;
+  return `${trimmed}${locale === 'ja' ? '。' : '.'}`;
+}
+
+/** Why the account's answer could not be read, in the reader's language when the failure itself is known. */
+function unreadText(v: PolicyViolation, t: PolicyTextTable, locale: Locale): { reason: string; error: string } {
+  const described = v.diagnosis === undefined ? undefined : describeDiagnosis(v.diagnosis, locale);
+  const error = described === undefined ? (v.lookupError ?? '') : [described.cause, described.fix].map((part) => asSentence(part, locale)).filter((part) => part !== '').join(t.sentenceSeparator);
+  return { reason: v.problem === undefined ? '' : asSentence(adminProblemText(v.problem, locale), locale), error: asSentence(error, locale) };
+}
+
 /** Which wording fits: the code, or a variant for a missing, derived or Region value. */
 function textKey(v: PolicyViolation): ViolationTextKey {
   const set = v.value !== undefined && v.value !== '';
@@ -72,6 +88,8 @@ function textKey(v: PolicyViolation): ViolationTextKey {
     case 'residency-unverified':
       if (v.lookupError !== undefined) return 'residency-unverified:lookup';
       return isPrefix && !set ? 'residency-unverified:derived' : v.code;
+    case 'invocation-logging-unverified':
+      return v.unread !== undefined ? 'invocation-logging-unverified:unread' : v.code;
     case 'env-required':
       return set ? v.code : 'env-required:missing';
     case 'static-keys-forbidden':
@@ -104,6 +122,7 @@ function fixLabel(v: PolicyViolation, t: PolicyTextTable): string | undefined {
 export function violationText(v: PolicyViolation, locale: Locale): { title: string; detail: string; fixLabel?: string } {
   const t = POLICY_TEXTS[locale];
   const entry = t.violations[textKey(v)];
+  const unread = unreadText(v, t, locale);
   const params = {
     value: v.value ?? '',
     region: v.value === undefined ? '' : regionLabel(v.value, locale),
@@ -119,8 +138,9 @@ export function violationText(v: PolicyViolation, locale: Locale): { title: stri
     alias: aliasOf(v.key),
     locked: v.fix?.value ?? '',
     path: v.origins[0]?.path ?? '',
-    reason: v.reason ?? '',
-    error: v.lookupError ?? '',
+    reason: unread.reason,
+    error: unread.error,
+    cause: v.unread === undefined ? '' : t.loggingUnread[v.unread],
   };
   const detail = [format(entry.detail, params)];
   const replacement = v.fix?.value;

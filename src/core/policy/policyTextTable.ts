@@ -5,7 +5,7 @@
  */
 
 import type { Locale } from '../text/locale';
-import type { PolicyFileProblem, PolicyRuleName, PolicySource, PolicyViolationCode } from './policyTypes';
+import type { LoggingUnread, PolicyFileProblem, PolicyRuleName, PolicySource, PolicyViolationCode } from './policyTypes';
 import type { SettingsSource } from '../setup/settingsTypes';
 
 export interface ViolationEntry {
@@ -27,6 +27,7 @@ export type ViolationTextKey =
   | 'residency-outside:scope'
   | 'residency-unverified:derived'
   | 'residency-unverified:lookup'
+  | 'invocation-logging-unverified:unread'
   | 'env-required:missing'
   | 'static-keys-forbidden:env'
   | 'static-keys-forbidden:unnamed'
@@ -34,6 +35,8 @@ export type ViolationTextKey =
 
 export interface PolicyTextTable {
   readonly violations: Readonly<Record<ViolationTextKey, ViolationEntry>>;
+  /** Why logging was not read in this check: the cause and what to do, for `{cause}`. */
+  readonly loggingUnread: Readonly<Record<LoggingUnread, string>>;
   readonly fix: { readonly set: string; readonly remove: string; readonly pin: string; readonly locked: string };
   /** Appended to a residency detail when a compliant replacement exists. */
   readonly useInstead: string;
@@ -94,10 +97,21 @@ const en: PolicyTextTable = {
     },
     'invocation-logging-unverified': {
       title: 'Whether Bedrock model invocation logging is on in {region} could not be read',
-      detail: 'The policy requires invocation logging; GetModelInvocationLoggingConfiguration failed: {reason}.',
+      detail: 'The policy requires invocation logging; GetModelInvocationLoggingConfiguration failed: {reason}',
+    },
+    'invocation-logging-unverified:unread': {
+      title: 'Whether Bedrock model invocation logging is on was not verified',
+      detail: 'The policy requires invocation logging, and the account was not asked in this check (GetModelInvocationLoggingConfiguration): {cause}',
     },
     'residency-unverified:lookup': { title: 'Where {value} runs could not be verified', detail: 'The account was asked (GetInferenceProfile) and no answer could be read: {error} Until it answers, nothing shows that it stays in {allowed}.' },
     'managed-lock': { title: '{key} is locked by Claude Code\'s managed settings', detail: 'Managed settings ({path}) set it to {locked}; {value} would never take effect, so it is not written.' },
+  },
+  loggingUnread: {
+    offline: 'policy check ran with --offline. Run it without --offline to ask the account.',
+    'no-region': 'no AWS Region is set for this setup, so there is no Region to ask. Set AWS_REGION (or the profile\'s Region), then check again.',
+    'no-profile': 'the AWS profile this setup uses is not defined, so the account could not be asked. Choose a defined profile, then check again.',
+    identity: 'the credentials check of this setup\'s AWS profile did not pass (or was skipped), so the account was not asked. Fix the credentials problem shown for this setup, then check again.',
+    'not-checked': 'no check with the account has run yet. Run "Check Setup Health".',
   },
   fix: { set: 'Set {key} to {value}', remove: 'Remove {key}', pin: 'Pin {value} (a best guess: check that your account offers it)', locked: 'Keep {value}' },
   useInstead: 'Use {replacement} instead.',
@@ -177,10 +191,21 @@ const ja: PolicyTextTable = {
     },
     'invocation-logging-unverified': {
       title: '{region} で Bedrock のモデル呼び出しログが有効か読み取れませんでした',
-      detail: 'ポリシーでは呼び出しログが必須ですが、GetModelInvocationLoggingConfiguration が失敗しました: {reason}。',
+      detail: 'ポリシーでは呼び出しログが必須ですが、GetModelInvocationLoggingConfiguration が失敗しました: {reason}',
     },
-    'residency-unverified:lookup': { title: '{value} の実行場所を確認できませんでした', detail: 'アカウントに問い合わせましたが (GetInferenceProfile)、応答を読み取れませんでした: {error} 応答があるまで、{allowed} 内にとどまることは確認できません。' },
+    'invocation-logging-unverified:unread': {
+      title: 'Bedrock のモデル呼び出しログが有効か確認できていません',
+      detail: 'ポリシーでは呼び出しログが必須ですが、この確認ではアカウントに問い合わせていません (GetModelInvocationLoggingConfiguration): {cause}',
+    },
+    'residency-unverified:lookup': { title: '{value} の実行場所を確認できませんでした', detail: 'アカウントに問い合わせましたが (GetInferenceProfile)、応答を読み取れませんでした: {error}応答があるまで、{allowed} 内にとどまることは確認できません。' },
     'managed-lock': { title: '{key} は Claude Code の管理設定でロックされています', detail: '管理設定 ({path}) で {locked} に設定されているため、{value} は反映されず、書き込みません。' },
+  },
+  loggingUnread: {
+    offline: 'policy check を --offline で実行しました。アカウントに問い合わせるには --offline を付けずに実行してください。',
+    'no-region': 'このセットアップには AWS リージョンが設定されていないため、問い合わせるリージョンがありません。AWS_REGION (またはプロファイルのリージョン) を設定してから、もう一度確認してください。',
+    'no-profile': 'このセットアップが使う AWS プロファイルが定義されていないため、アカウントに問い合わせられませんでした。定義済みのプロファイルを選んでから、もう一度確認してください。',
+    identity: 'このセットアップの AWS プロファイルの認証情報の確認が通らなかった (または省略された) ため、アカウントに問い合わせていません。このセットアップに表示されている認証情報の問題を解決してから、もう一度確認してください。',
+    'not-checked': 'アカウントへの確認はまだ実行されていません。「セットアップの状態を確認」を実行してください。',
   },
   fix: { set: '{key} を {value} に変更', remove: '{key} を削除', pin: '{value} に固定 (推測です。アカウントで提供されているか確認してください)', locked: '{value} のままにする' },
   useInstead: '代わりに {replacement} を使ってください。',

@@ -4,7 +4,8 @@
  * the violations a setup can have, and the proof of data residency.
  */
 
-import type { Scope } from '../models/bedrockTypes';
+import type { Diagnosis, Scope } from '../models/bedrockTypes';
+import type { AdminProblem } from '../team/adminProblem';
 import type { SettingsSource } from '../setup/settingsTypes';
 
 /** `.claude/bedrock-policy.json` in a repository, or `policy.json` in the machine's policy folder. */
@@ -169,6 +170,13 @@ export type PolicyViolationCode =
   | 'invocation-logging-unverified'
   | 'managed-lock';
 
+/**
+ * Why the account's logging configuration was not read in this check: `policy check --offline`, no
+ * Region or no defined profile to ask with, the credentials check did not pass (or was skipped), or
+ * no check with the account has run yet.
+ */
+export type LoggingUnread = 'offline' | 'no-region' | 'no-profile' | 'identity' | 'not-checked';
+
 /** One way a setup (or a planned setup) breaks the policy. */
 export interface PolicyViolation {
   readonly code: PolicyViolationCode;
@@ -188,10 +196,14 @@ export interface PolicyViolation {
   readonly allowed?: readonly string[];
   readonly limit?: number;
   readonly outside?: readonly string[];
-  /** Why a check of the account could not be read (an English detail), for `…-unverified` codes that have one. */
-  readonly reason?: string;
+  /** `invocation-logging-unverified`: the call that failed, worded in the reader's language where it is shown. */
+  readonly problem?: AdminProblem;
+  /** `invocation-logging-unverified` when the account was not asked at all in this check: why. */
+  readonly unread?: LoggingUnread;
   /** `residency-unverified` after the account was asked: why its lookup failed (the English detail of the proof). */
   readonly lookupError?: string;
+  /** The same failure as a diagnosis, worded in the reader's language where it is shown (absent when only the English detail is known). */
+  readonly diagnosis?: Diagnosis;
 }
 
 /** Why a choice the wizard or the sidebar would offer is hidden. */
@@ -214,8 +226,10 @@ export interface ResidencyCheck {
   /** Destinations outside the allowed Regions (`*` for any-region). */
   readonly outside: readonly string[];
   readonly verdict: 'inside' | 'outside' | 'unverified';
-  /** Why it could not be verified (the lookup failed): an English detail. */
+  /** Why it could not be verified (the lookup failed): an English detail, the proof's words. */
   readonly error?: string;
+  /** The failed lookup as a diagnosis, to word it in the reader's language; never written into the proof. */
+  readonly diagnosis?: Diagnosis;
   /** The compliant ID to use instead, when the policy allows one. */
   readonly replacement?: string;
   /** Epoch ms. */

@@ -4,7 +4,7 @@
  * keep. Pure: the AWS layer does the lookups (GetInferenceProfile) and passes their answers in.
  */
 
-import type { InferenceProfileRecord } from '../models/bedrockTypes';
+import type { Diagnosis, InferenceProfileRecord } from '../models/bedrockTypes';
 import { routesOf, scopeOf } from '../models/catalog';
 import type { ResidencyCheck, ResidencyProof, RuleOrigin } from '../policy/policyTypes';
 
@@ -22,6 +22,8 @@ export interface ResidencyInput {
   readonly record?: InferenceProfileRecord;
   /** Why the lookup failed (English); makes the check `unverified`. */
   readonly error?: string;
+  /** The same failure as a diagnosis, kept on the check so it can be worded in the reader's language. */
+  readonly diagnosis?: Diagnosis;
   readonly allowedRegions: readonly string[];
   /** The compliant ID to use instead, computed by the caller from the policy. */
   readonly replacement?: string;
@@ -81,7 +83,7 @@ export function residencyOf(input: ResidencyInput): ResidencyCheck {
     });
 
   if (id === '') return unverified('No model ID is set.');
-  if (input.error !== undefined) return unverified(input.error);
+  if (input.error !== undefined) return { ...unverified(input.error), ...(input.diagnosis === undefined ? {} : { diagnosis: input.diagnosis }) };
 
   let route: { destinations: string[]; anyRegion: boolean };
   let profileArn: string | undefined;
@@ -135,7 +137,8 @@ export function residencyProof(input: ResidencyProofInput): ResidencyProof {
     ...(input.account === undefined || input.account === '' ? {} : { account: input.account }),
     allowedRegions: [...input.allowedRegions],
     policySources: input.policySources.map((origin) => ({ source: origin.source, path: origin.path })),
-    models: [...input.checks],
+    // The proof keeps its English words (`error`); the diagnosis behind them is for the reader's screen only.
+    models: input.checks.map(({ diagnosis: _diagnosis, ...check }) => check),
     compliant: input.checks.length > 0 && input.checks.every((check) => check.verdict === 'inside'),
   };
 }

@@ -187,7 +187,8 @@ export class SetupState implements vscode.Disposable {
       const kind = profileKind(setup, discovery);
       const found = evaluatePolicy(setup, policy, kind === undefined ? {} : { profileKind: kind });
       const withAnswers = residency && 'checks' in residency ? withResidency(found, residency.checks, setup, policy) : found;
-      const violations = withInvocationLogging(withAnswers, this.invocationLogging.answer(setup, policy, discovery), policy);
+      const logging = this.invocationLogging.answer(setup, policy, discovery);
+      const violations = logging ? withInvocationLogging(withAnswers, logging, policy) : withAnswers;
       const region = setupRegion(setup, discovery);
       const findings: readonly ClaudeCodeFinding[] | undefined = installs
         ? findingsFor(installs, setup, region)

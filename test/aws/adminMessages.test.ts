@@ -13,11 +13,10 @@ import { makeBedrockFolder } from '../support/bedrockFolder';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
 import { NEVER_SHOWN } from '../support/faultExpectations';
 import { leakedSecrets, secretsOf } from '../support/faultFigures';
-import { createVscodeStandIn, extensionContext, loadWithStandIn, whileStandIn, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
+import { createVscodeStandIn, extensionContext, healthSettled, loadWithStandIn, whileStandIn, type StandIn } from '../support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
 const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
-const settled = (item: StatusItemStandIn) => item.text !== '' && !item.text.includes('sync~spin');
 /** Code words or a stack (besides the shared NEVER_SHOWN list). */
 const CODE_OR_STACK = /undefined|\[object Object\]|NaN|\n\s+at /;
 
@@ -55,8 +54,7 @@ describe('the admin commands under AWS failures: cause and fix, never a claim th
     loadWithStandIn<{ activate(context: unknown): void }>(bundle, standIn, (extension) => extension.activate(context));
     subscriptions = (context as unknown as { subscriptions: { dispose(): unknown }[] }).subscriptions;
     const item = standIn.statusItems.find((candidate) => candidate.id === 'claudeBedrock.health')!;
-    for (let attempt = 0; attempt < 400 && !settled(item); attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
-    assert.ok(settled(item), 'the health check finished');
+    await healthSettled(item);
     return standIn;
   }
 

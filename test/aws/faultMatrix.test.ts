@@ -14,7 +14,7 @@ import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { faultRunPassed, faultRunStarted, leakedSecrets, secretsOf } from '../support/faultFigures';
 import { FAULT_FIXES, FAULT_WORDS, MODEL_CALLS, NEVER_SHOWN, USAGE_CALLS } from '../support/faultExpectations';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
-import { createVscodeStandIn, extensionContext, loadWithStandIn, webviewViewStandIn, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
+import { createVscodeStandIn, extensionContext, loadWithStandIn, tooltipText, webviewViewStandIn, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
 /** The extension's usage read also asks for the configured models' alarms (one DescribeAlarms), for the view and the status bar. */
@@ -60,7 +60,6 @@ interface Path {
   run(activate: () => Promise<{ standIn: StandIn; item: StatusItemStandIn }>, inject: () => void): Promise<Seen>;
 }
 
-const tooltipOf = (item: StatusItemStandIn) => (typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '')).replace(/\\(.)/g, '$1');
 
 async function rows(provider: Provider | undefined): Promise<string[]> {
   if (!provider) return [];
@@ -88,7 +87,7 @@ async function waitFor(what: string, done: () => boolean, limitMs = 20_000): Pro
 async function screen(standIn: StandIn, item: StatusItemStandIn): Promise<string> {
   const setup = await rows(standIn.treeProviders.get('claudeBedrock.setup') as unknown as Provider);
   const models = await rows(standIn.treeProviders.get('claudeBedrock.models') as unknown as Provider);
-  return [item.text, tooltipOf(item), ...setup, ...models, ...standIn.messages.map((message) => message.text)].join('\n');
+  return [item.text, tooltipText(item), ...setup, ...models, ...standIn.messages.map((message) => message.text)].join('\n');
 }
 
 const waitForHealth = (item: StatusItemStandIn) => waitFor('the health check', () => item.text !== '' && !item.text.includes('sync~spin'));
@@ -225,7 +224,7 @@ describe('extension fault matrix: the check paths under every fault (built bundl
     world.fake.inject({ service: 'sts', operation: 'GetCallerIdentity', fault: 'hang' });
     const unread = await activate('static-dev', HANG_TIMEOUT_S, 'ja');
     assert.match(unread.item.text, /^\$\(warning\) Bedrock$/);
-    assert.match(tooltipOf(unread.item), /ID を確認できませんでした: 確認が時間内に終わりませんでした。/);
+    assert.match(tooltipText(unread.item), /ID を確認できませんでした: 確認が時間内に終わりませんでした。/);
   });
 
   for (const path of PATHS) {

@@ -8,13 +8,12 @@ import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { makeBedrockFolder } from '../support/bedrockFolder';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
 import { CLAUDE_CODE_EXTENSION_ID, LAST_UNSUPPORTED_VERSION } from '../../src/core/claudeCode/supportTable';
-import { createVscodeStandIn, extensionContext, loadWithStandIn, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
+import { createVscodeStandIn, extensionContext, loadWithStandIn, tooltipText, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
 const TOKYO = 'ap-northeast-1';
 const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
 
-const tooltipOf = (item: StatusItemStandIn) => (typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '')).replace(/\\(.)/g, '$1');
 
 async function waitFor(what: string, done: () => boolean, limitMs = 20_000): Promise<void> {
   const until = Date.now() + limitMs;
@@ -65,7 +64,7 @@ describe('status-bar health: only what this check read (built bundle, fake AWS)'
 
   it('a usage read of an earlier check is not shown as read now when the identity fails in this one', async () => {
     const { standIn, item } = await activate();
-    assert.match(tooltipOf(item), /No throttling in the last 15 minutes; every quota below 80%/, 'the first check read the usage');
+    assert.match(tooltipText(item), /No throttling in the last 15 minutes; every quota below 80%/, 'the first check read the usage');
     // The next check runs later than the reuse window of a usage read, and STS fails in it.
     const later = realNow() + 10 * 60_000;
     const start = realNow();
@@ -73,7 +72,7 @@ describe('status-bar health: only what this check read (built bundle, fake AWS)'
     world.fake.clearLog();
     world.fake.inject({ service: 'sts', operation: 'GetCallerIdentity', fault: 'json-500' });
     await checkAgain(standIn, item);
-    const shown = tooltipOf(item);
+    const shown = tooltipText(item);
     assert.ok(world.fake.requests.some((entry) => entry.operation === 'GetCallerIdentity' && entry.fault === 'json-500'), 'the second check called STS');
     assert.ok(!world.fake.requests.some((entry) => entry.service === 'cloudwatch' || entry.service === 'servicequotas'), 'no usage was read in the second check');
     assert.match(item.text, /^\$\(warning\) Bedrock$/, shown);
@@ -88,7 +87,7 @@ describe('status-bar health: only what this check read (built bundle, fake AWS)'
     world.fake.clearLog();
     await checkAgain(standIn, item);
     assert.ok(world.fake.requests.some((entry) => entry.service === 'cloudwatch'), 'the usage was read again');
-    assert.match(tooltipOf(item), /No throttling in the last 15 minutes; every quota below 80%/);
+    assert.match(tooltipText(item), /No throttling in the last 15 minutes; every quota below 80%/);
     assert.match(item.text, /^\$\(pass\) Bedrock$/);
   });
 
@@ -99,7 +98,7 @@ describe('status-bar health: only what this check read (built bundle, fake AWS)'
     it(`says the team's alarms are not verified when DescribeAlarms fails, with the cause and what to do (${language})`, async () => {
       world.fake.inject({ service: 'cloudwatch', operation: 'DescribeAlarms', fault: 'json-500' });
       const { item } = await activate(language);
-      const shown = tooltipOf(item);
+      const shown = tooltipText(item);
       assert.ok(world.fake.requests.some((entry) => entry.operation === 'DescribeAlarms' && entry.fault === 'json-500'), 'the fault was served');
       assert.match(shown, words, shown);
       assert.match(item.text, /^\$\(warning\) Bedrock$/, 'not verified is never healthy');

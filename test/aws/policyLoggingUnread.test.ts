@@ -11,11 +11,9 @@ import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { cloudWatchLogging, TEAM_REGION } from '../fake-aws/scenarios/teamData';
 import { makeBedrockFolder } from '../support/bedrockFolder';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
-import { createVscodeStandIn, extensionContext, loadWithStandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
+import { createVscodeStandIn, extensionContext, healthSettled, loadWithStandIn, tooltipText } from '../support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
-const tooltipOf = (item: StatusItemStandIn) => (typeof item.tooltip === 'string' ? item.tooltip : ((item.tooltip as { value?: string } | undefined)?.value ?? '')).replace(/\\(.)/g, '$1');
-const settled = (item: StatusItemStandIn) => item.text !== '' && !item.text.includes('sync~spin');
 
 interface Provider {
   getChildren(node?: unknown): unknown[] | Promise<unknown[]>;
@@ -65,8 +63,7 @@ describe('the invocation-logging rule when the account was not asked (built bund
     subscriptions = (context as unknown as { subscriptions: { dispose(): unknown }[] }).subscriptions;
     const item = standIn.statusItems.find((candidate) => candidate.id === 'claudeBedrock.health')!;
     const wait = async () => {
-      for (let attempt = 0; attempt < 400 && !settled(item); attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
-      assert.ok(settled(item), 'the health check finished');
+      await healthSettled(item);
     };
     await wait();
     return {
@@ -89,7 +86,7 @@ describe('the invocation-logging rule when the account was not asked (built bund
       assert.equal(loggingReads(), 0, 'the account was not asked');
       const all = await rows(provider);
       assert.ok(!all.some((row) => row.includes(TEXTS[language].complies)), all.join('\n'));
-      assert.ok(tooltipOf(item).includes(TEXTS[language].unverified), tooltipOf(item));
+      assert.ok(tooltipText(item).includes(TEXTS[language].unverified), tooltipText(item));
       assert.doesNotMatch(item.text, /\$\(pass\)/, item.text);
     });
   }
@@ -98,13 +95,13 @@ describe('the invocation-logging rule when the account was not asked (built bund
     const { item, provider, check } = await activate('en');
     assert.ok(loggingReads() > 0, 'the first check read logging');
     assert.ok((await rows(provider)).some((row) => row.includes(TEXTS.en.complies)), 'logging on complies');
-    assert.ok(!tooltipOf(item).includes(TEXTS.en.unverified), tooltipOf(item));
+    assert.ok(!tooltipText(item).includes(TEXTS.en.unverified), tooltipText(item));
     world.fake.clearLog();
     refuseKeys();
     await check();
     assert.equal(loggingReads(), 0, 'the account was not asked this time');
     const all = await rows(provider);
     assert.ok(!all.some((row) => row.includes(TEXTS.en.complies)), all.join('\n'));
-    assert.ok(tooltipOf(item).includes(TEXTS.en.unverified), tooltipOf(item));
+    assert.ok(tooltipText(item).includes(TEXTS.en.unverified), tooltipText(item));
   });
 });

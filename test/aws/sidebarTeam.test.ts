@@ -9,11 +9,9 @@ import { BASIC_ACCOUNT_ID } from '../fake-aws/scenarios/basic';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { cloudWatchLogging, TEAM_REGION } from '../fake-aws/scenarios/teamData';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
-import { createVscodeStandIn, extensionContext, loadWithStandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
+import { createVscodeStandIn, extensionContext, healthSettled, loadWithStandIn, tooltipText, type StatusItemStandIn } from '../support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
-const tooltipOf = (item: StatusItemStandIn) => (typeof item.tooltip === 'string' ? item.tooltip : ((item.tooltip as { value?: string } | undefined)?.value ?? ''));
-const settled = (item: StatusItemStandIn) => item.text !== '' && !item.text.includes('sync~spin');
 
 describe('the invocation-logging rule in the status bar (built bundle, fake AWS)', () => {
   const world = useFakeAwsHome('sidebar-team', 'team-logging-off');
@@ -44,8 +42,7 @@ describe('the invocation-logging rule in the status bar (built bundle, fake AWS)
     subscriptions = (context as unknown as { subscriptions: { dispose(): unknown }[] }).subscriptions;
     const item = standIn.statusItems.find((candidate) => candidate.id === 'claudeBedrock.health')!;
     const wait = async () => {
-      for (let attempt = 0; attempt < 400 && !settled(item); attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
-      assert.ok(settled(item), 'the health check finished');
+      await healthSettled(item);
     };
     await wait();
     return {
@@ -60,15 +57,15 @@ describe('the invocation-logging rule in the status bar (built bundle, fake AWS)
   it('reports logging off as a policy error, then nothing once logging is on', async () => {
     const { item, check } = await activate('en');
     assert.match(item.text, /^\$\(error\) Bedrock$/);
-    assert.match(tooltipOf(item), /Bedrock model invocation logging is off in/);
+    assert.match(tooltipText(item), /Bedrock model invocation logging is off in/);
     assert.ok(world.fake.requests.some((entry) => entry.operation === 'GetModelInvocationLoggingConfiguration' && entry.signingRegion === TEAM_REGION));
     ((world.fake.state.bedrock!.accounts[BASIC_ACCOUNT_ID] ??= {}).invocationLogging ??= {})[TEAM_REGION] = cloudWatchLogging();
     await check();
-    assert.doesNotMatch(tooltipOf(item), /invocation logging/);
+    assert.doesNotMatch(tooltipText(item), /invocation logging/);
   });
 
   it('says it in Japanese', async () => {
     const { item } = await activate('ja');
-    assert.match(tooltipOf(item), /モデル呼び出しログがオフです/);
+    assert.match(tooltipText(item), /モデル呼び出しログがオフです/);
   });
 });

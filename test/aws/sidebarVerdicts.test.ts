@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import type { ScenarioName } from '../fake-aws/scenarios';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
-import { createVscodeStandIn, extensionContext, loadWithStandIn, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
+import { createVscodeStandIn, extensionContext, loadWithStandIn, tooltipText, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
 const JP_SONNET = `jp.${BEDROCK_MODEL_IDS.sonnet45}`;
@@ -61,7 +61,6 @@ function verdictSuite(scenario: ScenarioName, body: (world: ReturnType<typeof us
 }
 
 // The tooltip is Markdown with its punctuation escaped; compare the text as it reads.
-const tooltipOf = (item: StatusItemStandIn) => (typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '')).replace(/\\(.)/g, '$1');
 
 async function rows(provider: Provider): Promise<string[]> {
   const out: string[] = [];
@@ -84,8 +83,8 @@ verdictSuite('bedrock-not-authorized', (_world, run) => {
     const { standIn, item, provider } = await run('en');
     assert.match(item.text, /^\$\(pass\) Bedrock$/, 'the files and the identity are fine');
     await validate(standIn);
-    assert.match(item.text, /^\$\(error\) Bedrock$/, tooltipOf(item));
-    assert.ok(tooltipOf(item).includes(`${JP_HAIKU}: not accessible`), tooltipOf(item));
+    assert.match(item.text, /^\$\(error\) Bedrock$/, tooltipText(item));
+    assert.ok(tooltipText(item).includes(`${JP_HAIKU}: not accessible`), tooltipText(item));
     assert.notEqual(item.accessibilityInformation?.label, 'Claude on Bedrock is healthy');
     const all = await rows(provider);
     assert.ok(!all.some((row) => row.startsWith('Claude on Bedrock is healthy')), all.join('\n'));
@@ -96,7 +95,7 @@ verdictSuite('bedrock-not-authorized', (_world, run) => {
     const { standIn, item } = await run('ja');
     await validate(standIn);
     assert.match(item.text, /^\$\(error\) Bedrock$/);
-    assert.match(tooltipOf(item), /アクセスできません|アクセス不可/, tooltipOf(item));
+    assert.match(tooltipText(item), /アクセスできません|アクセス不可/, tooltipText(item));
   });
 });
 
@@ -107,8 +106,8 @@ verdictSuite('basic', (world, run) => {
     world.fake.inject({ service: 'bedrock', operation: 'GetFoundationModelAvailability', fault: 'json-500' });
     world.fake.inject({ service: 'bedrock', operation: 'GetInferenceProfile', fault: 'json-500' });
     await validate(standIn);
-    assert.match(item.text, /^\$\(warning\) Bedrock$/, tooltipOf(item));
-    assert.match(tooltipOf(item), /not verified: a check could not be read/);
+    assert.match(item.text, /^\$\(warning\) Bedrock$/, tooltipText(item));
+    assert.match(tooltipText(item), /not verified: a check could not be read/);
     const all = await rows(provider);
     assert.ok(!all.some((row) => /looks available|access granted/.test(row)), all.join('\n'));
     // Under each model, which call failed, how, and what to do.
@@ -118,7 +117,7 @@ verdictSuite('basic', (world, run) => {
   it('is healthy, naming what was read, when both models were verified by the control plane', async () => {
     const { standIn, item } = await run('en');
     await validate(standIn);
-    assert.match(item.text, /^\$\(pass\) Bedrock$/, tooltipOf(item));
-    assert.match(tooltipOf(item), /access granted and inference profile found; not probed/);
+    assert.match(item.text, /^\$\(pass\) Bedrock$/, tooltipText(item));
+    assert.match(tooltipText(item), /access granted and inference profile found; not probed/);
   });
 });

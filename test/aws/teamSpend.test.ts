@@ -9,10 +9,9 @@ import { BEDROCK_MODEL_IDS } from '../fake-aws/scenarios/bedrockCatalog';
 import { TEAM_REGION } from '../fake-aws/scenarios/teamData';
 import { makeBedrockFolder } from '../support/bedrockFolder';
 import { useFakeAwsHome } from '../support/fakeAwsHome';
-import { createVscodeStandIn, extensionContext, loadWithStandIn, webviewViewStandIn, whileStandIn, type StandIn, type StatusItemStandIn } from '../support/vscodeStandIn';
+import { createVscodeStandIn, extensionContext, healthSettled, loadWithStandIn, webviewViewStandIn, whileStandIn, type StandIn } from '../support/vscodeStandIn';
 
 const bundle = join(__dirname, '..', '..', 'dist', 'extension.js');
-const settled = (item: StatusItemStandIn) => item.text !== '' && !item.text.includes('sync~spin');
 
 interface SpendSection {
   readonly progress?: string;
@@ -62,7 +61,7 @@ describe('the Team view\'s spend when CloudWatch fails and recovers within the h
     loadWithStandIn<{ activate(context: unknown): void }>(bundle, standIn, (extension) => extension.activate(context));
     subscriptions = (context as unknown as { subscriptions: { dispose(): unknown }[] }).subscriptions;
     const item = standIn.statusItems.find((candidate) => candidate.id === 'claudeBedrock.health')!;
-    await until('the health check', () => (settled(item) ? true : undefined));
+    await healthSettled(item);
     return standIn;
   }
 

@@ -341,3 +341,15 @@ export function webviewViewStandIn<M>(visible = true): WebviewViewStandIn<M> {
   };
   return { view, posted, send: (message) => listeners.forEach((listener) => listener(message)) };
 }
+
+/** The status-bar item's tooltip as plain text (the markdown escapes removed). */
+export function tooltipText(item: StatusItemStandIn): string {
+  return (typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '')).replace(/\\(.)/g, '$1');
+}
+
+/** Waits (at most 10 s) until the health item shows a result, not its spinner; fails when it never does. */
+export async function healthSettled(item: StatusItemStandIn): Promise<void> {
+  const settled = () => item.text !== '' && !item.text.includes('sync~spin');
+  for (let attempt = 0; attempt < 400 && !settled(); attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
+  if (!settled()) throw new Error(`the health check did not finish: the status bar shows "${item.text}"`);
+}

@@ -10,6 +10,7 @@ import { stateColor, stateIcon } from '../health/healthText';
 import type { FolderSetup } from '../setup/setupState';
 import { sessionDays, type SessionMonitor } from './sessionMonitor';
 import type { SessionFindingView } from './sessionScan';
+import { localTime } from '../uiLocale';
 
 export type SessionNode =
   | { readonly type: 'sessions'; readonly folder: FolderSetup }
@@ -67,7 +68,7 @@ function sectionItem(folder: FolderSetup, base: string, monitor: SessionMonitor)
     item.id = `${base}/sessions/${view.verdict}/${view.findings.length}`;
     if (view.findings.length > 0) item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
     tooltip.appendText(view.summary);
-    if (result) tooltip.appendText('\n\n' + vscode.l10n.t('Read at {0}.', result.readAt.toLocaleTimeString()));
+    if (result) tooltip.appendText('\n\n' + vscode.l10n.t('Read at {0}.', localTime(result.readAt)));
   } else {
     item.iconPath = new vscode.ThemeIcon('history');
     item.description = vscode.l10n.t('read after the health check');

@@ -10,6 +10,7 @@ import type { FolderSetup, SetupState } from '../setup/setupState';
 import type { ModelsState } from '../models/modelsState';
 import { accessText } from '../models/modelItems';
 import { folderModelVerdicts, overallState, verdictState } from './modelVerdicts';
+import { localTime } from '../uiLocale';
 
 export const SETUP_VIEW_ID = 'claudeBedrock.setup';
 
@@ -43,12 +44,12 @@ function tooltip(folders: readonly FolderSetup[], state: HealthState, models: Mo
     for (const verdict of folderModelVerdicts(folder, models)) {
       const state = verdictState(verdict.report);
       const iconName = state === 'error' ? 'error' : state === 'warning' ? 'warning' : 'pass';
-      const text = vscode.l10n.t('{0}: {1} (validated at {2})', verdict.modelId, accessText(verdict.report, false), verdict.checkedAt.toLocaleTimeString());
+      const text = vscode.l10n.t('{0}: {1} (validated at {2})', verdict.modelId, accessText(verdict.report, false), localTime(verdict.checkedAt));
       markdown.appendMarkdown(`$(${iconName}) ${escape(text)}\n\n`);
     }
   }
   const checkedAt = folders[0]?.checkedAt;
-  if (checkedAt) markdown.appendMarkdown(`${escape(vscode.l10n.t('Checked at {0}', checkedAt.toLocaleTimeString()))} · ${commandLink({ title: vscode.l10n.t('Check again'), command: 'claudeBedrock.checkHealth' })}`);
+  if (checkedAt) markdown.appendMarkdown(`${escape(vscode.l10n.t('Checked at {0}', localTime(checkedAt)))} · ${commandLink({ title: vscode.l10n.t('Check again'), command: 'claudeBedrock.checkHealth' })}`);
   return markdown;
 }
 

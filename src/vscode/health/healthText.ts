@@ -6,7 +6,7 @@ import { describeIdentityFailure } from '../../core/profiles/identityFailure';
 import type { CheckState, HealthCheck, HealthState } from '../../core/health/health';
 import { formatUtc, kindLabel } from '../../core/profiles/profileLabels';
 import type { SettingsSource } from '../../core/setup/settingsTypes';
-import { uiLocale } from '../uiLocale';
+import { localTime, uiLocale } from '../uiLocale';
 import { loadClaudeCodeText } from '../lazyBundles';
 import type { ClaudeCodeFinding } from '../../core/claudeCode/installVerdict';
 
@@ -157,7 +157,7 @@ export function checkText(check: HealthCheck): CheckText {
     case 'policy-ok':
       return {
         label: vscode.l10n.t('Complies with the organisation policy'),
-        ...(check.residencyCheckedAt === undefined ? {} : { detail: vscode.l10n.t('Data residency verified with the account at {0}', new Date(check.residencyCheckedAt).toLocaleTimeString()) }),
+        ...(check.residencyCheckedAt === undefined ? {} : { detail: vscode.l10n.t('Data residency verified with the account at {0}', localTime(check.residencyCheckedAt)) }),
       };
     case 'usage-ok':
       return { label: vscode.l10n.t('No throttling in the last 15 minutes; every quota below 80%'), fix: showUsage() };

@@ -12,7 +12,7 @@ import { modelViolations, residencyVerdict } from '../../core/policy/policyVerdi
 import { routeText } from '../../core/regions/regions';
 import { describeScope } from '../../core/models/modelTable';
 import type { ModelRole, ModelsState } from './modelsState';
-import { uiLocale } from '../uiLocale';
+import { localTime, uiLocale } from '../uiLocale';
 
 export function accessIcon(report: ModelAccessReport | undefined, running: boolean): vscode.ThemeIcon {
   if (running) return new vscode.ThemeIcon('loading~spin');
@@ -126,7 +126,7 @@ export function offerItem(offer: CatalogOffer, state: ModelsState, id: string, r
     tooltip.appendMarkdown('  \n');
   }
   tooltip.appendText(vscode.l10n.t('Access: {0}', accessText(report, running)));
-  if (entry) tooltip.appendText(` (${entry.checkedAt.toLocaleTimeString()})`);
+  if (entry) tooltip.appendText(` (${localTime(entry.checkedAt)})`);
   for (const diagnosis of report?.diagnoses ?? []) {
     const text = loadDiagnosis().describeDiagnosis(diagnosis, locale);
     tooltip.appendMarkdown('\n\n');

@@ -11,7 +11,7 @@ import type { Diagnosis } from '../../core/models/bedrockTypes';
 import { policyApplies as appliesAtAll } from '../../core/policy/policyEvaluate';
 import type { ManagedLock, PolicyFileProblem, PolicySource, PolicySourceSummary, PolicyViolation, ResidencyCheck } from '../../core/policy/policyTypes';
 import { regionCity, routeText } from '../../core/regions/regions';
-import { uiLocale } from '../uiLocale';
+import { localTime, uiLocale } from '../uiLocale';
 import { sourceLabel } from '../health/healthText';
 import type { FolderSetup } from '../setup/setupState';
 
@@ -198,7 +198,7 @@ export function policyTreeItem(node: PolicyNode, base: string): vscode.TreeItem 
       const mark = check.verdict === 'inside' ? '✔' : '✖';
       const item = new vscode.TreeItem(check.modelId, vscode.TreeItemCollapsibleState.None);
       item.id = `${base}/policy/residency/${check.key}`;
-      item.description = `→ ${where} ${mark} · ${vscode.l10n.t('checked at {0}', new Date(check.checkedAt).toLocaleTimeString())}`;
+      item.description = `→ ${where} ${mark} · ${vscode.l10n.t('checked at {0}', localTime(check.checkedAt))}`;
       item.iconPath =
         check.verdict === 'inside'
           ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))

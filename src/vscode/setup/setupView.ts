@@ -20,6 +20,7 @@ import type { FolderSetup, SetupState } from './setupState';
 import { isSessionNode, sessionChildren, sessionsApply, sessionTreeItem, type SessionNode } from '../claudeCode/sessionNodes';
 import type { SessionMonitor } from '../claudeCode/sessionMonitor';
 import { claudeCodeApplies, claudeCodeChildren, claudeCodeTreeItem, type ClaudeCodeNode } from '../claudeCode/installNodes';
+import { localTime } from '../uiLocale';
 
 export type SetupNode =
   | { readonly type: 'folder'; readonly folder: FolderSetup }
@@ -132,7 +133,7 @@ export class SetupView implements vscode.TreeDataProvider<SetupNode>, vscode.Dis
         item.id = `${base}/health/${health}`;
         const worst = health === 'error' ? 'error' : health === 'warning' ? 'warning' : health === 'healthy' ? 'ok' : 'info';
         item.iconPath = new vscode.ThemeIcon(stateIcon(worst), stateColor(worst));
-        item.description = this.state.isChecking ? vscode.l10n.t('checking…') : vscode.l10n.t('checked at {0}', node.folder.checkedAt.toLocaleTimeString());
+        item.description = this.state.isChecking ? vscode.l10n.t('checking…') : vscode.l10n.t('checked at {0}', localTime(node.folder.checkedAt));
         item.contextValue = 'health';
         return item;
       }

@@ -137,7 +137,7 @@ function statusLine(status: StatusModel, now: number): HTMLElement {
   return el(
     'p',
     { class: 'status' },
-    el('span', { 'data-test': 'usage-age', title: status.updatedAt === undefined ? undefined : new Date(status.updatedAt).toLocaleString() }, ageText(status, now)),
+    el('span', { 'data-test': 'usage-age', title: status.updatedAt === undefined ? undefined : new Date(status.updatedAt).toLocaleString(document.documentElement.lang || undefined) }, ageText(status, now)),
     status.refreshing === undefined ? undefined : el('span', { class: 'refreshing', 'data-test': 'usage-refreshing' }, status.refreshing),
     status.retry === undefined ? undefined : el('span', { class: 'retry', 'data-test': 'usage-retry' }, retryText(status, now)),
   );

@@ -78,8 +78,8 @@ describe('the admin commands under AWS failures: cause and fix, never a claim th
   }
 
   for (const [language, fault, words] of [
-    ['en', 'hang', /^Invocation logging is not confirmed on: .*PutModelInvocationLoggingConfiguration.*did not finish in time.* Refresh the Team view to read where the logs go now\.$/],
-    ['en', 'json-500', /^Invocation logging is not confirmed on: .*PutModelInvocationLoggingConfiguration.*HTTP 500.* Refresh the Team view to read where the logs go now\.$/],
+    ['en', 'hang', /^Could not confirm that invocation logging is on: .*PutModelInvocationLoggingConfiguration.*did not finish in time.* Refresh the Team view to read where the logs go now\.$/],
+    ['en', 'json-500', /^Could not confirm that invocation logging is on: .*PutModelInvocationLoggingConfiguration.*HTTP 500.* Refresh the Team view to read where the logs go now\.$/],
     ['ja', 'json-500', /^呼び出しログが有効になったことを確認できませんでした: .*PutModelInvocationLoggingConfiguration.*HTTP 500.*「チーム」ビューを更新すると、現在のログの送信先を読み取ります。$/],
   ] as const) {
     it(`Turn On Invocation Logging, the write ${fault === 'hang' ? 'not answered' : 'failing'}: not confirmed on, with what to do, never "off" (${language}, ${fault})`, async () => {

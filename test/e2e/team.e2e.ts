@@ -52,7 +52,7 @@ const WORDS: Readonly<Record<Lang, Record<string, string | RegExp>>> = {
     loggingCommand: 'Turn On Invocation Logging',
     loggingStep2: '(2/2)',
     loggingConfirm: 'Turn on logging',
-    loggingNotConfirmed: 'Invocation logging is not confirmed on:',
+    loggingNotConfirmed: 'Could not confirm that invocation logging is on:',
     loggingFix: 'Refresh the Team view to read where the logs go now.',
   },
   ja: {

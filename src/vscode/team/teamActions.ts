@@ -74,7 +74,7 @@ export async function enableInvocationLogging(controller: TeamController): Promi
   if (answer !== apply) return;
   const applied = await layer.applyInvocationLogging({ target: profile, region: target.region, plan, timeoutMs: checkTimeoutMs() });
   if (!applied.ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Invocation logging is not confirmed on: {0} Refresh the Team view to read where the logs go now.', adminProblemText(applied.problem, locale)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not confirm that invocation logging is on: {0} Refresh the Team view to read where the logs go now.', adminProblemText(applied.problem, locale)));
     return;
   }
   void vscode.window.showInformationMessage(teamText(locale, 'applied', { region: target.region, logGroup: applied.config?.cloudWatch?.logGroupName ?? plan.logGroupName }));

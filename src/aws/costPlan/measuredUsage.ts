@@ -11,7 +11,8 @@ import { openAwsSession, type AwsSessionOptions } from '../session';
 import { getUsageMetrics } from '../usage/metrics';
 
 export type MeasuredUsageResult =
-  | { readonly ok: true; readonly measured: MeasuredUsage & { readonly topModel?: { baseModelId: string; scope: Scope } } }
+  /** `partial`: a series was cut short or a query got no answer; the figures count only what was read. */
+  | { readonly ok: true; readonly measured: MeasuredUsage & { readonly topModel?: { baseModelId: string; scope: Scope }; readonly partial?: true } }
   | { readonly ok: false; readonly problem: AdminProblem };
 
 /** The last 30 days of the models' token metrics. Never throws. */

@@ -9,7 +9,7 @@
 import { loadAwsLayer } from '../../aws/loadLayer';
 import { DEFAULT_COST_PLAN_INPUT, fillFromMeasured, planTeamCost, type CostPlanInput } from '../../core/costPlan/costPlan';
 import { costPlanErrorText, costPlanLines, costPlanText } from '../../core/costPlan/costPlanText';
-import { MEASURED_DAYS } from '../../core/costPlan/measuredUsage';
+import { MEASURED_DAYS, measuredPartialText } from '../../core/costPlan/measuredUsage';
 import { baseModelIdOf, scopeOf } from '../../core/models/catalog';
 import type { AdminProblem } from '../../core/team/adminProblem';
 import { format } from '../../core/text/locale';
@@ -75,6 +75,7 @@ export async function costCommand(options: AdminOptions): Promise<CommandOutput>
   let input = costPlanInput(options);
   const notes: string[] = [];
   const problems: AdminProblem[] = [];
+  let partial = false;
   if (options.values.measured === true) {
     const target = await adminTarget(options);
     if (target.modelIds.length === 0) throw new UsageError(usageCliText(locale, 'noModels'));
@@ -87,13 +88,18 @@ export async function costCommand(options: AdminOptions): Promise<CommandOutput>
       // An explicit --plan-model wins over the busiest measured model.
       input = fillFromMeasured(input, measured.measured, stringValue(options, 'plan-model') === undefined ? measured.measured.topModel : undefined);
       notes.push(costPlanText(locale, 'measured', { days: MEASURED_DAYS, active: measured.measured.activeDays, models }));
+      // A partial read fills in only what was read: said, and not a clean exit.
+      if (measured.measured.partial) {
+        notes.push(measuredPartialText(locale));
+        partial = true;
+      }
     }
   }
   const planned = planTeamCost(input);
   if (!planned.ok) throw new UsageError(costPlanErrorText(planned.error, input, locale));
-  const exitCode = problems.length > 0 ? 1 : 0;
+  const exitCode = problems.length > 0 || partial ? 1 : 0;
   if (options.json) {
-    return { stdout: JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, plan: planned.plan, notes, problems: problemsJson(problems, locale) }, null, 2), exitCode };
+    return { stdout: JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, plan: planned.plan, notes, ...(partial ? { partial: true } : {}), problems: problemsJson(problems, locale) }, null, 2), exitCode };
   }
   const blocks = costPlanLines(planned.plan, locale);
   const lines = [...notes, ...(notes.length > 0 ? [''] : []), ...blocks.summary, '', ...blocks.parts.map((line) => `  ${line}`), '', ...blocks.alternatives, '', ...blocks.seats];

@@ -247,7 +247,7 @@ export class TeamController implements vscode.Disposable {
         const models = target.modelIds.join(', ');
         if (!result.ok) return this.publish({ planError: adminProblemText(result.problem, locale) });
         // A partial read (a series cut short, a query without an answer) counts only what was read, and says so.
-        const partial = (result.measured as { readonly partial?: true }).partial === true;
+        const partial = result.measured.partial === true;
         const withPartial = (note: string) => (partial ? `${note} ${measuredPartialText(locale)}` : note);
         if (result.measured.activeDays === 0) return this.publish({ planNote: withPartial(costPlanText(locale, 'measuredNone', { days: MEASURED_DAYS, models })) });
         const plan = fillFromMeasured(this.state.plan, result.measured, result.measured.topModel);

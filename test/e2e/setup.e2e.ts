@@ -102,7 +102,7 @@ async function main(): Promise<void> {
       const probes = fakeAws.requests.filter((entry) => /Converse|InvokeModel/.test(entry.operation ?? ''));
       if (probes.length > 0) throw new Error(`the health check invoked a model: ${JSON.stringify(probes)}`);
       const tooltip = await hoverStatus(p);
-      for (const expected of ['Claude on Bedrock is healthy', 'AWS profile sso-dev', 'Region ap-northeast-1', `Model ${JP_SONNET}`]) {
+      for (const expected of ['Claude on Bedrock is healthy', 'AWS profile sso-dev', 'Region ap-northeast-1', `Model set: ${JP_SONNET}`]) {
         if (!tooltip.includes(expected)) throw new Error(`tooltip lacks "${expected}": ${tooltip}`);
       }
       return `${await statusText(p)}; ${calls.length} GetCallerIdentity`;

@@ -124,7 +124,8 @@ export function checkText(check: HealthCheck): CheckText {
     case 'region-missing':
       return { label: vscode.l10n.t('AWS_REGION is not set'), detail: vscode.l10n.t('Older Claude Code versions ignore the profile\'s region: write AWS_REGION with the setup wizard.') };
     case 'model-ok':
-      return { label: vscode.l10n.t('Model {0}', check.model ?? '') };
+      // What this check read: a model is set, and it is not a bare model ID (the policy and access are other checks).
+      return { label: vscode.l10n.t('Model set: {0}', check.model ?? '') };
     case 'model-missing':
       return {
         label: vscode.l10n.t('No model pinned (ANTHROPIC_MODEL)'),

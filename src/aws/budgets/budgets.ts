@@ -8,7 +8,7 @@ import { BudgetsClient, CreateBudgetCommand, DescribeBudgetsCommand, type Budget
 import { budgetStatuses, type BudgetPlan, type BudgetRecord, type BudgetStatus } from '../../core/budgets/budgetPlan';
 import { BUDGETS_PAGE_SIZE, MAX_BUDGET_PAGES } from '../../core/budgets/budgetText';
 import type { Diagnosis } from '../../core/models/bedrockTypes';
-import { diagnoseAwsError } from '../../core/models/diagnosis';
+import { diagnoseAwsError, mayHaveTakenEffect } from '../../core/models/diagnosis';
 import { spendPeriods } from '../../core/spend/spendReport';
 import { adminProblem, type AdminProblem } from '../../core/team/adminProblem';
 import { profileNameOf } from '../clients';
@@ -101,7 +101,7 @@ export async function fetchBudgets(options: BudgetsFetchOptions): Promise<Budget
 }
 
 /** Creates the planned budget with its notifications, after the caller's confirmation. Never throws. */
-export async function createBudget(options: AwsSessionOptions & { readonly plan: BudgetPlan }): Promise<{ ok: true } | { ok: false; problem: AdminProblem }> {
+export async function createBudget(options: AwsSessionOptions & { readonly plan: BudgetPlan }): Promise<{ ok: true } | { ok: false; problem: AdminProblem; readonly uncertain?: true }> {
   const opened = await openAwsSession(options);
   if (!opened.ok) return { ok: false, problem: adminProblem('budgets', opened.error) };
   const session = opened.value;
@@ -127,7 +127,9 @@ export async function createBudget(options: AwsSessionOptions & { readonly plan:
         { abortSignal },
       ),
     );
-    return created.ok ? { ok: true } : { ok: false, problem: adminProblem('budgets', created.error) };
+    if (created.ok) return { ok: true };
+    // An answer that did not come back whole: the budget may exist now (budgets list tells).
+    return { ok: false, problem: adminProblem('budgets', created.error), ...(mayHaveTakenEffect(diagnoseAwsError(created.error, { region: options.region })) ? { uncertain: true as const } : {}) };
   } finally {
     session.close();
   }

@@ -7,7 +7,7 @@
  */
 
 import type { Diagnosis } from '../../core/models/bedrockTypes';
-import { diagnoseAwsError } from '../../core/models/diagnosis';
+import { diagnoseAwsError, mayHaveTakenEffect } from '../../core/models/diagnosis';
 import { adminProblem, notAppliedProblem, type AdminProblem } from '../../core/team/adminProblem';
 import { loggingApplied, type LoggingPlan } from '../../core/team/loggingPlan';
 import { loggingState, planTeamQuery } from '../../core/team/teamQuery';
@@ -86,14 +86,17 @@ export async function readLoggingSetup(
 }
 
 /** Turns invocation logging on as the plan says, after the caller's confirmation; then reads it back. Never throws. */
-export async function applyInvocationLogging(options: AwsSessionOptions & { readonly plan: LoggingPlan }): Promise<{ ok: true; config?: InvocationLoggingConfig } | { ok: false; problem: AdminProblem }> {
+export async function applyInvocationLogging(options: AwsSessionOptions & { readonly plan: LoggingPlan }): Promise<{ ok: true; config?: InvocationLoggingConfig } | { ok: false; problem: AdminProblem; readonly uncertain?: true }> {
   const opened = await openAwsSession(options);
   if (!opened.ok) return { ok: false, problem: adminProblem('bedrock', opened.error) };
   try {
     const put = await putLoggingConfiguration(opened.value, options.plan.config);
-    if (!put.ok) return { ok: false, problem: adminProblem('bedrock', put.error) };
+    // A write whose answer did not come back whole may have been made: only the read-back tells.
+    const unsure = !put.ok && mayHaveTakenEffect(diagnoseAwsError(put.error, { region: options.region }));
+    if (!put.ok && !unsure) return { ok: false, problem: adminProblem('bedrock', put.error) };
     const read = await getLoggingConfiguration(opened.value);
-    if (!read.ok) return { ok: false, problem: adminProblem('bedrock', read.error) };
+    if (!read.ok) return { ok: false, problem: adminProblem('bedrock', put.ok ? read.error : put.error), ...(put.ok ? {} : { uncertain: true as const }) };
+    if (!put.ok) return loggingApplied(read.value, options.plan) ? { ok: true, ...(read.value ? { config: read.value } : {}) } : { ok: false, problem: adminProblem('bedrock', put.error) };
     // Only what is read back counts: an answer that looked fine (an empty body the SDK does not parse)
     // may not mean the change was made.
     if (!loggingApplied(read.value, options.plan)) return { ok: false, problem: notAppliedProblem('bedrock', 'PutModelInvocationLoggingConfiguration') };

@@ -67,8 +67,8 @@ export async function budgetsCommand(options: AdminOptions): Promise<CommandOutp
   const created = await layer.createBudget({ target: target.target, region: target.region, plan: planned.plan, timeoutMs: options.timeoutMs });
   if (!created.ok) {
     return options.json
-      ? { stdout: JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, target: targetJson(target.target), plan: planned.plan, created: false, problems: problemsJson([created.problem], locale) }, null, 2), exitCode: 1 }
-      : { stdout: [...shown, ...problemLines([created.problem], locale)].join('\n').trim(), exitCode: 1 };
+      ? { stdout: JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, target: targetJson(target.target), plan: planned.plan, created: created.uncertain ? 'unknown' : false, problems: problemsJson([created.problem], locale) }, null, 2), exitCode: 1 }
+      : { stdout: [...shown, ...problemLines([created.problem], locale), ...(created.uncertain ? [printable(budgetText(locale, 'createUncertain', { name: planned.plan.name }))] : [])].join('\n').trim(), exitCode: 1 };
   }
   const done = budgetText(locale, 'created', { name: planned.plan.name });
   return options.json

@@ -110,8 +110,8 @@ export async function loggingCommand(options: AdminOptions): Promise<CommandOutp
   const applied = await layer.applyInvocationLogging({ target: target.target, region: target.region, plan, timeoutMs: options.timeoutMs });
   if (!applied.ok) {
     return options.json
-      ? { stdout: JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, target: targetJson(target.target), plan, applied: false, problems: problemsJson([applied.problem], locale) }, null, 2), exitCode: 1 }
-      : { stdout: [...shown, ...problemLines([applied.problem], locale)].join('\n').trim(), exitCode: 1 };
+      ? { stdout: JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, target: targetJson(target.target), plan, applied: applied.uncertain ? 'unknown' : false, problems: problemsJson([applied.problem], locale) }, null, 2), exitCode: 1 }
+      : { stdout: [...shown, ...problemLines([applied.problem], locale), ...(applied.uncertain ? [teamText(locale, 'applyUncertain', { region: target.region })] : [])].join('\n').trim(), exitCode: 1 };
   }
   const text = teamText(locale, 'applied', { region: target.region, logGroup: applied.config?.cloudWatch?.logGroupName ?? plan.logGroupName });
   return options.json ? { stdout: JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, target: targetJson(target.target), plan, applied: true, config: applied.config }, null, 2), exitCode: 0 } : { stdout: [...shown, `✔ ${text}`].join('\n'), exitCode: 0 };

@@ -24,6 +24,7 @@ const en = {
   email: 'e-mail {address}',
   sns: 'SNS topic {address}',
   created: 'Budget "{name}" created.',
+  createUncertain: 'Whether budget "{name}" was created is not known: the answer to CreateBudget did not come back whole. List the budgets (claude-bedrock budgets list) before you try again.',
   error: {
     'bad-limit': 'The limit must be a positive amount of US dollars, not "{value}".',
     'no-threshold': 'Give at least one alert threshold (--threshold, percent of the limit).',
@@ -59,6 +60,7 @@ const ja: BudgetTextTable = {
   email: 'メール {address}',
   sns: 'SNS トピック {address}',
   created: '予算「{name}」を作成しました。',
+  createUncertain: '予算「{name}」が作成されたかどうかは不明です: CreateBudget への応答が完全には返りませんでした。もう一度試す前に予算を一覧で確認してください (claude-bedrock budgets list)。',
   error: {
     'bad-limit': '上限には正の米ドル金額を指定してください ("{value}" は使えません)。',
     'no-threshold': '通知のしきい値 (--threshold、上限に対する %) を 1 つ以上指定してください。',

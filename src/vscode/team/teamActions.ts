@@ -141,7 +141,11 @@ export async function createTeamBudget(controller: TeamController): Promise<void
   if (answer !== create) return;
   const created = await layer.createBudget({ target: profile, region: target.region, plan: planned.plan, timeoutMs: checkTimeoutMs() });
   if (!created.ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The budget was not created: {0}', adminProblemText(created.problem, locale)));
+    if (created.uncertain) {
+      // The answer did not come back whole: the budget may exist. Say so, and list the budgets again.
+      void vscode.window.showErrorMessage(vscode.l10n.t('Whether budget "{0}" was created is not known: {1} The Team view lists the budgets again now.', planned.plan.name, adminProblemText(created.problem, locale)));
+      controller.refreshBudgets();
+    } else void vscode.window.showErrorMessage(vscode.l10n.t('The budget was not created: {0}', adminProblemText(created.problem, locale)));
     return;
   }
   void vscode.window.showInformationMessage(budgetText(locale, 'created', { name: planned.plan.name }));

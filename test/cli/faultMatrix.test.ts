@@ -326,6 +326,12 @@ const ADMIN_ROWS: readonly Row[] = [
     args: () => ['logging', 'apply', '--yes', ...sso],
     calls: ['sso:GetRoleCredentials', 'sts:GetCallerIdentity', 'bedrock:GetModelInvocationLoggingConfiguration', 'bedrock:PutModelInvocationLoggingConfiguration'],
     writes: ['bedrock:PutModelInvocationLoggingConfiguration'],
+    // A cut answer (reset) to the put after the fake made the change: the read-back shows it, so logging is on,
+    // verified; the lost answer is still named, with what to check.
+    verifiedDespite: (target, fault) => (fault === 'reset' && target.operation === 'PutModelInvocationLoggingConfiguration' ? 'the configuration read back shows the change was made' : undefined),
+    after: ({ code, state }) => {
+      if (code === 0) assert.ok(state.bedrock?.accounts[BASIC_ACCOUNT_ID]?.invocationLogging?.[TOKYO]?.cloudWatchConfig, 'exit 0 only when the fake holds the logging configuration');
+    },
     // The put's answer has no body the SDK reads: a malformed one passes, and only the read-back shows the change was not made.
     namedAs: (_target, fault) => (fault === 'malformed' ? /reading the configuration back does not show the change: it was not applied/ : undefined),
     json: teamJson,

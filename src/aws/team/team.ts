@@ -86,7 +86,7 @@ export async function readLoggingSetup(
 }
 
 /** Turns invocation logging on as the plan says, after the caller's confirmation; then reads it back. Never throws. */
-export async function applyInvocationLogging(options: AwsSessionOptions & { readonly plan: LoggingPlan }): Promise<{ ok: true; config?: InvocationLoggingConfig } | { ok: false; problem: AdminProblem; readonly uncertain?: true }> {
+export async function applyInvocationLogging(options: AwsSessionOptions & { readonly plan: LoggingPlan }): Promise<{ ok: true; config?: InvocationLoggingConfig; readonly answerLost?: AdminProblem } | { ok: false; problem: AdminProblem; readonly uncertain?: true }> {
   const opened = await openAwsSession(options);
   if (!opened.ok) return { ok: false, problem: adminProblem('bedrock', opened.error) };
   try {
@@ -96,7 +96,7 @@ export async function applyInvocationLogging(options: AwsSessionOptions & { read
     if (!put.ok && !unsure) return { ok: false, problem: adminProblem('bedrock', put.error) };
     const read = await getLoggingConfiguration(opened.value);
     if (!read.ok) return { ok: false, problem: adminProblem('bedrock', put.ok ? read.error : put.error), ...(put.ok ? {} : { uncertain: true as const }) };
-    if (!put.ok) return loggingApplied(read.value, options.plan) ? { ok: true, ...(read.value ? { config: read.value } : {}) } : { ok: false, problem: adminProblem('bedrock', put.error) };
+    if (!put.ok) return loggingApplied(read.value, options.plan) ? { ok: true, ...(read.value ? { config: read.value } : {}), answerLost: adminProblem('bedrock', put.error) } : { ok: false, problem: adminProblem('bedrock', put.error) };
     // Only what is read back counts: an answer that looked fine (an empty body the SDK does not parse)
     // may not mean the change was made.
     if (!loggingApplied(read.value, options.plan)) return { ok: false, problem: notAppliedProblem('bedrock', 'PutModelInvocationLoggingConfiguration') };

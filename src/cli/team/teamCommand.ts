@@ -6,6 +6,7 @@
  */
 
 import { loadAwsLayer } from '../../aws/loadLayer';
+import { answerLostText } from '../../core/team/adminProblem';
 import { DEFAULT_LOG_GROUP, DEFAULT_LOGGING_ROLE, planInvocationLogging } from '../../core/team/loggingPlan';
 import { developerCells, loggingLines, loggingPlanLines, teamColumns, teamRangeText, teamText, teamTotalsText } from '../../core/team/teamText';
 import { TEAM_RANGES, type TeamRange, type TeamReport } from '../../core/team/teamTypes';
@@ -114,5 +115,9 @@ export async function loggingCommand(options: AdminOptions): Promise<CommandOutp
       : { stdout: [...shown, ...problemLines([applied.problem], locale), ...(applied.uncertain ? [teamText(locale, 'applyUncertain', { region: target.region })] : [])].join('\n').trim(), exitCode: 1 };
   }
   const text = teamText(locale, 'applied', { region: target.region, logGroup: applied.config?.cloudWatch?.logGroupName ?? plan.logGroupName });
-  return options.json ? { stdout: JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, target: targetJson(target.target), plan, applied: true, config: applied.config }, null, 2), exitCode: 0 } : { stdout: [...shown, `✔ ${text}`].join('\n'), exitCode: 0 };
+  // The change's answer was lost, but the read-back shows the change: verified, with what was lost said.
+  const lost = applied.answerLost && answerLostText(applied.answerLost, locale);
+  return options.json
+    ? { stdout: JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, target: targetJson(target.target), plan, applied: true, config: applied.config, ...(applied.answerLost && lost ? { problems: [{ ...applied.answerLost, state: 'not-verified', message: lost }] } : {}) }, null, 2), exitCode: 0 }
+    : { stdout: [...shown, `✔ ${text}`, ...(lost ? [`  ${lost}`] : [])].join('\n'), exitCode: 0 };
 }

@@ -48,6 +48,7 @@ const TEXTS = {
     credentials: 'The credentials could not be resolved for {operation}.',
     error: '{service} could not be read ({operation}: {detail}).{fix}',
     writeError: '{service} did not complete {operation} ({detail}).{fix}',
+    answerLost: 'The answer to {operation} was lost ({detail}), but reading back afterwards shows the change was made.{fix}',
     notApplied: '{service} answered {operation}, but reading the configuration back does not show the change: it was not applied. Try again; if it persists, check any proxy or gateway and the endpoint settings ({endpointVariables}).',
   },
   ja: {
@@ -55,6 +56,7 @@ const TEXTS = {
     credentials: '{operation} のための認証情報を解決できませんでした。',
     error: '{service} を読み取れませんでした ({operation}: {detail})。{fix}',
     writeError: '{service} で {operation} を完了できませんでした ({detail})。{fix}',
+    answerLost: '{operation} への応答は失われましたが ({detail})、あとで読み直すと変更は反映されています。{fix}',
     notApplied: '{service} は {operation} に応答しましたが、設定を読み直すと変更が反映されていません。もう一度試してください。解決しない場合は、プロキシやゲートウェイとエンドポイントの設定 ({endpointVariables}) を確認してください。',
   },
 } as const;
@@ -74,4 +76,10 @@ export function adminProblemText(problem: AdminProblem, locale: Locale): string 
   // A write that failed was not "read": say which change did not complete.
   const template = WRITE_OPERATION.test(problem.error.operation) ? table.writeError : table.error;
   return format(template, { ...params, detail: failedCallDetail(problem.error, throttled, locale), fix: failedCallFix(problem.error, throttled, locale) });
+}
+
+/** A write whose answer was lost but whose change the read-back shows: what happened, and what to check. */
+export function answerLostText(problem: AdminProblem, locale: Locale): string {
+  const throttled = isAdminThrottling(problem);
+  return format(TEXTS[locale].answerLost, { operation: problem.error.operation, detail: failedCallDetail(problem.error, throttled, locale), fix: failedCallFix(problem.error, throttled, locale) });
 }

@@ -10,7 +10,7 @@ import { loadAwsLayer } from '../../aws/loadLayer';
 import { budgetServices, planBudget } from '../../core/budgets/budgetPlan';
 import { budgetErrorText, budgetPlanLines, budgetText } from '../../core/budgets/budgetText';
 import { buildAdminPolicy } from '../../core/iam/adminPolicy';
-import { adminProblemText } from '../../core/team/adminProblem';
+import { adminProblemText, answerLostText } from '../../core/team/adminProblem';
 import { DEFAULT_LOG_GROUP, planInvocationLogging } from '../../core/team/loggingPlan';
 import { loggingPlanLines, teamText } from '../../core/team/teamText';
 import { adminFailureText } from '../alarms/adminPreview';
@@ -77,7 +77,10 @@ export async function enableInvocationLogging(controller: TeamController): Promi
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not confirm that invocation logging is on: {0} Refresh the Team view to read where the logs go now.', adminProblemText(applied.problem, locale)));
     return;
   }
-  void vscode.window.showInformationMessage(teamText(locale, 'applied', { region: target.region, logGroup: applied.config?.cloudWatch?.logGroupName ?? plan.logGroupName }));
+  const on = teamText(locale, 'applied', { region: target.region, logGroup: applied.config?.cloudWatch?.logGroupName ?? plan.logGroupName });
+  // Verified by the read-back; a lost answer to the change is still said, with what to check.
+  if (applied.answerLost) void vscode.window.showWarningMessage(`${on} ${answerLostText(applied.answerLost, locale)}`);
+  else void vscode.window.showInformationMessage(on);
   controller.refreshTeam();
 }
 
